@@ -1,0 +1,51 @@
+/**
+ * The engine's front door: a ledger grid (and optionally a survey grid) in, an `EvaluationResult`
+ * out. Pure: `today` and the settings are passed in, nothing is read from a clock or a global.
+ */
+import { detectLayout } from "./layout";
+import { readItems } from "./items";
+import { computeLight } from "./light";
+import { runRules } from "./rules";
+import { summarize } from "./summary";
+import { evaluateSurvey } from "./survey";
+import { DEFAULT_SETTINGS, type Settings } from "./settings";
+import { layoutFailureMessage } from "./messages";
+import type { EvaluatedItem, EvaluationResult, Grid, IsoDate, LayoutFailure, Message } from "./types";
+
+export interface EvaluateInput {
+  readonly ledger: Grid;
+  /** The survey sheet, if the workbook has one (see `isSurveySheetName`). */
+  readonly survey?: Grid | null;
+  readonly today: IsoDate;
+  readonly settings?: Settings;
+}
+
+export type Evaluation =
+  | { readonly ok: true; readonly result: EvaluationResult }
+  | { readonly ok: false; readonly failure: LayoutFailure; readonly message: Message };
+
+export function evaluate({ ledger, survey = null, today, settings = DEFAULT_SETTINGS }: EvaluateInput): Evaluation {
+  const layout = detectLayout(ledger, settings.mapping);
+  if ("reason" in layout) return { ok: false, failure: layout, message: layoutFailureMessage(layout, ledger.sheet) };
+
+  const { items: parsed, nonItems } = readItems(ledger, layout);
+  const items: EvaluatedItem[] = parsed.map((item) => ({ ...item, ...computeLight(item, today, settings) }));
+  const surveyResult = survey ? evaluateSurvey(survey, settings) : null;
+  const findings = [...runRules({ layout, items, today, settings }), ...(surveyResult?.findings ?? [])];
+  const summary = summarize({ items, layout, settings, survey: surveyResult });
+
+  return { ok: true, result: { today, layout, items, nonItems, findings, summary, survey: surveyResult } };
+}
+
+const SURVEY_NAME_WORDS = ["满意度", "问卷", "测评", "调查"];
+
+/** SPEC §7: a survey sheet's name contains 满意度, 问卷, 测评 or 调查 (unless the user chose one). */
+export function isSurveySheetName(name: string): boolean {
+  return SURVEY_NAME_WORDS.some((word) => name.includes(word));
+}
+
+/** The survey sheet among a workbook's sheet names: the user's choice, else the first whose name says so. */
+export function pickSurveySheet(sheetNames: readonly string[], settings: Settings, ledgerSheet: string): string | null {
+  if (settings.surveySheet && sheetNames.includes(settings.surveySheet)) return settings.surveySheet;
+  return sheetNames.find((name) => name !== ledgerSheet && isSurveySheetName(name)) ?? null;
+}

@@ -1,0 +1,69 @@
+/** Small helpers for reading a `Grid` in sheet coordinates. */
+import type { CellValue, Grid, MergeArea } from "./types";
+
+export function gridLastRow(grid: Grid): number {
+  return grid.origin.row + grid.values.length - 1;
+}
+
+export function gridLastCol(grid: Grid): number {
+  let width = 0;
+  for (const row of grid.values) width = Math.max(width, row.length);
+  return grid.origin.col + width - 1;
+}
+
+/** The value at a sheet cell, `null` outside the grid. */
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  const r = grid.values[row - grid.origin.row];
+  if (!r) return null;
+  const v = r[col - grid.origin.col];
+  return v === undefined ? null : v;
+}
+
+export function numberFormatAt(grid: Grid, row: number, col: number): string | null {
+  const r = grid.numberFormats?.[row - grid.origin.row];
+  return r?.[col - grid.origin.col] ?? null;
+}
+
+/** `1` → `A`, `27` → `AA`. */
+export function columnLetter(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** `A` → 1, `AA` → 27; null for anything that is not a column name. */
+export function columnNumber(letters: string): number | null {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return null;
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n <= 16384 ? n : null;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/** The merge that covers a cell, if any. Build a `MergeIndex` when asking for many cells. */
+export function mergeAt(merges: readonly MergeArea[], row: number, col: number): MergeArea | undefined {
+  return merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+}
+
+/** Constant-time lookup of the merge covering a cell: one map entry per covered cell. */
+export class MergeIndex {
+  private readonly byCell = new Map<string, MergeArea>();
+  /** Merges too large to index cell by cell (whole-column merges); searched linearly. */
+  private readonly large: MergeArea[] = [];
+  constructor(merges: readonly MergeArea[], maxCellsPerMerge = 100_000) {
+    for (const m of merges) {
+      const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (cells > maxCellsPerMerge) {
+        this.large.push(m);
+        continue;
+      }
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.byCell.set(`${r}:${c}`, m);
+    }
+  }
+  at(row: number, col: number): MergeArea | undefined {
+    return this.byCell.get(`${row}:${col}`) ?? (this.large.length ? mergeAt(this.large, row, col) : undefined);
+  }
+}

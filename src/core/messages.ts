@@ -1,0 +1,19 @@
+/** Messages of the engine that are not a rule's own (rules keep theirs beside their logic). */
+import type { LayoutFailure, Message } from "./types";
+
+export function layoutFailureMessage(failure: LayoutFailure, sheet: string): Message {
+  switch (failure.reason) {
+    case "empty-sheet":
+      return { zh: `工作表“${sheet}”是空的，没有可评估的台账。`, en: `Sheet "${sheet}" is empty: there is no ledger to evaluate.` };
+    case "no-header":
+      return {
+        zh: `在工作表“${sheet}”的前 30 行没有找到台账表头（至少需要三个可识别的列，其中包括“问题描述”或“整改措施”）。请选择表头行并手动对应各列。`,
+        en: `No ledger header in the first 30 rows of sheet "${sheet}" (at least three recognised columns are needed, one of them 问题描述 or 整改措施). Pick the header row and map the columns by hand.`,
+      };
+    case "no-items":
+      return {
+        zh: `工作表“${sheet}”第 ${failure.headerRow} 行是表头，但下面没有整改事项。`,
+        en: `Row ${failure.headerRow} of sheet "${sheet}" is a header, but there are no items under it.`,
+      };
+  }
+}
