@@ -4,7 +4,7 @@
  * everything inside the engine trusts the parsed `Settings`.
  */
 import { z } from "zod";
-import { FIELD_KEYS, RULE_IDS } from "./types";
+import { FIELD_KEYS, RULE_IDS, type RuleId, type Severity, type SeveritySetting } from "./types";
 
 const severitySetting = z.enum(["error", "warning", "off"]);
 const fieldKey = z.enum(FIELD_KEYS);
@@ -110,4 +110,9 @@ export function parseSettings(input: unknown): SettingsParse {
     ok: false,
     problems: result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
   };
+}
+
+/** A rule's severity under these settings (ESLint-style override of the rule's default). */
+export function resolveSeverity(rule: RuleId, defaultSeverity: Severity, settings: Settings): SeveritySetting {
+  return settings.rules[rule] ?? defaultSeverity;
 }

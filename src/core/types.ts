@@ -98,6 +98,11 @@ export interface LedgerLayout {
   readonly headers: Readonly<Record<number, string>>;
   /** Fields whose column came from the user's own mapping rather than detection. */
   readonly userMapped: readonly FieldKey[];
+  /**
+   * The add-in's own columns (headers 预警状态 / 评估意见) found right of the ledger from an earlier
+   * evaluation: never read as ledger data, and replaced in place by the next evaluation.
+   */
+  readonly ownedColumns: { readonly status: number | null; readonly opinion: number | null };
 }
 
 export type LayoutFailure =
@@ -197,7 +202,6 @@ export const RULE_IDS = [
   "unknown-status",
   "unknown-type",
   "review-overdue",
-  "no-deadline",
   "survey-unknown-answer",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -1,0 +1,48 @@
+/**
+ * What the add-in may write into the user's ledger (SPEC §8), as data: both hosts (Excel, .xlsx)
+ * render the same plan, so a ledger is marked identically in Excel and on the command line.
+ */
+import type { Light } from "../types";
+
+export const STATUS_HEADER = "预警状态";
+export const OPINION_HEADER = "评估意见";
+export const SUMMARY_SHEET_NAME = "整改情况汇总";
+
+/** The words written in the 预警状态 column. */
+export const LIGHT_LABELS: Readonly<Record<Light, string>> = {
+  red: "红灯",
+  yellow: "黄灯",
+  green: "绿灯",
+  closed: "已销号",
+  none: "待补充",
+};
+
+/** Excel's own bad/neutral/good fills; `none` rows are not coloured. */
+export const LIGHT_FILLS: Readonly<Record<Light, string | null>> = {
+  red: "#FFC7CE",
+  yellow: "#FFEB9C",
+  green: "#C6EFCE",
+  closed: "#D9D9D9",
+  none: null,
+};
+
+export interface MarkedRow {
+  readonly row: number;
+  readonly light: Light;
+  /** `LIGHT_LABELS[light]`. */
+  readonly status: string;
+  /** That row's findings in words, `；`-separated, "" when none. */
+  readonly opinion: string;
+}
+
+export interface MarksPlan {
+  readonly sheet: string;
+  readonly headerRow: number;
+  /** Sheet columns of 预警状态 and 评估意见 (right of the ledger, or where an earlier run put them). */
+  readonly statusCol: number;
+  readonly opinionCol: number;
+  /** One entry per item row, in row order. Non-item rows get no status and no colour. */
+  readonly rows: readonly MarkedRow[];
+  /** The ledger's columns, coloured per row by light (conditional formats keyed on the status column). */
+  readonly colourArea: { readonly firstRow: number; readonly lastRow: number; readonly firstCol: number; readonly lastCol: number };
+}
