@@ -4,7 +4,10 @@ import type { LayoutFailure, Message } from "./types";
 export function layoutFailureMessage(failure: LayoutFailure, sheet: string): Message {
   switch (failure.reason) {
     case "empty-sheet":
-      return { zh: `工作表“${sheet}”是空的，没有可评估的台账。`, en: `Sheet "${sheet}" is empty: there is no ledger to evaluate.` };
+      return {
+        zh: `工作表“${sheet}”是空的，没有可评估的台账。`,
+        en: `Sheet "${sheet}" is empty: there is no ledger to evaluate.`,
+      };
     case "no-header":
       return {
         zh: `在工作表“${sheet}”的前 30 行没有找到台账表头（至少需要三个可识别的列，其中包括“问题描述”或“整改措施”）。请选择表头行并手动对应各列。`,

@@ -41,7 +41,17 @@ export type CustomIndicator = z.infer<typeof CustomIndicatorSchema>;
 const pointsTable = z.record(z.string(), z.number().finite().min(0).max(100));
 
 export const DEFAULT_SURVEY_POINTS = {
-  "five-a": { 非常满意: 100, 很满意: 100, 满意: 80, 基本满意: 60, 比较满意: 60, 不满意: 30, 不太满意: 30, 非常不满意: 0, 很不满意: 0 },
+  "five-a": {
+    非常满意: 100,
+    很满意: 100,
+    满意: 80,
+    基本满意: 60,
+    比较满意: 60,
+    不满意: 30,
+    不太满意: 30,
+    非常不满意: 0,
+    很不满意: 0,
+  },
   "five-b": { 满意: 100, 比较满意: 80, 一般: 60, 较不满意: 30, 不太满意: 30, 不满意: 0 },
   three: { 满意: 100, 基本满意: 60, 不满意: 0 },
 } as const;

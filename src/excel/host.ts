@@ -35,10 +35,14 @@ export interface HostError {
   readonly message: Message;
   readonly failure?: LayoutFailure;
   /** For `no-ledger`: the first 30 rows' texts, so the user can pick the header row by hand. */
-  readonly preview?: { readonly sheet: string; readonly rows: readonly { readonly row: number; readonly texts: readonly string[] }[] };
+  readonly preview?: {
+    readonly sheet: string;
+    readonly rows: readonly { readonly row: number; readonly texts: readonly string[] }[];
+  };
 }
 
-export type HostOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: HostError };
+export type HostOutcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: HostError };
 
 export interface EvaluateOutcome {
   readonly result: EvaluationResult;

@@ -44,5 +44,10 @@ export interface MarksPlan {
   /** One entry per item row, in row order. Non-item rows get no status and no colour. */
   readonly rows: readonly MarkedRow[];
   /** The ledger's columns, coloured per row by light (conditional formats keyed on the status column). */
-  readonly colourArea: { readonly firstRow: number; readonly lastRow: number; readonly firstCol: number; readonly lastCol: number };
+  readonly colourArea: {
+    readonly firstRow: number;
+    readonly lastRow: number;
+    readonly firstCol: number;
+    readonly lastCol: number;
+  };
 }
