@@ -1,0 +1,238 @@
+/**
+ * Reading dates as ledgers type them (SPEC §3 "Dates"): Excel serial numbers in either date system,
+ * and text such as `2025-03-15`, `2025年3月底前`, `2025年上半年` or `2025年第一季度`.
+ *
+ * Every date this module returns comes out of `isoFromYmd`/`monthEnd`, so it is a real calendar date
+ * between 1900 and 9999.
+ */
+import { isoFromYmd, monthEnd } from "../dates";
+import { cellText, toHalfWidth } from "../text";
+import type { CellValue, DateReading, DeadlineReading, IsoDate } from "../types";
+
+// ───────────────────────────── Excel serial numbers ─────────────────────────────
+
+/** 9999-12-31, the last date Excel can show, in the 1900 system. */
+export const MAX_SERIAL_1900 = 2958465;
+/** Days between the two systems' day zero (1899-12-31 vs 1904-01-01, counting the fake 1900-02-29). */
+const DAYS_1900_TO_1904 = 1462;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * An Excel serial date as `YYYY-MM-DD`; the time of day (fractional part) is ignored.
+ *
+ * 1900 system: serial 1 is 1900-01-01. Excel (copying Lotus 1-2-3) counts a 29 Feb 1900 that never
+ * existed as serial 60, so serials 1–59 are 1900-01-01…1900-02-28, 60 is that fake day (no date: null)
+ * and 61 onward is one day later than plain counting would say (61 → 1900-03-01).
+ * 1904 system: serial 0 is 1904-01-01.
+ * Anything before the system's first day or after 9999-12-31 is null, as is NaN/±Infinity.
+ */
+export function excelSerialToIso(serial: number, date1904: boolean): IsoDate | null {
+  if (!Number.isFinite(serial)) return null;
+  const day = Math.floor(serial);
+  if (date1904) {
+    if (day < 0 || day > MAX_SERIAL_1900 - DAYS_1900_TO_1904) return null;
+    return utcDayToIso(Date.UTC(1904, 0, 1) + day * MS_PER_DAY);
+  }
+  if (day < 1 || day > MAX_SERIAL_1900 || day === 60) return null;
+  // Before the fake leap day, serial n is n days after 1899-12-31; after it, one day less.
+  const dayZero = day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return utcDayToIso(dayZero + day * MS_PER_DAY);
+}
+
+/** Calendar arithmetic in UTC, so no daylight-saving shift can move a day. */
+function utcDayToIso(ms: number): IsoDate | null {
+  const d = new Date(ms);
+  return isoFromYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+// ───────────────────────────── Number formats ─────────────────────────────
+
+/**
+ * Whether an Excel number format shows a date: it has a year/month/day token (`y`, `m`, `d`, `年`,
+ * `月`, `日`) outside quoted text, `\`-escaped characters, `[…]` sections (`[$-804]`, `[Red]`,
+ * `[DBNum1]`, elapsed `[h]`) and `_x`/`*x` padding. An `m` is minutes, not months, when it follows an
+ * hour (`h:mm`) or precedes seconds (`mm:ss`) — Excel's own rule. `General`, `0.00` and `@` are not dates;
+ * a time-only format (`h:mm`) is not a date either.
+ */
+export function isDateNumberFormat(format: string | null): boolean {
+  if (!format) return false;
+  const stripped = format
+    .replace(/"[^"]*"?/g, "") // quoted literal text, e.g. yyyy"年"
+    .replace(/\\./g, "") // escaped characters
+    .replace(/\[[^\]]*\]?/g, "") // locale, colour, condition and elapsed-time sections
+    .replace(/[_*]./g, "") // padding and fill characters
+    .replace(/am\/pm|a\/p|上午\/下午/gi, "") // the M of AM/PM is not a month
+    .toLowerCase();
+  if (/[yd年月日]/.test(stripped)) return true;
+  // Only `m` left: it is a month unless it sits in a time next to h or s.
+  const tokens = stripped.match(/[hms]+/g) ?? [];
+  return tokens.some((token, i) => {
+    if (token[0] !== "m") return false;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    return !(before?.[0] === "h" || after?.[0] === "s");
+  });
+}
+
+// ───────────────────────────── Date text ─────────────────────────────
+
+/** A time of day after the date (`2025-03-15 10:00`, `2025-03-15T10:00:00`), dropped before parsing. */
+const TRAILING_TIME = /(?:\s+|t)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:am|pm))?$/i;
+/**
+ * Words after a date that change nothing: SPEC §3 "A trailing `前` changes nothing" (also 之前, 以前),
+ * and the `完成`/`完成整改` ledgers often add (`2025年6月底前完成`).
+ */
+const TRAILING_FILLER = /(?:之前|以前|前)?(?:完成整改|完成)?[。.]?$/;
+
+const CHINESE_QUARTER: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
+
+type DatePattern = readonly [RegExp, (m: RegExpExecArray) => IsoDate | null];
+
+const num = (s: string | undefined): number => Number(s);
+
+/** Tried in order on whitespace-free, half-width, lower-case text. Years are four digits. */
+const DATE_PATTERNS: readonly DatePattern[] = [
+  // 2025-03-15, 2025/3/15, 2025.3.15 (one separator used throughout)
+  [/^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/, (m) => isoFromYmd(num(m[1]), num(m[3]), num(m[4]))],
+  // 2025年3月15日, 2025年3月15号, 2025年3月15
+  [/^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/, (m) => isoFromYmd(num(m[1]), num(m[2]), num(m[3]))],
+  // 20250315 typed as text
+  [/^(\d{4})(\d{2})(\d{2})$/, (m) => isoFromYmd(num(m[1]), num(m[2]), num(m[3]))],
+  // month only → last day: 2025.3, 2025-03, 2025/3
+  [/^(\d{4})[-/.](\d{1,2})$/, (m) => monthEnd(num(m[1]), num(m[2]))],
+  // 2025年3月, 2025年3月底, 2025年3月末, 2025年3月份, 2025年12月底
+  [/^(\d{4})年(\d{1,2})月(?:份)?(?:底|末)?$/, (m) => monthEnd(num(m[1]), num(m[2]))],
+  // 2025年底, 2025年末, 2025年年底, 2025年 (a year alone means its end, as a month alone means its end)
+  [/^(\d{4})年(?:年?(?:底|末))?$/, (m) => isoFromYmd(num(m[1]), 12, 31)],
+  // 2025年上半年 → 30 Jun, 2025年下半年 → 31 Dec (optionally 年底/年末/末)
+  [
+    /^(\d{4})年?(上|下)半年(?:底|末)?$/,
+    (m) => (m[2] === "上" ? isoFromYmd(num(m[1]), 6, 30) : isoFromYmd(num(m[1]), 12, 31)),
+  ],
+  // 2025年第一季度, 2025年一季度, 2025年1季度, 2025年第1季度末
+  [/^(\d{4})年?第?([一二三四1-4])季度?(?:底|末)?$/, (m) => quarterEnd(num(m[1]), CHINESE_QUARTER[m[2] ?? ""])],
+  // 2025q1, 2025-q1, 2025年q1
+  [/^(\d{4})(?:年|-|\/|\.)?q([1-4])$/, (m) => quarterEnd(num(m[1]), num(m[2]))],
+  // q1 2025 / q1-2025
+  [/^q([1-4])(?:-|\/|\.)?(\d{4})$/, (m) => quarterEnd(num(m[2]), num(m[1]))],
+];
+
+function quarterEnd(year: number, quarter: number | undefined): IsoDate | null {
+  return quarter === undefined ? null : monthEnd(year, quarter * 3);
+}
+
+/**
+ * A date from text in any form of SPEC §3, or null. Full-width digits and spaces are fine
+ * (`２０２５年 ３月`); a time after the date is ignored; a month alone means its last day, a year's
+ * end/half/quarter its last day. Text without a four-digit year (`3月底`), impossible dates
+ * (`2025-02-30`, month 13) and years in Chinese numerals (`二〇二五年`) are null.
+ */
+export function parseDateText(text: string): IsoDate | null {
+  const withoutTime = toHalfWidth(text).trim().replace(TRAILING_TIME, "");
+  const compact = withoutTime.replace(/[\s\u200B-\u200D\u2060]/gu, "").toLowerCase();
+  const core = compact.replace(TRAILING_FILLER, "");
+  if (core === "") return null;
+  for (const [pattern, build] of DATE_PATTERNS) {
+    const m = pattern.exec(core);
+    if (m) return build(m);
+  }
+  return null;
+}
+
+// ───────────────────────────── Cells ─────────────────────────────
+
+/**
+ * Plain numbers (no date format) accepted as date serials: 1950-01-01 … 2099-12-31. A ledger date
+ * column in General format still holds serials (the format was lost on copy/paste), but a small
+ * number like `3` or `15` in a date column is far more likely a typo than 1900-01-03, so it is invalid.
+ * With a date format, any serial Excel can show is accepted.
+ */
+export const UNFORMATTED_SERIAL_YEARS = { min: 1950, max: 2099 } as const;
+
+/** A number typed as `yyyymmdd` (20250315). */
+function yyyymmdd(n: number): IsoDate | null {
+  if (!Number.isInteger(n) || n < 19000101 || n > 99991231) return null;
+  return isoFromYmd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+}
+
+function numberToDate(n: number, numberFormat: string | null, date1904: boolean): IsoDate | null {
+  const compact = yyyymmdd(n);
+  if (compact) return compact;
+  const iso = excelSerialToIso(n, date1904);
+  if (iso === null || isDateNumberFormat(numberFormat)) return iso;
+  const year = Number(iso.slice(0, 4));
+  return year >= UNFORMATTED_SERIAL_YEARS.min && year <= UNFORMATTED_SERIAL_YEARS.max ? iso : null;
+}
+
+/**
+ * A date field's cell (assigned, completed, closedOn, reviewed):
+ * - blank (null, or only whitespace) → empty;
+ * - a number → a date when it is `yyyymmdd` (20250315), a serial under a date format, or an unformatted
+ *   serial in 1950…2099 (see `UNFORMATTED_SERIAL_YEARS`); otherwise invalid;
+ * - text → `parseDateText`, else invalid;
+ * - a boolean or an error → invalid.
+ * `invalid` carries the cell's text so a finding can quote it.
+ */
+export function readDateCell(value: CellValue, numberFormat: string | null, date1904: boolean): DateReading {
+  const text = cellText(value);
+  if (text === "") return { kind: "empty" };
+  let date: IsoDate | null = null;
+  if (typeof value === "number") date = numberToDate(value, numberFormat, date1904);
+  else if (typeof value === "string" || (typeof value === "object" && value !== null && "runs" in value)) {
+    date = parseDateText(text);
+  }
+  return date === null ? { kind: "invalid", text } : { kind: "date", date };
+}
+
+/**
+ * SPEC §3 "Long-term phrases": 长期坚持, 长期, 持续推进, 常态化, 长效 make the item ongoing (found anywhere in
+ * the cell, so `立行立改，长期坚持` and `常态化推进` count). 持续整改 is the status table's ongoing word and
+ * means the same in a deadline cell.
+ */
+const LONG_TERM_PHRASES = ["长期", "持续推进", "持续整改", "常态化", "长效"] as const;
+
+/** Clause separators of a deadline cell: `2024年底前，并长期坚持`. */
+const CLAUSE_SEPARATORS = /[，,；;、。\s]+/u;
+
+/**
+ * A deadline cell: a date (as `readDateCell`), a long-term phrase, both, or neither.
+ * - `2024年底前，并长期坚持` → date 2024-12-31 and ongoing;
+ * - `立行立改，长期坚持` → ongoing; `立行立改` alone → invalid (a type, not a deadline);
+ * - when the whole cell is not a date, each clause is tried, and within a clause the text from its first
+ *   four-digit year on (so `并于2025年6月底前完成` gives 2025-06-30);
+ * - several dated clauses (`2025年3月底前完成初步整改，2025年底前全面完成`): the latest wins, because the
+ *   整改时限 is when the whole rectification is due (SPEC is silent; this is the reading a user reports).
+ */
+export function readDeadlineCell(value: CellValue, numberFormat: string | null, date1904: boolean): DeadlineReading {
+  const text = cellText(value);
+  if (text === "") return { date: null, ongoing: false, invalid: false, text };
+  if (typeof value !== "string" && !(typeof value === "object" && value !== null && "runs" in value)) {
+    const reading = readDateCell(value, numberFormat, date1904);
+    const date = reading.kind === "date" ? reading.date : null;
+    return { date, ongoing: false, invalid: date === null, text };
+  }
+  const normalized = toHalfWidth(text);
+  const ongoing = LONG_TERM_PHRASES.some((phrase) => normalized.includes(phrase));
+  const date = parseDateText(text) ?? latestClauseDate(normalized);
+  return { date, ongoing, invalid: date === null && !ongoing, text };
+}
+
+function latestClauseDate(text: string): IsoDate | null {
+  let latest: IsoDate | null = null;
+  for (const clause of text.split(CLAUSE_SEPARATORS)) {
+    const yearAt = clause.search(/\d{4}/);
+    if (yearAt < 0) continue;
+    const date = parseDateText(clause.slice(yearAt));
+    if (date !== null && (latest === null || date > latest)) latest = date;
+  }
+  return latest;
+}
