@@ -51,3 +51,28 @@ export interface MarksPlan {
     readonly lastCol: number;
   };
 }
+
+/**
+ * Workbook-level defined names that mark what the add-in wrote (SPEC §8: "each is marked so it can
+ * be found again"). Both hosts write them; a later run finds and replaces what they point at and
+ * 清除标记 removes them with the things they mark.
+ * - `summary` → the summary sheet's A1 (so a user sheet that merely has the same name is told apart);
+ * - `statusColumn` / `opinionColumn` → the owned columns' header cells on the ledger sheet.
+ */
+export const MARK_NAMES = {
+  summary: "_ZGTZ_Summary",
+  statusColumn: "_ZGTZ_StatusColumn",
+  opinionColumn: "_ZGTZ_OpinionColumn",
+} as const;
+
+/** The lights that get a row colour, in the order their conditional-format rules are added. */
+export const COLOURED_LIGHTS = ["red", "yellow", "green", "closed"] as const satisfies readonly Light[];
+
+/**
+ * The conditional-format formula for one light over `colourArea`, relative to its top-left cell:
+ * `$J4="红灯"` (column absolute, row relative), so ONE rule per colour covers the whole area and
+ * the user's own fills stay underneath (SPEC §8).
+ */
+export function colourRuleFormula(light: Light, statusColLetter: string, firstRow: number): string {
+  return `$${statusColLetter}${firstRow}="${LIGHT_LABELS[light]}"`;
+}

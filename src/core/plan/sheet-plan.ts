@@ -1,0 +1,177 @@
+/**
+ * A host-neutral description of a sheet the add-in writes (the summary sheet, SPEC §6 and §8).
+ *
+ * Both hosts render the same `SheetPlan`: `src/xlsx/write.ts` with exceljs, `src/excel` with
+ * Office.js. The plan therefore says everything explicitly — where each table starts, what every
+ * cell is (text, number, live formula, link), widths, print setup, chart — and the hosts decide
+ * nothing. Coordinates are 1-based sheet rows/columns like everywhere else.
+ */
+
+/** Named cell looks; `SHEET_STYLES` says what each means so both hosts draw the same thing. */
+export type CellStyle = "title" | "subtitle" | "sectionTitle" | "header" | "body" | "note" | "good" | "bad";
+
+export interface CellStyleSpec {
+  readonly bold: boolean;
+  readonly fontSize: number;
+  /** `#RRGGBB` or null for no fill. */
+  readonly fill: string | null;
+  readonly fontColor: string | null;
+  readonly wrap: boolean;
+  /** Thin border all round (table cells). */
+  readonly border: boolean;
+}
+
+export const SHEET_STYLES: Readonly<Record<CellStyle, CellStyleSpec>> = {
+  title: { bold: true, fontSize: 16, fill: null, fontColor: null, wrap: false, border: false },
+  subtitle: { bold: false, fontSize: 10, fill: null, fontColor: "#595959", wrap: false, border: false },
+  sectionTitle: { bold: true, fontSize: 12, fill: null, fontColor: "#1F4E79", wrap: false, border: false },
+  header: { bold: true, fontSize: 10, fill: "#DDEBF7", fontColor: null, wrap: true, border: true },
+  body: { bold: false, fontSize: 10, fill: null, fontColor: null, wrap: true, border: true },
+  note: { bold: false, fontSize: 9, fill: null, fontColor: "#595959", wrap: false, border: false },
+  good: { bold: false, fontSize: 10, fill: "#C6EFCE", fontColor: "#006100", wrap: false, border: true },
+  bad: { bold: false, fontSize: 10, fill: "#FFC7CE", fontColor: "#9C0006", wrap: false, border: true },
+};
+
+/** Number formats used on the sheet (Excel format codes, understood by both hosts). */
+export const NUMBER_FORMATS = {
+  integer: "0",
+  percent: "0.0%",
+  score: "0.0",
+  date: "yyyy-mm-dd",
+} as const;
+
+/**
+ * One cell's content.
+ * - `text` is ALWAYS written as a string value, never as a formula, even when it begins with
+ *   `=`, `+`, `-` or `@` (SPEC §8: text copied from the ledger is not evaluated).
+ * - `number` is a plain number with an Excel number format (dates are serials with a date format).
+ * - `formula` is A1 syntax with English function names and a leading `=`; `value` is the engine's
+ *   own result, which writers cache and tests compare with a real recalculation.
+ * - `link` is text that jumps to a cell of the workbook (`sheet` + `address`, e.g. `A12`).
+ */
+export type PlanCell =
+  | { readonly kind: "text"; readonly text: string; readonly style?: CellStyle }
+  | { readonly kind: "number"; readonly value: number; readonly format: string | null; readonly style?: CellStyle }
+  | {
+      readonly kind: "formula";
+      readonly formula: string;
+      readonly value: number | string | boolean | null;
+      readonly format: string | null;
+      readonly style?: CellStyle;
+    }
+  | {
+      readonly kind: "link";
+      readonly text: string;
+      readonly sheet: string;
+      readonly address: string;
+      readonly style?: CellStyle;
+    };
+
+/** A cell in place. `null` cells of a table row are left empty (but still get the table's border). */
+export interface PlacedCell {
+  readonly row: number;
+  readonly col: number;
+  readonly cell: PlanCell;
+}
+
+/**
+ * A table on the sheet: an optional section title, a header row and data rows, then note lines.
+ * Positions are given explicitly (and are consistent: header = title + 1, first data row = header + 1).
+ */
+export interface PlanTable {
+  /** Stable id, e.g. `overview`, `by-unit`, `warnings`, `indicators`, `indicator-inputs`, `survey`. */
+  readonly id: string;
+  readonly left: number;
+  /** Row of the section title, null when the table has none. */
+  readonly titleRow: number | null;
+  readonly title: string | null;
+  readonly headerRow: number;
+  readonly header: readonly string[];
+  /** First data row (`headerRow + 1`); `rows[i]` is on sheet row `firstRow + i`. */
+  readonly firstRow: number;
+  readonly rows: readonly (readonly (PlanCell | null)[])[];
+  /** The last row the table uses, notes included. */
+  readonly lastRow: number;
+  /** Lines under the table (依据, explanations); `notes[i]` is on row `firstRow + rows.length + i`. */
+  readonly notes: readonly string[];
+}
+
+/** A cell range on a sheet, e.g. `{ sheet: "整改情况汇总", address: "A20:A24" }`. */
+export interface RangeRef {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+/** A chart the Excel adapter draws. (exceljs cannot write charts; the .xlsx writer skips them.) */
+export interface ChartPlan {
+  readonly id: string;
+  readonly type: "stackedColumn";
+  readonly title: string;
+  /** The category labels on the sheet, and the same labels as data. */
+  readonly categories: RangeRef;
+  readonly categoryLabels: readonly string[];
+  readonly series: readonly {
+    readonly name: string;
+    readonly values: RangeRef;
+    readonly data: readonly number[];
+    /** `#RRGGBB`. */
+    readonly color: string;
+  }[];
+  /** Cells the chart covers: top-left and bottom-right (inclusive). */
+  readonly anchor: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number };
+}
+
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  readonly paperSize: "A4";
+  /** Fit to one page wide, as many pages tall as needed. */
+  readonly fitToPagesWide: 1;
+  readonly fitToPagesTall: 0;
+  /** Rows repeated at the top of every printed page (the title block). */
+  readonly repeatRows: { readonly first: number; readonly last: number } | null;
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  /** Free-standing cells: the title and the date line. */
+  readonly heading: readonly PlacedCell[];
+  readonly tables: readonly PlanTable[];
+  /** Widths in Excel character units; `columnWidths[0]` is column A. */
+  readonly columnWidths: readonly number[];
+  readonly print: PrintSetup;
+  readonly charts: readonly ChartPlan[];
+  /** Rows frozen at the top when the sheet is viewed (0 = none). */
+  readonly freezeRows: number;
+}
+
+/** Every cell of a plan in place: heading, then each table's title, header, rows and notes. */
+export function sheetPlanCells(plan: SheetPlan): PlacedCell[] {
+  const out: PlacedCell[] = [...plan.heading];
+  for (const table of plan.tables) {
+    if (table.titleRow !== null && table.title !== null) {
+      out.push({ row: table.titleRow, col: table.left, cell: { kind: "text", text: table.title, style: "sectionTitle" } });
+    }
+    table.header.forEach((text, i) =>
+      out.push({ row: table.headerRow, col: table.left + i, cell: { kind: "text", text, style: "header" } }),
+    );
+    table.rows.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        if (cell) out.push({ row: table.firstRow + r, col: table.left + c, cell: { style: "body", ...cell } });
+      }),
+    );
+    table.notes.forEach((text, i) =>
+      out.push({ row: table.firstRow + table.rows.length + i, col: table.left, cell: { kind: "text", text, style: "note" } }),
+    );
+  }
+  return out;
+}
+
+/** The body cells (header and data rows, full table width) that get the table's border. */
+export function tableBodyArea(table: PlanTable): { top: number; left: number; bottom: number; right: number } {
+  return {
+    top: table.headerRow,
+    left: table.left,
+    bottom: table.firstRow + table.rows.length - 1,
+    right: table.left + table.header.length - 1,
+  };
+}
