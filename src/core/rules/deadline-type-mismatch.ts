@@ -1,0 +1,82 @@
+/**
+ * `deadline-type-mismatch` — SPEC §5, from seed §三(二) 分类施策，分步推进:
+ *   立行立改类——限时整改，一周内完成;
+ *   限期整改类——一个月内制定方案，三个月内见效;
+ *   长效治理类——半年至一年内形成机制，持续改进.
+ * With `type`, `assigned` and a dated `deadline`: immediate and deadline > assigned + 7 days;
+ * time_limited and deadline > addMonths(assigned, 3); long_term and deadline < addMonths(assigned, 6)
+ * or > addMonths(assigned, 12). The bounds themselves are allowed (exactly 7 days is fine). The
+ * numbers are settings (`immediateMaxDays`, `timeLimitedMaxMonths`, `longTermMinMonths`,
+ * `longTermMaxMonths`). A deadline before the assignment also fires `deadline-before-assigned`.
+ */
+import { addDaysIso, addMonthsIso } from "../dates";
+import type { IsoDate, ItemType, Message } from "../types";
+import type { Settings } from "../settings";
+import { fieldEn, fieldZh } from "./field-labels";
+import type { Rule } from "./rule";
+
+const TYPE_NAMES: Readonly<Record<ItemType, Message>> = {
+  immediate: { zh: "立行立改", en: "immediate (立行立改)" },
+  time_limited: { zh: "限期整改", en: "time-limited (限期整改)" },
+  long_term: { zh: "长效治理", en: "long-term (长效治理)" },
+};
+
+/** Why the deadline does not fit the type, or null when it does. */
+export function typeMismatch(type: ItemType, assigned: IsoDate, deadline: IsoDate, settings: Settings): Message | null {
+  const head = {
+    zh: `整改类型为${TYPE_NAMES[type].zh}，${fieldZh("deadline")}${deadline}`,
+    en: `The type is ${TYPE_NAMES[type].en}, and ${fieldEn("deadline")} ${deadline}`,
+  };
+  switch (type) {
+    case "immediate": {
+      const days = settings.immediateMaxDays;
+      const latest = addDaysIso(assigned, days);
+      if (deadline <= latest) return null;
+      return {
+        zh: `${head.zh}超过交办后${days}天（${latest}）`,
+        en: `${head.en} is more than ${days} days after assignment (${latest})`,
+      };
+    }
+    case "time_limited": {
+      const months = settings.timeLimitedMaxMonths;
+      const latest = addMonthsIso(assigned, months);
+      if (deadline <= latest) return null;
+      return {
+        zh: `${head.zh}超过交办后${months}个月（${latest}）`,
+        en: `${head.en} is more than ${months} months after assignment (${latest})`,
+      };
+    }
+    case "long_term": {
+      const min = settings.longTermMinMonths;
+      const max = settings.longTermMaxMonths;
+      const earliest = addMonthsIso(assigned, min);
+      const latest = addMonthsIso(assigned, max);
+      if (deadline >= earliest && deadline <= latest) return null;
+      return {
+        zh: `${head.zh}不在交办后${min}至${max}个月之间（${earliest}至${latest}）`,
+        en: `${head.en} is not between ${min} and ${max} months after assignment (${earliest} to ${latest})`,
+      };
+    }
+  }
+}
+
+export const deadlineTypeMismatch: Rule = {
+  meta: {
+    id: "deadline-type-mismatch",
+    defaultSeverity: "warning",
+    description: {
+      zh: "整改时限与整改类型不符：立行立改一周内、限期整改三个月内、长效治理半年至一年",
+      en: "The deadline does not fit the type: immediate within a week, time-limited within three months, long-term in six to twelve months",
+    },
+    seed: "立行立改类……一周内完成；限期整改类……三个月内见效；长效治理类……半年至一年内形成机制",
+    fields: ["type", "assigned", "deadline"],
+  },
+  check({ items, settings }, report) {
+    for (const item of items) {
+      const deadline = item.deadline.date;
+      if (item.type === null || item.assigned.kind !== "date" || deadline === null) continue;
+      const message = typeMismatch(item.type, item.assigned.date, deadline, settings);
+      if (message) report({ item, field: "deadline", message });
+    }
+  },
+};

@@ -1,0 +1,27 @@
+/** Small readers shared by the rules. */
+import { cellAddress } from "../grid";
+import type { FieldKey, Item, LedgerLayout } from "../types";
+
+/** Rules that need a column apply only when the ledger has it (SPEC §5). */
+export function hasColumn(layout: LedgerLayout, field: FieldKey): boolean {
+  return layout.columns[field] !== undefined;
+}
+
+/** The item's text for a field, trimmed; "" when the column is absent or the cell blank. */
+export function textOf(item: Item, field: FieldKey): string {
+  return item.cells[field]?.text.trim() ?? "";
+}
+
+/** The address of the item's cell for a field (the item's own row), or null without that column. */
+export function addressOf(layout: LedgerLayout, item: Item, field: FieldKey): string | null {
+  const cell = item.cells[field];
+  if (cell) return cell.address;
+  const col = layout.columns[field];
+  return col === undefined ? null : cellAddress(item.row, col);
+}
+
+/** Long cell text shortened for a message, so one finding stays one line in 评估意见. */
+export function excerpt(text: string, max = 30): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max)}…`;
+}

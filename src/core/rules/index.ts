@@ -1,0 +1,116 @@
+/**
+ * The rule registry (SPEC §5), ESLint-style: every rule is a module of its own with `meta` and
+ * `check`; this file lists them, applies the workbook's severity settings and turns what the rules
+ * report into `Finding`s that point at cells.
+ *
+ * `survey-unknown-answer` is not here: the survey module reports it while it scores the survey.
+ */
+import { columnNumber } from "../grid";
+import { resolveSeverity } from "../settings";
+import type { Finding, RuleId } from "../types";
+import { addressOf } from "./helpers";
+import type { Rule, RuleContext, RuleReport } from "./rule";
+import { closedNotDone } from "./closed-not-done";
+import { closedWithoutEvidence } from "./closed-without-evidence";
+import { closedWithoutSigner } from "./closed-without-signer";
+import { completedBeforeAssigned } from "./completed-before-assigned";
+import { completedInFuture } from "./completed-in-future";
+import { deadlineBeforeAssigned } from "./deadline-before-assigned";
+import { deadlineTypeMismatch } from "./deadline-type-mismatch";
+import { doneWithoutDate } from "./done-without-date";
+import { duplicateSeq } from "./duplicate-seq";
+import { invalidDate } from "./invalid-date";
+import { missingColumn } from "./missing-column";
+import { ownerNotPerson } from "./owner-not-person";
+import { requiredField } from "./required-field";
+import { reviewOverdue } from "./review-overdue";
+import { unknownStatus } from "./unknown-status";
+import { unknownType } from "./unknown-type";
+import { vagueMeasures } from "./vague-measures";
+
+export type { Report, Rule, RuleContext, RuleMeta, RuleReport } from "./rule";
+export { FIELD_LABELS, fieldEn, fieldZh } from "./field-labels";
+
+/** Every ledger rule, in the order of SPEC §5. */
+export const RULES: readonly Rule[] = [
+  missingColumn,
+  requiredField,
+  invalidDate,
+  doneWithoutDate,
+  completedInFuture,
+  completedBeforeAssigned,
+  deadlineBeforeAssigned,
+  deadlineTypeMismatch,
+  closedNotDone,
+  closedWithoutEvidence,
+  closedWithoutSigner,
+  vagueMeasures,
+  ownerNotPerson,
+  duplicateSeq,
+  unknownStatus,
+  unknownType,
+  reviewOverdue,
+];
+
+/** The rules whose findings come from elsewhere (the survey module). */
+export const RULES_REPORTED_ELSEWHERE: readonly RuleId[] = ["survey-unknown-answer"];
+
+export function ruleById(id: RuleId): Rule | undefined {
+  return RULES.find((rule) => rule.meta.id === id);
+}
+
+/**
+ * One rule's findings under the context's settings: none when the rule is turned off, each
+ * finding's severity resolved (the settings' override, else the finding's or the rule's default).
+ */
+export function runRule(rule: Rule, ctx: RuleContext): Finding[] {
+  const { id, defaultSeverity } = rule.meta;
+  if (resolveSeverity(id, defaultSeverity, ctx.settings) === "off") return [];
+  const findings: Finding[] = [];
+  const report = ({ item, field, message, severity }: RuleReport): void => {
+    const resolved = resolveSeverity(id, severity ?? defaultSeverity, ctx.settings);
+    if (resolved === "off") return;
+    findings.push({
+      rule: id,
+      severity: resolved,
+      row: item ? item.row : null,
+      cell: item && field ? addressOf(ctx.layout, item, field) : null,
+      field,
+      message,
+      sheet: ctx.layout.sheet,
+    });
+  };
+  rule.check(ctx, report);
+  return findings;
+}
+
+/** Every enabled rule's findings, ledger-level first, then by row and column (rule order within a cell). */
+export function runRules(ctx: RuleContext): Finding[] {
+  return sortFindings(RULES.flatMap((rule) => runRule(rule, ctx)));
+}
+
+function columnOfCell(cell: string | null): number {
+  if (cell === null) return 0;
+  const letters = /^[A-Za-z]+/.exec(cell)?.[0] ?? "";
+  return columnNumber(letters) ?? 0;
+}
+
+/** Ledger-level findings (row null) first, then by row, then by column; stable otherwise. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index, row: finding.row ?? 0, col: columnOfCell(finding.cell) }))
+    .sort((a, b) => a.row - b.row || a.col - b.col || a.index - b.index)
+    .map(({ finding }) => finding);
+}
+
+/** Findings grouped by sheet row (ledger-level findings left out), each group in the given order. */
+export function findingsByRow(findings: readonly Finding[]): Map<number, Finding[]> {
+  const byRow = new Map<number, Finding[]>();
+  for (const finding of findings) {
+    if (finding.row === null) continue;
+    const group = byRow.get(finding.row);
+    if (group) group.push(finding);
+    else byRow.set(finding.row, [finding]);
+  }
+  return byRow;
+}
