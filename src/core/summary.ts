@@ -1,0 +1,157 @@
+/**
+ * The summary for the meeting (指标汇总, SPEC §6): counts, rates, breakdowns by unit/type/category,
+ * the list of red and yellow items, and the seed's indicators.
+ *
+ * Definitions (SPEC §6, with the choices where it is silent):
+ * - *finished* = `done` or `closed` (SPEC §3: `基本完成` is not complete);
+ * - `overdue` = not finished and `overdueDays > 0` (an item overdue by fewer than 14 days is still
+ *   green, but it is overdue);
+ * - `completionRate` = finished / items; `closeRate` = closed / items; both null without items;
+ * - `onTimeRate` = finished items with `completed ≤ deadline` / finished items that have both a
+ *   `completed` date and a dated deadline; null when no finished item has both;
+ * - rates keep full precision here; formatting happens at the edges (`roundRate` for JSON, percent
+ *   formats in the summary sheet), so nothing is rounded twice.
+ */
+import { computeIndicators } from "./indicators";
+import type { Settings } from "./settings";
+import { roundTo } from "./survey";
+import type {
+  BreakdownRow,
+  EvaluatedItem,
+  FieldKey,
+  ItemType,
+  LedgerLayout,
+  Light,
+  Status,
+  Summary,
+  SurveyResult,
+  WarningListEntry,
+} from "./types";
+
+/** A breakdown key for an empty cell. */
+export const UNFILLED_KEY = "（未填写）";
+/** The type breakdown's key for type text that is none of the known types (rule `unknown-type`). */
+export const OTHER_TYPE_KEY = "（其他）";
+
+const STATUSES: readonly Status[] = ["closed", "done", "in_progress", "not_started", "ongoing", "unknown"];
+const LIGHTS: readonly Light[] = ["red", "yellow", "green", "closed", "none"];
+
+/** A rate as the CLI's JSON shows it: three decimals (`0.4864…` → `0.486`); null stays null. */
+export function roundRate(rate: number | null): number | null {
+  return rate === null ? null : roundTo(rate, 3);
+}
+
+export const isFinished = (item: EvaluatedItem): boolean => item.status === "done" || item.status === "closed";
+export const isOverdue = (item: EvaluatedItem): boolean => !isFinished(item) && item.overdueDays > 0;
+
+function countBy<K extends string>(
+  keys: readonly K[],
+  items: readonly EvaluatedItem[],
+  keyOf: (i: EvaluatedItem) => K,
+) {
+  const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const item of items) counts[keyOf(item)] += 1;
+  return counts;
+}
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+function onTimeRate(items: readonly EvaluatedItem[]): number | null {
+  let dated = 0;
+  let onTime = 0;
+  for (const item of items) {
+    if (!isFinished(item) || item.completed.kind !== "date" || item.deadline.date === null) continue;
+    dated++;
+    if (item.completed.date <= item.deadline.date) onTime++;
+  }
+  return ratio(onTime, dated);
+}
+
+const cellTextOf = (item: EvaluatedItem, field: FieldKey): string => item.cells[field]?.text ?? "";
+
+/** The type breakdown's key: the `ItemType`, `（其他）` for unrecognised text, `（未填写）` for an empty cell. */
+export function typeKey(item: EvaluatedItem): ItemType | typeof OTHER_TYPE_KEY | typeof UNFILLED_KEY {
+  if (item.type !== null) return item.type;
+  return item.typeUnknown || cellTextOf(item, "type") !== "" ? OTHER_TYPE_KEY : UNFILLED_KEY;
+}
+
+/**
+ * Items grouped by `keyOf`, each group with items, finished, closed, red, yellow, overdue; ordered by
+ * items (most first), then by key in code-point order (deterministic on every machine; the
+ * full-width `（未填写）` sorts after Chinese text among equals).
+ */
+export function breakdown(items: readonly EvaluatedItem[], keyOf: (item: EvaluatedItem) => string): BreakdownRow[] {
+  const rows = new Map<string, { -readonly [K in keyof BreakdownRow]: BreakdownRow[K] }>();
+  for (const item of items) {
+    const key = keyOf(item);
+    let row = rows.get(key);
+    if (!row) {
+      row = { key, items: 0, finished: 0, closed: 0, red: 0, yellow: 0, overdue: 0 };
+      rows.set(key, row);
+    }
+    row.items++;
+    if (isFinished(item)) row.finished++;
+    if (item.status === "closed") row.closed++;
+    if (item.light === "red") row.red++;
+    if (item.light === "yellow") row.yellow++;
+    if (isOverdue(item)) row.overdue++;
+  }
+  return [...rows.values()].sort((a, b) => b.items - a.items || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The red and yellow items: red first, then most overdue first, then in sheet order. */
+export function warningList(items: readonly EvaluatedItem[]): WarningListEntry[] {
+  const entries: WarningListEntry[] = [];
+  for (const item of items) {
+    if (item.light !== "red" && item.light !== "yellow") continue;
+    entries.push({
+      row: item.row,
+      seq: item.seq,
+      description: cellTextOf(item, "description"),
+      unit: cellTextOf(item, "unit"),
+      owner: cellTextOf(item, "owner"),
+      deadline: item.deadline.date,
+      overdueDays: item.overdueDays,
+      light: item.light,
+    });
+  }
+  const lightOrder = (light: "red" | "yellow"): number => (light === "red" ? 0 : 1);
+  return entries.sort(
+    (a, b) => lightOrder(a.light) - lightOrder(b.light) || b.overdueDays - a.overdueDays || a.row - b.row,
+  );
+}
+
+export interface SummaryInput {
+  readonly items: readonly EvaluatedItem[];
+  readonly layout: LedgerLayout;
+  readonly settings: Settings;
+  readonly survey: SurveyResult | null;
+}
+
+/**
+ * SPEC §6's summary. A breakdown whose column the ledger does not have is empty (every item would
+ * fall under `（未填写）`, which tells the meeting nothing).
+ */
+export function summarize({ items, layout, settings, survey }: SummaryInput): Summary {
+  const byStatus = countBy(STATUSES, items, (item) => item.status);
+  const byLight = countBy(LIGHTS, items, (item) => item.light);
+  const finished = byStatus.done + byStatus.closed;
+  const closeRate = ratio(byStatus.closed, items.length);
+  const textKey = (field: FieldKey) => (item: EvaluatedItem) => cellTextOf(item, field) || UNFILLED_KEY;
+  const hasColumn = (field: FieldKey): boolean => layout.columns[field] !== undefined;
+
+  return {
+    items: items.length,
+    byStatus,
+    byLight,
+    overdue: items.filter(isOverdue).length,
+    completionRate: ratio(finished, items.length),
+    closeRate,
+    onTimeRate: onTimeRate(items),
+    byUnit: hasColumn("unit") ? breakdown(items, textKey("unit")) : [],
+    byType: hasColumn("type") ? breakdown(items, typeKey) : [],
+    byCategory: hasColumn("category") ? breakdown(items, textKey("category")) : [],
+    warnings: warningList(items),
+    indicators: computeIndicators({ items, closeRate, survey, settings }),
+  };
+}
