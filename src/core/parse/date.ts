@@ -6,7 +6,7 @@
  * between 1900 and 9999.
  */
 import { isoFromYmd, monthEnd } from "../dates";
-import { cellText, toHalfWidth } from "../text";
+import { cellText, normalizeText, toHalfWidth } from "../text";
 import type { CellValue, DateReading, DeadlineReading, IsoDate } from "../types";
 
 // ───────────────────────────── Excel serial numbers ─────────────────────────────
@@ -95,6 +95,9 @@ const CHINESE_QUARTER: Readonly<Record<string, number>> = {
   "4": 4,
 };
 
+/** Longer text is not a date on its own (`2025 年 12 月 31 日 之前 完成整改` is 25 characters). */
+const MAX_DATE_TEXT_LENGTH = 60;
+
 type DatePattern = readonly [RegExp, (m: RegExpExecArray) => IsoDate | null];
 
 const num = (s: string | undefined): number => Number(s);
@@ -137,6 +140,8 @@ function quarterEnd(year: number, quarter: number | undefined): IsoDate | null {
  * (`2025-02-30`, month 13) and years in Chinese numerals (`二〇二五年`) are null.
  */
 export function parseDateText(text: string): IsoDate | null {
+  // No date form is anywhere near this long; the bound also keeps the regexes linear on huge cells.
+  if (text.length > MAX_DATE_TEXT_LENGTH) return null;
   const withoutTime = toHalfWidth(text).trim().replace(TRAILING_TIME, "");
   const compact = withoutTime.replace(/[\s\u200B-\u200D\u2060]/gu, "").toLowerCase();
   const core = compact.replace(TRAILING_FILLER, "");
@@ -207,10 +212,11 @@ const CLAUSE_SEPARATORS = /[，,；;、。\s]+/u;
  * A deadline cell: a date (as `readDateCell`), a long-term phrase, both, or neither.
  * - `2024年底前，并长期坚持` → date 2024-12-31 and ongoing;
  * - `立行立改，长期坚持` → ongoing; `立行立改` alone → invalid (a type, not a deadline);
- * - when the whole cell is not a date, each clause is tried, and within a clause the text from its first
- *   four-digit year on (so `并于2025年6月底前完成` gives 2025-06-30);
+ * - when the whole cell is not a date, the cell is split into clauses (`，,；;、。` and spaces) and a date is
+ *   looked for inside each one, so `并于2025年6月底前完成全部整改` gives 2025-06-30 (see `findDateIn`);
  * - several dated clauses (`2025年3月底前完成初步整改，2025年底前全面完成`): the latest wins, because the
  *   整改时限 is when the whole rectification is due (SPEC is silent; this is the reading a user reports).
+ * Only deadline cells get this search: the other date fields are plain dates, so there a sentence is invalid.
  */
 export function readDeadlineCell(value: CellValue, numberFormat: string | null, date1904: boolean): DeadlineReading {
   const text = cellText(value);
@@ -220,19 +226,42 @@ export function readDeadlineCell(value: CellValue, numberFormat: string | null, 
     const date = reading.kind === "date" ? reading.date : null;
     return { date, ongoing: false, invalid: date === null, text };
   }
-  const normalized = toHalfWidth(text);
+  const normalized = normalizeText(text);
   const ongoing = LONG_TERM_PHRASES.some((phrase) => normalized.includes(phrase));
-  const date = parseDateText(text) ?? latestClauseDate(normalized);
+  const date = parseDateText(text) ?? latestClauseDate(toHalfWidth(text));
   return { date, ongoing, invalid: date === null && !ongoing, text };
 }
 
 function latestClauseDate(text: string): IsoDate | null {
   let latest: IsoDate | null = null;
   for (const clause of text.split(CLAUSE_SEPARATORS)) {
-    const yearAt = clause.search(/\d{4}/);
-    if (yearAt < 0) continue;
-    const date = parseDateText(clause.slice(yearAt));
+    const date = findDateIn(clause);
     if (date !== null && (latest === null || date > latest)) latest = date;
   }
   return latest;
+}
+
+const MAX_YEARS_PER_CLAUSE = 8;
+
+/**
+ * The first date inside a clause: from each four-digit year (not part of a longer number), the longest
+ * stretch that `parseDateText` reads and that is not followed by more digits or separators.
+ * `并于2025年6月底前完成全部整改` → 2025-06-30; `按2025.3.15要求` → 2025-03-15.
+ */
+export function findDateIn(clause: string): IsoDate | null {
+  let yearsTried = 0;
+  for (const year of clause.matchAll(/(?<!\d)\d{4}/g)) {
+    // A deadline names a handful of years at most; the cap keeps a pathological cell cheap.
+    if (++yearsTried > MAX_YEARS_PER_CLAUSE) break;
+    const start = year.index;
+    const end = Math.min(clause.length, start + MAX_DATE_TEXT_LENGTH);
+    for (let stop = end; stop > start + 4; stop--) {
+      // Never stop where the date text goes on (a digit or a number separator follows), so a broken
+      // `2025-02-30` or `2025年2月30日` is not misread as the month before its impossible day.
+      if (/[\d\-/.:]/.test(clause[stop] ?? "")) continue;
+      const date = parseDateText(clause.slice(start, stop));
+      if (date !== null) return date;
+    }
+  }
+  return null;
 }
