@@ -12,12 +12,12 @@
  * Shapes are described in a unit square and rendered with 4×4 supersampling for smooth edges;
  * lines get at least one device pixel so the 16 px icon still reads as a sheet.
  */
+/* global Buffer, process, console */
 import { deflateSync } from "node:zlib";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, resolve } from "node:path";
 
-export const ICON_SIZES = [16, 32, 64, 80, 128];
+const ICON_SIZES = [16, 32, 64, 80, 128];
 const SUPERSAMPLE = 4;
 
 const COLOURS = {
@@ -36,7 +36,7 @@ function inRoundedRect(x, y, r) {
   if (x < r.x0 || x > r.x1 || y < r.y0 || y > r.y1) return false;
   const cx = Math.min(Math.max(x, r.x0 + r.radius), r.x1 - r.radius);
   const cy = Math.min(Math.max(y, r.y0 + r.radius), r.y1 - r.radius);
-  return (x - cx) ** 2 + (y - cy) ** 2 <= r.radius ** 2;
+  return (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r.radius * r.radius;
 }
 
 /** The icon's shapes, back to front, for a given pixel size (line widths depend on it). */
@@ -45,7 +45,13 @@ function shapes(size) {
   const line = Math.max(0.035, 1.1 * px);
   const sheet = { x0: 0.05, y0: 0.06, x1: 0.74, y1: 0.94, radius: 0.07 };
   const border = Math.max(0.045, 1.1 * px);
-  const inner = { x0: sheet.x0 + border, y0: sheet.y0 + border, x1: sheet.x1 - border, y1: sheet.y1 - border, radius: 0.03 };
+  const inner = {
+    x0: sheet.x0 + border,
+    y0: sheet.y0 + border,
+    x1: sheet.x1 - border,
+    y1: sheet.y1 - border,
+    radius: 0.03,
+  };
   const headerBottom = 0.3;
   const rows = size >= 32 ? [0.47, 0.63, 0.79] : [0.55, 0.75];
   const housing = { x0: 0.57, y0: 0.2, x1: 0.97, y1: 0.98, radius: 0.12 };
@@ -56,7 +62,10 @@ function shapes(size) {
   list.push({ colour: COLOURS.excelGreen, hit: (x, y) => inRoundedRect(x, y, sheet) });
   list.push({ colour: COLOURS.sheet, hit: (x, y) => inRoundedRect(x, y, inner) && y > headerBottom });
   for (const ry of rows) {
-    list.push({ colour: COLOURS.gridLine, hit: (x, y) => x > inner.x0 && x < inner.x1 && Math.abs(y - ry) <= line / 2 });
+    list.push({
+      colour: COLOURS.gridLine,
+      hit: (x, y) => x > inner.x0 && x < inner.x1 && Math.abs(y - ry) <= line / 2,
+    });
   }
   const colX = 0.27;
   list.push({
@@ -72,17 +81,28 @@ function shapes(size) {
       });
     }
   }
-  list.push({ colour: [255, 255, 255], hit: (x, y) => inRoundedRect(x, y, { ...housing, x0: housing.x0 - border, y0: housing.y0 - border, x1: housing.x1 + border, y1: housing.y1 + border, radius: housing.radius + border }) });
+  // A white outline around the traffic light separates it from the sheet behind it.
+  const outline = {
+    x0: housing.x0 - border,
+    y0: housing.y0 - border,
+    x1: housing.x1 + border,
+    y1: housing.y1 + border,
+    radius: housing.radius + border,
+  };
+  list.push({ colour: [255, 255, 255], hit: (x, y) => inRoundedRect(x, y, outline) });
   list.push({ colour: COLOURS.housing, hit: (x, y) => inRoundedRect(x, y, housing) });
   const lamps = [COLOURS.red, COLOURS.yellow, COLOURS.green];
   lampYs.forEach((ly, i) => {
-    list.push({ colour: lamps[i], hit: (x, y) => (x - lampX) ** 2 + (y - ly) ** 2 <= lampRadius ** 2 });
+    list.push({
+      colour: lamps[i],
+      hit: (x, y) => (x - lampX) * (x - lampX) + (y - ly) * (y - ly) <= lampRadius * lampRadius,
+    });
   });
   return list;
 }
 
 /** RGBA pixels (non-premultiplied), row-major. */
-export function renderIcon(size) {
+function renderIcon(size) {
   const list = shapes(size);
   const pixels = Buffer.alloc(size * size * 4);
   const n = SUPERSAMPLE * SUPERSAMPLE;
@@ -144,7 +164,7 @@ function chunk(type, data) {
 }
 
 /** Encodes RGBA pixels as a PNG (8-bit RGBA, no filtering, maximum deflate). */
-export function encodePng(size, pixels) {
+function encodePng(size, pixels) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
@@ -163,8 +183,9 @@ export function encodePng(size, pixels) {
   ]);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const assets = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
+function main() {
+  // The repository is the parent of this script's folder (no import.meta: the lint parser predates it).
+  const assets = join(dirname(resolve(process.argv[1])), "..", "assets");
   mkdirSync(assets, { recursive: true });
   for (const size of ICON_SIZES) {
     const file = join(assets, `icon-${size}.png`);
@@ -172,3 +193,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(`wrote ${file}`);
   }
 }
+
+main();

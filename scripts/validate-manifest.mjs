@@ -9,44 +9,44 @@
  * web service that these machines cannot reach. Exit 0 when valid, 1 when invalid, 2 when the check
  * could not run (no xmllint, no schemas, no manifest), each with one clear line saying why.
  */
+/* global process, console */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+// The repository is the parent of this script's folder (no import.meta: the lint parser predates it).
+const repo = resolve(dirname(resolve(process.argv[1])), "..");
 
 /** Where the XSDs are: $SHARED_DIR first, then the shared/ folder beside the repository. */
-export function findSchema(env = process.env) {
+function findSchema(env = process.env) {
   const candidates = [
     env.SHARED_DIR && join(env.SHARED_DIR, "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd"),
     join(repo, "..", "shared", "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd"),
   ].filter(Boolean);
-  return candidates.find((path) => existsSync(path)) ?? null;
+  const found = candidates.find((path) => existsSync(path));
+  return found === undefined ? null : found;
 }
 
-export function hasXmllint() {
+function hasXmllint() {
   return spawnSync("xmllint", ["--version"], { encoding: "utf8" }).error === undefined;
 }
 
 /** Runs xmllint; returns { ok, output }. */
-export function validateManifest(manifestPath, schemaPath) {
+function validateManifest(manifestPath, schemaPath) {
   const run = spawnSync("xmllint", ["--noout", "--schema", schemaPath, manifestPath], { encoding: "utf8" });
-  return { ok: run.status === 0, output: `${run.stdout ?? ""}${run.stderr ?? ""}`.trim() };
+  return { ok: run.status === 0, output: `${run.stdout || ""}${run.stderr || ""}`.trim() };
 }
 
 function main() {
-  const manifest = resolve(repo, process.argv[2] ?? "manifest.xml");
+  const manifest = resolve(repo, process.argv[2] || "manifest.xml");
   if (!existsSync(manifest)) {
     console.error(`validate: ${manifest} does not exist.`);
     return 2;
   }
   const schema = findSchema();
   if (!schema) {
-    console.error(
-      "validate: the manifest schemas were not found (looked in $SHARED_DIR/schemas/office-addin-manifest/ and " +
-        "../shared/schemas/office-addin-manifest/). Set SHARED_DIR to the folder that holds schemas/.",
-    );
+    const where = "$SHARED_DIR/schemas/office-addin-manifest/ and ../shared/schemas/office-addin-manifest/";
+    console.error(`validate: the manifest schemas were not found (looked in ${where}). Set SHARED_DIR.`);
     return 2;
   }
   if (!hasXmllint()) {
@@ -60,10 +60,9 @@ function main() {
     return 1;
   }
   console.log(`validate: ${manifest} matches OfficeAppManifestV1_1.xsd (offline schema check).`);
-  console.log(
-    "validate: optional second step, on a machine with internet access: npx office-addin-manifest validate manifest.xml",
-  );
+  const online = "npx office-addin-manifest validate manifest.xml";
+  console.log(`validate: optional second step, on a machine with internet access: ${online}`);
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) process.exitCode = main();
+process.exitCode = main();

@@ -46,7 +46,6 @@ function manifestReader(): typeof import("office-addin-manifest").OfficeAddinMan
   jest.doMock("@microsoft/app-manifest", () => ({}));
   const nestedUuid = join(repo, "node_modules/office-addin-manifest/node_modules/uuid/dist-node/index.js");
   if (existsSync(nestedUuid)) jest.doMock(nestedUuid, () => ({ v4: () => "00000000-0000-4000-8000-000000000000" }));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require("office-addin-manifest") as typeof import("office-addin-manifest")).OfficeAddinManifest;
 }
 
