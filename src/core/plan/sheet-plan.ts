@@ -8,7 +8,18 @@
  */
 
 /** Named cell looks; `SHEET_STYLES` says what each means so both hosts draw the same thing. */
-export type CellStyle = "title" | "subtitle" | "sectionTitle" | "header" | "body" | "note" | "good" | "bad";
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "sectionTitle"
+  | "header"
+  | "body"
+  /** A 依据 (basis) cell: the last column of a table, not wrapped, so long text overflows to the right. */
+  | "basis"
+  | "note"
+  | "good"
+  | "warn"
+  | "bad";
 
 export interface CellStyleSpec {
   readonly bold: boolean;
@@ -27,8 +38,10 @@ export const SHEET_STYLES: Readonly<Record<CellStyle, CellStyleSpec>> = {
   sectionTitle: { bold: true, fontSize: 12, fill: null, fontColor: "#1F4E79", wrap: false, border: false },
   header: { bold: true, fontSize: 10, fill: "#DDEBF7", fontColor: null, wrap: true, border: true },
   body: { bold: false, fontSize: 10, fill: null, fontColor: null, wrap: true, border: true },
+  basis: { bold: false, fontSize: 9, fill: null, fontColor: "#595959", wrap: false, border: true },
   note: { bold: false, fontSize: 9, fill: null, fontColor: "#595959", wrap: false, border: false },
   good: { bold: false, fontSize: 10, fill: "#C6EFCE", fontColor: "#006100", wrap: false, border: true },
+  warn: { bold: false, fontSize: 10, fill: "#FFEB9C", fontColor: "#9C5700", wrap: false, border: true },
   bad: { bold: false, fontSize: 10, fill: "#FFC7CE", fontColor: "#9C0006", wrap: false, border: true },
 };
 
@@ -149,7 +162,11 @@ export function sheetPlanCells(plan: SheetPlan): PlacedCell[] {
   const out: PlacedCell[] = [...plan.heading];
   for (const table of plan.tables) {
     if (table.titleRow !== null && table.title !== null) {
-      out.push({ row: table.titleRow, col: table.left, cell: { kind: "text", text: table.title, style: "sectionTitle" } });
+      out.push({
+        row: table.titleRow,
+        col: table.left,
+        cell: { kind: "text", text: table.title, style: "sectionTitle" },
+      });
     }
     table.header.forEach((text, i) =>
       out.push({ row: table.headerRow, col: table.left + i, cell: { kind: "text", text, style: "header" } }),
@@ -160,7 +177,11 @@ export function sheetPlanCells(plan: SheetPlan): PlacedCell[] {
       }),
     );
     table.notes.forEach((text, i) =>
-      out.push({ row: table.firstRow + table.rows.length + i, col: table.left, cell: { kind: "text", text, style: "note" } }),
+      out.push({
+        row: table.firstRow + table.rows.length + i,
+        col: table.left,
+        cell: { kind: "text", text, style: "note" },
+      }),
     );
   }
   return out;
