@@ -1,0 +1,65 @@
+import { contextFrom, itemFrom } from "../../../test/support/item-factory";
+import { runRule } from "./index";
+import { invalidDate } from "./invalid-date";
+
+describe("invalid-date", () => {
+  it.each([
+    ["assigned", "J6"],
+    ["completed", "N6"],
+    ["closedOn", "P6"],
+    ["reviewed", "S6"],
+    ["deadline", "K6"],
+  ] as const)("reports unreadable text in %s at its cell", (field, cell) => {
+    const item = itemFrom({ row: 6, cells: { [field]: "尽快" } });
+    expect(runRule(invalidDate, contextFrom({ items: [item] }))).toEqual([
+      expect.objectContaining({ rule: "invalid-date", severity: "error", row: 6, cell, field }),
+    ]);
+  });
+
+  it.each([
+    ["an empty cell", ""],
+    ["a date", "2025-03-31"],
+    ["a long-term phrase", "长期坚持"],
+    ["a date with a long-term phrase", "2024-12-31，并长期坚持"],
+  ])("accepts %s in the deadline", (_label, text) => {
+    const item = itemFrom({ cells: { deadline: text } });
+    expect(runRule(invalidDate, contextFrom({ items: [item] }))).toEqual([]);
+  });
+
+  it("does not accept a long-term phrase outside the deadline", () => {
+    const item = itemFrom({ cells: { completed: "长期坚持" } });
+    expect(runRule(invalidDate, contextFrom({ items: [item] })).map((f) => f.field)).toEqual(["completed"]);
+  });
+
+  it("names the value and, for a date without a year, says the year is missing (SPEC §3: 3月底)", () => {
+    const item = itemFrom({ cells: { deadline: "3月底" } });
+    const [finding] = runRule(invalidDate, contextFrom({ items: [item] }));
+    expect(finding?.message.zh).toMatch(/^整改时限“3月底”不是有效日期（缺少年份/);
+    expect(finding?.message.zh).toContain("长期坚持");
+    expect(finding?.message.en).toContain('Deadline (整改时限) "3月底" is not a valid date (the year is missing');
+  });
+
+  it("does not speak of a missing year when the text has one", () => {
+    const item = itemFrom({ cells: { assigned: "2025年13月" } });
+    const [finding] = runRule(invalidDate, contextFrom({ items: [item] }));
+    expect(finding?.message.zh).toBe("交办时间“2025年13月”不是有效日期");
+  });
+
+  it("reports each unreadable cell of an item", () => {
+    const item = itemFrom({ cells: { assigned: "x", deadline: "y", completed: "z", closedOn: "w", reviewed: "v" } });
+    expect(runRule(invalidDate, contextFrom({ items: [item] })).map((f) => f.field)).toEqual([
+      "deadline",
+      "assigned",
+      "completed",
+      "closedOn",
+      "reviewed",
+    ]);
+  });
+
+  it("shortens a long value in the message", () => {
+    const text = "待与施工单位协商后确定具体完成时间，预计在下一个结算周期之前完成全部整改工作";
+    const [finding] = runRule(invalidDate, contextFrom({ items: [itemFrom({ cells: { deadline: text } })] }));
+    expect(finding?.message.zh).toContain("…”");
+    expect(finding?.message.zh).not.toContain(text);
+  });
+});
