@@ -61,9 +61,9 @@ function statusKey(text: string): string {
  * trailing parenthesised note, so `未完成` is never read as `完成`.
  */
 export function parseStatusText(text: string): Status | null {
-  const key = statusKey(text);
-  if (key === "") return null;
-  return STATUS_WORDS.get(key) ?? "unknown";
+  if (normalizeText(text) === "") return null;
+  // Text that is only punctuation (`。`) is not blank: it reads as unknown.
+  return STATUS_WORDS.get(statusKey(text)) ?? "unknown";
 }
 
 /** SPEC §3: "In the `closed` column `是`, `已销号`, `√`, `✓` mean closed"; also the status table's 销号 and a ticked checkbox. */
