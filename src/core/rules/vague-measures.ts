@@ -80,8 +80,11 @@ export function clausesOf(text: string): string[] {
     .filter((clause) => /[\p{L}]/u.test(clause));
 }
 
+/** The vague phrases of a clause, in the order they appear. */
 export function vaguePhrasesIn(clause: string): string[] {
-  return VAGUE_PHRASES.filter((phrase) => clause.includes(phrase));
+  return VAGUE_PHRASES.filter((phrase) => clause.includes(phrase)).sort(
+    (a, b) => clause.indexOf(a) - clause.indexOf(b),
+  );
 }
 
 /** A number with a measure word, a %, a 《document》, a date, or a concrete word. */
