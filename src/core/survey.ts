@@ -26,7 +26,9 @@
  *    numbers in 0–100 (Choice: a number may be typed as text, `85` or `85分`), and the largest
  *    number picks the scale: > 10 → 0–100, > 5 → 1–10, else 1–5. Choice: for numeric sheets,
  *    columns headed 序号/编号/No/年龄/电话/日期/总分/得分… and running sequences 1, 2, 3, … are
- *    not questions (every one of them would pass the half rule).
+ *    not questions (every one of them would pass the half rule). In both cases 不了解-type answers
+ *    count as on the scale for the half rule, and a column answered only with them is a question
+ *    (with no valid answer) rather than vanishing from the list.
  * 5. **Scoring.** A blank answer and 不了解/不清楚/说不清(楚) are left out of the count. Anything else
  *    not on the sheet's scale (a word of another scale, text, a number out of range) gives a
  *    `survey-unknown-answer` finding and is left out too. A respondent with no scored answer is
@@ -46,10 +48,15 @@ import type { CellValue, Finding, Grid, Message, SurveyQuestion, SurveyResult, S
 /** Rounds half away from zero on the decimal digits a user sees (like Excel's ROUND): 84.45 → 84.5. */
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
-  const shown = Number(value.toPrecision(15));
-  const sign = shown < 0 ? -1 : 1;
-  const rounded = Number(`${Math.round(Number(`${Math.abs(shown)}e${decimals}`))}e-${decimals}`);
-  return sign * rounded === 0 ? 0 : sign * rounded;
+  // 15 significant digits, as Excel keeps them, so binary noise (4.35 = 4.34999…) does not decide.
+  const shown = Math.abs(Number(value.toPrecision(15)));
+  // Shift the decimal point in the text, never by multiplying (1.005 × 100 = 100.49999…).
+  const shift = (x: number, places: number): number => {
+    const [mantissa, exponent = "0"] = String(x).split("e");
+    return Number(`${mantissa}e${Number(exponent) + places}`);
+  };
+  const rounded = shift(Math.round(shift(shown, decimals)), -decimals);
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 export const SURVEY_SCALE_NAMES: Readonly<Record<SurveyScale, Message>> = {
@@ -286,12 +293,28 @@ function bodyRows(table: AnswerTable, after: number): number[] {
   return rows;
 }
 
-/** At least half of the column's non-empty answers pass `onScale`, and at least one is a real answer. */
-function passesHalfRule(answers: readonly Answer[], onScale: (a: Answer) => boolean, isReal: (a: Answer) => boolean) {
-  const nonEmpty = answers.filter((a) => a.kind !== "blank");
-  const recognised = nonEmpty.filter((a) => onScale(a) || a.kind === "dont-know");
-  return nonEmpty.some(isReal) && recognised.length * 2 >= nonEmpty.length;
+/** How a column's non-empty answers divide up, before the scale is known. */
+interface ColumnCounts {
+  readonly nonEmpty: number;
+  readonly words: number;
+  readonly numbers: number;
+  readonly dontKnow: number;
 }
+
+function countColumn(answers: readonly Answer[]): ColumnCounts {
+  const counts = { nonEmpty: 0, words: 0, numbers: 0, dontKnow: 0 };
+  for (const a of answers) {
+    if (a.kind === "blank") continue;
+    counts.nonEmpty++;
+    if (a.kind === "word") counts.words++;
+    else if (numberInRange(a)) counts.numbers++;
+    else if (a.kind === "dont-know") counts.dontKnow++;
+  }
+  return counts;
+}
+
+/** SPEC §7's half rule: at least half of the non-empty answers are on the scale (不了解 and the like count as on it). */
+const onHalf = (onScale: number, { nonEmpty, dontKnow }: ColumnCounts): boolean => (onScale + dontKnow) * 2 >= nonEmpty;
 
 /** Numbers going 1, 2, 3, … (at least three, nothing else in the column): a 序号 column, not a question. */
 function isRunningSequence(answers: readonly Answer[]): boolean {
@@ -316,31 +339,38 @@ function pickScaleAndColumns(
   headerTitle: (col: number) => string,
 ): ScalePick | null {
   const { firstCol, lastCol } = table.shape;
-  const columnAnswers = (c: number) => body.map((r) => table.at(r, c));
-
-  const wordColumns: number[] = [];
-  const words = new Set<string>();
-  for (let c = firstCol; c <= lastCol; c++) {
-    const answers = columnAnswers(c);
-    const isWord = (a: Answer) => a.kind === "word";
-    if (!passesHalfRule(answers, isWord, isWord)) continue;
-    wordColumns.push(c);
-    for (const a of answers) if (a.kind === "word") words.add(a.key);
+  const columns: { col: number; answers: Answer[]; counts: ColumnCounts }[] = [];
+  for (let col = firstCol; col <= lastCol; col++) {
+    const answers = body.map((r) => table.at(r, col));
+    columns.push({ col, answers, counts: countColumn(answers) });
   }
-  if (wordColumns.length > 0) return { scale: detectWordScale(words), columns: wordColumns };
+  // A column answered only 不了解/不清楚/说不清 is still a question (with no valid answer), on whichever scale the others use.
+  const onlyDontKnow = columns.filter(({ counts }) => counts.dontKnow > 0 && onHalf(0, counts));
 
-  const numberColumns: number[] = [];
-  let largest = -Infinity;
-  for (let c = firstCol; c <= lastCol; c++) {
-    const answers = columnAnswers(c);
-    if (NON_QUESTION_HEADERS.has(normalizeHeader(headerTitle(c)))) continue;
-    if (!passesHalfRule(answers, numberInRange, numberInRange) || isRunningSequence(answers)) continue;
-    numberColumns.push(c);
-    for (const a of answers) if (numberInRange(a) && a.kind === "number") largest = Math.max(largest, a.value);
+  const wordColumns = columns.filter(({ counts }) => counts.words > 0 && onHalf(counts.words, counts));
+  if (wordColumns.length > 0) {
+    const words = new Set<string>();
+    for (const { answers } of wordColumns) for (const a of answers) if (a.kind === "word") words.add(a.key);
+    return { scale: detectWordScale(words), columns: sortedColumns([...wordColumns, ...onlyDontKnow]) };
   }
-  if (numberColumns.length > 0) return { scale: detectNumericScale(largest), columns: numberColumns };
-  return null;
+
+  const numberColumns = columns.filter(
+    ({ col, answers, counts }) =>
+      counts.numbers > 0 &&
+      onHalf(counts.numbers, counts) &&
+      !NON_QUESTION_HEADERS.has(normalizeHeader(headerTitle(col))) &&
+      !isRunningSequence(answers),
+  );
+  if (numberColumns.length === 0) return null;
+  let largest = 0;
+  for (const { answers } of numberColumns) {
+    for (const a of answers) if (a.kind === "number" && numberInRange(a)) largest = Math.max(largest, a.value);
+  }
+  return { scale: detectNumericScale(largest), columns: sortedColumns([...numberColumns, ...onlyDontKnow]) };
 }
+
+const sortedColumns = (columns: readonly { col: number }[]): number[] =>
+  [...new Set(columns.map(({ col }) => col))].sort((a, b) => a - b);
 
 /** Points of one answer on the sheet's scale; null when it is not on it. */
 function pointsOf(
@@ -358,7 +388,7 @@ function pointsOf(
 function questionWeights(table: AnswerTable, weightsRow: number | null, columns: readonly number[]): number[] {
   const given = columns.map((c) => (weightsRow === null ? null : weightOf(table.value(weightsRow, c))));
   const known = given.filter((w): w is number => w !== null);
-  const fallback = known.length === 0 ? 1 : known.reduce((s, w) => s + w, 0) / known.length;
+  const fallback = known.length === 0 ? 1 : known.reduce((sum, w) => sum + w / known.length, 0);
   return given.map((w) => w ?? fallback);
 }
 
