@@ -1,0 +1,70 @@
+/** Measurement helpers for the benchmarks: repeated runs, medians, child processes with peak RSS. */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export interface Stats {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+}
+
+export function stats(samples: readonly number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number, runs: sorted.length };
+}
+
+/** Runs `fn` once to warm up, then `runs` times, returning the durations in milliseconds. */
+export async function timeRuns(runs: number, fn: () => unknown | Promise<unknown>): Promise<number[]> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times;
+}
+
+export interface ProcessRun {
+  readonly wallMs: number;
+  /** Peak resident set size in MB, as the child process itself reported at exit. */
+  readonly peakRssMb: number;
+  readonly exitCode: number | null;
+  readonly stdoutBytes: number;
+}
+
+const RSS_PROBE = resolve(__dirname, "rss-probe.cjs");
+const REPO = resolve(__dirname, "..");
+
+/** Runs a TypeScript entry point in a fresh Node process (through tsx, as `npm run cli` does). */
+export function runTsProcess(entry: string, args: readonly string[]): Promise<ProcessRun> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-rss-"));
+  const rssFile = join(dir, "rss");
+  return new Promise((resolvePromise, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, ["--require", RSS_PROBE, "--import", "tsx", entry, ...args], {
+      cwd: REPO,
+      env: { ...process.env, BENCH_RSS_OUT: rssFile },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdoutBytes = 0;
+    child.stdout.on("data", (chunk: Buffer) => (stdoutBytes += chunk.length));
+    child.on("error", reject);
+    child.on("close", (exitCode) => {
+      const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+      let peakRssMb = NaN;
+      try {
+        peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
+      } catch {
+        // the child died before its exit hook ran; NaN shows that in the table
+      }
+      rmSync(dir, { recursive: true, force: true });
+      resolvePromise({ wallMs, peakRssMb, exitCode, stdoutBytes });
+    });
+  });
+}
