@@ -74,8 +74,12 @@ function isUnitLike(name: string): boolean {
   return !surnameWithTitle;
 }
 
-function partsOf(name: string, separator: RegExp): string[] {
-  return name.split(separator).filter((part) => part !== "");
+/** The non-empty parts of a text split at a separator, each without whitespace. */
+function partsOf(text: string, separator: RegExp): string[] {
+  return text
+    .split(separator)
+    .map(compact)
+    .filter((part) => part !== "");
 }
 
 /** What is wrong with an owner text, or null when it names one person. */
@@ -84,7 +88,7 @@ export function ownerProblem(owner: string, unit: string): OwnerProblem | null {
   if (name === "") return null;
   if (unit !== "" && name === compact(unit)) return "same-as-unit";
   if (COLLECTIVE_WORDS.some((word) => name.includes(word))) return "collective";
-  if (partsOf(name, SEPARATORS).length >= 2) return "several";
+  if (partsOf(owner, SEPARATORS).length >= 2) return "several";
   if (isUnitLike(name)) return "unit-like";
   const joined = partsOf(name, JOINERS);
   if (joined.length >= 2 && joined.every((part) => part.length >= 2)) return "several";
