@@ -97,9 +97,9 @@ const formula = (expr: string, value: number | string | boolean | null, format: 
 class Layout {
   readonly tables: PlanTable[] = [];
   constructor(public next: number) {}
-  /** The first data row of the table that `place` will put next (with a title). */
-  get nextFirstRow(): number {
-    return this.next + 2;
+  /** The first data row of the table that `place` will put next. */
+  nextFirstRow(withTitle: boolean): number {
+    return this.next + (withTitle ? 2 : 1);
   }
   place(spec: { id: string; title: string | null; header: string[]; rows: (PlanCell | null)[][]; notes?: string[] }) {
     const titleRow = spec.title === null ? null : this.next;
@@ -224,7 +224,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
   const statusColumnName = `台账“${ledger}”的${columnLetter(statusCol)}列（预警状态）`;
   const overviewRows: (PlanCell | null)[][] = [];
   const at: Record<string, string> = {};
-  const first = sheet.nextFirstRow;
+  const first = sheet.nextFirstRow(true);
   const addOverview = (key: string, label: string, value: PlanCell, why: string) => {
     at[key] = `B${first + overviewRows.length}`;
     overviewRows.push([text(label), value, basis(why)]);
@@ -356,7 +356,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
 
   // (d) 量化指标: the indicator table is placed first; its inputs table follows, so its rows are known now.
   const indicators = summary.indicators;
-  const indicatorsFirst = sheet.nextFirstRow;
+  const indicatorsFirst = sheet.nextFirstRow(true);
   const indicatorsNotes = [
     "依据：实际值由下方“指标输入”中的数据或本表其他单元格的公式算出；修改输入后实际值自动重算。",
   ];
@@ -552,7 +552,7 @@ function planSurvey(
   }
   const surveySheet = opts.surveySheet ?? survey.sheet;
   const levels = surveyScaleLevels(survey.scale, opts.settings);
-  const first = sheet.nextFirstRow;
+  const first = sheet.nextFirstRow(true);
   const rows = survey.questions.map((q, i) => {
     const row = first + i;
     const col = columnNumber(q.column) ?? 1;
@@ -608,7 +608,7 @@ function planSurvey(
       `依据：工作表“${surveySheet}”第${survey.firstRow}–${survey.lastRow}行，量表${levels ? "：" + levels.map((l) => `${l.answer}${l.points}分`).join("、") : "为数字打分"}；空白和“不了解”不计入。`,
     ],
   });
-  const overallFirst = sheet.nextFirstRow;
+  const overallFirst = sheet.nextFirstRow(false);
   const scoreAddress = `B${overallFirst + 3}`;
   const targetAddress = `B${overallFirst + 5}`;
   sheet.place({
