@@ -1,0 +1,193 @@
+/**
+ * The command line as a function: `run(argv, io)` returns the exit code and talks only through `io`,
+ * so tests drive it in-process; `main.ts` binds it to the real process.
+ *
+ * Exit codes (SPEC §9): 0 — the ledger was evaluated, whatever it found; 2 — it could not be (bad
+ * arguments, a file that is missing / a folder / not an .xlsx / damaged / password-protected, a
+ * `--sheet` that does not exist, no ledger, an unusable `--out`), with one line on stderr in Chinese
+ * then English; 1 — an unexpected internal failure, also one line and never a stack trace.
+ *
+ * Choices where SPEC §9 is silent:
+ * - Without `--sheet`, the ledger is the first *visible* sheet, in workbook order, that holds one;
+ *   survey sheets (SPEC §7 names) and the add-in's own summary sheets (`整改情况汇总`,
+ *   `整改情况汇总 (2)`…) are skipped. `--sheet` may name any sheet, hidden ones included.
+ * - The settings are the defaults: the add-in keeps a workbook's settings in the Office document
+ *   settings, which a file reader cannot see.
+ * - `--out`: must end in `.xlsx`, must not be the input file (the input is never modified), its
+ *   folder must be writable (missing folders are created, as `samples/out/` is on a fresh checkout);
+ *   an existing output file is replaced (the demo rewrites `samples/out/…` on every run). It is
+ *   checked before the workbook is read, so a typo costs nothing.
+ */
+import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { localToday } from "../core/dates";
+import { evaluate, isSurveySheetName, pickSurveySheet } from "../core/evaluate";
+import { SUMMARY_SHEET_NAME } from "../core/plan/marks";
+import { toCliJson } from "../core/report/json";
+import { toTextReport } from "../core/report/text";
+import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
+import type { EvaluationResult, Grid, Message } from "../core/types";
+import { readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
+import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
+
+/** Writes the evaluated copy for `--out` (the `.xlsx` writer's export, injected so tests can stub it). */
+export type EvaluatedCopyWriter = (input: {
+  readonly inputPath: string;
+  readonly outputPath: string;
+  readonly result: EvaluationResult;
+  readonly settings: Settings;
+}) => Promise<void>;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** The clock, read once for the default `--today`. */
+  readonly now?: () => Date;
+  /** Relative paths are resolved against this (default: the process's working directory). */
+  readonly cwd?: string;
+  readonly writeEvaluatedCopy?: EvaluatedCopyWriter;
+}
+
+/** A failure the user can act on: exit 2 with this message. */
+class UsageFailure extends Error {
+  constructor(readonly userMessage: Message) {
+    super(userMessage.en);
+  }
+}
+
+const line = (message: Message): string => `${message.zh} / ${message.en}\n`;
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const parsed = parseArgs(argv);
+    if (!parsed.ok) {
+      io.stderr(line(parsed.message));
+      io.stderr(`${USAGE}\n`);
+      return 2;
+    }
+    if (parsed.command.command === "help") {
+      io.stdout(`${HELP_TEXT}\n`);
+      return 0;
+    }
+    return await evaluateCommand(parsed.command, io);
+  } catch (error) {
+    if (error instanceof UsageFailure) {
+      io.stderr(line(error.userMessage));
+      return 2;
+    }
+    if (error instanceof WorkbookReadError) {
+      io.stderr(line(error.userMessage));
+      return 2;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(line({ zh: `内部错误：${detail}`, en: `Internal error: ${detail}` }).replace(/\n(?!$)/g, " "));
+    return 1;
+  }
+}
+
+async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const inputPath = resolve(cwd, command.file);
+  const outputPath = command.out === null ? null : resolve(cwd, command.out);
+  if (outputPath !== null) checkOutputPath(inputPath, outputPath, command.out ?? "");
+
+  const today = command.today ?? localToday(io.now ? io.now() : new Date());
+  const settings = DEFAULT_SETTINGS;
+  const workbook = await readWorkbook(inputPath, {
+    wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
+  });
+  const result = evaluateWorkbook(workbook, command, today, settings);
+
+  if (outputPath !== null) {
+    if (!io.writeEvaluatedCopy) {
+      throw new UsageFailure({ zh: "此版本不支持 --out", en: "--out is not available in this build" });
+    }
+    mkdirSync(dirname(outputPath), { recursive: true });
+    await io.writeEvaluatedCopy({ inputPath, outputPath, result, settings });
+  }
+  io.stdout(command.format === "json" ? `${JSON.stringify(toCliJson(command.file, result), null, 2)}\n` : toTextReport(command.file, result, command.lang));
+  return 0;
+}
+
+/** The add-in's own summary sheet (`整改情况汇总`, or `整改情况汇总 (2)` when the name was taken). */
+export function isSummarySheetName(name: string): boolean {
+  return name === SUMMARY_SHEET_NAME || new RegExp(`^${SUMMARY_SHEET_NAME} \\(\\d+\\)$`).test(name);
+}
+
+/** The sheets to try, in order, when the user did not name one. */
+export function ledgerCandidates(sheets: readonly { name: string; hidden: boolean }[]): string[] {
+  return sheets.filter((s) => !s.hidden && !isSurveySheetName(s.name) && !isSummarySheetName(s.name)).map((s) => s.name);
+}
+
+function evaluateWorkbook(workbook: WorkbookGrids, command: EvaluateCommand, today: string, settings: Settings): EvaluationResult {
+  const names = workbook.sheets.map((s) => s.name);
+  const gridOf = (name: string): Grid | null => workbook.sheets.find((s) => s.name === name)?.grid() ?? null;
+  const surveyFor = (ledgerSheet: string): Grid | null => {
+    const surveyName = pickSurveySheet(names, settings, ledgerSheet);
+    return surveyName ? gridOf(surveyName) : null;
+  };
+
+  if (command.sheet !== null) {
+    const ledger = gridOf(command.sheet);
+    if (!ledger) {
+      throw new UsageFailure({
+        zh: `工作簿中没有名为“${command.sheet}”的工作表（现有：${names.join("、")}）`,
+        en: `No sheet named "${command.sheet}" in the workbook (sheets: ${names.join(", ")})`,
+      });
+    }
+    const evaluation = evaluate({ ledger, survey: surveyFor(command.sheet), today, settings });
+    if (!evaluation.ok) throw new UsageFailure(evaluation.message);
+    return evaluation.result;
+  }
+
+  const candidates = ledgerCandidates(workbook.sheets);
+  let firstFailure: Message | null = null;
+  for (const name of candidates) {
+    const ledger = gridOf(name);
+    if (!ledger) continue;
+    const evaluation = evaluate({ ledger, survey: surveyFor(name), today, settings });
+    if (evaluation.ok) return evaluation.result;
+    firstFailure ??= evaluation.message;
+  }
+  if (candidates.length === 1 && firstFailure) throw new UsageFailure(firstFailure);
+  throw new UsageFailure({
+    zh: `没有找到台账：${command.file} 的工作表（${names.join("、")}）中都没有可识别的台账表头（至少三个可识别的列，其中包括“问题描述”或“整改措施”）；可用 --sheet 指定工作表`,
+    en: `No ledger found: none of the sheets of ${command.file} (${names.join(", ")}) has a recognisable ledger header (three known columns including 问题描述 or 整改措施); use --sheet to name the sheet`,
+  });
+}
+
+function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
+  const fail = (zh: string, en: string): never => {
+    throw new UsageFailure({ zh, en });
+  };
+  if (!/\.xlsx$/i.test(outputPath)) fail(`--out 的文件名应以 .xlsx 结尾：${typed}`, `--out must name an .xlsx file: ${typed}`);
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  if (outputPath === inputPath || real(outputPath) === real(inputPath)) {
+    fail(`--out 不能是输入文件本身（原文件不会被改动）：${typed}`, `--out cannot be the input file (the input is never modified): ${typed}`);
+  }
+  const existing = statOrNull(outputPath);
+  if (existing?.isDirectory()) fail(`--out 指向一个文件夹：${typed}`, `--out names a folder: ${typed}`);
+  // The nearest folder that exists must be writable; missing folders below it are created on write.
+  let folder = dirname(outputPath);
+  while (!statOrNull(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  if (!statOrNull(folder)?.isDirectory()) fail(`--out 的路径不可用：${typed}`, `The --out path is not usable: ${typed}`);
+  try {
+    accessSync(existing ? outputPath : folder, constants.W_OK);
+  } catch {
+    fail(`没有权限写入：${typed}`, `No permission to write: ${typed}`);
+  }
+}
+
+function statOrNull(path: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}

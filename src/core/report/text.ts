@@ -1,0 +1,163 @@
+/**
+ * The text report: what a person pastes into a WeChat group or an e-mail before the weekly meeting
+ * (SPEC §1: "report it at meetings"). Plain text, no tables or colours, short lines, in this order:
+ *
+ * 1. title — the file, the sheet and the evaluation date;
+ * 2. the lights (红灯 N · 黄灯 N · 绿灯 N · 已销号 N · 待补充 N) and the rates as percentages;
+ * 3. the red, then the yellow items (序号, 单位, 责任人, 时限, 逾期天数, a short description);
+ * 4. the findings grouped by rule, with counts and up to ten cells each;
+ * 5. the survey score when there is a survey;
+ * 6. the seed's indicators against their targets (达标 / 未达标 / 待填报).
+ *
+ * Choices: a rate with no denominator prints `—`; cells of survey findings carry their sheet name
+ * (`群众满意度调查!D7`) because the rest point at the ledger; description excerpts are cut at 24
+ * characters with `…`.
+ */
+import type { EvaluationResult, IndicatorResult, Light, Message, RuleId, WarningListEntry } from "../types";
+
+export type ReportLanguage = "zh" | "en";
+
+const MAX_CELLS_PER_RULE = 10;
+const DESCRIPTION_EXCERPT = 24;
+
+/** Short names of the rules, for the report's headings (the rule modules hold the long descriptions). */
+export const RULE_TITLES: Readonly<Record<RuleId, Message>> = {
+  "missing-column": { zh: "缺少必要的列", en: "Missing column" },
+  "required-field": { zh: "必填项为空", en: "Required field empty" },
+  "invalid-date": { zh: "日期无法识别", en: "Unreadable date" },
+  "done-without-date": { zh: "已完成但未填完成时间", en: "Done without a completion date" },
+  "completed-in-future": { zh: "完成时间晚于今天", en: "Completed in the future" },
+  "completed-before-assigned": { zh: "完成时间早于交办时间", en: "Completed before assigned" },
+  "deadline-before-assigned": { zh: "时限早于交办时间", en: "Deadline before assigned" },
+  "deadline-type-mismatch": { zh: "时限与整改类型不符", en: "Deadline does not fit the type" },
+  "closed-not-done": { zh: "已销号但状态未完成", en: "Closed while not done" },
+  "closed-without-evidence": { zh: "销号缺佐证材料", en: "Closed without evidence" },
+  "closed-without-signer": { zh: "销号无审批/验收人", en: "Closed without a signer" },
+  "vague-measures": { zh: "整改措施笼统", en: "Vague measures" },
+  "owner-not-person": { zh: "责任人未到人", en: "Owner is not one person" },
+  "duplicate-seq": { zh: "序号重复", en: "Duplicate number" },
+  "unknown-status": { zh: "整改状态无法识别", en: "Unknown status" },
+  "unknown-type": { zh: "整改类型无法识别", en: "Unknown type" },
+  "review-overdue": { zh: "超过一个季度未“回头看”", en: "Review overdue" },
+  "survey-unknown-answer": { zh: "问卷答案无法识别", en: "Unrecognised survey answer" },
+};
+
+const LIGHT_WORDS: Readonly<Record<Light, Message>> = {
+  red: { zh: "红灯", en: "Red" },
+  yellow: { zh: "黄灯", en: "Yellow" },
+  green: { zh: "绿灯", en: "Green" },
+  closed: { zh: "已销号", en: "Closed" },
+  none: { zh: "待补充", en: "Incomplete" },
+};
+
+/** `0.4862` → `48.6%`; null → `—`. */
+export function percent(rate: number | null): string {
+  if (rate === null || !Number.isFinite(rate)) return "—";
+  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}
+
+/** The first `max` characters (by code point), with `…` when cut; line breaks become spaces. */
+export function excerpt(text: string, max = DESCRIPTION_EXCERPT): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return chars.length <= max ? flat : `${chars.slice(0, max).join("")}…`;
+}
+
+function warningLine(entry: WarningListEntry, lang: ReportLanguage): string {
+  const dash = "—";
+  if (lang === "zh") {
+    const seq = entry.seq ? `${entry.seq}号` : `第${entry.row}行`;
+    return `· ${seq}｜${entry.unit || dash}｜${entry.owner || dash}｜时限 ${entry.deadline ?? dash}｜逾期 ${entry.overdueDays} 天｜${excerpt(entry.description) || dash}`;
+  }
+  const seq = entry.seq ? `No. ${entry.seq}` : `row ${entry.row}`;
+  return `· ${seq} | ${entry.unit || dash} | ${entry.owner || dash} | due ${entry.deadline ?? dash} | ${entry.overdueDays} days overdue | ${excerpt(entry.description) || dash}`;
+}
+
+function indicatorValue(value: number, unit: IndicatorResult["unit"], lang: ReportLanguage): string {
+  if (unit === "rate") return percent(value);
+  if (unit === "points") return lang === "zh" ? `${value} 分` : `${value} pts`;
+  return lang === "zh" ? `${value} 项` : `${value}`;
+}
+
+function indicatorLine(indicator: IndicatorResult, lang: ReportLanguage): string {
+  const name = indicator.name[lang];
+  const target = `${indicator.comparator === ">=" ? "≥" : "≤"} ${indicatorValue(indicator.target, indicator.unit, lang)}`;
+  if (indicator.actual === null) {
+    return lang === "zh" ? `· ${name}：待填报（目标 ${target}）` : `· ${name}: not given (target ${target})`;
+  }
+  const actual = indicatorValue(indicator.actual, indicator.unit, lang);
+  const verdict = indicator.met ? (lang === "zh" ? "达标" : "met") : lang === "zh" ? "未达标" : "not met";
+  return lang === "zh" ? `· ${name}：${actual}（目标 ${target}）${verdict}` : `· ${name}: ${actual} (target ${target}) ${verdict}`;
+}
+
+export function toTextReport(file: string, result: EvaluationResult, lang: ReportLanguage = "zh"): string {
+  const zh = lang === "zh";
+  const { layout, summary, survey } = result;
+  const lines: string[] = [];
+
+  lines.push(
+    zh
+      ? `【整改台账评估】${file} · 工作表“${layout.sheet}” · 评估日期 ${result.today}`
+      : `[Ledger check] ${file} · sheet "${layout.sheet}" · as of ${result.today}`,
+  );
+  lines.push(
+    zh
+      ? `共 ${summary.items} 项（第 ${layout.firstRow}–${layout.lastRow} 行），逾期未完成 ${summary.overdue} 项`
+      : `${summary.items} items (rows ${layout.firstRow}–${layout.lastRow}), ${summary.overdue} overdue and not finished`,
+  );
+  const lights: Light[] = ["red", "yellow", "green", "closed", "none"];
+  lines.push(lights.map((light) => `${LIGHT_WORDS[light][lang]} ${summary.byLight[light] ?? 0}`).join(" · "));
+  lines.push(
+    zh
+      ? `完成率 ${percent(summary.completionRate)} · 销号率 ${percent(summary.closeRate)} · 按时完成率 ${percent(summary.onTimeRate)}`
+      : `Completion ${percent(summary.completionRate)} · Close-out ${percent(summary.closeRate)} · On time ${percent(summary.onTimeRate)}`,
+  );
+
+  for (const light of ["red", "yellow"] as const) {
+    const entries = summary.warnings.filter((w) => w.light === light);
+    if (entries.length === 0) continue;
+    lines.push("");
+    lines.push(zh ? `${LIGHT_WORDS[light].zh}事项（${entries.length}）：` : `${LIGHT_WORDS[light].en} items (${entries.length}):`);
+    for (const entry of entries) lines.push(warningLine(entry, lang));
+  }
+
+  lines.push("");
+  if (result.findings.length === 0) {
+    lines.push(zh ? "检查问题：无" : "Findings: none");
+  } else {
+    const errors = result.findings.filter((f) => f.severity === "error").length;
+    lines.push(
+      zh
+        ? `检查问题 ${result.findings.length} 条（错误 ${errors} · 提醒 ${result.findings.length - errors}）：`
+        : `Findings: ${result.findings.length} (${errors} errors · ${result.findings.length - errors} warnings):`,
+    );
+    const byRule = new Map<RuleId, string[]>();
+    for (const finding of result.findings) {
+      const cells = byRule.get(finding.rule) ?? [];
+      const where = finding.cell ?? (zh ? "整表" : "ledger");
+      cells.push(finding.sheet !== layout.sheet && finding.cell ? `${finding.sheet}!${where}` : where);
+      byRule.set(finding.rule, cells);
+    }
+    for (const [rule, cells] of byRule) {
+      const shown = cells.slice(0, MAX_CELLS_PER_RULE).join(zh ? "、" : ", ");
+      const more = cells.length > MAX_CELLS_PER_RULE ? (zh ? ` 等` : ", …") : "";
+      lines.push(`· ${RULE_TITLES[rule][lang]} ${cells.length}${zh ? " 处：" : ": "}${shown}${more}`);
+    }
+  }
+
+  if (survey) {
+    lines.push("");
+    lines.push(
+      zh
+        ? `满意度调查（${survey.sheet}）：得分 ${survey.score ?? "—"} 分（目标 ≥ ${survey.target}），满意率 ${percent(survey.satisfiedRate)}；有效问卷 ${survey.valid} 份，无效 ${survey.invalid} 份`
+        : `Survey (${survey.sheet}): score ${survey.score ?? "—"} (target ≥ ${survey.target}), satisfied ${percent(survey.satisfiedRate)}; ${survey.valid} valid, ${survey.invalid} invalid responses`,
+    );
+  }
+
+  if (summary.indicators.length > 0) {
+    lines.push("");
+    lines.push(zh ? "量化指标：" : "Indicators:");
+    for (const indicator of summary.indicators) lines.push(indicatorLine(indicator, lang));
+  }
+  return `${lines.join("\n")}\n`;
+}
