@@ -29,7 +29,7 @@ export const FACTORY_COLUMNS: Readonly<Record<FieldKey, number>> = Object.fromEn
 ) as Record<FieldKey, number>;
 
 export interface ItemSpec extends Partial<Omit<EvaluatedItem, "cells">> {
-  /** Field → the cell's value; a string is also its text. Fields left out have no cell. */
+  /** Field → the cell's value; a string is also its text. Fields left out (or undefined) have no cell. */
   readonly cells?: Partial<Record<FieldKey, CellValue>>;
 }
 
@@ -61,8 +61,8 @@ export function deadlineReadingOf(text: string): DeadlineReading {
 export function itemFrom(spec: ItemSpec = {}): EvaluatedItem {
   const row = spec.row ?? 5;
   const cells: Partial<Record<FieldKey, FieldCell>> = {};
-  for (const [field, value] of Object.entries(spec.cells ?? {}) as [FieldKey, CellValue][]) {
-    cells[field] = cellFor(field, row, value);
+  for (const [field, value] of Object.entries(spec.cells ?? {}) as [FieldKey, CellValue | undefined][]) {
+    if (value !== undefined) cells[field] = cellFor(field, row, value);
   }
   const text = (field: FieldKey): string => cells[field]?.text ?? "";
   const deadline = spec.deadline ?? deadlineReadingOf(text("deadline"));

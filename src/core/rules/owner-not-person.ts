@@ -13,7 +13,8 @@
  *    rare, and the warning is easy to dismiss;
  * 5. it names several people joined by 和 or 及, each part two characters or more: `王和平` is one
  *    person, and `住房和城乡建设局` was already caught as a unit.
- * Spaces never separate people: `张　三` is how a two-character name is padded to three.
+ * Spaces never separate people: `张三` padded with a full-width space between the characters is
+ * how a two-character name is aligned with three-character ones.
  */
 import type { Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
