@@ -1,0 +1,344 @@
+import { evaluateRows, LEDGER_ROWS, NUMERIC_SURVEY_ROWS, TODAY } from "../../../test/xlsx/support/sample";
+import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from "../settings";
+import type { EvaluationResult } from "../types";
+import {
+  pickSummarySheetName,
+  planSummarySheet,
+  quoteSheet,
+  rowRangesText,
+  sheetPlanCells,
+  type PlanCell,
+  type PlanTable,
+  type SheetPlan,
+} from "./summary-sheet";
+
+function plan(result: EvaluationResult = evaluateRows(), settings: Settings = DEFAULT_SETTINGS): SheetPlan {
+  return planSummarySheet(result, {
+    sheetName: "整改情况汇总",
+    ledgerSheet: "整改台账",
+    surveySheet: "满意度调查",
+    settings,
+  });
+}
+
+function table(p: SheetPlan, id: string): PlanTable {
+  const found = p.tables.find((t) => t.id === id);
+  if (!found) throw new Error(`no table ${id}`);
+  return found;
+}
+
+/** The cell in a table's row whose first cell reads `label`, column `index`. */
+function cellOf(t: PlanTable, label: string, index = 1): PlanCell {
+  const row = t.rows.find((r) => r[0]?.kind === "text" && r[0].text === label);
+  const cell = row?.[index];
+  if (!cell) throw new Error(`no "${label}" in ${t.id}`);
+  return cell;
+}
+
+/** Sheet address → the text of column A on that row (what a same-sheet reference points at). */
+function labelAt(p: SheetPlan, address: string): string | undefined {
+  const [, , row] = /^([A-Z]+)(\d+)$/.exec(address) ?? [];
+  const cell = sheetPlanCells(p).find((c) => c.row === Number(row) && c.col === 1)?.cell;
+  return cell?.kind === "text" ? cell.text : undefined;
+}
+
+/** Same-sheet references of a formula (`B12`, not `'x'!$B$12` and not inside strings). */
+function localRefs(formula: string): string[] {
+  const noStrings = formula.replace(/"[^"]*"/g, '""').replace(/'[^']*'!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?/g, "");
+  return [...noStrings.matchAll(/(?<![A-Z$])([A-Z]{1,2}\d+)(?![\d(])/g)].map((m) => m[1] as string);
+}
+
+function formulaOf(cell: PlanCell): { formula: string; value: unknown; format: string | null } {
+  if (cell.kind !== "formula") throw new Error(`not a formula: ${JSON.stringify(cell)}`);
+  return cell;
+}
+
+describe("pickSummarySheetName", () => {
+  it.each([
+    [["整改台账"], null, "整改情况汇总", null],
+    [["整改台账", "整改情况汇总"], null, "整改情况汇总 (2)", "整改情况汇总"],
+    [["整改台账", "整改情况汇总", "整改情况汇总 (2)"], null, "整改情况汇总 (3)", "整改情况汇总"],
+    // The add-in's own sheet from an earlier run is reused (replaced), not numbered again.
+    [["整改台账", "整改情况汇总"], "整改情况汇总", "整改情况汇总", null],
+    [["整改情况汇总", "整改情况汇总 (2)"], "整改情况汇总 (2)", "整改情况汇总 (2)", "整改情况汇总"],
+    // A mark pointing at a sheet that is gone is ignored.
+    [["整改台账"], "整改情况汇总 (2)", "整改情况汇总", null],
+  ])("%j, owned %s → %s", (existing, owned, name, renamedFrom) => {
+    expect(pickSummarySheetName(existing, owned)).toEqual({ name, renamedFrom });
+  });
+});
+
+describe("helpers", () => {
+  it.each([
+    ["整改台账", "'整改台账'"],
+    ["张三's 台账", "'张三''s 台账'"],
+  ])("quoteSheet(%s)", (name, quoted) => expect(quoteSheet(name)).toBe(quoted));
+  it.each([
+    [[], ""],
+    [[4], "4"],
+    [[4, 5, 6, 9, 12, 13], "4–6、9、12–13"],
+    [[9, 4, 5, 4], "4–5、9"],
+  ])("rowRangesText(%j)", (rows, text) => expect(rowRangesText(rows)).toBe(text));
+});
+
+describe("planSummarySheet", () => {
+  const result = evaluateRows();
+  const p = plan(result);
+
+  it("has the title, a date line and the sections in order", () => {
+    expect(p.name).toBe("整改情况汇总");
+    expect(p.heading[0]).toEqual({ row: 1, col: 1, cell: { kind: "text", text: "整改情况汇总", style: "title" } });
+    const dateLine = p.heading[1]?.cell;
+    expect(dateLine?.kind === "text" && dateLine.text).toContain(`统计日期：${TODAY}`);
+    expect(p.tables.map((t) => t.id)).toEqual([
+      "overview",
+      "by-unit",
+      "by-type",
+      "by-category",
+      "warnings",
+      "indicators",
+      "indicator-inputs",
+      "survey",
+      "survey-overall",
+    ]);
+  });
+
+  it("places tables explicitly, without overlaps", () => {
+    let previousLast = 2;
+    for (const t of p.tables) {
+      const top = t.titleRow ?? t.headerRow;
+      expect(top).toBeGreaterThan(previousLast);
+      if (t.titleRow !== null) expect(t.headerRow).toBe(t.titleRow + 1);
+      expect(t.firstRow).toBe(t.headerRow + 1);
+      expect(t.lastRow).toBe(Math.max(t.headerRow, t.firstRow + t.rows.length + t.notes.length - 1));
+      for (const r of t.rows) expect(r.length).toBeLessThanOrEqual(Math.max(t.header.length, 1));
+      previousLast = t.lastRow;
+    }
+    const addresses = sheetPlanCells(p).map((c) => `${c.row}:${c.col}`);
+    expect(new Set(addresses).size).toBe(addresses.length);
+  });
+
+  it("总体情况: counts, live light counts over the 预警状态 column, rates as percent formulas", () => {
+    const t = table(p, "overview");
+    expect(cellOf(t, "整改事项总数")).toEqual({ kind: "number", value: 6, format: "0" });
+    expect(cellOf(t, "其中：已销号")).toMatchObject({ kind: "number", value: 1 });
+    expect(cellOf(t, "其中：整改中")).toMatchObject({ kind: "number", value: 2 });
+    expect(cellOf(t, "预警：红灯")).toEqual({
+      kind: "formula",
+      formula: `=COUNTIF('整改台账'!$K$3:$K$8,"红灯")`,
+      value: 1,
+      format: "0",
+    });
+    expect(formulaOf(cellOf(t, "预警：绿灯")).value).toBe(3);
+    expect(cellOf(t, "逾期未完成")).toMatchObject({ value: result.summary.overdue });
+    for (const [label, value] of [
+      ["整改完成率", result.summary.completionRate],
+      ["销号率", result.summary.closeRate],
+      ["按期完成率", result.summary.onTimeRate],
+    ] as const) {
+      const f = formulaOf(cellOf(t, label));
+      expect(f.value).toBe(value);
+      expect(f.format).toBe("0.0%");
+    }
+    expect(result.summary.onTimeRate).toBe(0.5);
+    expect(cellOf(t, "有完成日期和时限的已完成事项")).toMatchObject({ value: 2 });
+    expect(cellOf(t, "其中按期完成")).toMatchObject({ value: 1 });
+  });
+
+  it("rate formulas reference the rows they name", () => {
+    const t = table(p, "overview");
+    const refs = (label: string) => localRefs(formulaOf(cellOf(t, label)).formula).map((a) => labelAt(p, a));
+    expect(new Set(refs("整改完成率"))).toEqual(new Set(["整改事项总数", "其中：已完成", "其中：已销号"]));
+    expect(new Set(refs("销号率"))).toEqual(new Set(["整改事项总数", "其中：已销号"]));
+    expect(new Set(refs("按期完成率"))).toEqual(new Set(["有完成日期和时限的已完成事项", "其中按期完成"]));
+  });
+
+  it("breakdowns by unit, type and category, with the engine's numbers and a green count", () => {
+    const byUnit = table(p, "by-unit");
+    expect(byUnit.header).toEqual(["责任单位", "事项数", "已完成", "已销号", "红灯", "黄灯", "绿灯", "逾期"]);
+    const row = (label: string) =>
+      byUnit.rows
+        .find((r) => r[0]?.kind === "text" && r[0].text === label)
+        ?.map((c) => (c?.kind === "number" ? c.value : c?.kind === "text" ? c.text : null));
+    const engineering = result.summary.byUnit.find((b) => b.key === "工程部");
+    expect(row("工程部")).toEqual([
+      "工程部",
+      engineering?.items,
+      engineering?.finished,
+      engineering?.closed,
+      engineering?.red,
+      engineering?.yellow,
+      1,
+      engineering?.overdue,
+    ]);
+    expect(table(p, "by-type").rows.map((r) => r[0]?.kind === "text" && r[0].text)).toEqual(
+      expect.arrayContaining(["限期整改", "立行立改", "长效治理"]),
+    );
+    expect(table(p, "by-category").notes[0]).toContain("没有“问题类别”列");
+  });
+
+  it("红黄灯事项清单: each row links to its ledger row; a description beginning with = stays text", () => {
+    const t = table(p, "warnings");
+    expect(t.rows).toHaveLength(2);
+    const red = t.rows.find((r) => r[7]?.kind === "text" && r[7].text === "红灯");
+    expect(red?.[0]).toEqual({ kind: "link", text: "第4行", sheet: "整改台账", address: "A4" });
+    expect(red?.[2]).toEqual({ kind: "text", text: "=SUM(A1:A9) 合同台账缺失" });
+    expect(red?.[6]).toMatchObject({ kind: "number", value: 49 });
+    expect(red?.[5]).toEqual({ kind: "text", text: "2025-02-10" });
+  });
+
+  it("量化指标: targets, live actuals over input cells, met as a formula, the engine's values cached", () => {
+    const settings = SettingsSchema.parse({
+      indicatorInputs: { rotationDue: 10, rotationDone: 8, auditLastYear: 20, auditThisYear: 15 },
+    });
+    const q = plan(evaluateRows(undefined, undefined, settings), settings);
+    const t = table(q, "indicators");
+    const inputs = table(q, "indicator-inputs");
+    expect(cellOf(inputs, "应轮岗关键岗位数")).toEqual({ kind: "number", value: 10, format: null });
+    // An input left empty is an empty cell for the user to fill in.
+    expect(inputs.rows.find((r) => r[0]?.kind === "text" && r[0].text === "制度修订数量（手工填写）")?.[1]).toBeNull();
+    const rotation = formulaOf(cellOf(t, "关键岗位人员轮岗率", 2));
+    expect(rotation.value).toBe(0.8);
+    expect(rotation.format).toBe("0.0%");
+    expect(new Set(localRefs(rotation.formula).map((a) => labelAt(q, a)))).toEqual(
+      new Set(["应轮岗关键岗位数", "已轮岗岗位数"]),
+    );
+    expect(formulaOf(cellOf(t, "关键岗位人员轮岗率", 3)).value).toBe("达标");
+    const audit = formulaOf(cellOf(t, "年度审计发现问题同比下降", 2));
+    expect(audit.value).toBe(0.25);
+    expect(formulaOf(cellOf(t, "年度审计发现问题同比下降", 3)).value).toBe("未达标");
+    expect(cellOf(t, "整改问题销号率", 1)).toEqual({ kind: "number", value: 0.95, format: "0.0%" });
+    expect(localRefs(formulaOf(cellOf(t, "整改问题销号率", 2)).formula).map((a) => labelAt(q, a))).toEqual(["销号率"]);
+    expect(localRefs(formulaOf(cellOf(t, "群众满意度调查得分", 2)).formula).map((a) => labelAt(q, a))).toEqual(
+      expect.arrayContaining(["综合得分"]),
+    );
+    const revisions = formulaOf(cellOf(t, "制度修订数量", 2));
+    expect(new Set(localRefs(revisions.formula).map((a) => labelAt(q, a)))).toEqual(
+      new Set(["制度修订数量（手工填写）", "台账中统计的制度修订数"]),
+    );
+    expect(cellOf(inputs, "台账中统计的制度修订数", 2)).toMatchObject({
+      text: expect.stringContaining("《招标管理办法》"),
+    });
+    // The 依据 column carries the engine's basis.
+    expect(cellOf(t, "关键岗位人员轮岗率", 4)).toMatchObject({
+      kind: "text",
+      style: "basis",
+      text: expect.stringContaining("8"),
+    });
+  });
+
+  it("without inputs the actuals are empty formulas and met is blank", () => {
+    const t = table(p, "indicators");
+    expect(formulaOf(cellOf(t, "关键岗位人员轮岗率", 2)).value).toBe("");
+    expect(formulaOf(cellOf(t, "关键岗位人员轮岗率", 3)).value).toBe("");
+  });
+
+  it("custom indicators get input cells and a formula", () => {
+    const settings = SettingsSchema.parse({
+      customIndicators: [{ name: "培训覆盖率", target: 0.9, unit: "rate", numerator: 45, denominator: 50 }],
+    });
+    const q = plan(evaluateRows(undefined, undefined, settings), settings);
+    const actual = formulaOf(cellOf(table(q, "indicators"), "培训覆盖率", 2));
+    expect(actual.value).toBe(0.9);
+    expect(new Set(localRefs(actual.formula).map((a) => labelAt(q, a)))).toEqual(
+      new Set(["培训覆盖率：实际值", "培训覆盖率：分子", "培训覆盖率：分母"]),
+    );
+  });
+
+  it("满意度调查: per-question COUNTIF formulas with the settings' points, overall formulas", () => {
+    const t = table(p, "survey");
+    expect(t.rows).toHaveLength(3);
+    const first = t.rows[0] ?? [];
+    const score = formulaOf(first[5] as PlanCell);
+    expect(score.value).toBe(82);
+    expect(score.formula).toContain(`COUNTIF('满意度调查'!$B$3:$B$7,"非常满意")*100`);
+    expect(score.formula).toContain(`COUNTIF('满意度调查'!$B$3:$B$7,"满意")*80`);
+    expect(formulaOf(first[3] as PlanCell).value).toBe(5);
+    expect(formulaOf(first[4] as PlanCell).value).toBe(4);
+    expect(first[2]).toEqual({ kind: "number", value: 0.5, format: null });
+    const overall = table(p, "survey-overall");
+    expect(formulaOf(cellOf(overall, "综合得分")).value).toBe(77.3);
+    expect(formulaOf(cellOf(overall, "满意率")).value).toBeCloseTo(11 / 13);
+    expect(formulaOf(cellOf(overall, "是否达标")).value).toBe("未达标");
+    expect(localRefs(formulaOf(cellOf(overall, "是否达标")).formula).map((a) => labelAt(p, a))).toEqual([
+      "综合得分",
+      "综合得分",
+      "目标",
+    ]);
+  });
+
+  it("uses the points from the settings", () => {
+    const settings = SettingsSchema.parse({ surveyPoints: { "five-a": { 非常满意: 100, 满意: 90, 不满意: 0 } } });
+    const q = plan(evaluateRows(undefined, undefined, settings), settings);
+    const score = formulaOf(table(q, "survey").rows[0]?.[5] as PlanCell);
+    expect(score.formula).toContain(`"满意")*90`);
+    expect(score.formula).not.toContain("很满意");
+  });
+
+  it("numeric surveys use AVERAGEIFS with the (x−1)/4×100 transform", () => {
+    const q = plan(evaluateRows(LEDGER_ROWS, NUMERIC_SURVEY_ROWS));
+    const row = table(q, "survey").rows[0] ?? [];
+    const score = formulaOf(row[5] as PlanCell);
+    expect(score.formula).toBe(
+      `=IF(D${table(q, "survey").firstRow}>0,(AVERAGEIFS('满意度调查'!$B$2:$B$5,'满意度调查'!$B$2:$B$5,">=1",'满意度调查'!$B$2:$B$5,"<=5")-1)/4*100,"")`,
+    );
+    expect(score.value).toBe(75);
+  });
+
+  it("without a survey, the section says so", () => {
+    const q = plan(evaluateRows(LEDGER_ROWS, null));
+    expect(table(q, "survey").notes[0]).toContain("未找到满意度调查表");
+    expect(q.tables.some((t) => t.id === "survey-overall")).toBe(false);
+    expect(
+      table(q, "indicators").rows.find((r) => r[0]?.kind === "text" && r[0].text === "群众满意度调查得分")?.[2],
+    ).toEqual({
+      kind: "text",
+      text: "",
+    });
+  });
+
+  it("every number is traceable: tables with plain numbers have a 依据 column or a 依据 note", () => {
+    for (const t of p.tables) {
+      const hasPlainNumbers = t.rows.some((r) => r.some((c) => c?.kind === "number"));
+      if (!hasPlainNumbers) continue;
+      const traced = t.header.some((h) => h === "依据" || h === "说明") || t.notes.some((n) => n.startsWith("依据"));
+      expect({ id: t.id, traced }).toEqual({ id: t.id, traced: true });
+    }
+  });
+
+  it("every formula has a leading = and carries a value", () => {
+    const formulas = sheetPlanCells(p).filter((c) => c.cell.kind === "formula");
+    expect(formulas.length).toBeGreaterThan(20);
+    for (const { cell } of formulas) {
+      expect(cell.kind === "formula" && cell.formula.startsWith("=")).toBe(true);
+      expect(cell.kind === "formula" && cell.value !== undefined).toBe(true);
+    }
+  });
+
+  it("a chart of lights by unit, over the by-unit table", () => {
+    const t = table(p, "by-unit");
+    const [chart] = p.charts;
+    expect(chart?.categoryLabels).toEqual(result.summary.byUnit.map((b) => b.key));
+    expect(chart?.categories).toEqual({
+      sheet: "整改情况汇总",
+      address: `A${t.firstRow}:A${t.firstRow + t.rows.length - 1}`,
+    });
+    expect(chart?.series.map((s) => [s.name, s.color, s.values.address.replace(/\d+/g, "")])).toEqual([
+      ["红灯", "#FFC7CE", "E:E"],
+      ["黄灯", "#FFEB9C", "F:F"],
+      ["绿灯", "#C6EFCE", "G:G"],
+    ]);
+    expect(chart?.series[2]?.data.reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it("print setup: one page wide, title rows repeated; column widths given", () => {
+    expect(p.print).toEqual({
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      fitToPagesTall: 0,
+      repeatRows: { first: 1, last: 2 },
+    });
+    expect(p.columnWidths.length).toBeGreaterThanOrEqual(8);
+  });
+});
