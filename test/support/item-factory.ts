@@ -12,6 +12,7 @@
 import { cellAddress } from "../../src/core/grid";
 import { parseIsoDate } from "../../src/core/dates";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
+import type { RuleContext } from "../../src/core/rules/rule";
 import {
   FIELD_KEYS,
   type CellValue,
@@ -117,13 +118,8 @@ export interface ContextSpec {
   readonly settings?: Settings;
 }
 
-/** A rule context (`RuleContext` of src/core/rules) with defaults: all columns, today 2025-03-31. */
-export function contextFrom(spec: ContextSpec = {}): {
-  layout: LedgerLayout;
-  items: readonly EvaluatedItem[];
-  today: IsoDate;
-  settings: Settings;
-} {
+/** A rule context with defaults: every column, no items, today 2025-03-31, default settings. */
+export function contextFrom(spec: ContextSpec = {}): RuleContext {
   return {
     layout: layoutWith(spec.fields),
     items: spec.items ?? [],
