@@ -20,6 +20,7 @@ import { deriveStatus } from "./parse/status";
 import { readDateCell, readDeadlineCell } from "./parse/date";
 import { parseItemType } from "./parse/type";
 import { cellText } from "./text";
+import { FIELD_KEYS } from "./types";
 import type {
   CellValue,
   DateReading,
@@ -29,6 +30,7 @@ import type {
   Grid,
   Item,
   LedgerLayout,
+  MergeArea,
   NonItemRow,
   RowKind,
 } from "./types";
@@ -40,41 +42,87 @@ export interface RowFrame {
   readonly columns: Partial<Record<FieldKey, number>>;
 }
 
-/** A row's own non-empty cell. */
-interface OwnCell {
-  readonly col: number;
-  /** Text with all whitespace removed (`合 计` → `合计`), for the patterns below. */
-  readonly compact: string;
+/**
+ * The merges covering the ledger's columns, row by row, for rows asked in increasing order: a sweep
+ * over the merges sorted by top row, so each row costs O(columns + merges active on it) with plain
+ * array reads. (A `MergeIndex` lookup builds a string key per cell; over 100,000 rows × 20 columns
+ * that alone took longer than reading every value.) Asking for an earlier row restarts the sweep.
+ */
+export class MergeSweep {
+  private readonly sorted: readonly MergeArea[];
+  private readonly cover: (MergeArea | undefined)[];
+  private next = 0;
+  private active: MergeArea[] = [];
+  private current = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    merges: readonly MergeArea[],
+    private readonly firstCol: number,
+    private readonly lastCol: number,
+  ) {
+    this.sorted = merges.filter((m) => m.right >= firstCol && m.left <= lastCol).sort((a, b) => a.top - b.top);
+    this.cover = new Array<MergeArea | undefined>(Math.max(0, lastCol - firstCol + 1)).fill(undefined);
+  }
+
+  /** The merge covering each column of `row` (index 0 is `firstCol`), or undefined. */
+  row(row: number): readonly (MergeArea | undefined)[] {
+    if (row < this.current) {
+      this.next = 0;
+      this.active = [];
+    }
+    this.current = row;
+    while (this.next < this.sorted.length && (this.sorted[this.next] as MergeArea).top <= row) {
+      this.active.push(this.sorted[this.next] as MergeArea);
+      this.next++;
+    }
+    if (this.active.some((m) => m.bottom < row)) this.active = this.active.filter((m) => m.bottom >= row);
+    this.cover.fill(undefined);
+    for (const m of this.active) {
+      const to = Math.min(m.right, this.lastCol);
+      for (let col = Math.max(m.left, this.firstCol); col <= to; col++) this.cover[col - this.firstCol] = m;
+    }
+    return this.cover;
+  }
+}
+
+/** One row of the ledger with the merges covering it. */
+interface RowView {
+  readonly grid: Grid;
+  readonly row: number;
+  readonly firstCol: number;
+  readonly cover: readonly (MergeArea | undefined)[];
 }
 
 /** The value a row holds itself at a column: a merged area's value only at its top-left cell. */
+function ownAt(view: RowView, col: number): CellValue {
+  const merge = view.cover[col - view.firstCol];
+  if (merge && (merge.top !== view.row || merge.left !== col)) return null;
+  return cellAt(view.grid, view.row, col);
+}
+
+/** Where a row's value at a column comes from: the merge's top-left cell for a vertical merge, none for a horizontal one. */
+function sourceAt(view: RowView, col: number): { row: number; col: number } | null {
+  const merge = view.cover[col - view.firstCol];
+  if (!merge) return { row: view.row, col };
+  return merge.left === col ? { row: merge.top, col } : null;
+}
+
+function effectiveAt(view: RowView, col: number): CellValue {
+  const source = sourceAt(view, col);
+  return source ? cellAt(view.grid, source.row, source.col) : null;
+}
+
+/** The same "own value" rule for random access (header scanning), through a `MergeIndex`. */
 export function ownValue(grid: Grid, merges: MergeIndex, row: number, col: number): CellValue {
   const merge = merges.at(row, col);
   if (merge && (merge.top !== row || merge.left !== col)) return null;
   return cellAt(grid, row, col);
 }
 
-/** Where a row's value at a column comes from: the merge's top-left cell for a vertical merge, none for a horizontal one. */
-function effectiveSource(merges: MergeIndex, row: number, col: number): { row: number; col: number } | null {
-  const merge = merges.at(row, col);
-  if (!merge) return { row, col };
-  return merge.left === col ? { row: merge.top, col } : null;
-}
-
-export function effectiveValue(grid: Grid, merges: MergeIndex, row: number, col: number): CellValue {
-  const source = effectiveSource(merges, row, col);
-  return source ? cellAt(grid, source.row, source.col) : null;
-}
-
 const WHITESPACE = /[\s\u200B-\u200D\u2060]+/gu;
 
-function ownCells(grid: Grid, merges: MergeIndex, row: number, frame: RowFrame): OwnCell[] {
-  const cells: OwnCell[] = [];
-  for (let col = frame.firstCol; col <= frame.lastCol; col++) {
-    const text = cellText(ownValue(grid, merges, row, col));
-    if (text !== "") cells.push({ col, compact: text.replace(WHITESPACE, "") });
-  }
-  return cells;
+function compact(text: string): string {
+  return text.replace(WHITESPACE, "");
 }
 
 /** `合计`, `小计`, `总计` — but not `总计划…` (a word that merely starts with them). */
@@ -111,44 +159,64 @@ const TOTAL_COLUMNS = 3;
  *    unnumbered heading;
  * 5. `item` — everything else.
  */
-export function classifyRow(grid: Grid, merges: MergeIndex, row: number, frame: RowFrame, afterNote: boolean): RowKind {
-  const cells = ownCells(grid, merges, row, frame);
-  const first = cells[0];
-  if (!first) return "blank";
-  const seqCol = frame.columns.seq;
-  if (cells.length === 1 && first.col === seqCol && BARE_NUMBER.test(first.compact)) return "blank";
-  if (afterNote && cells.length === 1) return "note";
-  if (first.col === frame.firstCol && NOTE.test(first.compact)) return "note";
-  if (cells.some((cell) => cell.col < frame.firstCol + TOTAL_COLUMNS && TOTAL.test(cell.compact))) return "total";
-  if (cells.length === 1) return "section";
-  if (
-    SECTION.test(first.compact) &&
-    !hasValue(grid, merges, row, frame.columns.deadline) &&
-    !hasValue(grid, merges, row, frame.columns.owner)
-  ) {
+function classify(view: RowView, frame: RowFrame, afterNote: boolean): RowKind {
+  let count = 0;
+  let firstCol = 0;
+  let firstText = "";
+  let total = false;
+  for (let col = frame.firstCol; col <= frame.lastCol; col++) {
+    const text = cellText(ownAt(view, col));
+    if (text === "") continue;
+    if (count === 0) {
+      firstCol = col;
+      firstText = compact(text);
+    }
+    count++;
+    if (col < frame.firstCol + TOTAL_COLUMNS && TOTAL.test(compact(text))) total = true;
+  }
+  if (count === 0) return "blank";
+  if (count === 1 && firstCol === frame.columns.seq && BARE_NUMBER.test(firstText)) return "blank";
+  if (afterNote && count === 1) return "note";
+  if (firstCol === frame.firstCol && NOTE.test(firstText)) return "note";
+  if (total) return "total";
+  if (count === 1) return "section";
+  if (SECTION.test(firstText) && !hasValue(view, frame.columns.deadline) && !hasValue(view, frame.columns.owner)) {
     return "section";
   }
   return "item";
 }
 
-function hasValue(grid: Grid, merges: MergeIndex, row: number, col: number | undefined): boolean {
-  return col !== undefined && cellText(effectiveValue(grid, merges, row, col)) !== "";
+function hasValue(view: RowView, col: number | undefined): boolean {
+  return col !== undefined && cellText(effectiveAt(view, col)) !== "";
 }
 
-/** Walks firstRow..lastRow classifying every row; `visit` sees each in order. */
+/**
+ * Walks firstRow..lastRow classifying every row; `visit` sees each in order with its view (used to
+ * read the item), and may return false to stop early.
+ */
+function walkRows(
+  grid: Grid,
+  frame: RowFrame & { readonly firstRow: number; readonly lastRow: number },
+  visit: (view: RowView, kind: RowKind) => boolean | void,
+): void {
+  const sweep = new MergeSweep(grid.merges, frame.firstCol, frame.lastCol);
+  let afterNote = false;
+  for (let row = frame.firstRow; row <= frame.lastRow; row++) {
+    const view: RowView = { grid, row, firstCol: frame.firstCol, cover: sweep.row(row) };
+    const kind = classify(view, frame, afterNote);
+    if (kind === "note") afterNote = true;
+    else if (kind !== "blank") afterNote = false;
+    if (visit(view, kind) === false) return;
+  }
+}
+
+/** Classifies rows firstRow..lastRow in order; `visit` may return false to stop early. */
 export function forEachRowKind(
   grid: Grid,
-  merges: MergeIndex,
   frame: RowFrame & { readonly firstRow: number; readonly lastRow: number },
   visit: (row: number, kind: RowKind) => boolean | void,
 ): void {
-  let afterNote = false;
-  for (let row = frame.firstRow; row <= frame.lastRow; row++) {
-    const kind = classifyRow(grid, merges, row, frame, afterNote);
-    if (kind === "note") afterNote = true;
-    else if (kind !== "blank") afterNote = false;
-    if (visit(row, kind) === false) return;
-  }
+  walkRows(grid, frame, (view, kind) => visit(view.row, kind));
 }
 
 const EMPTY_DATE: DateReading = { kind: "empty" };
@@ -159,25 +227,28 @@ const NO_DEADLINE: DeadlineReading = { date: null, ongoing: false, invalid: fals
  * exactly once in one of the two lists. Never throws for any cell value.
  */
 export function readItems(grid: Grid, layout: LedgerLayout): { items: Item[]; nonItems: NonItemRow[] } {
-  const merges = new MergeIndex(grid.merges);
   const items: Item[] = [];
   const nonItems: NonItemRow[] = [];
-  forEachRowKind(grid, merges, layout, (row, kind) => {
-    if (kind === "item") items.push(readItem(grid, merges, layout, row));
-    else nonItems.push({ row, kind });
+  const fieldColumns = FIELD_KEYS.flatMap((field) => {
+    const col = layout.columns[field];
+    return col === undefined ? [] : [[field, col] as const];
+  });
+  walkRows(grid, layout, (view, kind) => {
+    if (kind === "item") items.push(readItem(view, fieldColumns));
+    else nonItems.push({ row: view.row, kind });
   });
   return { items, nonItems };
 }
 
-function readCell(grid: Grid, merges: MergeIndex, row: number, col: number): FieldCell {
-  const source = effectiveSource(merges, row, col);
-  const value = source ? cellAt(grid, source.row, source.col) : null;
+function readCell(view: RowView, col: number): FieldCell {
+  const source = sourceAt(view, col);
+  const value = source ? cellAt(view.grid, source.row, source.col) : null;
   return {
     value,
     text: cellText(value),
-    address: cellAddress(row, col),
+    address: cellAddress(view.row, col),
     col,
-    numberFormat: source ? numberFormatAt(grid, source.row, source.col) : null,
+    numberFormat: source ? numberFormatAt(view.grid, source.row, source.col) : null,
   };
 }
 
@@ -190,11 +261,10 @@ function readCell(grid: Grid, merges: MergeIndex, row: number, col: number): Fie
  * A `long_term` type alone does *not*: the seed gives 长效治理类 a deadline too (半年至一年内形成机制),
  * and rule `deadline-type-mismatch` checks it, so such an item still needs a dated deadline.
  */
-export function readItem(grid: Grid, merges: MergeIndex, layout: LedgerLayout, row: number): Item {
+function readItem(view: RowView, fieldColumns: readonly (readonly [FieldKey, number])[]): Item {
+  const { grid, row } = view;
   const cells: Partial<Record<FieldKey, FieldCell>> = {};
-  for (const [field, col] of Object.entries(layout.columns) as [FieldKey, number | undefined][]) {
-    if (col !== undefined) cells[field] = readCell(grid, merges, row, col);
-  }
+  for (const [field, col] of fieldColumns) cells[field] = readCell(view, col);
   const dateOf = (field: FieldKey): DateReading => {
     const cell = cells[field];
     return cell ? readDateCell(cell.value, cell.numberFormat, grid.date1904) : EMPTY_DATE;

@@ -290,7 +290,7 @@ export function detectLayout(grid: Grid, mapping: ColumnMapping): LedgerLayout |
   const lastRow = lastNonEmptyRow(scan, firstRow, lastGridRow, frame.firstCol, frame.lastCol);
   if (lastRow === null) return { reason: "no-items", headerRow };
   let hasItem = false;
-  forEachRowKind(grid, scan.merges, { ...frame, firstRow, lastRow }, (_row, kind) => {
+  forEachRowKind(grid, { ...frame, firstRow, lastRow }, (_row, kind) => {
     hasItem = kind === "item";
     return !hasItem;
   });
@@ -323,7 +323,11 @@ function lastNonEmptyRow(
   lastCol: number,
 ): number | null {
   for (let row = lastGridRow; row >= firstRow; row--) {
+    const values = scan.grid.values[row - scan.grid.origin.row];
+    if (!values || values.length === 0) continue;
     for (let col = firstCol; col <= lastCol; col++) {
+      // The raw value first: most cells are empty, and the merge lookup is only needed for a value.
+      if (cellText(cellAt(scan.grid, row, col)) === "") continue;
       if (cellText(ownValue(scan.grid, scan.merges, row, col)) !== "") return row;
     }
   }
