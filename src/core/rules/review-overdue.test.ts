@@ -52,6 +52,12 @@ describe("review-overdue", () => {
     expect(run({ ...LONG_TERM, cells: { reviewed: "", closedOn: "", completed: "2025-02-01" } })).toEqual([]);
   });
 
+  it("counts a never-reviewed item from its assignment date", () => {
+    expect(run({ ...LONG_TERM, cells: { reviewed: "", assigned: "2025-02-01" } })).toEqual([]);
+    const [finding] = run({ ...LONG_TERM, cells: { reviewed: "", assigned: "2024-11-01" } });
+    expect(finding?.message.zh).toBe("未记录“回头看”，自交办时间2024-11-01起已超过3个月（应于2025-02-01前复查）");
+  });
+
   it("skips an unreadable review date in favour of the next date", () => {
     expect(run({ ...LONG_TERM, cells: { reviewed: "已回头看", closedOn: "2025-03-01" } })).toEqual([]);
     expect(run({ ...LONG_TERM, cells: { reviewed: "已回头看", closedOn: "2024-03-01" } })).toHaveLength(1);
@@ -63,7 +69,7 @@ describe("review-overdue", () => {
       expect.objectContaining({ rule: "review-overdue", severity: "warning", row: 10, cell: "S10", field: "reviewed" }),
     );
     expect(finding?.message.zh).toBe(
-      "尚无“回头看”记录（回头看时间、销号时间、实际完成时间均无日期），应每3个月复查一次",
+      "尚无“回头看”记录（回头看时间、销号时间、实际完成时间、交办时间均无日期），应每3个月复查一次",
     );
   });
 

@@ -8,8 +8,9 @@
  *   arithmetic, as for the red light) and is overdue from the day after: a review exactly 3 months
  *   ago is still in time.
  * - An unreadable date (reported by `invalid-date`) is skipped in favour of the next one.
- * - With none of the three dates the rule fires: 回头看 has never been recorded, and nothing shows
- *   when it could have been. The message says so instead of naming a date.
+ * - With none of the three dates, the assignment date (交办时间) is the last resort: an item assigned
+ *   last month is not yet due for its first review. With no date at all the rule fires: 回头看 has
+ *   never been recorded, and nothing shows when it could have been. The message says so.
  */
 import { addMonthsIso } from "../dates";
 import type { DateReading, EvaluatedItem, IsoDate, Message } from "../types";
@@ -17,8 +18,8 @@ import { fieldEn, fieldZh } from "./field-labels";
 import { hasColumn } from "./helpers";
 import type { Rule } from "./rule";
 
-type Basis = "reviewed" | "closedOn" | "completed";
-const BASES: readonly Basis[] = ["reviewed", "closedOn", "completed"];
+type Basis = "reviewed" | "closedOn" | "completed" | "assigned";
+const BASES: readonly Basis[] = ["reviewed", "closedOn", "completed", "assigned"];
 
 function dateOf(reading: DateReading): IsoDate | null {
   return reading.kind === "date" ? reading.date : null;
@@ -72,8 +73,8 @@ export const reviewOverdue: Rule = {
           item,
           field: "reviewed",
           message: {
-            zh: `尚无“回头看”记录（${fieldZh("reviewed")}、${fieldZh("closedOn")}、${fieldZh("completed")}均无日期），应每${months}个月复查一次`,
-            en: `No review (回头看) has ever been recorded (${fieldEn("reviewed")}, ${fieldEn("closedOn")} and ${fieldEn("completed")} hold no date): review every ${months} months`,
+            zh: `尚无“回头看”记录（${BASES.map(fieldZh).join("、")}均无日期），应每${months}个月复查一次`,
+            en: `No review (回头看) has ever been recorded (${BASES.map(fieldEn).join(", ")} hold no date): review every ${months} months`,
           },
         });
         continue;
