@@ -17,7 +17,10 @@ fi
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
 convert() { # convert SOURCE OUTDIR
-  soffice -env:UserInstallation="file://$profile" --headless --convert-to xlsx --outdir "$2" "$1" >/dev/null
+  local filter=()
+  # CSV: comma-separated, double-quoted, UTF-8 (character set 76), starting at line 1.
+  case "$1" in *.csv) filter=(--infilter=CSV:44,34,76,1) ;; esac
+  soffice -env:UserInstallation="file://$profile" --headless "${filter[@]}" --convert-to xlsx --outdir "$2" "$1" >/dev/null
 }
 
 convert "samples/src/整改台账示例.fods" samples

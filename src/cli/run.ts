@@ -27,16 +27,12 @@ import { toCliJson } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
 import type { EvaluationResult, Grid, Message } from "../core/types";
-import { readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
+import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
+import { writeEvaluatedCopy, WriteError, type WriteOutcome } from "../xlsx/write";
 import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
 
-/** Writes the evaluated copy for `--out` (the `.xlsx` writer's export, injected so tests can stub it). */
-export type EvaluatedCopyWriter = (input: {
-  readonly inputPath: string;
-  readonly outputPath: string;
-  readonly result: EvaluationResult;
-  readonly settings: Settings;
-}) => Promise<void>;
+/** Writes the evaluated copy for `--out`: the `.xlsx` writer's `writeEvaluatedCopy`, injectable for tests. */
+export type EvaluatedCopyWriter = typeof writeEvaluatedCopy;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -45,6 +41,7 @@ export interface CliIo {
   readonly now?: () => Date;
   /** Relative paths are resolved against this (default: the process's working directory). */
   readonly cwd?: string;
+  /** Default: `writeEvaluatedCopy` from `src/xlsx/write.ts`. */
   readonly writeEvaluatedCopy?: EvaluatedCopyWriter;
 }
 
@@ -93,17 +90,38 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
 
   const today = command.today ?? localToday(io.now ? io.now() : new Date());
   const settings = DEFAULT_SETTINGS;
-  const workbook = await readWorkbook(inputPath, {
-    wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
-  });
+  let workbook: WorkbookGrids;
+  try {
+    workbook = await readWorkbook(inputPath, {
+      wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
+    });
+  } catch (error) {
+    // Name the file as the user typed it, not as the absolute path it was resolved to.
+    if (error instanceof WorkbookReadError) throw new UsageFailure(readProblemMessage(error.problem, command.file));
+    throw error;
+  }
   const result = evaluateWorkbook(workbook, command, today, settings);
 
   if (outputPath !== null) {
-    if (!io.writeEvaluatedCopy) {
-      throw new UsageFailure({ zh: "此版本不支持 --out", en: "--out is not available in this build" });
-    }
     mkdirSync(dirname(outputPath), { recursive: true });
-    await io.writeEvaluatedCopy({ inputPath, outputPath, result, settings });
+    const write = io.writeEvaluatedCopy ?? writeEvaluatedCopy;
+    let outcome: WriteOutcome;
+    try {
+      outcome = await write(inputPath, outputPath, result, { settings, surveySheet: result.survey?.sheet ?? null });
+    } catch (error) {
+      if (error instanceof WriteError) throw new UsageFailure(splitBilingual(error.message));
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new UsageFailure({ zh: `无法写入 ${command.out}：${detail}`, en: `Could not write ${command.out}: ${detail}` });
+    }
+    // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
+    if (outcome.renamedFrom !== null) {
+      io.stderr(
+        line({
+          zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
+          en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
+        }),
+      );
+    }
   }
   io.stdout(command.format === "json" ? `${JSON.stringify(toCliJson(command.file, result), null, 2)}\n` : toTextReport(command.file, result, command.lang));
   return 0;
@@ -154,6 +172,12 @@ function evaluateWorkbook(workbook: WorkbookGrids, command: EvaluateCommand, tod
     zh: `没有找到台账：${command.file} 的工作表（${names.join("、")}）中都没有可识别的台账表头（至少三个可识别的列，其中包括“问题描述”或“整改措施”）；可用 --sheet 指定工作表`,
     en: `No ledger found: none of the sheets of ${command.file} (${names.join(", ")}) has a recognisable ledger header (three known columns including 问题描述 or 整改措施); use --sheet to name the sheet`,
   });
+}
+
+/** The writer's messages are already `中文 / English`; keep them as they are. */
+function splitBilingual(text: string): Message {
+  const at = text.indexOf(" / ");
+  return at < 0 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
 }
 
 function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
