@@ -97,17 +97,23 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   if (files.length === 0) return fail("缺少台账文件", "Missing the ledger file");
-  if (files.length > 1) return fail(`只能评估一个文件，收到 ${files.length} 个`, `One file at a time, got ${files.length}`);
+  if (files.length > 1)
+    return fail(`只能评估一个文件，收到 ${files.length} 个`, `One file at a time, got ${files.length}`);
 
   const todayText = values.get("--today");
   const today = todayText === undefined ? null : parseIsoDate(todayText);
   if (todayText !== undefined && today === null) {
-    return fail(`--today 应为 YYYY-MM-DD 格式的有效日期：${todayText}`, `--today must be a valid YYYY-MM-DD date: ${todayText}`);
+    return fail(
+      `--today 应为 YYYY-MM-DD 格式的有效日期：${todayText}`,
+      `--today must be a valid YYYY-MM-DD date: ${todayText}`,
+    );
   }
   const format = values.get("--format") ?? "json";
-  if (format !== "json" && format !== "text") return fail(`--format 只能是 json 或 text：${format}`, `--format must be json or text: ${format}`);
+  if (format !== "json" && format !== "text")
+    return fail(`--format 只能是 json 或 text：${format}`, `--format must be json or text: ${format}`);
   const lang = values.get("--lang") ?? "zh";
-  if (lang !== "zh" && lang !== "en") return fail(`--lang 只能是 zh 或 en：${lang}`, `--lang must be zh or en: ${lang}`);
+  if (lang !== "zh" && lang !== "en")
+    return fail(`--lang 只能是 zh 或 en：${lang}`, `--lang must be zh or en: ${lang}`);
 
   return {
     ok: true,

@@ -111,7 +111,10 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
     } catch (error) {
       if (error instanceof WriteError) throw new UsageFailure(splitBilingual(error.message));
       const detail = error instanceof Error ? error.message : String(error);
-      throw new UsageFailure({ zh: `无法写入 ${command.out}：${detail}`, en: `Could not write ${command.out}: ${detail}` });
+      throw new UsageFailure({
+        zh: `无法写入 ${command.out}：${detail}`,
+        en: `Could not write ${command.out}: ${detail}`,
+      });
     }
     // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
     if (outcome.renamedFrom !== null) {
@@ -123,7 +126,11 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
       );
     }
   }
-  io.stdout(command.format === "json" ? `${JSON.stringify(toCliJson(command.file, result), null, 2)}\n` : toTextReport(command.file, result, command.lang));
+  io.stdout(
+    command.format === "json"
+      ? `${JSON.stringify(toCliJson(command.file, result), null, 2)}\n`
+      : toTextReport(command.file, result, command.lang),
+  );
   return 0;
 }
 
@@ -134,10 +141,17 @@ export function isSummarySheetName(name: string): boolean {
 
 /** The sheets to try, in order, when the user did not name one. */
 export function ledgerCandidates(sheets: readonly { name: string; hidden: boolean }[]): string[] {
-  return sheets.filter((s) => !s.hidden && !isSurveySheetName(s.name) && !isSummarySheetName(s.name)).map((s) => s.name);
+  return sheets
+    .filter((s) => !s.hidden && !isSurveySheetName(s.name) && !isSummarySheetName(s.name))
+    .map((s) => s.name);
 }
 
-function evaluateWorkbook(workbook: WorkbookGrids, command: EvaluateCommand, today: string, settings: Settings): EvaluationResult {
+function evaluateWorkbook(
+  workbook: WorkbookGrids,
+  command: EvaluateCommand,
+  today: string,
+  settings: Settings,
+): EvaluationResult {
   const names = workbook.sheets.map((s) => s.name);
   const gridOf = (name: string): Grid | null => workbook.sheets.find((s) => s.name === name)?.grid() ?? null;
   const surveyFor = (ledgerSheet: string): Grid | null => {
@@ -184,7 +198,8 @@ function checkOutputPath(inputPath: string, outputPath: string, typed: string): 
   const fail = (zh: string, en: string): never => {
     throw new UsageFailure({ zh, en });
   };
-  if (!/\.xlsx$/i.test(outputPath)) fail(`--out 的文件名应以 .xlsx 结尾：${typed}`, `--out must name an .xlsx file: ${typed}`);
+  if (!/\.xlsx$/i.test(outputPath))
+    fail(`--out 的文件名应以 .xlsx 结尾：${typed}`, `--out must name an .xlsx file: ${typed}`);
   const real = (p: string): string => {
     try {
       return realpathSync(p);
@@ -193,14 +208,18 @@ function checkOutputPath(inputPath: string, outputPath: string, typed: string): 
     }
   };
   if (outputPath === inputPath || real(outputPath) === real(inputPath)) {
-    fail(`--out 不能是输入文件本身（原文件不会被改动）：${typed}`, `--out cannot be the input file (the input is never modified): ${typed}`);
+    fail(
+      `--out 不能是输入文件本身（原文件不会被改动）：${typed}`,
+      `--out cannot be the input file (the input is never modified): ${typed}`,
+    );
   }
   const existing = statOrNull(outputPath);
   if (existing?.isDirectory()) fail(`--out 指向一个文件夹：${typed}`, `--out names a folder: ${typed}`);
   // The nearest folder that exists must be writable; missing folders below it are created on write.
   let folder = dirname(outputPath);
   while (!statOrNull(folder) && dirname(folder) !== folder) folder = dirname(folder);
-  if (!statOrNull(folder)?.isDirectory()) fail(`--out 的路径不可用：${typed}`, `The --out path is not usable: ${typed}`);
+  if (!statOrNull(folder)?.isDirectory())
+    fail(`--out 的路径不可用：${typed}`, `The --out path is not usable: ${typed}`);
   try {
     accessSync(existing ? outputPath : folder, constants.W_OK);
   } catch {

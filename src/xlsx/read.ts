@@ -50,14 +50,7 @@ export interface ReadOptions {
 // ───────────────────────────── Typed errors ─────────────────────────────
 
 export type WorkbookReadProblem =
-  | "not-found"
-  | "is-directory"
-  | "unreadable"
-  | "encrypted"
-  | "legacy-xls"
-  | "not-xlsx"
-  | "truncated"
-  | "corrupt";
+  "not-found" | "is-directory" | "unreadable" | "encrypted" | "legacy-xls" | "not-xlsx" | "truncated" | "corrupt";
 
 /** A file we cannot read as a workbook, with a message a user can act on (Chinese first). */
 export class WorkbookReadError extends Error {
@@ -99,7 +92,10 @@ export function readProblemMessage(problem: WorkbookReadProblem, path: string): 
         en: `The file is incomplete (an interrupted copy or download?): ${path}`,
       };
     case "corrupt":
-      return { zh: `文件已损坏，无法作为工作簿读取：${path}`, en: `The file is damaged and cannot be read as a workbook: ${path}` };
+      return {
+        zh: `文件已损坏，无法作为工作簿读取：${path}`,
+        en: `The file is damaged and cannot be read as a workbook: ${path}`,
+      };
   }
 }
 
@@ -198,7 +194,12 @@ export function mergeFromRef(ref: string): MergeArea | null {
   const top = Number(m[2]);
   const bottom = Number(m[4] ?? m[2]);
   if (left === null || right === null || top < 1 || bottom < 1) return null;
-  return { top: Math.min(top, bottom), bottom: Math.max(top, bottom), left: Math.min(left, right), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    bottom: Math.max(top, bottom),
+    left: Math.min(left, right),
+    right: Math.max(left, right),
+  };
 }
 
 /**
@@ -248,7 +249,9 @@ export function toCellValue(value: unknown, date1904: boolean): CellValue {
   if (value instanceof Date) return dateToSerial(value, date1904);
   if (!isRecord(value)) return null;
   if (Array.isArray(value.richText)) {
-    return { runs: value.richText.map((run: unknown) => (isRecord(run) && typeof run.text === "string" ? run.text : "")) };
+    return {
+      runs: value.richText.map((run: unknown) => (isRecord(run) && typeof run.text === "string" ? run.text : "")),
+    };
   }
   if ("error" in value && typeof value.error === "string") return { error: value.error };
   if ("formula" in value || "sharedFormula" in value) {
@@ -289,7 +292,8 @@ function inspectPackage(path: string, size: number, wanted: ReadOptions["wanted"
     try {
       entries = listZipEntries(fd, size);
     } catch (error) {
-      if (error instanceof ZipFormatError) throw new WorkbookReadError(error.problem === "truncated" ? "truncated" : "not-xlsx", path);
+      if (error instanceof ZipFormatError)
+        throw new WorkbookReadError(error.problem === "truncated" ? "truncated" : "not-xlsx", path);
       throw error;
     }
     const byName = new Map(entries.map((e) => [e.name, e]));
@@ -299,7 +303,8 @@ function inspectPackage(path: string, size: number, wanted: ReadOptions["wanted"
       try {
         return readZipEntry(fd, entry);
       } catch (error) {
-        if (error instanceof ZipFormatError) throw new WorkbookReadError(error.problem === "truncated" ? "truncated" : "corrupt", path);
+        if (error instanceof ZipFormatError)
+          throw new WorkbookReadError(error.problem === "truncated" ? "truncated" : "corrupt", path);
         throw error;
       }
     };

@@ -68,7 +68,8 @@ export function listZipEntries(fd: number, fileSize: number): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL_HEADER) throw new ZipFormatError("truncated");
+    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL_HEADER)
+      throw new ZipFormatError("truncated");
     const nameLength = directory.readUInt16LE(p + 28);
     const extraLength = directory.readUInt16LE(p + 30);
     const commentLength = directory.readUInt16LE(p + 32);

@@ -55,7 +55,12 @@ export interface CliJsonSurvey {
   readonly invalid: number;
   readonly score: number | null;
   readonly satisfiedRate: number | null;
-  readonly questions: readonly { readonly column: string; readonly title: string; readonly valid: number; readonly score: number | null }[];
+  readonly questions: readonly {
+    readonly column: string;
+    readonly title: string;
+    readonly valid: number;
+    readonly score: number | null;
+  }[];
 }
 
 export interface CliJson {
@@ -95,7 +100,10 @@ function dateOf(reading: DateReading): IsoDate | null {
   return reading.kind === "date" ? reading.date : null;
 }
 
-function allKeys<K extends string>(order: readonly K[], counts: Readonly<Partial<Record<K, number>>>): Record<K, number> {
+function allKeys<K extends string>(
+  order: readonly K[],
+  counts: Readonly<Partial<Record<K, number>>>,
+): Record<K, number> {
   const out = {} as Record<K, number>;
   for (const key of order) out[key] = counts[key] ?? 0;
   return out;
@@ -111,7 +119,13 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
   return {
     file,
     today: result.today,
-    ledger: { sheet: layout.sheet, headerRow: layout.headerRow, firstRow: layout.firstRow, lastRow: layout.lastRow, columns },
+    ledger: {
+      sheet: layout.sheet,
+      headerRow: layout.headerRow,
+      firstRow: layout.firstRow,
+      lastRow: layout.lastRow,
+      columns,
+    },
     items: result.items.map((item) => ({
       row: item.row,
       seq: item.seq,
@@ -148,7 +162,12 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
           invalid: survey.invalid,
           score: survey.score,
           satisfiedRate: roundRate(survey.satisfiedRate),
-          questions: survey.questions.map((q) => ({ column: q.column, title: q.title, valid: q.valid, score: q.score })),
+          questions: survey.questions.map((q) => ({
+            column: q.column,
+            title: q.title,
+            valid: q.valid,
+            score: q.score,
+          })),
         }
       : null,
   };

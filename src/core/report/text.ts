@@ -10,10 +10,11 @@
  * 6. the seed's indicators against their targets (达标 / 未达标 / 待填报).
  *
  * Choices: a rate with no denominator prints `—`; cells of survey findings carry their sheet name
- * (`群众满意度调查!D7`) because the rest point at the ledger; description excerpts are cut at 24
- * characters with `…`.
+ * (`群众满意度调查!D7`) because the rest point at the ledger; a ledger-level finding names its column
+ * (`“佐证材料”列`); description excerpts are cut at 24 characters with `…`.
  */
-import type { EvaluationResult, IndicatorResult, Light, Message, RuleId, WarningListEntry } from "../types";
+import { FIELD_LABELS } from "../rules/field-labels";
+import type { EvaluationResult, Finding, IndicatorResult, Light, Message, RuleId, WarningListEntry } from "../types";
 
 export type ReportLanguage = "zh" | "en";
 
@@ -87,7 +88,17 @@ function indicatorLine(indicator: IndicatorResult, lang: ReportLanguage): string
   }
   const actual = indicatorValue(indicator.actual, indicator.unit, lang);
   const verdict = indicator.met ? (lang === "zh" ? "达标" : "met") : lang === "zh" ? "未达标" : "not met";
-  return lang === "zh" ? `· ${name}：${actual}（目标 ${target}）${verdict}` : `· ${name}: ${actual} (target ${target}) ${verdict}`;
+  return lang === "zh"
+    ? `· ${name}：${actual}（目标 ${target}）${verdict}`
+    : `· ${name}: ${actual} (target ${target}) ${verdict}`;
+}
+
+/** Where a finding is: its cell (with the sheet when not the ledger's), else the column it is about. */
+function findingPlace(finding: Finding, ledgerSheet: string, lang: ReportLanguage): string {
+  if (finding.cell) return finding.sheet !== ledgerSheet ? `${finding.sheet}!${finding.cell}` : finding.cell;
+  if (finding.field)
+    return lang === "zh" ? `“${FIELD_LABELS[finding.field].zh}”列` : `${FIELD_LABELS[finding.field].en} column`;
+  return lang === "zh" ? "整表" : "ledger";
 }
 
 export function toTextReport(file: string, result: EvaluationResult, lang: ReportLanguage = "zh"): string {
@@ -117,7 +128,11 @@ export function toTextReport(file: string, result: EvaluationResult, lang: Repor
     const entries = summary.warnings.filter((w) => w.light === light);
     if (entries.length === 0) continue;
     lines.push("");
-    lines.push(zh ? `${LIGHT_WORDS[light].zh}事项（${entries.length}）：` : `${LIGHT_WORDS[light].en} items (${entries.length}):`);
+    lines.push(
+      zh
+        ? `${LIGHT_WORDS[light].zh}事项（${entries.length}）：`
+        : `${LIGHT_WORDS[light].en} items (${entries.length}):`,
+    );
     for (const entry of entries) lines.push(warningLine(entry, lang));
   }
 
@@ -134,8 +149,7 @@ export function toTextReport(file: string, result: EvaluationResult, lang: Repor
     const byRule = new Map<RuleId, string[]>();
     for (const finding of result.findings) {
       const cells = byRule.get(finding.rule) ?? [];
-      const where = finding.cell ?? (zh ? "整表" : "ledger");
-      cells.push(finding.sheet !== layout.sheet && finding.cell ? `${finding.sheet}!${where}` : where);
+      cells.push(findingPlace(finding, layout.sheet, lang));
       byRule.set(finding.rule, cells);
     }
     for (const [rule, cells] of byRule) {

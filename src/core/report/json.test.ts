@@ -1,0 +1,209 @@
+import { reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
+import { roundRate, toCliJson } from "./json";
+
+describe("roundRate", () => {
+  it.each<[number | null, number | null]>([
+    [0.4862, 0.486],
+    [2 / 3, 0.667],
+    [0.0005, 0.001],
+    [1, 1],
+    [0, 0],
+    [null, null],
+    [Number.NaN, null],
+    [Number.POSITIVE_INFINITY, null],
+  ])("%p → %p", (rate, expected) => {
+    expect(roundRate(rate)).toBe(expected);
+  });
+});
+
+describe("toCliJson (SPEC §9)", () => {
+  const json = toCliJson("input/ledger.xlsx", reportFixture());
+
+  it("has SPEC §9's fields in SPEC §9's order, and nothing else", () => {
+    expect(Object.keys(json)).toEqual(["file", "today", "ledger", "items", "findings", "summary", "survey"]);
+    expect(Object.keys(json.ledger)).toEqual(["sheet", "headerRow", "firstRow", "lastRow", "columns"]);
+    expect(Object.keys(json.items[0] ?? {})).toEqual([
+      "row",
+      "seq",
+      "status",
+      "type",
+      "light",
+      "overdueDays",
+      "deadline",
+      "completed",
+      "ongoing",
+    ]);
+    expect(Object.keys(json.findings[0] ?? {})).toEqual(["rule", "severity", "row", "cell", "field", "message"]);
+    expect(Object.keys(json.summary)).toEqual([
+      "items",
+      "byStatus",
+      "byLight",
+      "overdue",
+      "completionRate",
+      "closeRate",
+      "onTimeRate",
+    ]);
+    expect(Object.keys(json.survey ?? {})).toEqual([
+      "sheet",
+      "respondents",
+      "valid",
+      "invalid",
+      "score",
+      "satisfiedRate",
+      "questions",
+    ]);
+    expect(Object.keys(json.survey?.questions[0] ?? {})).toEqual(["column", "title", "valid", "score"]);
+  });
+
+  it("keeps the file as typed and the date", () => {
+    expect(json.file).toBe("input/ledger.xlsx");
+    expect(json.today).toBe(REPORT_TODAY);
+  });
+
+  it("gives the ledger block with columns as letters in the SPEC §2 field order", () => {
+    expect(json.ledger).toEqual({
+      sheet: "台账",
+      headerRow: 2,
+      firstRow: 3,
+      lastRow: 6,
+      columns: {
+        seq: "A",
+        description: "B",
+        measures: "C",
+        unit: "D",
+        owner: "E",
+        deadline: "F",
+        status: "G",
+        completed: "H",
+        closed: "I",
+      },
+    });
+    expect(Object.keys(json.ledger.columns)).toEqual([
+      "seq",
+      "description",
+      "measures",
+      "unit",
+      "owner",
+      "deadline",
+      "status",
+      "completed",
+      "closed",
+    ]);
+  });
+
+  it("lists the items with sheet rows, lights, overdue days and ISO dates (hand-counted for 2025-03-31)", () => {
+    expect(json.items).toEqual([
+      {
+        row: 3,
+        seq: "1",
+        status: "in_progress",
+        type: null,
+        light: "yellow",
+        overdueDays: 21,
+        deadline: "2025-03-10",
+        completed: null,
+        ongoing: false,
+      },
+      {
+        row: 4,
+        seq: "2",
+        status: "closed",
+        type: null,
+        light: "closed",
+        overdueDays: 0,
+        deadline: "2025-02-10",
+        completed: "2025-02-08",
+        ongoing: false,
+      },
+      {
+        row: 5,
+        seq: "3",
+        status: "ongoing",
+        type: null,
+        light: "green",
+        overdueDays: 0,
+        deadline: null,
+        completed: null,
+        ongoing: true,
+      },
+      {
+        row: 6,
+        seq: "4",
+        status: "not_started",
+        type: null,
+        light: "red",
+        overdueDays: 70,
+        deadline: "2025-01-20",
+        completed: null,
+        ongoing: false,
+      },
+    ]);
+  });
+
+  it("turns every finding into rule, severity, row, cell, field and the Chinese message", () => {
+    const result = reportFixture();
+    expect(json.findings).toEqual(
+      result.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        row: f.row,
+        cell: f.cell,
+        field: f.field,
+        message: f.message.zh,
+      })),
+    );
+    expect(json.findings).toContainEqual({
+      rule: "required-field",
+      severity: "error",
+      row: 5,
+      cell: "E5",
+      field: "owner",
+      message: "责任人为空",
+    });
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ rule: "missing-column", row: null, cell: null, field: "evidence" }),
+    );
+  });
+
+  it("summarises with every status and light key and rates rounded to three decimals", () => {
+    expect(json.summary).toEqual({
+      items: 4,
+      byStatus: { closed: 1, done: 0, in_progress: 1, not_started: 1, ongoing: 1, unknown: 0 },
+      byLight: { red: 1, yellow: 1, green: 1, closed: 1, none: 0 },
+      overdue: 2,
+      completionRate: 0.25,
+      closeRate: 0.25,
+      onTimeRate: 1,
+    });
+  });
+
+  it("rounds the summary's and the survey's rates", () => {
+    const result = reportFixture();
+    const odd = toCliJson("x.xlsx", {
+      ...result,
+      summary: { ...result.summary, completionRate: 1 / 3, closeRate: 0.12345, onTimeRate: null },
+      survey: result.survey && { ...result.survey, satisfiedRate: 29 / 30 },
+    });
+    expect(odd.summary).toMatchObject({ completionRate: 0.333, closeRate: 0.123, onTimeRate: null });
+    expect(odd.survey?.satisfiedRate).toBe(0.967);
+  });
+
+  it("gives the survey block (score by hand: Q1 (100+80)/2 = 90, Q2 (80+60+100)/3 = 80, equal weights → 85)", () => {
+    expect(json.survey).toEqual({
+      sheet: "满意度调查",
+      respondents: 3,
+      valid: 3,
+      invalid: 0,
+      score: 85,
+      satisfiedRate: 1,
+      questions: [
+        { column: "B", title: "1.公开透明", valid: 2, score: 90 },
+        { column: "C", title: "2.总体成效", valid: 3, score: 80 },
+      ],
+    });
+  });
+
+  it("prints survey null without a survey sheet", () => {
+    expect(toCliJson("x.xlsx", reportFixture(false)).survey).toBeNull();
+  });
+});

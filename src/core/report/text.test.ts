@@ -1,0 +1,117 @@
+import { reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
+import type { Finding } from "../types";
+import { excerpt, percent, toTextReport } from "./text";
+
+describe("percent", () => {
+  it.each<[number | null, string]>([
+    [0.4862, "48.6%"],
+    [1, "100.0%"],
+    [0, "0.0%"],
+    [2 / 3, "66.7%"],
+    [null, "—"],
+    [Number.NaN, "—"],
+  ])("%p → %s", (rate, text) => {
+    expect(percent(rate)).toBe(text);
+  });
+});
+
+describe("excerpt", () => {
+  it("keeps short text, cuts long text by characters with …, and flattens line breaks", () => {
+    expect(excerpt("招标不规范")).toBe("招标不规范");
+    expect(excerpt("一二三四五六七八九十", 4)).toBe("一二三四…");
+    expect(excerpt("第一行\n第二行")).toBe("第一行 第二行");
+  });
+});
+
+describe("toTextReport", () => {
+  const zh = toTextReport("ledger.xlsx", reportFixture());
+  const lines = zh.split("\n");
+
+  it("opens with the file, sheet and date, then counts by light and rates", () => {
+    expect(lines[0]).toBe(`【整改台账评估】ledger.xlsx · 工作表“台账” · 评估日期 ${REPORT_TODAY}`);
+    expect(zh).toContain("共 4 项（第 3–6 行），逾期未完成 2 项");
+    expect(zh).toContain("红灯 1 · 黄灯 1 · 绿灯 1 · 已销号 1 · 待补充 0");
+    expect(zh).toContain("完成率 25.0% · 销号率 25.0% · 按时完成率 100.0%");
+  });
+
+  it("lists red items before yellow ones, with number, unit, owner, deadline, overdue days and a short description", () => {
+    const red = lines.indexOf("红灯事项（1）：");
+    const yellow = lines.indexOf("黄灯事项（1）：");
+    expect(red).toBeGreaterThan(0);
+    expect(yellow).toBeGreaterThan(red);
+    expect(lines[red + 1]).toBe(
+      "· 4号｜办公室｜王五｜时限 2025-01-20｜逾期 70 天｜工程档案缺失，竣工资料不全，无法追溯责任，需全面…",
+    );
+    expect(lines[yellow + 1]).toBe("· 1号｜工程部｜张三｜时限 2025-03-10｜逾期 21 天｜采购制度不健全，未明确询价程序");
+  });
+
+  it("groups the findings by rule with counts and cells; a ledger-level finding names its column", () => {
+    expect(zh).toContain("检查问题 3 条（错误 1 · 提醒 2）：");
+    expect(zh).toContain("· 必填项为空 1 处：E5");
+    expect(zh).toContain("· 整改措施笼统 1 处：C5");
+    expect(zh).toContain("· 缺少必要的列 1 处：“佐证材料”列");
+  });
+
+  it("shows at most ten cells of a rule, then 等", () => {
+    const result = reportFixture();
+    const many: Finding[] = Array.from({ length: 12 }, (_, i) => ({
+      rule: "required-field",
+      severity: "error",
+      row: 10 + i,
+      cell: `E${10 + i}`,
+      field: "owner",
+      message: { zh: "责任人为空", en: "Owner empty" },
+      sheet: "台账",
+    }));
+    const text = toTextReport("x.xlsx", { ...result, findings: many });
+    expect(text).toContain("· 必填项为空 12 处：E10、E11、E12、E13、E14、E15、E16、E17、E18、E19 等");
+    expect(text).not.toContain("E20");
+  });
+
+  it("puts the survey sheet in front of a survey finding's cell", () => {
+    const result = reportFixture();
+    const finding: Finding = {
+      rule: "survey-unknown-answer",
+      severity: "warning",
+      row: 7,
+      cell: "D7",
+      field: null,
+      message: { zh: "无法识别", en: "Unknown" },
+      sheet: "满意度调查",
+    };
+    expect(toTextReport("x.xlsx", { ...result, findings: [finding] })).toContain(
+      "· 问卷答案无法识别 1 处：满意度调查!D7",
+    );
+  });
+
+  it("says so when there are no findings", () => {
+    expect(toTextReport("x.xlsx", { ...reportFixture(), findings: [] })).toContain("检查问题：无");
+  });
+
+  it("gives the survey score against its target when there is a survey, and nothing when not", () => {
+    expect(zh).toContain("满意度调查（满意度调查）：得分 85 分（目标 ≥ 90），满意率 100.0%；有效问卷 3 份，无效 0 份");
+    expect(toTextReport("x.xlsx", reportFixture(false))).not.toContain("满意度调查（");
+  });
+
+  it("lists the indicators against their targets, with 待填报 for the ones that need the user's figures", () => {
+    expect(zh).toContain("· 整改问题销号率：25.0%（目标 ≥ 95.0%）未达标");
+    expect(zh).toContain("· 群众满意度调查得分：85 分（目标 ≥ 90 分）未达标");
+    expect(zh).toContain("· 关键岗位人员轮岗率：待填报（目标 ≥ 80.0%）");
+  });
+
+  it("speaks English when asked", () => {
+    const en = toTextReport("ledger.xlsx", reportFixture(), "en");
+    expect(en.split("\n")[0]).toBe(`[Ledger check] ledger.xlsx · sheet "台账" · as of ${REPORT_TODAY}`);
+    expect(en).toContain("Red 1 · Yellow 1 · Green 1 · Closed 1 · Incomplete 0");
+    expect(en).toContain("· No. 1 | 工程部 | 张三 | due 2025-03-10 | 21 days overdue | 采购制度不健全，未明确询价程序");
+    expect(en).toContain("· Required field empty 1: E5");
+    expect(en).toContain("· Missing column 1: Evidence column");
+    expect(en).toContain("· Close-out rate: 25.0% (target ≥ 95.0%) not met");
+    expect(en).not.toMatch(/检查问题|红灯/);
+  });
+
+  it("ends with a newline and has no empty report sections", () => {
+    expect(zh.endsWith("\n")).toBe(true);
+    expect(zh).not.toMatch(/\n\n\n/);
+  });
+});
