@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { FIELD_SYNONYMS, matchField } from "./fields";
 import { normalizeHeader } from "./text";
 import { FIELD_KEYS, type FieldKey } from "./types";
@@ -114,5 +115,27 @@ describe("matchField", () => {
     ["施工单位未按规定开展隐蔽工程验收，存在问题未及时整改的情况", null],
   ])("%j → %s", (text, field) => {
     expect(matchField(text)).toBe(field);
+  });
+});
+
+describe("matchField — properties", () => {
+  it("never throws, and ignores whitespace anywhere in the header", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => {
+        const field = matchField(text);
+        expect(field === null || FIELD_KEYS.includes(field)).toBe(true);
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FIELD_KEYS.flatMap((field) => FIELD_SYNONYMS[field])),
+        fc.nat(),
+        fc.constantFrom(" ", "\u3000", "\n", "\t"),
+        (synonym, at, space) => {
+          const i = at % (synonym.length + 1);
+          expect(matchField(synonym.slice(0, i) + space + synonym.slice(i))).toBe(matchField(synonym));
+        },
+      ),
+    );
   });
 });

@@ -244,6 +244,20 @@ describe("readItems — reading values", () => {
     });
   });
 
+  it("a long_term type alone does not make an item ongoing; 长期坚持 in the status or deadline column does", () => {
+    const { items } = read([
+      ["序号", "问题描述", "整改措施", "整改类型", "整改时限", "整改状态"],
+      [1, "问题", "措施", "长效治理", null, "整改中"],
+      [2, "问题", "措施", "长效治理", null, "长期坚持"],
+      [3, "问题", "措施", null, "2024年底前，并长期坚持", "整改中"],
+    ]);
+    expect(items.map((i) => [i.type, i.deadline.date, i.ongoing])).toEqual([
+      ["long_term", null, false],
+      ["long_term", null, true],
+      [null, "2024-12-31", true],
+    ]);
+  });
+
   it("reads dates in the 1904 system when the workbook uses it", () => {
     const { items } = read(
       [

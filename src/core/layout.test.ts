@@ -443,8 +443,12 @@ describe("detectLayout — properties", () => {
         fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 10 }),
         fc.array(merge, { maxLength: 4 }),
         fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
-        (rows, merges, headerRow) => {
-          const result = detectLayout(gridFrom(rows, { merges }), { headerRow, columns: {} });
+        fc.dictionary(
+          fc.constantFrom("seq", "description", "measures", "owner", "deadline", "status"),
+          fc.option(fc.constantFrom("A", "C", "F", "K"), { nil: null }),
+        ),
+        (rows, merges, headerRow, columns) => {
+          const result = detectLayout(gridFrom(rows, { merges }), { headerRow, columns });
           if ("reason" in result) return;
           expect(result.headerTop).toBeLessThanOrEqual(result.headerRow);
           expect(result.firstRow).toBe(result.headerRow + 1);
