@@ -18,14 +18,16 @@
  * - **A field named by two columns** keeps the leftmost; the other column is a plain ledger column.
  * - **The user's mapping** (`ColumnMapping`): `headerRow` forces the header row (no detection, no
  *   extension); `columns[field] = "H"` gives column H to that field and takes it from any other
- *   (which then falls back to its next candidate column, if any); `null` removes the field. A
- *   hand-mapped column outside the header's extent widens the ledger to it. With a forced header row
+ *   (which then falls back to its next candidate column, if any); `null` removes the field. Both
+ *   kinds are listed in `userMapped`; a letter naming no column is ignored. A hand-mapped column outside the header's extent widens the ledger to it. With a forced header row
  *   the ledger needs only a description or measures column (the user vouches for the rest); a
  *   detected one needs SPEC's three fields, one of them description or measures — counting
  *   hand-mapped columns.
  * - **Owned columns** (预警状态 / 评估意见 from an earlier evaluation) are recognised only at the
  *   right end of the header, where the add-in appends them; a column of that name among the user's
  *   own columns is the user's.
+ * - **lastRow** is the last row with a value of its own in the ledger's columns: a unit merged down
+ *   past the last item does not stretch the ledger; a note under the table does (it is classified).
  */
 import { FIELD_KEYS, type FieldKey, type Grid, type LayoutFailure, type LedgerLayout } from "./types";
 import type { ColumnMapping } from "./settings";
