@@ -1,0 +1,194 @@
+/**
+ * The part of the Office.js Excel API the adapter uses, as structural interfaces with the shapes of
+ * @types/office-js. Real Office.js satisfies them (checked at compile time in
+ * test/excel/office-api-shape.test.ts) and so does the in-memory double (src/excel/double), so the
+ * adapter runs unchanged over either.
+ *
+ * Requirement sets (the manifest asks for ExcelApi 1.4; everything newer is behind
+ * `isSetSupported` with a fallback — see `detectFeatures`):
+ *
+ * | call                                                                                   | ExcelApi |
+ * |----------------------------------------------------------------------------------------|----------|
+ * | Excel.run, context.sync, worksheets.items/getItem/getActiveWorksheet/add, worksheet.name/id/position/activate/delete/getRange, range.values/numberFormat/address/rowIndex/columnIndex/rowCount/columnCount/select/clear/getCell, range.format.fill.color/clear, range.format.font, range.format.borders, workbook.getSelectedRange, worksheet.tables/workbook.tables (items, name, worksheet, getRange), worksheet.charts.add, chart.title/setPosition/series.getItemAt().format.fill.setSolidColor | 1.1 |
+ * | worksheet.protection.protected, range.format.columnWidth/wrapText, workbook.functions.date (1904 probe) | 1.2 |
+ * | workbook.settings (add, getItemOrNullObject, delete), workbook.names (add, getItemOrNullObject, getRangeOrNullObject, delete), worksheets.getItemOrNullObject, worksheet.getUsedRangeOrNullObject, range.getIntersectionOrNullObject | 1.4 |
+ * | optional — range.conditionalFormats (one rule per colour; fallback: direct fills, originals kept in settings) | 1.6 |
+ * | optional — range.hyperlink (fallback: a HYPERLINK formula), worksheet.freezePanes (fallback: none) | 1.7 |
+ * | optional — workbook.readOnly (fallback: the write fails with AccessDenied and is reported)       | 1.8 |
+ * | optional — worksheet.pageLayout, application.suspendScreenUpdatingUntilNextSync (fallback: none) | 1.9 |
+ * | optional — range.getMergedAreasOrNullObject (fallback: merges unknown, only top-left cells hold values) | 1.13 |
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- these mirror the Office.js typings, which use `any` for cell data */
+
+export interface XlLoadable {
+  load(propertyNames?: string | string[]): unknown;
+}
+
+export interface XlNullable {
+  readonly isNullObject: boolean;
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  readonly application: XlApplication;
+  sync(): Promise<unknown>;
+}
+
+export interface XlApplication {
+  suspendScreenUpdatingUntilNextSync(): void;
+}
+
+export interface XlFunctionResult<T> extends XlLoadable {
+  readonly value: T;
+}
+
+export interface XlWorkbook extends XlLoadable {
+  readonly worksheets: XlWorksheetCollection;
+  readonly settings: XlSettingCollection;
+  readonly names: XlNamedItemCollection;
+  readonly tables: XlTableCollection;
+  readonly functions: { date(year: number, month: number, day: number): XlFunctionResult<number> };
+  readonly readOnly: boolean;
+  getSelectedRange(): XlRange;
+}
+
+export interface XlWorksheetCollection extends XlLoadable {
+  readonly items: XlWorksheet[];
+  getItem(key: string): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+  getActiveWorksheet(): XlWorksheet;
+  add(name?: string): XlWorksheet;
+}
+
+export interface XlWorksheet extends XlLoadable, XlNullable {
+  name: string;
+  readonly id: string;
+  position: number;
+  readonly protection: XlLoadable & { readonly protected: boolean };
+  readonly tables: XlTableCollection;
+  readonly charts: XlChartCollection;
+  readonly pageLayout: XlPageLayout;
+  readonly freezePanes: { freezeRows(count?: number): void };
+  getRange(address?: string): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+  delete(): void;
+}
+
+export interface XlHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
+export interface XlRange extends XlLoadable, XlNullable {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  values: any[][];
+  numberFormat: any[][];
+  hyperlink: XlHyperlink;
+  readonly format: XlRangeFormat;
+  readonly conditionalFormats: XlConditionalFormatCollection;
+  readonly worksheet: XlWorksheet;
+  getCell(row: number, column: number): XlRange;
+  getIntersectionOrNullObject(anotherRange: string): XlRange;
+  getMergedAreasOrNullObject(): XlLoadable & XlNullable & { readonly address: string };
+  select(): void;
+  clear(applyTo?: string): void;
+}
+
+export interface XlRangeFormat extends XlLoadable {
+  readonly fill: XlLoadable & { color: string; clear(): void };
+  readonly font: XlLoadable & { bold: boolean; color: string; size: number };
+  readonly borders: { getItem(index: string): { style: string } };
+  columnWidth: number;
+  wrapText: boolean;
+}
+
+export interface XlConditionalFormat extends XlLoadable {
+  readonly id: string;
+  readonly type: string;
+  readonly custom: {
+    readonly rule: XlLoadable & { formula: string };
+    readonly format: { readonly fill: XlLoadable & { color: string } };
+  };
+  getRange(): XlRange;
+  delete(): void;
+}
+
+export interface XlConditionalFormatCollection extends XlLoadable {
+  readonly items: XlConditionalFormat[];
+  add(type: string): XlConditionalFormat;
+}
+
+export interface XlSetting extends XlLoadable, XlNullable {
+  value: any;
+  delete(): void;
+}
+
+export interface XlSettingCollection extends XlLoadable {
+  add(key: string, value: any): XlSetting;
+  getItemOrNullObject(key: string): XlSetting;
+}
+
+export interface XlNamedItem extends XlLoadable, XlNullable {
+  readonly name: string;
+  getRangeOrNullObject(): XlRange;
+  delete(): void;
+}
+
+export interface XlNamedItemCollection extends XlLoadable {
+  add(name: string, reference: XlRange | string, comment?: string): XlNamedItem;
+  getItemOrNullObject(name: string): XlNamedItem;
+}
+
+export interface XlTable extends XlLoadable {
+  readonly name: string;
+  readonly worksheet: XlWorksheet;
+  getRange(): XlRange;
+}
+
+export interface XlTableCollection extends XlLoadable {
+  readonly items: XlTable[];
+}
+
+export interface XlChart extends XlLoadable {
+  name: string;
+  readonly title: { text: string };
+  readonly series: {
+    getItemAt(index: number): { readonly format: { readonly fill: { setSolidColor(color: string): void } } };
+  };
+  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
+}
+
+export interface XlChartCollection extends XlLoadable {
+  add(type: string, sourceData: XlRange, seriesBy?: string): XlChart;
+}
+
+export interface XlPageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  setPrintTitleRows(printTitleRows: XlRange | string): void;
+}
+
+/** The `Excel` global (real Office.js or the double). */
+export interface ExcelGlobal {
+  run<T>(batch: (context: XlContext) => Promise<T>): Promise<T>;
+}
+
+/** The `Office` global, for `isSetSupported`. */
+export interface OfficeGlobal {
+  readonly context: { readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean } };
+}
+
+/** What `createExcelHost` runs over. */
+export interface ExcelEnv {
+  readonly Excel: ExcelGlobal;
+  readonly Office: OfficeGlobal;
+}
