@@ -1,0 +1,65 @@
+/** 关键指标: completion, close-out (with its target), on-time, overdue and the survey score. */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { Settings } from "../../core/settings";
+import type { EvaluationResult } from "../../core/types";
+import { useStrings } from "../i18n-context";
+
+/** 0.4857 → "48.6%"; null → "—". One decimal, as the summary sheet shows rates. */
+export function percent(rate: number | null, empty: string): string {
+  return rate === null ? empty : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  note: {
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+    marginLeft: tokens.spacingHorizontalS,
+  },
+});
+
+export function Rates({ result, settings }: { readonly result: EvaluationResult; readonly settings: Settings }) {
+  const styles = useStyles();
+  const { t } = useStrings();
+  const { summary, survey } = result;
+  const empty = t("notAvailable");
+  const rows: { key: string; label: string; value: string; note?: string }[] = [
+    { key: "completion", label: t("completionRate"), value: percent(summary.completionRate, empty) },
+    {
+      key: "close",
+      label: t("closeRate"),
+      value: percent(summary.closeRate, empty),
+      note: t("closeRateTarget", { target: percent(settings.targets.closeRate, empty) }),
+    },
+    { key: "onTime", label: t("onTimeRate"), value: percent(summary.onTimeRate, empty) },
+    { key: "overdue", label: t("overdue"), value: t("overdueValue", { n: summary.overdue }) },
+  ];
+  if (survey) {
+    rows.push({
+      key: "survey",
+      label: t("surveyScore"),
+      value: survey.score === null ? empty : t("surveyScoreValue", { score: survey.score.toFixed(1) }),
+    });
+  }
+  return (
+    <dl className={styles.grid}>
+      {rows.map((row) => (
+        <div key={row.key} style={{ display: "contents" }}>
+          <dt className={styles.term}>{row.label}</dt>
+          <dd className={styles.value} data-rate={row.key}>
+            {row.value}
+            {row.note && <span className={styles.note}>{row.note}</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,291 @@
+/**
+ * Every string the task pane shows, in Chinese (first: the product's users write their ledgers in
+ * Chinese) and English. One typed dictionary per language; `en` must have exactly `zh`'s keys (the
+ * type says so, and a test checks the placeholders agree too).
+ *
+ * Placeholders are `{name}`; `format` fills them. Field names come from the engine's own labels
+ * (`FIELD_LABELS`), so the pane names a column the way the findings do.
+ */
+import { FIELD_LABELS } from "../core/rules/field-labels";
+import type { FieldKey, Light, Message, RuleId, SeveritySetting } from "../core/types";
+
+export type Lang = "zh" | "en";
+
+const zh = {
+  productName: "整改台账助手",
+  productTagline: "巡察整改台账检查 · 红黄绿灯预警 · 指标汇总",
+  tabCheck: "检查",
+  tabSettings: "设置",
+  sourceLabel: "检查范围",
+  sourceActive: "当前工作表",
+  sourceSelection: "所选区域",
+  sourceSheet: "指定工作表",
+  sheetPickerLabel: "工作表",
+  todayLabel: "评估日期（今天）",
+  todayHint: "按此日期计算逾期天数和红黄绿灯",
+  evaluate: "评估",
+  evaluating: "正在评估…",
+  stageRead: "正在读取台账…",
+  stageEvaluate: "正在逐项检查…",
+  stageWrite: "正在写入预警状态和颜色…",
+  resultsHeading: "评估结果",
+  resultsAnnouncement: "评估完成：工作表“{sheet}”共 {items} 项，发现 {findings} 个问题。",
+  itemsCount: "整改事项 {n} 项",
+  lightCountsLabel: "红黄绿灯统计",
+  ratesHeading: "关键指标",
+  completionRate: "完成率",
+  closeRate: "销号率",
+  closeRateTarget: "目标 ≥ {target}",
+  onTimeRate: "按期完成率",
+  overdue: "逾期未完成",
+  overdueValue: "{n} 项",
+  surveyScore: "群众满意度",
+  surveyScoreValue: "{score} 分",
+  notAvailable: "—",
+  findingsHeading: "发现的问题",
+  findingsNone: "没有发现问题。",
+  findingsCount: "{n} 处",
+  severityError: "错误",
+  severityWarning: "提醒",
+  findingGoTo: "定位到 {cell}",
+  showMore: "再显示 {n} 条",
+  ledgerLevel: "整表",
+  layoutHeading: "表头与列对应",
+  headerRowIs: "表头在第 {row} 行",
+  dataRows: "数据行：第 {first}–{last} 行",
+  noColumn: "（无此列）",
+  autoColumn: "自动识别",
+  autoColumnFound: "自动识别（{column}）",
+  columnOption: "{letter} 列 · {header}",
+  columnLetterOnly: "{letter} 列",
+  userMappedMark: "（手动）",
+  editMapping: "修改对应关系",
+  cancel: "取消",
+  saveMapping: "保存并重新评估",
+  resetMapping: "恢复自动识别",
+  headerRowLabel: "表头行",
+  headerRowPickerLabel: "请选择表头所在的行",
+  headerRowOption: "第 {row} 行：{texts}",
+  headerRowEmpty: "（空行）",
+  fieldColumnLabel: "“{field}”所在列",
+  actionsHeading: "写入工作簿",
+  writeSummary: "生成汇总表",
+  writingSummary: "正在生成汇总表…",
+  summaryWritten: "已生成汇总表“{sheet}”。",
+  summaryRenamed: "工作簿里已有一个不是本助手生成的“{wanted}”，汇总写在了“{sheet}”。",
+  clearMarks: "清除标记",
+  clearingMarks: "正在清除…",
+  marksCleared: "已清除预警状态列、评估意见列、行颜色和汇总表，台账恢复原样。",
+  selectFailed: "无法定位到该单元格",
+  settingsHeading: "评估设置",
+  settingsIntro: "设置保存在本工作簿中，随文件一起传递。",
+  lightsGroup: "红黄绿灯",
+  yellowAfterDays: "逾期多少天亮黄灯",
+  redAfterMonths: "逾期多少个月亮红灯",
+  rulesGroup: "检查规则",
+  ruleSeverityLabel: "“{rule}”的级别",
+  severityOff: "关闭",
+  targetsGroup: "指标目标",
+  targetInstitutionRevisions: "制度修订数量（项）",
+  targetRotationRate: "关键岗位人员轮岗率（%）",
+  targetCloseRate: "整改问题销号率（%）",
+  targetSurveyScore: "群众满意度调查得分（分）",
+  targetAuditDrop: "年度审计发现问题同比下降（%）",
+  inputsGroup: "指标数据（台账中没有的）",
+  inputInstitutionRevisions: "制度修订数量（留空则从台账中的《…》统计）",
+  inputRotationDue: "应轮岗关键岗位数",
+  inputRotationDone: "已轮岗关键岗位数",
+  inputAuditLastYear: "上年度审计发现问题数",
+  inputAuditThisYear: "本年度审计发现问题数",
+  surveyGroup: "满意度调查",
+  surveySheetLabel: "调查问卷所在工作表",
+  surveySheetAuto: "自动识别（名称含“满意度”“问卷”“测评”“调查”）",
+  saveSettings: "保存设置",
+  settingsSaved: "设置已保存到工作簿。",
+  settingsInvalid: "设置有误，未保存：",
+  settingsLoadProblems: "工作簿里保存的设置有误，已改用默认值：",
+  errorTitle: "无法完成",
+  noLedgerTitle: "没有找到台账",
+  retry: "重试",
+  lightRed: "红灯",
+  lightYellow: "黄灯",
+  lightGreen: "绿灯",
+  lightClosed: "已销号",
+  lightNone: "待补充",
+} as const;
+
+export type StringKey = keyof typeof zh;
+
+const en: Record<StringKey, string> = {
+  productName: "Rectification Ledger Assistant",
+  productTagline: "Ledger checks · red/yellow/green warnings · summary",
+  tabCheck: "Check",
+  tabSettings: "Settings",
+  sourceLabel: "Check",
+  sourceActive: "Active sheet",
+  sourceSelection: "Selected range",
+  sourceSheet: "A sheet",
+  sheetPickerLabel: "Sheet",
+  todayLabel: "Evaluation date (today)",
+  todayHint: "Overdue days and lights are counted to this date",
+  evaluate: "Evaluate",
+  evaluating: "Evaluating…",
+  stageRead: "Reading the ledger…",
+  stageEvaluate: "Checking every item…",
+  stageWrite: "Writing warning status and colours…",
+  resultsHeading: "Results",
+  resultsAnnouncement: 'Evaluation finished: sheet "{sheet}" has {items} items and {findings} findings.',
+  itemsCount: "{n} items",
+  lightCountsLabel: "Items by light",
+  ratesHeading: "Key rates",
+  completionRate: "Completion rate",
+  closeRate: "Close-out rate",
+  closeRateTarget: "target ≥ {target}",
+  onTimeRate: "On-time rate",
+  overdue: "Overdue, not done",
+  overdueValue: "{n} items",
+  surveyScore: "Satisfaction survey",
+  surveyScoreValue: "{score} points",
+  notAvailable: "—",
+  findingsHeading: "Findings",
+  findingsNone: "No findings.",
+  findingsCount: "{n}",
+  severityError: "Error",
+  severityWarning: "Warning",
+  findingGoTo: "Go to {cell}",
+  showMore: "Show {n} more",
+  ledgerLevel: "Ledger",
+  layoutHeading: "Header and columns",
+  headerRowIs: "Header on row {row}",
+  dataRows: "Data rows: {first}–{last}",
+  noColumn: "(no such column)",
+  autoColumn: "Detect",
+  autoColumnFound: "Detect ({column})",
+  columnOption: "Column {letter} · {header}",
+  columnLetterOnly: "Column {letter}",
+  userMappedMark: " (by hand)",
+  editMapping: "Change mapping",
+  cancel: "Cancel",
+  saveMapping: "Save and evaluate again",
+  resetMapping: "Back to detection",
+  headerRowLabel: "Header row",
+  headerRowPickerLabel: "Pick the row that holds the header",
+  headerRowOption: "Row {row}: {texts}",
+  headerRowEmpty: "(blank row)",
+  fieldColumnLabel: "Column of {field}",
+  actionsHeading: "Write to the workbook",
+  writeSummary: "Write summary sheet",
+  writingSummary: "Writing the summary…",
+  summaryWritten: 'Summary sheet "{sheet}" written.',
+  summaryRenamed:
+    'The workbook already has a sheet "{wanted}" that this add-in did not make; the summary is on "{sheet}".',
+  clearMarks: "Clear marks",
+  clearingMarks: "Clearing…",
+  marksCleared: "Status and opinion columns, row colours and the summary sheet removed; the ledger is as it was.",
+  selectFailed: "Could not go to that cell",
+  settingsHeading: "Evaluation settings",
+  settingsIntro: "Settings are stored in this workbook and travel with the file.",
+  lightsGroup: "Warning lights",
+  yellowAfterDays: "Yellow after overdue days",
+  redAfterMonths: "Red after overdue months",
+  rulesGroup: "Rules",
+  ruleSeverityLabel: 'Severity of "{rule}"',
+  severityOff: "Off",
+  targetsGroup: "Indicator targets",
+  targetInstitutionRevisions: "Regulations revised (count)",
+  targetRotationRate: "Key-post rotation rate (%)",
+  targetCloseRate: "Close-out rate (%)",
+  targetSurveyScore: "Satisfaction survey score (points)",
+  targetAuditDrop: "Year-on-year drop in audit findings (%)",
+  inputsGroup: "Indicator figures (not in the ledger)",
+  inputInstitutionRevisions: "Regulations revised (blank: count the 《…》 titles in the ledger)",
+  inputRotationDue: "Key posts due for rotation",
+  inputRotationDone: "Key posts rotated",
+  inputAuditLastYear: "Audit findings last year",
+  inputAuditThisYear: "Audit findings this year",
+  surveyGroup: "Satisfaction survey",
+  surveySheetLabel: "Survey sheet",
+  surveySheetAuto: "Detect (name contains 满意度, 问卷, 测评 or 调查)",
+  saveSettings: "Save settings",
+  settingsSaved: "Settings saved to the workbook.",
+  settingsInvalid: "Settings not saved:",
+  settingsLoadProblems: "The settings stored in the workbook are invalid; using the defaults:",
+  errorTitle: "Could not finish",
+  noLedgerTitle: "No ledger found",
+  retry: "Try again",
+  lightRed: "Red",
+  lightYellow: "Yellow",
+  lightGreen: "Green",
+  lightClosed: "Closed out",
+  lightNone: "Incomplete",
+};
+
+export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { zh, en };
+
+/** Fills `{name}` placeholders; an unknown placeholder is left as it is, so a mistake shows. */
+export function format(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translate(lang: Lang, key: StringKey, params?: Readonly<Record<string, string | number>>): string {
+  return format(DICTIONARIES[lang][key], params);
+}
+
+/**
+ * The pane's language from Office's display language (`zh-CN`, `en-US`, …). English for any `en-*`;
+ * Chinese otherwise, including when Office does not say: the ledgers, the rules and the seed are
+ * Chinese, so a user of a third display language is better served by the language of the ledger.
+ */
+export function pickLanguage(displayLanguage: string | null | undefined): Lang {
+  return displayLanguage && /^en\b/i.test(displayLanguage) ? "en" : "zh";
+}
+
+/** A `{zh, en}` message in the pane's language. */
+export function pick(message: Message, lang: Lang): string {
+  return message[lang];
+}
+
+export function fieldName(field: FieldKey, lang: Lang): string {
+  return FIELD_LABELS[field][lang];
+}
+
+const LIGHT_KEYS: Readonly<Record<Light, StringKey>> = {
+  red: "lightRed",
+  yellow: "lightYellow",
+  green: "lightGreen",
+  closed: "lightClosed",
+  none: "lightNone",
+};
+
+export function lightName(light: Light, lang: Lang): string {
+  return translate(lang, LIGHT_KEYS[light]);
+}
+
+export function severityName(severity: SeveritySetting, lang: Lang): string {
+  return translate(
+    lang,
+    severity === "error" ? "severityError" : severity === "warning" ? "severityWarning" : "severityOff",
+  );
+}
+
+/** Short names of the rules, for the grouped findings and the settings list. */
+export const RULE_TITLES: Readonly<Record<RuleId, Message>> = {
+  "missing-column": { zh: "缺少必要的列", en: "Missing column" },
+  "required-field": { zh: "必填项为空", en: "Required field empty" },
+  "invalid-date": { zh: "日期无法识别", en: "Unreadable date" },
+  "done-without-date": { zh: "已完成但无完成时间", en: "Done without a completion date" },
+  "completed-in-future": { zh: "完成时间晚于今天", en: "Completed in the future" },
+  "completed-before-assigned": { zh: "完成时间早于交办时间", en: "Completed before assigned" },
+  "deadline-before-assigned": { zh: "整改时限早于交办时间", en: "Deadline before assigned" },
+  "deadline-type-mismatch": { zh: "整改时限与整改类型不符", en: "Deadline does not fit the type" },
+  "closed-not-done": { zh: "已销号但未完成", en: "Closed out but not done" },
+  "closed-without-evidence": { zh: "销号缺少佐证材料", en: "Closed out without evidence" },
+  "closed-without-signer": { zh: "销号缺少审批人", en: "Closed out without a signer" },
+  "vague-measures": { zh: "整改措施笼统", en: "Vague measures" },
+  "owner-not-person": { zh: "责任人未落实到人", en: "Owner is not one person" },
+  "duplicate-seq": { zh: "序号重复", en: "Duplicate number" },
+  "unknown-status": { zh: "整改状态无法识别", en: "Unknown status" },
+  "unknown-type": { zh: "整改类型无法识别", en: "Unknown type" },
+  "review-overdue": { zh: "超过一季度未“回头看”", en: "Review overdue" },
+  "survey-unknown-answer": { zh: "问卷答案无法识别", en: "Unknown survey answer" },
+};
