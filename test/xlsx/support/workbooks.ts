@@ -19,7 +19,11 @@ function addRows(ws: ExcelJS.Worksheet, rows: readonly (readonly CellValue[])[])
  * conditional format, a defined name, a survey sheet and a sheet with a formula.
  * `extraSheets` are added after the survey (e.g. a user's own `整改情况汇总`).
  */
-export async function buildLedgerWorkbook(path: string, extraSheets: readonly string[] = []): Promise<void> {
+export async function buildLedgerWorkbook(
+  path: string,
+  extraSheets: readonly string[] = [],
+  surveyRows: readonly (readonly CellValue[])[] = SURVEY_ROWS,
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const ledger = workbook.addWorksheet(LEDGER_SHEET);
   addRows(ledger, LEDGER_ROWS);
@@ -52,7 +56,7 @@ export async function buildLedgerWorkbook(path: string, extraSheets: readonly st
   });
   workbook.definedNames.add(`'${LEDGER_SHEET}'!$B$3:$B$8`, "问题列表");
 
-  addRows(workbook.addWorksheet(SURVEY_SHEET), SURVEY_ROWS);
+  addRows(workbook.addWorksheet(SURVEY_SHEET), surveyRows);
   const notes = workbook.addWorksheet("说明");
   notes.getCell("A1").value = "合计";
   notes.getCell("B1").value = { formula: "SUM(1,2)", result: 3 } as ExcelJS.CellFormulaValue;
