@@ -353,6 +353,19 @@ describe("detectLayout — owned columns from an earlier evaluation", () => {
     expect(layout.lastRow).toBe(2);
   });
 
+  it("a hand-mapped column right of them puts them inside the ledger, where they are the user's", () => {
+    const layout = layoutOf(
+      [
+        ["序号", "问题描述", "整改措施", "责任人", "预警状态", "评估意见", null],
+        [1, "问题", "措施", "张三", "红灯", null, "2025-03-31"],
+      ],
+      {},
+      { headerRow: null, columns: { deadline: "G" } },
+    );
+    expect(layout.ownedColumns).toEqual({ status: null, opinion: null });
+    expect(layout).toMatchObject({ lastCol: 7, headers: { 5: "预警状态", 6: "评估意见" } });
+  });
+
   it("a column named 预警状态 among the user's own columns is the user's", () => {
     const layout = layoutOf([
       ["序号", "问题描述", "预警状态", "整改措施", "责任人"],

@@ -25,7 +25,7 @@
  *   hand-mapped columns.
  * - **Owned columns** (预警状态 / 评估意见 from an earlier evaluation) are recognised only at the
  *   right end of the header, where the add-in appends them; a column of that name among the user's
- *   own columns is the user's.
+ *   own columns (or left of a hand-mapped column) is the user's.
  * - **lastRow** is the last row with a value of its own in the ledger's columns: a unit merged down
  *   past the last item does not stretch the ledger; a note under the table does (it is classified).
  */
@@ -223,8 +223,16 @@ function buildFrame(scan: Scan, headerRow: number, knownTop: number, mapping: Co
     taken.add(col);
     firstCol = Math.min(firstCol, col);
     lastCol = Math.max(lastCol, col);
-    if (ownedColumns.status === col) ownedColumns.status = null;
-    if (ownedColumns.opinion === col) ownedColumns.opinion = null;
+  }
+  // A hand-mapped column right of the add-in's columns puts them inside the ledger: they are no longer
+  // at its right end, so (as for any such column) they are the user's, plain ledger columns.
+  if (ownedColumns.status !== null && ownedColumns.status <= lastCol) {
+    headers[ownedColumns.status] = labels.get(ownedColumns.status)?.text ?? "";
+    ownedColumns.status = null;
+  }
+  if (ownedColumns.opinion !== null && ownedColumns.opinion <= lastCol) {
+    headers[ownedColumns.opinion] = labels.get(ownedColumns.opinion)?.text ?? "";
+    ownedColumns.opinion = null;
   }
   for (const field of FIELD_KEYS) {
     if (userMapped.includes(field)) continue;
