@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
+   exceljs objects, not Office.js proxies: there is nothing to load or sync here. */
 /**
  * The CLI's `--out`: a copy of the workbook with what the add-in would write (SPEC §8, §9) — the
  * 预警状态 / 评估意见 columns, the row colours and the summary sheet — rendered from the same plans

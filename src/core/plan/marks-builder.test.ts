@@ -17,7 +17,10 @@ describe("opinionText", () => {
   it.each([
     [[], ""],
     [[finding("error", "责任人为空")], "【错误】责任人为空"],
-    [[finding("error", "责任人为空"), finding("warning", "整改措施较笼统")], "【错误】责任人为空；【提醒】整改措施较笼统"],
+    [
+      [finding("error", "责任人为空"), finding("warning", "整改措施较笼统")],
+      "【错误】责任人为空；【提醒】整改措施较笼统",
+    ],
     [[finding("warning", "同一句"), finding("warning", "同一句")], "【提醒】同一句"],
   ])("%# joins findings with their severity", (findings, expected) => {
     expect(opinionText(findings)).toBe(expected);
@@ -27,12 +30,27 @@ describe("opinionText", () => {
 describe("ownedColumnPositions", () => {
   const layout = evaluateRows().layout;
   it.each([
-    [{ status: null, opinion: null }, { statusCol: 11, opinionCol: 12 }],
-    [{ status: 11, opinion: 12 }, { statusCol: 11, opinionCol: 12 }],
-    [{ status: 13, opinion: 14 }, { statusCol: 13, opinionCol: 14 }],
+    [
+      { status: null, opinion: null },
+      { statusCol: 11, opinionCol: 12 },
+    ],
+    [
+      { status: 11, opinion: 12 },
+      { statusCol: 11, opinionCol: 12 },
+    ],
+    [
+      { status: 13, opinion: 14 },
+      { statusCol: 13, opinionCol: 14 },
+    ],
     // A lone leftover column is reused; its partner goes right of everything, never onto a user column.
-    [{ status: 11, opinion: null }, { statusCol: 11, opinionCol: 12 }],
-    [{ status: null, opinion: 12 }, { statusCol: 13, opinionCol: 12 }],
+    [
+      { status: 11, opinion: null },
+      { statusCol: 11, opinionCol: 12 },
+    ],
+    [
+      { status: null, opinion: 12 },
+      { statusCol: 13, opinionCol: 12 },
+    ],
   ])("owned %j → %j", (ownedColumns, expected) => {
     expect(ownedColumnPositions({ ...layout, ownedColumns })).toEqual(expected);
   });

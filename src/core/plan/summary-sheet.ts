@@ -211,7 +211,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
       col: 1,
       cell: {
         kind: "text",
-        text: `统计日期：${result.today}　台账：${ledger}（${rowsText}，${summary.items}项）　由整改台账助手生成，数字均可追溯到台账行、公式或填写的数据`,
+        text: `统计日期：${result.today}\u3000台账：${ledger}（${rowsText}，${summary.items}项）\u3000由整改台账助手生成，数字均可追溯到台账行、公式或填写的数据`,
         style: "subtitle",
       } as PlanCell,
     },
