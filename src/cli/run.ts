@@ -52,7 +52,8 @@ class UsageFailure extends Error {
   }
 }
 
-const line = (message: Message): string => `${message.zh} / ${message.en}\n`;
+/** One line, whatever the message holds (an exception's text may carry line breaks or a stack). */
+const line = (message: Message): string => `${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ") + "\n";
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -77,7 +78,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 2;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(line({ zh: `内部错误：${detail}`, en: `Internal error: ${detail}` }).replace(/\n(?!$)/g, " "));
+    io.stderr(line({ zh: `内部错误：${detail}`, en: `Internal error: ${detail}` }));
     return 1;
   }
 }
