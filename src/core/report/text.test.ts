@@ -68,6 +68,21 @@ describe("toTextReport", () => {
     expect(text).not.toContain("E20");
   });
 
+  it("lists at most twenty items per light, then says how many more", () => {
+    const result = reportFixture();
+    const red = result.summary.warnings.find((w) => w.light === "red");
+    if (!red) throw new Error("fixture has a red item");
+    const warnings = Array.from({ length: 23 }, (_, i) => ({ ...red, row: 100 + i, seq: String(100 + i) }));
+    const text = toTextReport("x.xlsx", { ...result, summary: { ...result.summary, warnings } });
+    expect(text).toContain("红灯事项（23）：");
+    expect(text).toContain("· 119号｜");
+    expect(text).not.toContain("· 120号｜");
+    expect(text).toContain("……另有 3 项（完整清单见 --format json 或 --out 生成的汇总表）");
+    expect(toTextReport("x.xlsx", { ...result, summary: { ...result.summary, warnings } }, "en")).toContain(
+      "… and 3 more",
+    );
+  });
+
   it("puts the survey sheet in front of a survey finding's cell", () => {
     const result = reportFixture();
     const finding: Finding = {

@@ -4,7 +4,8 @@
  *
  * 1. title — the file, the sheet and the evaluation date;
  * 2. the lights (红灯 N · 黄灯 N · 绿灯 N · 已销号 N · 待补充 N) and the rates as percentages;
- * 3. the red, then the yellow items (序号, 单位, 责任人, 时限, 逾期天数, a short description);
+ * 3. the red, then the yellow items (序号, 单位, 责任人, 时限, 逾期天数, a short description), at
+ *    most 20 of each with a count of the rest;
  * 4. the findings grouped by rule, with counts and up to ten cells each;
  * 5. the survey score when there is a survey;
  * 6. the seed's indicators against their targets (达标 / 未达标 / 待填报).
@@ -19,6 +20,8 @@ import type { EvaluationResult, Finding, IndicatorResult, Light, Message, RuleId
 export type ReportLanguage = "zh" | "en";
 
 const MAX_CELLS_PER_RULE = 10;
+/** A message people read on a phone: the longest lists are cut, the JSON and the summary sheet have them all. */
+const MAX_ITEMS_PER_LIGHT = 20;
 const DESCRIPTION_EXCERPT = 24;
 
 /** Short names of the rules, for the report's headings (the rule modules hold the long descriptions). */
@@ -133,7 +136,15 @@ export function toTextReport(file: string, result: EvaluationResult, lang: Repor
         ? `${LIGHT_WORDS[light].zh}事项（${entries.length}）：`
         : `${LIGHT_WORDS[light].en} items (${entries.length}):`,
     );
-    for (const entry of entries) lines.push(warningLine(entry, lang));
+    for (const entry of entries.slice(0, MAX_ITEMS_PER_LIGHT)) lines.push(warningLine(entry, lang));
+    const more = entries.length - MAX_ITEMS_PER_LIGHT;
+    if (more > 0) {
+      lines.push(
+        zh
+          ? `……另有 ${more} 项（完整清单见 --format json 或 --out 生成的汇总表）`
+          : `… and ${more} more (the full list is in --format json and in the summary sheet of --out)`,
+      );
+    }
   }
 
   lines.push("");
