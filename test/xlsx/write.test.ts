@@ -235,3 +235,37 @@ describe("evaluating again, then clearing", () => {
     expect(await workbookSnapshot(cleared)).toEqual(original);
   });
 });
+
+describe("a ledger sheet whose name needs quoting", () => {
+  it("is marked, found again and cleared (names with ' and spaces)", async () => {
+    const source = join(dir, "引号.xlsx");
+    const renamed = join(dir, "引号-改名.xlsx");
+    await buildLedgerWorkbook(source);
+    const workbook = await load(source);
+    const ws = workbook.getWorksheet(LEDGER_SHEET);
+    if (!ws) throw new Error("no ledger");
+    ws.name = "张三's 台账";
+    await workbook.xlsx.writeFile(renamed);
+
+    const first = join(dir, "引号-1.xlsx");
+    const second = join(dir, "引号-2.xlsx");
+    const cleared = join(dir, "引号-清除.xlsx");
+    for (const [from, to] of [
+      [renamed, first],
+      [first, second],
+    ] as const) {
+      const { result, surveySheet } = await evaluateFile(from, settings, "张三's 台账");
+      await writeEvaluatedCopy(from, to, result, { settings, surveySheet });
+    }
+    const marked = (await load(second)).getWorksheet("张三's 台账");
+    expect([marked?.getCell("K2").value, marked?.getCell("L2").value, marked?.getCell("M2").value ?? null]).toEqual([
+      "预警状态",
+      "评估意见",
+      null,
+    ]);
+    const raw = rawCells(second, "整改情况汇总");
+    expect([...raw.values()].some((c) => c.formula?.includes("COUNTIF('张三''s 台账'!$K$3:$K$8"))).toBe(true);
+    await removeMarks(second, cleared);
+    expect(await workbookSnapshot(cleared)).toEqual(await workbookSnapshot(renamed));
+  });
+});

@@ -177,6 +177,17 @@ describe("planSummarySheet", () => {
     expect(table(p, "by-category").notes[0]).toContain("没有“问题类别”列");
   });
 
+  it("groups blank cells under （未填写） and unknown types under （其他）, with their green counts", () => {
+    const rows = LEDGER_ROWS.map((r, i) => (i === 6 ? r.map((v, c) => (c === 4 ? "" : c === 3 ? "其他方式" : v)) : r));
+    const q = plan(evaluateRows(rows));
+    const labels = (id: string) => table(q, id).rows.map((r) => (r[0]?.kind === "text" ? r[0].text : null));
+    expect(labels("by-unit")).toContain("（未填写）");
+    expect(labels("by-type")).toContain("（其他）");
+    const unfilled = table(q, "by-unit").rows.find((r) => r[0]?.kind === "text" && r[0].text === "（未填写）");
+    expect(unfilled?.[1]).toMatchObject({ value: 1 });
+    expect(unfilled?.[6]).toMatchObject({ value: 1 });
+  });
+
   it("红黄灯事项清单: each row links to its ledger row; a description beginning with = stays text", () => {
     const t = table(p, "warnings");
     expect(t.rows).toHaveLength(2);

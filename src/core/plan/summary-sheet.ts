@@ -2,6 +2,7 @@
  * The summary sheet 整改情况汇总 (SPEC §6, §8) as a host-neutral `SheetPlan`.
  */
 import { columnLetter, columnNumber } from "../grid";
+import { isFinished, typeKey, UNFILLED_KEY } from "../summary";
 import { surveyScaleLevels } from "../survey";
 import type {
   BreakdownRow,
@@ -142,9 +143,6 @@ export const TYPE_LABELS: Readonly<Record<ItemType, string>> = {
   time_limited: "限期整改",
   long_term: "长效治理",
 };
-const BLANK_KEY_LABEL = "（未填写）";
-
-const isFinished = (item: EvaluatedItem) => item.status === "done" || item.status === "closed";
 
 /** Sheet rows as compact text: `4–6、9、12–13`. */
 export function rowRangesText(rows: readonly number[]): string {
@@ -163,23 +161,14 @@ export function rowRangesText(rows: readonly number[]): string {
 
 type BreakdownField = "unit" | "type" | "category";
 
-/**
- * The items a breakdown row counts. The summary groups by the cell's text (type: the parsed type);
- * a key that no item's text equals is the summary's label for the blank cells.
- */
-function itemsOfGroup(items: readonly EvaluatedItem[], field: BreakdownField, key: string): EvaluatedItem[] {
-  if (field === "type") {
-    const typed = items.filter((i) => i.type !== null && (i.type === key || TYPE_LABELS[i.type] === key));
-    return typed.length > 0 ? typed : items.filter((i) => i.type === null);
-  }
-  const textOf = (i: EvaluatedItem) => i.cells[field]?.text ?? "";
-  const exact = items.filter((i) => textOf(i) === key);
-  return exact.length > 0 || key === "" ? exact : items.filter((i) => textOf(i) === "");
+/** The key the summary groups a breakdown by (the same functions as `summarize`, so the counts agree). */
+function breakdownKeyOf(field: BreakdownField): (item: EvaluatedItem) => string {
+  if (field === "type") return typeKey;
+  return (item) => item.cells[field]?.text || UNFILLED_KEY;
 }
 
 function groupLabel(field: BreakdownField, key: string): string {
-  if (field === "type" && key in TYPE_LABELS) return TYPE_LABELS[key as ItemType];
-  return key === "" ? BLANK_KEY_LABEL : key;
+  return field === "type" && key in TYPE_LABELS ? TYPE_LABELS[key as ItemType] : key;
 }
 
 const FIELD_NAMES: Readonly<Record<BreakdownField, string>> = {
@@ -301,8 +290,9 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
   const sectionNumbers = ["二", "三", "四"];
   (["unit", "type", "category"] as const).forEach((field, index) => {
     const col = layout.columns[field];
+    const keyOf = breakdownKeyOf(field);
     const rows = breakdownSource[field].map((b) => {
-      const green = itemsOfGroup(items, field, b.key).filter((i) => i.light === "green").length;
+      const green = items.filter((i) => keyOf(i) === b.key && i.light === "green").length;
       greens[field].push(green);
       return [
         text(groupLabel(field, b.key)),
@@ -400,8 +390,8 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
         actual = formula(`${at["close-rate"]}`, value, format);
         break;
       case "survey-score":
-        // Filled in once the survey table's position is known (it comes after).
-        actual = formula("", value, format);
+        // Replaced below once the survey table's position is known (it comes after).
+        actual = text("");
         surveyFormulaRefs.push({ row: index, indicator });
         break;
       case "audit-drop": {
