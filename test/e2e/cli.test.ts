@@ -424,6 +424,37 @@ describe("--out", () => {
   });
 });
 
+describe("sheets the user did not name", () => {
+  const LEDGER_ROWS = [
+    ["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"],
+    [1, "制度不健全", "修订《采购管理办法》", "工程科", "张伟", "2025-03-10", "整改中"],
+  ];
+
+  it("skips hidden sheets unless --sheet names one, and tells when the summary went to another name", async () => {
+    const wb = new ExcelJS.Workbook();
+    const user = wb.addWorksheet("整改情况汇总"); // the user's own sheet of that name, not ours
+    user.addRows(LEDGER_ROWS);
+    const old = wb.addWorksheet("旧台账");
+    old.state = "hidden";
+    old.addRows([...LEDGER_ROWS, [2, "旧问题", "旧措施", "办公室", "李四", "2024-01-01", "整改中"]]);
+    wb.addWorksheet("新台账").addRows(LEDGER_ROWS);
+    const path = join(dir, "sheets.xlsx");
+    await wb.xlsx.writeFile(path);
+
+    expect((await json(["evaluate", path, "--today", "2025-03-31"])).ledger.sheet).toBe("新台账");
+    const hidden = await json(["evaluate", path, "--today", "2025-03-31", "--sheet", "旧台账"]);
+    expect(hidden.ledger.sheet).toBe("旧台账");
+    expect(hidden.items).toHaveLength(2);
+
+    const outcome = await cli(["evaluate", path, "--today", "2025-03-31", "--out", join(dir, "sheets-out.xlsx")]);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toBe(
+      "已有名为“整改情况汇总”的工作表，汇总写入了“整改情况汇总 (2)” / " +
+        'A sheet named "整改情况汇总" already exists; the summary went to "整改情况汇总 (2)"\n',
+    );
+  });
+});
+
 describe("the real process", () => {
   const execFileAsync = promisify(execFile);
   const tsx = join(ROOT, "node_modules/.bin/tsx");
