@@ -268,7 +268,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
             <section className={styles.section}>
               <Field label={t("sourceLabel")}>
                 <RadioGroup
-                  layout="horizontal-stacked"
+                  layout="horizontal"
                   value={sourceKind}
                   onChange={(_, data) => setSourceKind(data.value as SourceKind)}
                 >
