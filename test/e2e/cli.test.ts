@@ -202,6 +202,19 @@ describe("the demo ledger (samples/整改台账示例.xlsx, --today 2025-03-31)"
     });
   });
 
+  it("defaults --today to the local date, read once from the clock", async () => {
+    let reads = 0;
+    const outcome = await cli(["evaluate", "samples/整改台账示例.xlsx"], {
+      now: () => {
+        reads++;
+        return new Date(2025, 2, 31, 23, 59, 59); // late in the evening, local time
+      },
+    });
+    expect(reads).toBe(1);
+    expect((JSON.parse(outcome.stdout) as CliJson).today).toBe("2025-03-31");
+    expect(JSON.parse(outcome.stdout)).toEqual(result);
+  });
+
   it("gives the same ledger with --sheet naming it", async () => {
     const named = await json(["evaluate", "samples/整改台账示例.xlsx", "--today", "2025-03-31", "--sheet", "整改台账"]);
     expect(named).toEqual(result);
