@@ -2,6 +2,7 @@
  * The summary sheet 整改情况汇总 (SPEC §6, §8) as a host-neutral `SheetPlan`.
  */
 import { columnLetter, columnNumber } from "../grid";
+import { percentText } from "../indicators";
 import { isFinished, typeKey, UNFILLED_KEY } from "../summary";
 import { surveyScaleLevels } from "../survey";
 import type {
@@ -190,9 +191,8 @@ const FIELD_NAMES: Readonly<Record<BreakdownField, string>> = {
  * together with the marks of the same result (both hosts do).
  */
 export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOptions): SheetPlan {
-  const { layout, summary, items } = result;
-  const ledger = opts.ledgerSheet;
-  const rowsText = `第${layout.firstRow}–${layout.lastRow}行`;
+  const { layout, summary } = result;
+  const ctx: PlanContext = { result, opts, sheet: new Layout(4), rowsText: `第${layout.firstRow}–${layout.lastRow}行` };
   const heading = [
     { row: 1, col: 1, cell: { kind: "text", text: SUMMARY_SHEET_NAME, style: "title" } as PlanCell },
     {
@@ -200,14 +200,46 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
       col: 1,
       cell: {
         kind: "text",
-        text: `统计日期：${result.today}\u3000台账：${ledger}（${rowsText}，${summary.items}项）\u3000由整改台账助手生成，数字均可追溯到台账行、公式或填写的数据`,
+        text: `统计日期：${result.today}\u3000台账：${opts.ledgerSheet}（${ctx.rowsText}，${summary.items}项）\u3000由整改台账助手生成，数字均可追溯到台账行、公式或填写的数据`,
         style: "subtitle",
       } as PlanCell,
     },
   ];
-  const sheet = new Layout(4);
+  const overview = planOverview(ctx);
+  const breakdowns = planBreakdowns(ctx);
+  planWarnings(ctx);
+  const linkSurveyScore = planIndicators(ctx, overview.closeRate);
+  linkSurveyScore(planSurvey(ctx.sheet, result.survey, opts)?.scoreAddress ?? null);
 
-  // (a) 总体情况 — rows of [项目, 数值, 依据]; addresses of the cells later formulas use.
+  return {
+    name: opts.sheetName,
+    heading,
+    tables: ctx.sheet.tables,
+    columnWidths: [26, 12, 40, 12, 12, 14, 12, 12],
+    print: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      fitToPagesTall: 0,
+      repeatRows: { first: 1, last: 2 },
+    },
+    charts: planLightsChart(ctx, breakdowns.byUnit, breakdowns.unitGreens),
+    freezeRows: 2,
+  };
+}
+
+interface PlanContext {
+  readonly result: EvaluationResult;
+  readonly opts: SummarySheetOptions;
+  readonly sheet: Layout;
+  /** `第3–40行`: the ledger's rows, for the 依据 texts. */
+  readonly rowsText: string;
+}
+
+/** 一、总体情况: rows of [项目, 数值, 依据]. Returns the close rate's address (the indicators use it). */
+function planOverview({ result, opts, sheet, rowsText }: PlanContext): { closeRate: string } {
+  const { layout, summary, items } = result;
+  const ledger = opts.ledgerSheet;
   const { statusCol } = ownedColumnPositions(layout);
   const statusRange = columnRange(ledger, statusCol, layout.firstRow, layout.lastRow);
   const statusColumnName = `台账“${ledger}”的${columnLetter(statusCol)}列（预警状态）`;
@@ -269,7 +301,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
     "close-rate",
     "销号率",
     formula(`IF(${at.items}>0,${at["status-closed"]}/${at.items},"")`, summary.closeRate ?? "", FORMATS.percent),
-    `已销号 ÷ 整改事项总数（目标 ≥ ${opts.settings.targets.closeRate * 100}%）`,
+    `已销号 ÷ 整改事项总数（目标 ≥ ${percentText(opts.settings.targets.closeRate)}）`,
   );
   addOverview(
     "on-time-rate",
@@ -279,7 +311,12 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
   );
   sheet.place({ id: "overview", title: "一、总体情况", header: ["项目", "数值", "依据"], rows: overviewRows });
 
-  // (b) breakdowns
+  return { closeRate: at["close-rate"] ?? "" };
+}
+
+/** 二～四、按责任单位 / 整改类型 / 问题类别, with a green count per group (for the chart). */
+function planBreakdowns({ result, sheet, rowsText }: PlanContext): { byUnit: PlanTable; unitGreens: number[] } {
+  const { layout, summary, items } = result;
   const breakdownTables: Record<BreakdownField, PlanTable> = {} as Record<BreakdownField, PlanTable>;
   const breakdownSource: Record<BreakdownField, readonly BreakdownRow[]> = {
     unit: summary.byUnit,
@@ -320,7 +357,13 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
     });
   });
 
-  // (c) 红黄灯事项清单
+  return { byUnit: breakdownTables.unit, unitGreens: greens.unit };
+}
+
+/** 五、红黄灯事项清单, each row linked to its ledger row. */
+function planWarnings({ result, opts, sheet }: PlanContext): void {
+  const { layout, summary } = result;
+  const ledger = opts.ledgerSheet;
   const anchorCol = columnLetter(layout.firstCol);
   const warningRows = summary.warnings.map((w) => [
     { kind: "link", text: `第${w.row}行`, sheet: ledger, address: `${anchorCol}${w.row}` } as PlanCell,
@@ -343,8 +386,18 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
         : `依据：预警状态为红灯或黄灯的事项；点击“台账行”可跳到台账中的该行。逾期${opts.settings.yellowAfterDays}天及以上亮黄灯，超过整改时限${opts.settings.redAfterMonths}个月亮红灯。`,
     ],
   });
+}
 
-  // (d) 量化指标: the indicator table is placed first; its inputs table follows, so its rows are known now.
+/**
+ * 六、量化指标 and 七、指标输入. The indicator table comes first and its inputs table follows, so the
+ * inputs' rows are computed ahead. The survey score's formula needs the survey table, placed after
+ * both: the returned function puts it in once that address is known.
+ */
+function planIndicators(
+  { result, opts, sheet }: PlanContext,
+  closeRateAddress: string,
+): (surveyScore: string | null) => void {
+  const { summary } = result;
   const indicators = summary.indicators;
   const indicatorsFirst = sheet.nextFirstRow(true);
   const indicatorsNotes = [
@@ -387,7 +440,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
         break;
       }
       case "close-rate":
-        actual = formula(`${at["close-rate"]}`, value, format);
+        actual = formula(closeRateAddress, value, format);
         break;
       case "survey-score":
         // Replaced below once the survey table's position is known (it comes after).
@@ -451,24 +504,26 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
     rows: inputRows,
   });
 
-  // (e) 满意度调查
-  const surveyTables = planSurvey(sheet, result.survey, opts);
-  const surveyScoreCell = surveyTables?.scoreAddress ?? null;
-  const indicatorTable = sheet.tables.find((t) => t.id === "indicators");
-  if (indicatorTable) {
-    const rows = indicatorTable.rows.map((r) => [...r]);
-    for (const { row, indicator } of surveyFormulaRefs) {
-      const cells = rows[row];
-      if (!cells) continue;
-      cells[2] =
-        surveyScoreCell === null
-          ? text("")
-          : formula(`IF(ISNUMBER(${surveyScoreCell}),${surveyScoreCell},"")`, indicator.actual ?? "", FORMATS.score);
+  return (surveyScoreCell) => {
+    const indicatorTable = sheet.tables.find((t) => t.id === "indicators");
+    if (indicatorTable) {
+      const rows = indicatorTable.rows.map((r) => [...r]);
+      for (const { row, indicator } of surveyFormulaRefs) {
+        const cells = rows[row];
+        if (!cells) continue;
+        cells[2] =
+          surveyScoreCell === null
+            ? text("")
+            : formula(`IF(ISNUMBER(${surveyScoreCell}),${surveyScoreCell},"")`, indicator.actual ?? "", FORMATS.score);
+      }
+      sheet.tables[sheet.tables.indexOf(indicatorTable)] = { ...indicatorTable, rows };
     }
-    sheet.tables[sheet.tables.indexOf(indicatorTable)] = { ...indicatorTable, rows };
-  }
+  };
+}
 
-  const byUnit = breakdownTables.unit;
+/** The chart spec: red/yellow/green counts by unit, over the by-unit table (drawn by the Excel adapter). */
+function planLightsChart({ result, opts }: PlanContext, byUnit: PlanTable, greens: readonly number[]): ChartPlan[] {
+  const { summary } = result;
   const charts: ChartPlan[] = [];
   if (byUnit.rows.length > 0) {
     const last = byUnit.firstRow + byUnit.rows.length - 1;
@@ -476,7 +531,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
     const lights: { light: Light; name: string; data: number[] }[] = [
       { light: "red", name: "红灯", data: summary.byUnit.map((b) => b.red) },
       { light: "yellow", name: "黄灯", data: summary.byUnit.map((b) => b.yellow) },
-      { light: "green", name: "绿灯", data: greens.unit },
+      { light: "green", name: "绿灯", data: [...greens] },
     ];
     charts.push({
       id: "lights-by-unit",
@@ -502,21 +557,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
     });
   }
 
-  return {
-    name: opts.sheetName,
-    heading,
-    tables: sheet.tables,
-    columnWidths: [26, 12, 40, 12, 12, 14, 12, 12],
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
-      repeatRows: { first: 1, last: 2 },
-    },
-    charts,
-    freezeRows: 2,
-  };
+  return charts;
 }
 
 /**
