@@ -1,9 +1,9 @@
 /**
- * A1 addresses for the Excel double: parse what Office.js accepts in `getRange(address)` and format
- * what it returns in `range.address`. Plain TypeScript (no Node APIs): the task pane's browser
- * preview loads the double too.
+ * A1 addresses as Office.js takes them in `getRange(address)` and gives them in `range.address`;
+ * shared by the adapter and the Excel double. Plain TypeScript (no Node APIs): the task pane's
+ * browser preview loads the double too.
  */
-import { columnLetter, columnNumber } from "../../core/grid";
+import { columnLetter, columnNumber } from "../core/grid";
 
 /** A rectangle in 1-based sheet coordinates, inclusive. */
 export interface Rect {
@@ -120,4 +120,20 @@ export function rectRows(rect: Rect): number {
 
 export function rectCols(rect: Rect): number {
   return rect.right - rect.left + 1;
+}
+
+/** Splits a multi-area address (`'A, B'!A1:B2,Sheet2!C3`) on the commas outside quoted sheet names. */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
 }

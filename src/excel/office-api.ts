@@ -97,6 +97,7 @@ export interface XlRange extends XlLoadable, XlNullable {
   readonly worksheet: XlWorksheet;
   getCell(row: number, column: number): XlRange;
   getIntersectionOrNullObject(anotherRange: string): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   getMergedAreasOrNullObject(): XlLoadable & XlNullable & { readonly address: string };
   select(): void;
   clear(applyTo?: string): void;

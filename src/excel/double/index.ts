@@ -29,7 +29,7 @@ export type {
   CellSnapshot,
 } from "./model";
 export { PAYLOAD_LIMIT_BYTES, type InjectedFailure, type SyncRecord } from "./runtime";
-export { MAX_ADDRESS_LENGTH } from "./address";
+export { MAX_ADDRESS_LENGTH } from "../address";
 export { serialFromYmd } from "./serial";
 
 /** What `Excel.run` hands its callback. */

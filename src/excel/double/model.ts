@@ -2,8 +2,8 @@
  * The workbook the Excel double holds: plain data, built by tests from a Grid-like description and
  * snapshotted for equality ("only the owned cells changed"). Plain TypeScript, no Node APIs.
  */
-import type { Rect } from "./address";
-import { rectAddress } from "./address";
+import type { Rect } from "../address";
+import { rectAddress } from "../address";
 import { mergeFromA1 } from "./merge-address";
 
 export type ScalarValue = string | number | boolean;

@@ -16,7 +16,7 @@ import {
   sheetAddress,
   quoteSheetName,
   type Rect,
-} from "./address";
+} from "../address";
 import { DoubleError } from "./errors";
 import {
   cellKey,
@@ -954,6 +954,16 @@ export class RangeDouble extends ClientObjectDouble {
       const otherRect = typeof other === "string" ? parseAddress(other)?.rect : other.target().rect;
       if (!otherRect) throw new DoubleError("InvalidArgument", `'${String(other)}' is not a valid address.`);
       const common = intersect(rect, otherRect);
+      return common ? { sheet, rect: common } : null;
+    }, true);
+  }
+
+  /** ExcelApi 1.4: the used part of this range, or a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeDouble {
+    runtimeOf(this.ctx).require(4, "Range.getUsedRangeOrNullObject");
+    return this.derived(({ sheet, rect }) => {
+      const used = usedRect(sheet, valuesOnly ?? false);
+      const common = used && intersect(used, rect);
       return common ? { sheet, rect: common } : null;
     }, true);
   }

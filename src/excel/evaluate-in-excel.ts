@@ -1,0 +1,412 @@
+/**
+ * 评估: read the ledger, evaluate it with the shared engine, write the marks (SPEC §8) — in a
+ * constant number of syncs (`MAX_SYNCS_PER_EVALUATION`), all or nothing.
+ *
+ *   sync 1  probe: sheets, the ledger sheet, used range, protection, date system, marks of an earlier run
+ *   sync 2  read: values + number formats (+ merges), the survey sheet, our old rules' ranges
+ *   (fallback below ExcelApi 1.6: sync 3 reads the fills of the rows to colour, sync 4 the cells of mixed rows)
+ *   sync 3  write: 预警状态/评估意见 as one 2-D array, one conditional-format rule per colour, the mark names
+ *
+ * A failure of the write sync is undone (`restoreMarks`) so the workbook is as before.
+ */
+import { intersect, parseAddress, rectAddress, type Rect } from "./address";
+import { decodeFills, encodeFills, fillKey, normaliseFill, NO_FILL, type FillMap } from "./fills";
+import type { HostFeatures } from "./features";
+import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
+import type { EvaluateOutcome, EvaluateRequest } from "./host";
+import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./marker";
+import {
+  isOwnedRuleFormula,
+  localAddress,
+  queueAddRule,
+  queueFills,
+  restoreMarks,
+  type MarksBefore,
+  type OwnedRule,
+} from "./marks-state";
+import type { XlConditionalFormat, XlContext, XlRange, XlTable, XlWorksheet } from "./office-api";
+import { readFillsOf } from "./read-fills";
+import { gridOf, readCell, readRect, rectOf, type SheetRead } from "./read-ledger";
+import { evaluate, pickSurveySheet } from "../core/evaluate";
+import { cellText } from "../core/text";
+import { columnLetter } from "../core/grid";
+import { planMarks } from "../core/plan/marks-builder";
+import {
+  COLOURED_LIGHTS,
+  colourRuleFormula,
+  LIGHT_FILLS,
+  MARK_NAMES,
+  OPINION_HEADER,
+  STATUS_HEADER,
+  type MarksPlan,
+} from "../core/plan/marks";
+import type { Grid } from "../core/types";
+
+/** Syncs of one evaluation (probe, read, write) for any ledger up to 20,000 rows of ordinary width. */
+export const MAX_SYNCS_PER_EVALUATION = 3;
+/** The same below ExcelApi 1.6, where row fills are read before colouring (rows, then mixed rows' cells). */
+export const MAX_SYNCS_PER_EVALUATION_WITHOUT_CONDITIONAL_FORMATS = 5;
+/** A write request is split so no request exceeds this (Excel on the web: 5 MB). */
+export const WRITE_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/** DATE(2000,1,1) is 36526 in the 1900 date system and 35064 in the 1904 system. */
+const DATE_2000_1904 = 35064;
+
+/** A mark name: whether it exists, its full address, and its cell when it is on the ledger sheet. */
+interface NameMark {
+  readonly address: string | null;
+  readonly local: string | null;
+}
+
+interface Probe {
+  readonly sheet: XlWorksheet;
+  readonly sheetName: string;
+  readonly sheetId: string;
+  readonly sheetNames: readonly string[];
+  readonly used: Rect | null;
+  readonly date1904: boolean;
+  readonly selection: Rect | null;
+  readonly tables: readonly XlTable[];
+  readonly names: { readonly status: NameMark; readonly opinion: NameMark };
+  readonly marker: { readonly raw: unknown; readonly parsed: Marker | null };
+  readonly rules: readonly XlConditionalFormat[];
+}
+
+/** Sync 1. A named sheet that does not exist fails this sync with ItemNotFound (told apart by the caller). */
+async function probe(context: XlContext, request: EvaluateRequest, features: HostFeatures): Promise<Probe> {
+  const wb = context.workbook;
+  wb.worksheets.load("items/name");
+  let sheet: XlWorksheet;
+  let selection: XlRange | null = null;
+  if (request.source.kind === "selection") {
+    selection = wb.getSelectedRange();
+    selection.load("address");
+    sheet = selection.worksheet;
+    sheet.tables.load("items/name");
+  } else if (request.source.kind === "sheet") {
+    sheet = wb.worksheets.getItem(request.source.name);
+  } else {
+    sheet = wb.worksheets.getActiveWorksheet();
+  }
+  sheet.load("name,id");
+  sheet.protection.load("protected");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("address");
+  const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
+  rules?.load("items/id,items/type,items/custom/rule/formula");
+  if (features.readOnlyFlag) wb.load("readOnly");
+  const dateProbe = wb.functions.date(2000, 1, 1);
+  dateProbe.load("value");
+  const nameRanges = [MARK_NAMES.statusColumn, MARK_NAMES.opinionColumn].map((name) => {
+    const range = wb.names.getItemOrNullObject(name).getRangeOrNullObject();
+    range.load("address");
+    return range;
+  });
+  const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
+  marker.load("value");
+  try {
+    await context.sync();
+  } catch (error) {
+    if (request.source.kind === "sheet" && (error as { code?: string }).code === "ItemNotFound") {
+      failWith("no-ledger", HOST_MESSAGES.noSheet(request.source.name));
+    }
+    throw error;
+  }
+  if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
+  if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(sheet.name));
+  const sheetName = sheet.name;
+  const mark = (range: XlRange | undefined): NameMark => {
+    if (!range || range.isNullObject) return { address: null, local: null };
+    const parsed = parseAddress(range.address);
+    return { address: range.address, local: parsed && parsed.sheet === sheetName ? localAddress(range.address) : null };
+  };
+  return {
+    sheet,
+    sheetName,
+    sheetId: sheet.id,
+    sheetNames: wb.worksheets.items.map((s) => s.name),
+    used: used.isNullObject ? null : rectOf(used.address),
+    date1904: dateProbe.value === DATE_2000_1904,
+    selection: selection ? rectOf(selection.address) : null,
+    tables: selection ? sheet.tables.items : [],
+    names: { status: mark(nameRanges[0]), opinion: mark(nameRanges[1]) },
+    marker: {
+      raw: marker.isNullObject ? null : marker.value,
+      parsed: marker.isNullObject ? null : parseMarker(marker.value),
+    },
+    rules: (rules?.items ?? []).filter((cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula)),
+  };
+}
+
+/** The rectangle the engine reads: the Excel table the selection is in, else a multi-cell selection, else the used range. */
+function ledgerRect(used: Rect, selection: Rect | null, tables: readonly Rect[]): Rect {
+  if (!selection) return used;
+  const table = tables.find((t) => intersect(t, { ...selection, bottom: selection.top, right: selection.left }));
+  if (table) return table;
+  const single = selection.top === selection.bottom && selection.left === selection.right;
+  return single ? used : (intersect(selection, used) ?? used);
+}
+
+/** First 30 rows' texts, so the user can pick the header row by hand (`HostError.preview`). */
+function previewOf(grid: Grid): { sheet: string; rows: { row: number; texts: string[] }[] } {
+  return {
+    sheet: grid.sheet,
+    rows: grid.values
+      .slice(0, 30)
+      .map((cells, i) => ({ row: grid.origin.row + i, texts: cells.map((v) => cellText(v)) })),
+  };
+}
+
+interface OwnedWrite {
+  readonly rect: Rect;
+  readonly values: string[][];
+  readonly before: unknown[][];
+}
+
+/**
+ * The owned columns' write: rows from the header to the last item — or further down when an earlier
+ * run wrote further (a ledger that shrank) — so evaluating again replaces instead of adding.
+ * Refuses cells that hold something that is not ours (SPEC §8: it never changes a user's cell).
+ */
+function ownedWrites(plan: MarksPlan, read: SheetRead | null): OwnedWrite[] {
+  const byRow = new Map(plan.rows.map((r) => [r.row, r]));
+  const lastItemRow = plan.rows.reduce((max, r) => Math.max(max, r.row), plan.headerRow);
+  const columns: { col: number; header: string; text: (row: number) => string }[] = [
+    { col: plan.statusCol, header: STATUS_HEADER, text: (row) => byRow.get(row)?.status ?? "" },
+    { col: plan.opinionCol, header: OPINION_HEADER, text: (row) => byRow.get(row)?.opinion ?? "" },
+  ];
+  const at = (row: number, col: number): string => (read ? cellText(readCell(read, row, col)) : "");
+  return columns.map(({ col, header, text }) => {
+    const headerText = at(plan.headerRow, col);
+    const ours = headerText === header;
+    const occupied = (address: string): never =>
+      failWith("unknown", HOST_MESSAGES.ownedColumnsOccupied(plan.sheet, address));
+    if (!ours && headerText !== "") occupied(`${columnLetter(col)}${plan.headerRow}`);
+    let last = lastItemRow;
+    for (let row = read ? read.rect.bottom : 0; row > plan.headerRow; row--) {
+      if (at(row, col) === "") continue;
+      if (ours) last = Math.max(last, row);
+      else if (row <= lastItemRow)
+        occupied(`${columnLetter(col)}${plan.headerRow + 1}:${columnLetter(col)}${lastItemRow}`);
+      if (ours || row <= lastItemRow) break;
+    }
+    const rect = { top: plan.headerRow, bottom: last, left: col, right: col };
+    const values: string[][] = [];
+    const before: unknown[][] = [];
+    for (let row = rect.top; row <= rect.bottom; row++) {
+      values.push([row === plan.headerRow ? header : text(row)]);
+      const old = read ? readCell(read, row, col) : null;
+      before.push([old === null ? "" : typeof old === "object" ? cellText(old) : old]);
+    }
+    return { rect, values, before };
+  });
+}
+
+/** Splits a one-column write into pieces whose JSON stays under the request budget. */
+function splitByBytes(write: OwnedWrite, budget: number): OwnedWrite[] {
+  const pieces: OwnedWrite[] = [];
+  let start = 0;
+  let bytes = 0;
+  write.values.forEach((row, i) => {
+    const size = JSON.stringify(row).length + 1;
+    if (i > start && bytes + size > budget) {
+      pieces.push(slice(write, start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  pieces.push(slice(write, start, write.values.length));
+  return pieces;
+}
+
+function slice(write: OwnedWrite, from: number, to: number): OwnedWrite {
+  return {
+    rect: { ...write.rect, top: write.rect.top + from, bottom: write.rect.top + to - 1 },
+    values: write.values.slice(from, to),
+    before: write.before.slice(from, to),
+  };
+}
+
+function desiredRules(plan: MarksPlan): Omit<OwnedRule, "id">[] {
+  const area = plan.colourArea;
+  const address = rectAddress({ top: area.firstRow, bottom: area.lastRow, left: area.firstCol, right: area.lastCol });
+  const letter = columnLetter(plan.statusCol);
+  return COLOURED_LIGHTS.map((light) => ({
+    address,
+    formula: `=${colourRuleFormula(light, letter, area.firstRow)}`,
+    fill: LIGHT_FILLS[light] ?? "",
+  }));
+}
+
+const sameRules = (a: readonly Omit<OwnedRule, "id">[], b: readonly Omit<OwnedRule, "id">[]): boolean =>
+  a.length === b.length &&
+  a.every((r) =>
+    b.some((s) => s.address === r.address && s.formula === r.formula && s.fill.toUpperCase() === r.fill.toUpperCase()),
+  );
+
+/** Cells the fallback colours: every ledger column of each item row with a coloured light. */
+function colouredCells(plan: MarksPlan): Map<string, string> {
+  const out = new Map<string, string>();
+  const { firstCol, lastCol } = plan.colourArea;
+  for (const row of plan.rows) {
+    const fill = LIGHT_FILLS[row.light];
+    if (!fill) continue;
+    for (let c = firstCol; c <= lastCol; c++) out.set(fillKey(row.row, c), fill.toUpperCase());
+  }
+  return out;
+}
+
+export async function evaluateInExcel(
+  context: XlContext,
+  request: EvaluateRequest,
+  features: HostFeatures,
+): Promise<EvaluateOutcome> {
+  const progress = request.onProgress ?? (() => undefined);
+  progress(0, "read");
+  const p = await probe(context, request, features);
+  const { sheet } = p;
+
+  // sync 2 (with the first read block): the survey, the Excel tables' ranges, our old rules' ranges.
+  const surveyName = pickSurveySheet(p.sheetNames, request.settings, p.sheetName);
+  const surveyUsed =
+    surveyName !== null ? context.workbook.worksheets.getItem(surveyName).getUsedRangeOrNullObject(true) : null;
+  const tableRanges = p.tables.map((t) => t.getRange());
+  const ruleParts = p.rules.map((cf) => ({ cf, range: cf.getRange(), fill: cf.custom.format.fill }));
+  const loadExtras = (): void => {
+    surveyUsed?.load("address,values,numberFormat");
+    tableRanges.forEach((r) => r.load("address"));
+    ruleParts.forEach(({ range, fill }) => {
+      range.load("address");
+      fill.load("color");
+    });
+  };
+  let read: SheetRead | null = null;
+  if (p.used) read = await readRect(context, sheet, p.used, features, loadExtras);
+  else {
+    loadExtras();
+    await context.sync();
+  }
+  const oldRules: OwnedRule[] = ruleParts.map(({ cf, range, fill }) => ({
+    id: cf.id,
+    address: localAddress(range.address),
+    formula: cf.custom.rule.formula,
+    fill: (fill.color ?? "").toUpperCase(),
+  }));
+
+  const emptyGrid: Grid = {
+    sheet: p.sheetName,
+    origin: { row: 1, col: 1 },
+    values: [],
+    merges: [],
+    date1904: p.date1904,
+  };
+  const crop = p.used
+    ? ledgerRect(
+        p.used,
+        p.selection,
+        tableRanges.map((r) => rectOf(r.address)),
+      )
+    : null;
+  const grid = read && crop ? gridOf(p.sheetName, read, crop, p.date1904) : emptyGrid;
+  const surveyGrid =
+    surveyUsed && !surveyUsed.isNullObject && surveyName !== null
+      ? surveyGridOf(surveyName, surveyUsed, p.date1904)
+      : null;
+
+  progress(0.5, "evaluate");
+  const evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
+  if (!evaluation.ok)
+    failWith("no-ledger", evaluation.message, { failure: evaluation.failure, preview: previewOf(grid) });
+  const result = evaluation.result;
+  const plan = planMarks(result);
+
+  // What the write changes, and how it was before (for the undo).
+  const writes = ownedWrites(plan, read).flatMap((w) => splitByBytes(w, WRITE_BUDGET_BYTES));
+  const wanted = desiredRules(plan);
+  const replaceRules = features.conditionalFormats && !sameRules(wanted, oldRules);
+
+  let fillsBefore: FillMap | null = null;
+  let fillsToApply: FillMap | null = null;
+  let newMarker: Marker | null = null;
+  if (!features.conditionalFormats) {
+    const old = p.marker.parsed;
+    const oldOriginals = old && old.sheetId === p.sheetId ? decodeFills(old.originalFills) : new Map<string, string>();
+    const colours = colouredCells(plan);
+    const touched = new Set([...colours.keys(), ...oldOriginals.keys()]);
+    fillsBefore = await readFillsOf(context, sheet, touched);
+    fillsToApply = new Map();
+    const originals: FillMap = new Map();
+    for (const key of touched) {
+      const colour = colours.get(key);
+      const original = oldOriginals.get(key) ?? fillsBefore.get(key) ?? NO_FILL;
+      if (colour) {
+        originals.set(key, original);
+        if (fillsBefore.get(key) !== colour) fillsToApply.set(key, colour);
+      } else if (fillsBefore.get(key) !== original) fillsToApply.set(key, original);
+    }
+    newMarker = { version: 1, sheetId: p.sheetId, originalFills: encodeFills(originals) };
+  }
+
+  const before: MarksBefore = {
+    owned: writes.map((w) => ({ rect: w.rect, values: w.before })),
+    names: { status: p.names.status.address, opinion: p.names.opinion.address },
+    rules: oldRules,
+    fills: fillsBefore,
+    marker: p.marker.raw,
+  };
+  progress(0.7, "write");
+  try {
+    if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
+    const [first, ...rest] = writes;
+    for (const piece of rest) {
+      sheet.getRange(rectAddress(piece.rect)).values = piece.values;
+      if (JSON.stringify(piece.values).length > WRITE_BUDGET_BYTES / 4) await context.sync();
+    }
+    if (first) sheet.getRange(rectAddress(first.rect)).values = first.values;
+    if (fillsToApply) queueFills(sheet, fillsToApply);
+    if (replaceRules) {
+      for (const rule of wanted) queueAddRule(sheet, rule);
+      for (const { cf } of ruleParts) cf.delete();
+    }
+    queueMarkName(context, MARK_NAMES.statusColumn, p.names.status, sheet, plan.headerRow, plan.statusCol);
+    queueMarkName(context, MARK_NAMES.opinionColumn, p.names.opinion, sheet, plan.headerRow, plan.opinionCol);
+    if (newMarker) context.workbook.settings.add(MARKS_SETTING_KEY, newMarker);
+    await context.sync();
+  } catch (error) {
+    try {
+      await restoreMarks(context, p.sheetId, before, features);
+    } catch (undoError) {
+      failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
+    }
+    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, p.sheetName));
+  }
+  progress(1, "write");
+  return { result, sheet: p.sheetName, surveySheet: surveyName };
+}
+
+/** Points a mark name at an owned column's header cell (replacing it when it pointed elsewhere). */
+function queueMarkName(
+  context: XlContext,
+  name: string,
+  mark: NameMark,
+  sheet: XlWorksheet,
+  row: number,
+  col: number,
+): void {
+  const cell = rectAddress({ top: row, bottom: row, left: col, right: col });
+  if (mark.local === cell) return;
+  if (mark.address !== null) context.workbook.names.getItemOrNullObject(name).delete();
+  context.workbook.names.add(name, sheet.getRange(cell));
+}
+
+function surveyGridOf(name: string, used: XlRange, date1904: boolean): Grid {
+  const rect = rectOf(used.address);
+  const values = used.values.map((row) =>
+    row.map((v: unknown) => (v === "" || v === null ? null : (v as string | number | boolean))),
+  );
+  const numberFormats = used.numberFormat.map((row) =>
+    row.map((f: unknown) => (typeof f === "string" && f !== "General" ? f : null)),
+  );
+  return gridOf(name, { rect, values, numberFormats, merges: [] }, rect, date1904);
+}

@@ -1,0 +1,101 @@
+/**
+ * `createExcelHost(env)`: the `LedgerHost` (src/excel/host.ts) over an `Excel`/`Office` pair — real
+ * Office.js in the add-in, the in-memory double (src/excel/double) in tests and the browser preview.
+ * Every method runs in one `Excel.run`, returns a `HostOutcome` and never throws: Office.js errors
+ * become `HostError`s with a message in both languages.
+ */
+import { clearMarksInExcel } from "./clear-in-excel";
+import { evaluateInExcel } from "./evaluate-in-excel";
+import { detectFeatures, type HostFeatures } from "./features";
+import { HOST_MESSAGES, hostErrorFrom } from "./host-errors";
+import type { HostOutcome, LedgerHost } from "./host";
+import { SETTINGS_KEY } from "./marker";
+import type { ExcelEnv, XlContext } from "./office-api";
+import { writeSummaryInExcel } from "./summary-in-excel";
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../core/settings";
+
+export { MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_EVALUATION_WITHOUT_CONDITIONAL_FORMATS } from "./evaluate-in-excel";
+export { MAX_SYNCS_PER_SUMMARY } from "./summary-in-excel";
+export { MAX_SYNCS_PER_CLEAR } from "./clear-in-excel";
+
+/** The globals of the page, when it runs inside Office. */
+function globalEnv(): ExcelEnv {
+  const scope = globalThis as unknown as Partial<ExcelEnv>;
+  if (!scope.Excel || !scope.Office) throw new Error("Office.js is not loaded");
+  return { Excel: scope.Excel, Office: scope.Office };
+}
+
+export function createExcelHost(env: ExcelEnv = globalEnv()): LedgerHost {
+  async function run<T>(
+    sheet: string | null,
+    batch: (context: XlContext, features: HostFeatures) => Promise<T>,
+  ): Promise<HostOutcome<T>> {
+    const features = detectFeatures(env.Office);
+    if (!features.core)
+      return { ok: false, error: { code: "api-missing", message: HOST_MESSAGES.apiMissing("ExcelApi 1.4") } };
+    try {
+      const value = await env.Excel.run((context) => batch(context, features));
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: hostErrorFrom(error, sheet) };
+    }
+  }
+
+  return {
+    listSheets: () =>
+      run(null, async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        return sheets.items.map((s) => s.name);
+      }),
+
+    evaluate: (request) =>
+      run(request.source.kind === "sheet" ? request.source.name : null, (context, features) =>
+        evaluateInExcel(context, request, features),
+      ),
+
+    writeSummary: (evaluation, settings) =>
+      run(null, (context, features) => writeSummaryInExcel(context, evaluation, settings, features)),
+
+    clearMarks: () => run(null, (context, features) => clearMarksInExcel(context, features)),
+
+    selectCell: (sheet, address) =>
+      run(sheet, async (context) => {
+        const target = context.workbook.worksheets.getItem(sheet);
+        target.activate();
+        target.getRange(address).select();
+        await context.sync();
+      }),
+
+    loadSettings: () =>
+      run(null, async (context) => {
+        const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+        item.load("value");
+        await context.sync();
+        return settingsFrom(item.isNullObject ? null : item.value);
+      }),
+
+    saveSettings: (settings: Settings) =>
+      run(null, async (context) => {
+        context.workbook.settings.add(SETTINGS_KEY, JSON.parse(JSON.stringify(settings)));
+        await context.sync();
+      }),
+  };
+}
+
+/** Stored settings, validated; defaults (with the problems listed) when they are damaged. */
+export function settingsFrom(stored: unknown): { settings: Settings; problems: string[] } {
+  let data = stored;
+  if (typeof stored === "string") {
+    try {
+      data = JSON.parse(stored);
+    } catch {
+      return { settings: DEFAULT_SETTINGS, problems: ["(root): not JSON"] };
+    }
+  }
+  const parsed = parseSettings(data);
+  return parsed.ok
+    ? { settings: parsed.settings, problems: [] }
+    : { settings: DEFAULT_SETTINGS, problems: parsed.problems };
+}

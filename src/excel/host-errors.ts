@@ -1,0 +1,103 @@
+/**
+ * Office.js errors → `HostError`s with a message in both languages (SPEC §8: "a protected sheet, a
+ * cell being edited, a workbook too large for one request: a clear message in the user's language,
+ * nothing half-written"). Office.js raises `OfficeExtension.Error` with a `code` from `Excel.ErrorCodes`.
+ */
+import type { HostError, HostErrorCode } from "./host";
+import type { Message } from "../core/types";
+
+export const HOST_MESSAGES = {
+  protected: (sheet: string | null): Message => ({
+    zh: sheet
+      ? `工作表“${sheet}”受保护，无法写入预警状态和评估意见。请先撤销工作表保护（审阅 → 撤销工作表保护），再重新评估。`
+      : "工作表或工作簿受保护，无法写入。请先撤销保护，再重试。",
+    en: sheet
+      ? `Sheet "${sheet}" is protected, so the status and opinion columns cannot be written. Unprotect it (Review → Unprotect Sheet) and evaluate again.`
+      : "The sheet or workbook is protected and cannot be written. Unprotect it and try again.",
+  }),
+  cellEdit: (): Message => ({
+    zh: "Excel 正在编辑单元格。请先按 Enter 或 Esc 结束编辑，再重试。",
+    en: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+  }),
+  readOnly: (): Message => ({
+    zh: "工作簿以只读方式打开，无法写入。请另存一份或以编辑方式打开后再试。",
+    en: "The workbook is open read-only and cannot be written. Save a copy or open it for editing, then try again.",
+  }),
+  apiMissing: (detail: string): Message => ({
+    zh: `此版本的 Excel 不支持所需的功能（${detail}）。请使用 Excel 2016 或更高版本、Microsoft 365 或 Excel 网页版。`,
+    en: `This version of Excel lacks a feature the add-in needs (${detail}). Use Excel 2016 or later, Microsoft 365 or Excel on the web.`,
+  }),
+  tooLarge: (): Message => ({
+    zh: "台账太大，Excel 无法在一次请求中处理（单次请求上限 5 MB），即使分块也不行。请缩小所选区域后再试。",
+    en: "The ledger is too large for Excel to handle in one request (5 MB per request), even in blocks. Select a smaller range and try again.",
+  }),
+  noSheet: (sheet: string): Message => ({
+    zh: `找不到工作表“${sheet}”。`,
+    en: `There is no sheet named "${sheet}".`,
+  }),
+  ownedColumnsOccupied: (sheet: string, address: string): Message => ({
+    zh: `工作表“${sheet}”台账右侧的 ${address} 已有内容，预警状态和评估意见列不能写在那里。请清空这些单元格或手动选择台账区域后再评估。`,
+    en: `Cells ${address} right of the ledger on sheet "${sheet}" are not empty, so the status and opinion columns cannot go there. Clear them or select the ledger range, then evaluate again.`,
+  }),
+  unknown: (detail: string): Message => ({
+    zh: `Excel 报告了一个错误，工作簿未被修改：${detail}`,
+    en: `Excel reported an error; the workbook was not changed: ${detail}`,
+  }),
+  undoFailed: (detail: string): Message => ({
+    zh: `写入失败，撤销也未能完成，工作簿可能只写入了一部分。请使用 Excel 的“撤销”或“清除标记”。（${detail}）`,
+    en: `Writing failed and so did undoing it; the workbook may be partly written. Use Excel's Undo or Clear marks. (${detail})`,
+  }),
+} as const;
+
+/** The `code` of an Office.js error, or null for anything else. */
+export function officeErrorCode(error: unknown): string | null {
+  if (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    typeof (error as { code: unknown }).code === "string"
+  ) {
+    return (error as { code: string }).code;
+  }
+  return null;
+}
+
+/** Maps an error thrown by `Excel.run`/`context.sync` to a HostError. */
+export function hostErrorFrom(error: unknown, sheet: string | null = null): HostError {
+  if (isHostErrorCarrier(error)) return error.hostError;
+  const code = officeErrorCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  const make = (c: HostErrorCode, message: Message): HostError => ({ code: c, message });
+  switch (code) {
+    case "AccessDenied":
+      return make("protected", HOST_MESSAGES.protected(sheet));
+    case "InvalidOperationInCellEditMode":
+      return make("cell-edit", HOST_MESSAGES.cellEdit());
+    case "ApiNotFound":
+    case "NotImplemented":
+    case "UnsupportedFeature":
+      return make("api-missing", HOST_MESSAGES.apiMissing(detail));
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return make("too-large", HOST_MESSAGES.tooLarge());
+    default:
+      return make("unknown", HOST_MESSAGES.unknown(detail));
+  }
+}
+
+/** Thrown inside `Excel.run` to stop with a HostError already decided. */
+export class HostErrorCarrier extends Error {
+  readonly hostError: HostError;
+  constructor(hostError: HostError) {
+    super(hostError.message.en);
+    this.hostError = hostError;
+  }
+}
+
+export function isHostErrorCarrier(error: unknown): error is HostErrorCarrier {
+  return error instanceof HostErrorCarrier;
+}
+
+export function failWith(code: HostErrorCode, message: Message, extra: Partial<HostError> = {}): never {
+  throw new HostErrorCarrier({ code, message, ...extra });
+}

@@ -1,0 +1,111 @@
+/**
+ * Everything the add-in owns on a ledger sheet, as it was before a write — so a write that fails
+ * half-way (Office.js batches are not transactions: the operations before a failure stay applied)
+ * can be put back exactly. Used by evaluate and by 清除标记.
+ */
+import { rectAddress, sheetAddress, type Rect } from "./address";
+import { fillRects, NO_FILL, type FillMap } from "./fills";
+import { MARKS_SETTING_KEY } from "./marker";
+import type { XlConditionalFormat, XlContext, XlWorksheet } from "./office-api";
+import { MARK_NAMES, LIGHT_LABELS, COLOURED_LIGHTS } from "../core/plan/marks";
+import type { HostFeatures } from "./features";
+
+/** One of our conditional-format rules: `=$J4="红灯"` with one of the four light fills. */
+export interface OwnedRule {
+  readonly id: string | null;
+  readonly address: string;
+  readonly formula: string;
+  readonly fill: string;
+}
+
+const LABELS = COLOURED_LIGHTS.map((light) => LIGHT_LABELS[light]).join("|");
+/** `colourRuleFormula` with Office.js's leading `=`; column absolute, row relative. */
+export const OWNED_RULE_FORMULA = new RegExp(`^=\\$[A-Z]{1,3}\\d+="(${LABELS})"$`);
+
+export function isOwnedRuleFormula(formula: string): boolean {
+  return OWNED_RULE_FORMULA.test(formula);
+}
+
+export interface MarksBefore {
+  /** The rectangles of the owned columns that the write touches, with their values before. */
+  readonly owned: readonly { readonly rect: Rect; readonly values: unknown[][] }[];
+  /** The full address (`'台账'!K3`) each mark name referred to before (null = absent). */
+  readonly names: { readonly status: string | null; readonly opinion: string | null };
+  /** Our rules before (empty without ExcelApi 1.6). */
+  readonly rules: readonly OwnedRule[];
+  /** Fills of every cell the write may change (fallback path), before. */
+  readonly fills: FillMap | null;
+  /** The settings marker before (raw), null = absent. */
+  readonly marker: unknown;
+}
+
+/** Applies fills from a map: one operation per colour rectangle. */
+export function queueFills(sheet: XlWorksheet, fills: FillMap): void {
+  for (const [colour, rects] of fillRects(fills)) {
+    for (const rect of rects) {
+      const fill = sheet.getRange(rectAddress(rect)).format.fill;
+      if (colour === NO_FILL) fill.clear();
+      else fill.color = colour;
+    }
+  }
+}
+
+export function queueAddRule(sheet: XlWorksheet, rule: Omit<OwnedRule, "id">): void {
+  const cf = sheet.getRange(rule.address).conditionalFormats.add("Custom");
+  cf.custom.rule.formula = rule.formula;
+  cf.custom.format.fill.color = rule.fill;
+}
+
+/**
+ * Puts the sheet's owned things back to `before`, in two syncs: look at what is there now, then
+ * restore. Throws when Excel refuses (the caller reports that the workbook may be partly written).
+ */
+export async function restoreMarks(
+  context: XlContext,
+  sheetId: string,
+  before: MarksBefore,
+  features: HostFeatures,
+): Promise<void> {
+  const wb = context.workbook;
+  const sheet = wb.worksheets.getItem(sheetId);
+  sheet.load("name");
+  const statusName = wb.names.getItemOrNullObject(MARK_NAMES.statusColumn);
+  const opinionName = wb.names.getItemOrNullObject(MARK_NAMES.opinionColumn);
+  statusName.load("name");
+  opinionName.load("name");
+  const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
+  marker.load("value");
+  const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
+  rules?.load("items/id,items/type,items/custom/rule/formula");
+  await context.sync();
+
+  for (const piece of before.owned) sheet.getRange(rectAddress(piece.rect)).values = piece.values;
+  if (before.fills) queueFills(sheet, before.fills);
+  if (rules) {
+    const keep = new Set(before.rules.map((r) => r.id));
+    const present = new Set<string>();
+    for (const cf of rules.items as XlConditionalFormat[]) {
+      if (cf.type !== "Custom" || !isOwnedRuleFormula(cf.custom.rule.formula)) continue;
+      if (keep.has(cf.id)) present.add(cf.id);
+      else cf.delete();
+    }
+    for (const rule of before.rules) if (rule.id === null || !present.has(rule.id)) queueAddRule(sheet, rule);
+  }
+  const restoreName = (item: typeof statusName, name: string, address: string | null): void => {
+    if (!item.isNullObject) item.delete();
+    if (address !== null) wb.names.add(name, `=${address}`);
+  };
+  restoreName(statusName, MARK_NAMES.statusColumn, before.names.status);
+  restoreName(opinionName, MARK_NAMES.opinionColumn, before.names.opinion);
+  if (before.marker !== null) wb.settings.add(MARKS_SETTING_KEY, before.marker);
+  else if (!marker.isNullObject) marker.delete();
+  await context.sync();
+}
+
+/** `Sheet!$K$3` → `K3` on that sheet (a mark name's range address, made sheet-local). */
+export function localAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+}
+
+export { sheetAddress };

@@ -1,0 +1,166 @@
+/**
+ * Renders a `SheetPlan` (src/core/plan/sheet-plan.ts) onto a new worksheet with Office.js, queuing
+ * every operation into the current batch (no sync here): number formats before values, values as
+ * one 2-D array, styles grouped into runs, borders per table, widths, freeze, print, chart.
+ *
+ * The plan draws its tables as styled ranges (header fill, borders) rather than Excel tables, so a
+ * summary looks the same in Excel and in the CLI's .xlsx (exceljs cannot write Excel tables with our
+ * styles); an Excel table would also add its own banding over the plan's `good`/`warn`/`bad` fills.
+ */
+import { parseAddress, rectAddress, type Rect } from "./address";
+import type { HostFeatures } from "./features";
+import type { XlRange, XlWorksheet } from "./office-api";
+import { quoteSheet } from "../core/plan/summary-sheet";
+import {
+  sheetPlanCells,
+  SHEET_STYLES,
+  tableBodyArea,
+  type CellStyle,
+  type PlanCell,
+  type SheetPlan,
+} from "../core/plan/sheet-plan";
+
+/**
+ * Text that Excel would otherwise turn into something else — a formula (`=`, `+`, `-`, `@`), a
+ * number or date (`001`, `2025-03-15`), a boolean — is written with the `'` prefix, which keeps it
+ * text and is not part of the value (SPEC §8: a description beginning with `=` is not evaluated).
+ */
+export function textValue(text: string): string {
+  if (text === "") return "";
+  return /^[=+\-@']/.test(text) || /[0-9]/.test(text) || /^(true|false)$/i.test(text) ? `'${text}` : text;
+}
+
+/** Excel character units → points (Office.js `columnWidth`): 7 px per character + 5 px padding, at 96 dpi. */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function formulaString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function linkTarget(sheet: string, address: string): string {
+  return `${quoteSheet(sheet)}!${address}`;
+}
+
+function cellContent(cell: PlanCell, features: HostFeatures): { value: unknown; format: string } {
+  switch (cell.kind) {
+    case "text":
+      return { value: textValue(cell.text), format: "General" };
+    case "number":
+      return { value: cell.value, format: cell.format ?? "General" };
+    case "formula":
+      return { value: cell.formula, format: cell.format ?? "General" };
+    case "link":
+      return features.hyperlinks
+        ? { value: textValue(cell.text), format: "General" }
+        : {
+            value: `=HYPERLINK(${formulaString(`#${linkTarget(cell.sheet, cell.address)}`)},${formulaString(cell.text)})`,
+            format: "General",
+          };
+  }
+}
+
+/** Runs of same-style cells along each row, so styling costs one operation per run, not per cell. */
+function styleRuns(
+  cells: readonly { row: number; col: number; style: CellStyle }[],
+): { style: CellStyle; rect: Rect }[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const runs: { style: CellStyle; rect: Rect }[] = [];
+  for (const cell of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.style === cell.style && last.rect.top === cell.row && last.rect.right === cell.col - 1) {
+      last.rect = { ...last.rect, right: cell.col };
+    } else runs.push({ style: cell.style, rect: { top: cell.row, bottom: cell.row, left: cell.col, right: cell.col } });
+  }
+  return runs;
+}
+
+function applyStyle(range: XlRange, style: CellStyle): void {
+  const spec = SHEET_STYLES[style];
+  if (spec.bold) range.format.font.bold = true;
+  if (spec.fontSize !== 11) range.format.font.size = spec.fontSize;
+  if (spec.fontColor) range.format.font.color = spec.fontColor;
+  if (spec.fill) range.format.fill.color = spec.fill;
+  if (spec.wrap) range.format.wrapText = true;
+}
+
+const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
+
+export function queueSheetPlan(sheet: XlWorksheet, plan: SheetPlan, features: HostFeatures): void {
+  const placed = sheetPlanCells(plan);
+  if (placed.length === 0) return;
+  const bottom = Math.max(...placed.map((c) => c.row));
+  const right = Math.max(...placed.map((c) => c.col));
+  const all: Rect = { top: 1, left: 1, bottom, right };
+  const values: unknown[][] = Array.from({ length: bottom }, () => Array.from({ length: right }, () => ""));
+  const formats: string[][] = Array.from({ length: bottom }, () => Array.from({ length: right }, () => "General"));
+  const styled: { row: number; col: number; style: CellStyle }[] = [];
+  const links: { row: number; col: number; target: string }[] = [];
+  for (const { row, col, cell } of placed) {
+    const { value, format } = cellContent(cell, features);
+    (values[row - 1] as unknown[])[col - 1] = value;
+    (formats[row - 1] as string[])[col - 1] = format;
+    if (cell.style) styled.push({ row, col, style: cell.style });
+    if (cell.kind === "link" && features.hyperlinks)
+      links.push({ row, col, target: linkTarget(cell.sheet, cell.address) });
+  }
+  const whole = sheet.getRange(rectAddress(all));
+  whole.numberFormat = formats;
+  whole.values = values;
+  for (const link of links) {
+    sheet.getRange(rectAddress({ top: link.row, bottom: link.row, left: link.col, right: link.col })).hyperlink = {
+      documentReference: link.target,
+    };
+  }
+  for (const run of styleRuns(styled)) applyStyle(sheet.getRange(rectAddress(run.rect)), run.style);
+  for (const table of plan.tables) {
+    if (table.rows.length === 0 && table.header.length === 0) continue;
+    const area = tableBodyArea(table);
+    const range = sheet.getRange(rectAddress(area));
+    for (const edge of BORDER_EDGES) {
+      if (edge === "InsideHorizontal" && area.top === area.bottom) continue;
+      if (edge === "InsideVertical" && area.left === area.right) continue;
+      range.format.borders.getItem(edge).style = "Continuous";
+    }
+  }
+  plan.columnWidths.forEach((chars, i) => {
+    const col = rectAddress({ top: 1, bottom: 1, left: i + 1, right: i + 1 }).replace(/\d+/g, "");
+    sheet.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(chars);
+  });
+  // freezePanes is ExcelApi 1.7, like hyperlinks; below it the sheet simply scrolls.
+  if (plan.freezeRows > 0 && features.hyperlinks) sheet.freezePanes.freezeRows(plan.freezeRows);
+  if (features.pageLayout) {
+    const layout = sheet.pageLayout;
+    layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = plan.print.paperSize;
+    layout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: plan.print.fitToPagesTall };
+    if (plan.print.repeatRows)
+      layout.setPrintTitleRows(`$${plan.print.repeatRows.first}:$${plan.print.repeatRows.last}`);
+  }
+  for (const chart of plan.charts) queueChart(sheet, chart);
+}
+
+function queueChart(sheet: XlWorksheet, chart: SheetPlan["charts"][number]): void {
+  const refs = [chart.categories, ...chart.series.map((s) => s.values)].map((r) => rectOfLocal(r.address));
+  const source: Rect = {
+    top: Math.max(1, Math.min(...refs.map((r) => r.top)) - 1),
+    bottom: Math.max(...refs.map((r) => r.bottom)),
+    left: Math.min(...refs.map((r) => r.left)),
+    right: Math.max(...refs.map((r) => r.right)),
+  };
+  const added = sheet.charts.add("ColumnStacked", sheet.getRange(rectAddress(source)), "Columns");
+  added.title.text = chart.title;
+  const { anchor } = chart;
+  added.setPosition(
+    rectAddress({ top: anchor.top, bottom: anchor.top, left: anchor.left, right: anchor.left }),
+    rectAddress({ top: anchor.bottom, bottom: anchor.bottom, left: anchor.right, right: anchor.right }),
+  );
+  chart.series.forEach((s, i) => added.series.getItemAt(i).format.fill.setSolidColor(s.color));
+}
+
+function rectOfLocal(address: string): Rect {
+  const parsed = parseAddress(address);
+  if (!parsed) throw new Error(`Unexpected chart range ${address}`);
+  return parsed.rect;
+}

@@ -1,0 +1,116 @@
+/**
+ * 生成汇总表: renders the summary `SheetPlan` on a sheet of its own (SPEC §6, §8), all or nothing.
+ *
+ *   sync 1  sheet names and ids, the summary mark (`MARK_NAMES.summary` → the summary's A1)
+ *   sync 2  one batch: the old summary (ours, found by its mark) is renamed aside, the new sheet is
+ *           added under the chosen name and filled, moved to the old one's place, the mark points at
+ *           it, the old one is deleted last.
+ *
+ * A sheet named 整改情况汇总 that the add-in did not make is never overwritten (`pickSummarySheetName`
+ * picks `整改情况汇总 (2)`…). If the batch fails, the new sheet is removed and the old one renamed back.
+ */
+import { parseAddress } from "./address";
+import type { HostFeatures } from "./features";
+import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
+import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
+import type { XlContext } from "./office-api";
+import { queueSheetPlan } from "./render-sheet-plan";
+import { MARK_NAMES } from "../core/plan/marks";
+import { pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
+import type { Settings } from "../core/settings";
+
+/** Syncs of writing the summary: look, then one batch. */
+export const MAX_SYNCS_PER_SUMMARY = 2;
+
+interface SheetInfo {
+  readonly name: string;
+  readonly id: string;
+  readonly position: number;
+}
+
+function asideName(taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const candidate = `_zgtz_old_${n}`;
+    if (!lower.has(candidate)) return candidate;
+  }
+}
+
+export async function writeSummaryInExcel(
+  context: XlContext,
+  evaluation: EvaluateOutcome,
+  settings: Settings,
+  features: HostFeatures,
+): Promise<WriteSummaryOutcome> {
+  const wb = context.workbook;
+  wb.worksheets.load("items/name,items/id,items/position");
+  const markRange = wb.names.getItemOrNullObject(MARK_NAMES.summary).getRangeOrNullObject();
+  markRange.load("address");
+  if (features.readOnlyFlag) wb.load("readOnly");
+  await context.sync();
+  if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
+
+  const sheets: SheetInfo[] = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
+  const markSheet = markRange.isNullObject ? null : (parseAddress(markRange.address)?.sheet ?? null);
+  const owned = sheets.find((s) => markSheet !== null && s.name.toLowerCase() === markSheet.toLowerCase()) ?? null;
+  const { name, renamedFrom } = pickSummarySheetName(
+    sheets.map((s) => s.name),
+    owned?.name ?? null,
+  );
+  const plan = planSummarySheet(evaluation.result, {
+    sheetName: name,
+    ledgerSheet: evaluation.sheet,
+    surveySheet: evaluation.surveySheet,
+    settings,
+  });
+
+  const aside = owned ? asideName(sheets.map((s) => s.name)) : null;
+  try {
+    if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
+    const old = owned ? wb.worksheets.getItem(owned.id) : null;
+    if (old && aside) old.name = aside;
+    const sheet = wb.worksheets.add(name);
+    queueSheetPlan(sheet, plan, features);
+    if (!markRange.isNullObject) wb.names.getItemOrNullObject(MARK_NAMES.summary).delete();
+    wb.names.add(MARK_NAMES.summary, sheet.getRange("A1"));
+    if (owned) sheet.position = owned.position;
+    sheet.activate();
+    old?.delete();
+    await context.sync();
+  } catch (error) {
+    try {
+      await undoSummary(context, sheets, owned, markRange.isNullObject ? null : markRange.address, name);
+    } catch (undoError) {
+      failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
+    }
+    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, name));
+  }
+  return { sheetName: name, renamedFrom };
+}
+
+/** Removes a half-made summary and puts the old one (and its mark) back. Two syncs. */
+async function undoSummary(
+  context: XlContext,
+  before: readonly SheetInfo[],
+  owned: SheetInfo | null,
+  markAddress: string | null,
+  newName: string,
+): Promise<void> {
+  const wb = context.workbook;
+  wb.worksheets.load("items/name,items/id");
+  const mark = wb.names.getItemOrNullObject(MARK_NAMES.summary);
+  mark.load("name");
+  await context.sync();
+  const existed = new Set(before.map((s) => s.id));
+  if (!mark.isNullObject) mark.delete();
+  for (const sheet of wb.worksheets.items) {
+    if (!existed.has(sheet.id) && sheet.name.toLowerCase() === newName.toLowerCase()) sheet.delete();
+  }
+  if (owned) {
+    const old = wb.worksheets.items.find((s) => s.id === owned.id);
+    if (old && old.name !== owned.name) old.name = owned.name;
+    if (old) old.position = owned.position;
+  }
+  if (markAddress !== null) wb.names.add(MARK_NAMES.summary, `=${markAddress}`);
+  await context.sync();
+}
