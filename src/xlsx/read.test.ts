@@ -343,8 +343,11 @@ describe("readWorkbook on what is not a readable workbook", () => {
 
   it("a missing file", async () => {
     await expectProblem(join(dir, "nope.xlsx"), "not-found");
-    const error = await readWorkbook(join(dir, "nope.xlsx")).catch((e: WorkbookReadError) => e);
-    expect(error.message).toBe(`找不到文件：${join(dir, "nope.xlsx")} / File not found: ${join(dir, "nope.xlsx")}`);
+    const error = await readWorkbook(join(dir, "nope.xlsx")).then(
+      () => null,
+      (e: unknown) => e as WorkbookReadError,
+    );
+    expect(error?.message).toBe(`找不到文件：${join(dir, "nope.xlsx")} / File not found: ${join(dir, "nope.xlsx")}`);
   });
 
   it("a folder", async () => {
