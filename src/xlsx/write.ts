@@ -48,7 +48,7 @@ import {
   type SheetPlan,
 } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
-import type { EvaluationResult } from "../core/types";
+import type { EvaluationResult, Message } from "../core/types";
 
 export interface WriteOptions {
   readonly settings: Settings;
@@ -71,9 +71,10 @@ export const OWNED_COLUMN_WIDTHS = { status: 10.75, opinion: 48.75 } as const;
 /** exceljs keeps a sheet's place in the workbook's order here (not in its typings). */
 type WithOrder = ExcelJS.Worksheet & { orderNo: number };
 
+/** A write the writer refuses or cannot do; `message` is `zh / en` (as the CLI splits it), `bilingual` the pair. */
 export class WriteError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly bilingual: Message) {
+    super(`${bilingual.zh} / ${bilingual.en}`);
     this.name = "WriteError";
   }
 }
@@ -88,10 +89,12 @@ export async function writeEvaluatedCopy(
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(inputPath);
   const ledger = workbook.getWorksheet(result.layout.sheet);
-  if (!ledger)
-    throw new WriteError(
-      `工作表“${result.layout.sheet}”不在文件中。 / Sheet "${result.layout.sheet}" is not in the file.`,
-    );
+  if (!ledger) {
+    throw new WriteError({
+      zh: `工作表“${result.layout.sheet}”不在文件中。`,
+      en: `Sheet "${result.layout.sheet}" is not in the file.`,
+    });
+  }
 
   const previousSummary = findMarkedSheet(workbook);
   const { name, renamedFrom } = pickSummarySheetName(
@@ -361,7 +364,7 @@ function renderSheetPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
 
 function assertDifferentFiles(inputPath: string, outputPath: string): void {
   if (resolve(inputPath) === resolve(outputPath)) {
-    throw new WriteError("输出文件不能与输入文件相同。 / The output file must not be the input file.");
+    throw new WriteError({ zh: "输出文件不能与输入文件相同。", en: "The output file must not be the input file." });
   }
 }
 

@@ -269,3 +269,21 @@ describe("a ledger sheet whose name needs quoting", () => {
     expect(await workbookSnapshot(cleared)).toEqual(await workbookSnapshot(renamed));
   });
 });
+
+describe("WriteError", () => {
+  it("carries both languages, and a message the CLI splits on ' / '", () => {
+    const error = new WriteError({ zh: "中文", en: "English" });
+    expect(error.bilingual).toEqual({ zh: "中文", en: "English" });
+    expect(error.message).toBe("中文 / English");
+  });
+
+  it("is thrown when the ledger sheet is not in the file", async () => {
+    const { result } = await evaluateFile(input, settings);
+    const missing = { ...result, layout: { ...result.layout, sheet: "不存在的表" } };
+    await expect(
+      writeEvaluatedCopy(input, join(dir, "x.xlsx"), missing, { settings, surveySheet: null }),
+    ).rejects.toMatchObject({
+      bilingual: { zh: "工作表“不存在的表”不在文件中。" },
+    });
+  });
+});
