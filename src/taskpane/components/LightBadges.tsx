@@ -22,8 +22,9 @@ export const LIGHT_ORDER: readonly Light[] = ["red", "yellow", "green", "closed"
 const useStyles = makeStyles({
   list: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(88px, 1fr))",
-    gap: tokens.spacingHorizontalS,
+    // One row of five even in a 320 px pane: the counts read as one line, like the sheet's legend.
+    gridTemplateColumns: "repeat(5, minmax(0, 1fr))",
+    gap: tokens.spacingHorizontalXS,
     margin: 0,
     padding: 0,
     listStyleType: "none",
@@ -34,8 +35,9 @@ const useStyles = makeStyles({
     alignItems: "flex-start",
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
-    paddingLeft: tokens.spacingHorizontalM,
-    paddingRight: tokens.spacingHorizontalM,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    minWidth: 0,
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -51,6 +53,7 @@ const useStyles = makeStyles({
   label: {
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
+    whiteSpace: "nowrap",
   },
 });
 

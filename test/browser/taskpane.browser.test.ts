@@ -1,0 +1,147 @@
+/**
+ * The production bundle of the task pane in a real browser (Debian's Chromium via playwright-core),
+ * over the in-memory Excel double holding the preview's sample workbook.
+ *
+ * How it is run: `npx jest test/browser` (it is also picked up by a plain `npm test`). It needs
+ * /usr/bin/chromium (Debian package `chromium`; no browser is ever downloaded) and skips itself with
+ * a note when that is missing or SKIP_BROWSER_TESTS=1. It builds
+ * `webpack --mode production --env preview --env outputPath=test-results/preview-dist` (about a
+ * minute on two cores), serves that folder on 127.0.0.1, and leaves test-results/taskpane.png, a
+ * screenshot of the pane after an evaluation, for a person to look at.
+ *
+ * Every request the page makes must go to that local server: anything else is aborted and fails the
+ * test (SPEC §8: "no network calls besides loading the add-in's own files, no telemetry").
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { ExcelDouble } from "../../src/excel/double";
+import { serveFolder, type StaticServer } from "./static-server";
+
+/** The preview exposes its workbook double on `window` (src/taskpane/preview.tsx). */
+type PreviewWindow = { excelDouble?: ExcelDouble };
+
+const CHROMIUM = "/usr/bin/chromium";
+const repo = join(__dirname, "..", "..");
+const results = join(repo, "test-results");
+const outDir = join(results, "preview-dist");
+const runs = existsSync(CHROMIUM) && process.env.SKIP_BROWSER_TESTS !== "1";
+if (!runs) console.warn(`browser test skipped: ${existsSync(CHROMIUM) ? "SKIP_BROWSER_TESTS=1" : `no ${CHROMIUM}`}`);
+
+jest.setTimeout(300_000);
+
+(runs ? describe : describe.skip)("task pane in Chromium (production preview bundle)", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(results, { recursive: true });
+    const build = spawnSync(
+      process.execPath,
+      [
+        join(repo, "node_modules", "webpack", "bin", "webpack.js"),
+        "--mode",
+        "production",
+        "--env",
+        "preview",
+        "--env",
+        "outputPath=test-results/preview-dist",
+      ],
+      { cwd: repo, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (build.status !== 0) throw new Error(`preview build failed:\n${build.stdout}\n${build.stderr}`);
+
+    server = await serveFolder(outDir);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    // A task pane's width in Excel on the desktop; the locale a Chinese user's Excel runs in.
+    page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "zh-CN" });
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url) || url.startsWith("data:")) return route.continue();
+      foreignRequests.push(url);
+      return route.abort();
+    });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    await page.goto(`${server.url}taskpane.html`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("keeps the initial download within the 300 KB gzip budget", () => {
+    const scripts = readdirSync(outDir).filter((file) => /^taskpane\..*\.js$/.test(file));
+    expect(scripts).toHaveLength(1);
+    const gzipped = gzipSync(readFileSync(join(outDir, scripts[0]!)), { level: 9 }).length;
+    expect(gzipped).toBeLessThan(300 * 1024);
+  });
+
+  it("ships a Content-Security-Policy without any foreign origin in the preview", () => {
+    const html = readFileSync(join(outDir, "taskpane.html"), "utf8");
+    expect(html).toContain(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'",
+    );
+  });
+
+  it("shows the pane in Chinese with the one obvious action", async () => {
+    await page.getByRole("heading", { name: "整改台账助手" }).waitFor();
+    expect(await page.getByRole("button", { name: "评估" }).isEnabled()).toBe(true);
+    expect(await page.getByLabel(/评估日期/).inputValue()).toBe("2025-03-31");
+  });
+
+  it("evaluates the sample ledger: counts by light, findings, marks written into the workbook", async () => {
+    await page.getByRole("button", { name: "评估" }).click();
+    await page.getByText("评估完成：工作表“整改台账”共 10 项").waitFor({ timeout: 30_000 });
+
+    const badges = page.getByRole("list", { name: "红黄绿灯统计" }).getByRole("listitem");
+    expect(await badges.allInnerTexts()).toEqual(["红灯\n2", "黄灯\n1", "绿灯\n4", "已销号\n2", "待补充\n1"]);
+    await page.getByRole("button", { name: /销号缺少佐证材料/ }).waitFor();
+    await page.getByRole("button", { name: /N12\s*已销号，但佐证材料为空/ }).waitFor();
+
+    // The double's workbook now has the add-in's status column right of the ledger (column P).
+    const statusHeader = await page.evaluate(() => {
+      const sheet = (window as unknown as PreviewWindow).excelDouble
+        ?.snapshot()
+        .sheets.find((s) => s.name === "整改台账");
+      return sheet?.cells["P3"]?.value ?? null;
+    });
+    expect(statusHeader).toBe("预警状态");
+  });
+
+  it("selects a finding's cell in the workbook when it is clicked", async () => {
+    await page.getByRole("button", { name: /N12\s*已销号，但佐证材料为空/ }).click();
+    await page.waitForFunction(() => {
+      const model = (window as unknown as PreviewWindow).excelDouble?.model;
+      const sheet = model?.sheets.find((s) => s.id === model.selection.sheetId);
+      return sheet?.name === "整改台账" && model?.selection.rect.top === 12 && model.selection.rect.left === 14;
+    });
+  });
+
+  it("looks finished: a screenshot for a person, no errors, no request leaves the machine", async () => {
+    await page.screenshot({ path: join(results, "taskpane.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});
