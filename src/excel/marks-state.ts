@@ -82,14 +82,12 @@ export async function restoreMarks(
   for (const piece of before.owned) sheet.getRange(rectAddress(piece.rect)).values = piece.values;
   if (before.fills) queueFills(sheet, before.fills);
   if (rules) {
-    const keep = new Set(before.rules.map((r) => r.id));
-    const present = new Set<string>();
+    // Delete every rule of ours and add the old ones back in their order, so even their priority
+    // among themselves is as before.
     for (const cf of rules.items as XlConditionalFormat[]) {
-      if (cf.type !== "Custom" || !isOwnedRuleFormula(cf.custom.rule.formula)) continue;
-      if (keep.has(cf.id)) present.add(cf.id);
-      else cf.delete();
+      if (cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula)) cf.delete();
     }
-    for (const rule of before.rules) if (rule.id === null || !present.has(rule.id)) queueAddRule(sheet, rule);
+    for (const rule of before.rules) queueAddRule(sheet, rule);
   }
   const restoreName = (item: typeof statusName, name: string, address: string | null): void => {
     if (!item.isNullObject) item.delete();

@@ -6,6 +6,9 @@
  *           added under the chosen name and filled, moved to the old one's place, the mark points at
  *           it, the old one is deleted last.
  *
+ * The summary is not activated: the ledger stays the active sheet, so 评估 again reads the ledger, not
+ * the summary; the pane offers a link (`selectCell`) to the new sheet.
+ *
  * A sheet named 整改情况汇总 that the add-in did not make is never overwritten (`pickSummarySheetName`
  * picks `整改情况汇总 (2)`…). If the batch fails, the new sheet is removed and the old one renamed back.
  */
@@ -74,7 +77,6 @@ export async function writeSummaryInExcel(
     if (!markRange.isNullObject) wb.names.getItemOrNullObject(MARK_NAMES.summary).delete();
     wb.names.add(MARK_NAMES.summary, sheet.getRange("A1"));
     if (owned) sheet.position = owned.position;
-    sheet.activate();
     old?.delete();
     await context.sync();
   } catch (error) {

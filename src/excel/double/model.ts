@@ -193,6 +193,7 @@ export function buildWorkbook(description: WorkbookDescription): WorkbookModel {
         if ((value === null || value === "") && format === null) return;
         const cell = touchCell(sheet, origin.row + r, origin.col + c);
         if (typeof value === "string" && value.startsWith("=")) cell.formula = value;
+        else if (typeof value === "string" && value.startsWith("'")) cell.value = value.slice(1);
         else cell.value = value === "" ? null : value;
         if (format !== null && format !== "General") cell.numberFormat = format;
       }),

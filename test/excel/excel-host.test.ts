@@ -1,0 +1,314 @@
+/**
+ * The Excel adapter against the strict double: what it reads, exactly what it writes (snapshot
+ * diffs), all-or-nothing under injected failures, and a constant number of syncs.
+ */
+import { diffSnapshots, PAYLOAD_LIMIT_BYTES, type WorkbookSnapshot } from "../../src/excel/double";
+import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
+import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { MARK_NAMES } from "../../src/core/plan/marks";
+import { bigLedgerSheet, harness, HEADER, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
+
+const active: EvaluateRequest = { source: { kind: "active" }, today: TODAY, settings: DEFAULT_SETTINGS };
+
+async function evaluateOk(host: LedgerHost, request: EvaluateRequest = active) {
+  const outcome = await host.evaluate(request);
+  if (!outcome.ok) throw new Error(`evaluate failed: ${outcome.error.code} ${outcome.error.message.en}`);
+  return outcome.value;
+}
+
+const basic = () => harness({ sheets: [ledgerSheet(), { name: "Other", rows: [["x"]] }] });
+
+describe("reading the ledger", () => {
+  it("reads values, merged cells and dates told apart by their number format", async () => {
+    const { host } = basic();
+    const { result, sheet } = await evaluateOk(host);
+    expect(sheet).toBe(LEDGER_SHEET);
+    expect(result.layout.headerRow).toBe(2);
+    expect(result.items.map((i) => [i.row, i.light])).toEqual([
+      [3, "yellow"],
+      [4, "red"],
+      [5, "green"],
+      [6, "closed"],
+    ]);
+    // D3:D4 is merged: row 4's unit comes from the merge's top-left cell.
+    expect(result.items[1]?.cells.unit?.text).toBe("工程部");
+    expect(result.items[0]?.deadline.date).toBe("2025-03-10");
+    expect(result.items[0]?.overdueDays).toBe(21);
+  });
+
+  it("reads serials in the 1904 date system when the workbook uses it", async () => {
+    const { host } = harness({ sheets: [ledgerSheet({ date1904: true })], date1904: true });
+    const { result } = await evaluateOk(host);
+    expect(result.items.map((i) => i.deadline.date)).toEqual(["2025-03-10", "2025-02-10", "2025-04-30", "2025-01-31"]);
+  });
+
+  it("without ExcelApi 1.13 merges are unknown: a vertically merged value reaches only its top row", async () => {
+    const { host } = harness({ sheets: [ledgerSheet()] }, "1.12");
+    const { result } = await evaluateOk(host);
+    expect(result.items[1]?.cells.unit?.text).toBe("");
+  });
+
+  it("reads the Excel table the selection is in", async () => {
+    const rows = [["备注：本页另有说明"], [], ...[HEADER, ...ledgerRows()].map((r) => [null, ...r])];
+    const { host } = harness({
+      sheets: [{ name: "台账", rows, tables: [{ name: "Ledger", address: "B3:J7" }] }],
+      selection: "台账!C5",
+    });
+    const { result } = await evaluateOk(host, { ...active, source: { kind: "selection" } });
+    expect(result.layout.firstCol).toBe(2);
+    expect(result.layout.headerRow).toBe(3);
+    expect(result.items).toHaveLength(4);
+  });
+
+  it("reads a named sheet, and says so when it does not exist", async () => {
+    const { host } = harness({ sheets: [{ name: "封面", rows: [["封面"]] }, ledgerSheet()] });
+    const { sheet } = await evaluateOk(host, { ...active, source: { kind: "sheet", name: LEDGER_SHEET } });
+    expect(sheet).toBe(LEDGER_SHEET);
+    const missing = await host.evaluate({ ...active, source: { kind: "sheet", name: "没有" } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: "no-ledger", message: { zh: expect.stringContaining("没有") } },
+    });
+  });
+
+  it("a sheet without a ledger gives no-ledger with the first rows to pick a header by hand", async () => {
+    const { host, double } = harness({ sheets: [{ name: "杂项", rows: [["会议纪要"], ["时间", "地点"]] }] });
+    const before = double.snapshot();
+    const outcome = await host.evaluate(active);
+    expect(outcome).toMatchObject({ ok: false, error: { code: "no-ledger", failure: { reason: "no-header" } } });
+    if (!outcome.ok) expect(outcome.error.preview?.rows[1]).toEqual({ row: 2, texts: ["时间", "地点"] });
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+});
+
+function ledgerRows(): unknown[][] {
+  return (ledgerSheet().rows ?? []).slice(2) as unknown[][];
+}
+
+describe("writing the marks", () => {
+  it("writes only the owned columns, one rule per colour and the mark names", async () => {
+    const { host, double } = basic();
+    const before = double.snapshot();
+    await evaluateOk(host);
+    const after = double.snapshot();
+    const changed = diffSnapshots(before, after);
+    const ownedCells = ["J2", "K2", "J3", "J4", "J5", "J6", "K3", "K4", "K5", "K6"].filter(
+      (a) => after.sheets[0]?.cells[a],
+    );
+    expect(changed.sort()).toEqual(
+      [
+        ...ownedCells.map((a) => `sheets[${LEDGER_SHEET}].cells.${a}`),
+        `sheets[${LEDGER_SHEET}].conditionalFormats`,
+        "names",
+      ].sort(),
+    );
+    const sheet = after.sheets[0];
+    expect(sheet?.cells.J2).toEqual({ value: "预警状态" });
+    expect(sheet?.cells.K2).toEqual({ value: "评估意见" });
+    expect([3, 4, 5, 6].map((r) => sheet?.cells[`J${r}`]?.value)).toEqual(["黄灯", "红灯", "绿灯", "已销号"]);
+    expect(sheet?.conditionalFormats).toEqual([
+      { address: "A3:I6", formula: '=$J3="红灯"', fill: "#FFC7CE", fontColor: null },
+      { address: "A3:I6", formula: '=$J3="黄灯"', fill: "#FFEB9C", fontColor: null },
+      { address: "A3:I6", formula: '=$J3="绿灯"', fill: "#C6EFCE", fontColor: null },
+      { address: "A3:I6", formula: '=$J3="已销号"', fill: "#D9D9D9", fontColor: null },
+    ]);
+    expect(after.names).toEqual([
+      { name: MARK_NAMES.opinionColumn, sheet: LEDGER_SHEET, address: "K2", comment: "" },
+      { name: MARK_NAMES.statusColumn, sheet: LEDGER_SHEET, address: "J2", comment: "" },
+    ]);
+  });
+
+  it("evaluating twice adds nothing the second time", async () => {
+    const { host, double } = basic();
+    await evaluateOk(host);
+    const once = double.snapshot();
+    await evaluateOk(host);
+    expect(diffSnapshots(once, double.snapshot())).toEqual([]);
+  });
+
+  it("replaces, not adds, when the ledger shrank between runs", async () => {
+    const { host, double } = basic();
+    await evaluateOk(host);
+    double.model.sheets[0]?.cells.forEach((cell, key) => {
+      if (key.startsWith("6:") && !key.endsWith(":10") && !key.endsWith(":11")) cell.value = null;
+    });
+    await evaluateOk(host);
+    const sheet = double.snapshot().sheets[0];
+    expect(sheet?.cells.J6).toBeUndefined();
+    expect(sheet?.conditionalFormats.map((cf) => cf.address)).toEqual(["A3:I5", "A3:I5", "A3:I5", "A3:I5"]);
+  });
+
+  it("evaluate then clear leaves the workbook exactly as before", async () => {
+    const { host, double } = harness({
+      sheets: [
+        { ...ledgerSheet(), fills: { "B3:C4": "#FFFF00" }, columnWidths: { 2: 120 } },
+        { name: "Other", rows: [["x"]] },
+      ],
+    });
+    const before = double.snapshot();
+    await evaluateOk(host);
+    expect(await host.clearMarks()).toEqual({ ok: true, value: undefined });
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+
+  it("evaluate, write the summary, then clear leaves the workbook exactly as before", async () => {
+    const { host, double } = basic();
+    const before = double.snapshot();
+    const evaluation = await evaluateOk(host);
+    expect((await host.writeSummary(evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
+    expect(await host.clearMarks()).toEqual({ ok: true, value: undefined });
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+
+  it("refuses to write over user cells right of the ledger", async () => {
+    const sheet = ledgerSheet();
+    const rows = (sheet.rows ?? []).map((r, i) => (i === 3 ? [...r, null, "用户的备注"] : r));
+    const { host, double } = harness({ sheets: [{ ...sheet, rows }] });
+    const before = double.snapshot();
+    const outcome = await host.evaluate(active);
+    expect(outcome).toMatchObject({ ok: false, error: { message: { zh: expect.stringContaining("已有内容") } } });
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+});
+
+describe("syncs and payloads", () => {
+  it.each([100, 1000, 20000])(
+    "evaluates %i rows in exactly MAX_SYNCS_PER_EVALUATION syncs, every payload under 5 MB",
+    async (rows) => {
+      const { host, double } = harness({ sheets: [bigLedgerSheet(rows)] });
+      const { result } = await evaluateOk(host);
+      expect(result.items).toHaveLength(rows);
+      expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION);
+      expect(MAX_SYNCS_PER_EVALUATION).toBe(3);
+      for (const sync of double.runtime.syncs) {
+        expect(sync.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+        expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      }
+    },
+  );
+
+  it("reads a ledger too large for one response in blocks, never failing the user", async () => {
+    const long = "整改措施的具体内容".repeat(40);
+    const sheet = bigLedgerSheet(6000);
+    const rows = (sheet.rows ?? []).map((r, i) => (i === 0 ? r : [...r.slice(0, 2), long, ...r.slice(3)]));
+    const { host, double } = harness({ sheets: [{ ...sheet, rows }] });
+    const { result } = await evaluateOk(host);
+    expect(result.items).toHaveLength(6000);
+    const ok = double.runtime.syncs.filter((s) => s.failed === null);
+    for (const sync of ok) expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  });
+});
+
+describe("refusals leave the workbook unchanged", () => {
+  const cases: [string, () => ReturnType<typeof harness>, string][] = [
+    ["a protected sheet", () => harness({ sheets: [{ ...ledgerSheet(), protected: true }] }), "protected"],
+    [
+      "cell-edit mode",
+      () => {
+        const h = basic();
+        h.double.runtime.cellEditMode = true;
+        return h;
+      },
+      "cell-edit",
+    ],
+    ["a host below ExcelApi 1.4", () => harness({ sheets: [ledgerSheet()] }, "1.3"), "api-missing"],
+    ["a read-only workbook", () => harness({ sheets: [ledgerSheet()], readOnly: true }), "read-only"],
+    ["an empty sheet", () => harness({ sheets: [{ name: "空" }] }), "no-ledger"],
+  ];
+  it.each(cases)("%s", async (_label, make, code) => {
+    const { host, double } = make();
+    const before = double.snapshot();
+    const outcome = await host.evaluate(active);
+    expect(outcome).toMatchObject({ ok: false, error: { code } });
+    if (!outcome.ok) {
+      expect(outcome.error.message.zh).not.toEqual("");
+      expect(outcome.error.message.en).not.toEqual("");
+    }
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+
+  it("each refusal has its own message", async () => {
+    const messages = new Set<string>();
+    for (const [, make] of cases) {
+      const outcome = await make().host.evaluate(active);
+      if (!outcome.ok) messages.add(outcome.error.message.zh);
+    }
+    expect(messages.size).toBe(cases.length);
+  });
+});
+
+/** Runs `act` once to count its syncs, then again with a failure injected at each of them. */
+async function eachSyncFailure(
+  setup: () => Promise<{ host: LedgerHost; double: ReturnType<typeof harness>["double"] }>,
+  act: (host: LedgerHost) => Promise<{ ok: boolean }>,
+): Promise<number> {
+  const probe = await setup();
+  const start = probe.double.syncCount;
+  expect((await act(probe.host)).ok).toBe(true);
+  const syncs = probe.double.syncCount - start;
+  for (let k = 1; k <= syncs; k++) {
+    for (const afterOps of [0, 1, undefined]) {
+      const { host, double } = await setup();
+      const before: WorkbookSnapshot = double.snapshot();
+      double.runtime.failOnSync({ sync: double.syncCount + k, ...(afterOps === undefined ? {} : { afterOps }) });
+      const outcome = await act(host);
+      expect({ k, afterOps, ok: outcome.ok }).toEqual({ k, afterOps, ok: false });
+      expect({ k, afterOps, diff: diffSnapshots(before, double.snapshot()) }).toEqual({ k, afterOps, diff: [] });
+    }
+  }
+  return syncs;
+}
+
+describe("all or nothing", () => {
+  it("a failure at any sync of evaluate leaves the workbook as before (first run)", async () => {
+    const syncs = await eachSyncFailure(
+      async () => basic(),
+      (host) => host.evaluate(active),
+    );
+    expect(syncs).toBe(MAX_SYNCS_PER_EVALUATION);
+  });
+
+  it("…and on a re-evaluation after the ledger changed", async () => {
+    await eachSyncFailure(
+      async () => {
+        const h = basic();
+        await evaluateOk(h.host);
+        h.double.model.sheets[0]?.cells.set("2:1", { value: "编号" });
+        h.double.model.sheets[0]?.cells.delete("6:1");
+        return h;
+      },
+      (host) => host.evaluate(active),
+    );
+  });
+
+  it("a failure at any sync of writeSummary leaves the workbook as before (new and replaced summary)", async () => {
+    for (const summaries of [0, 1]) {
+      await eachSyncFailure(
+        async () => {
+          const h = basic();
+          const evaluation = await evaluateOk(h.host);
+          if (summaries) await h.host.writeSummary(evaluation, DEFAULT_SETTINGS);
+          return h;
+        },
+        async (host) => {
+          const evaluation = await host.evaluate(active);
+          if (!evaluation.ok) return evaluation;
+          return host.writeSummary(evaluation.value, DEFAULT_SETTINGS);
+        },
+      );
+    }
+  });
+
+  it("a failure at any sync of clear leaves the workbook as before", async () => {
+    await eachSyncFailure(
+      async () => {
+        const h = basic();
+        const evaluation = await evaluateOk(h.host);
+        await h.host.writeSummary(evaluation, DEFAULT_SETTINGS);
+        return h;
+      },
+      (host) => host.clearMarks(),
+    );
+  });
+});
