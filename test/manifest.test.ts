@@ -138,3 +138,30 @@ describe("manifest.xml", () => {
     },
   );
 });
+
+describe("production manifest (webpack.config.js)", () => {
+  const config = require("../webpack.config.js") as {
+    rewriteManifestUrls(content: string, base: string): string;
+    baseUrl(env: Record<string, string | undefined>): string;
+    contentSecurityPolicy(officeJs: string | null): string;
+  };
+
+  it("rewrites every dev URL to ADDIN_BASE_URL (with a trailing slash) and nothing else", () => {
+    const base = config.baseUrl({ ADDIN_BASE_URL: "https://addins.example.gov.cn/zgtz" });
+    expect(base).toBe("https://addins.example.gov.cn/zgtz/");
+    expect(config.baseUrl({})).toBe(DEV_BASE);
+    const prod = config.rewriteManifestUrls(xml, base);
+    expect(prod).not.toContain(DEV_BASE);
+    expect(prod.split(base).length - 1).toBe(xml.split(DEV_BASE).length - 1);
+    expect(prod.replaceAll(base, DEV_BASE)).toBe(xml);
+  });
+
+  it("allows scripts only from the add-in and Microsoft's office.js host", () => {
+    expect(config.contentSecurityPolicy("https://appsforoffice.microsoft.com/lib/1/hosted/office.js")).toBe(
+      "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; connect-src 'self'",
+    );
+    expect(config.contentSecurityPolicy("office-js/office.js")).toContain("script-src 'self';");
+    expect(config.contentSecurityPolicy(null)).toContain("script-src 'self';");
+  });
+});
