@@ -200,7 +200,10 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
     if (!finding.cell) return;
     const selected = await host.selectCell(finding.sheet, finding.cell);
     if (!selected.ok)
-      setNotice({ intent: "error", text: `${t("selectFailed")}：${pick(selected.error.message, lang)}` });
+      setNotice({
+        intent: "error",
+        text: `${t("selectFailed")}${t("listSeparator")}${pick(selected.error.message, lang)}`,
+      });
   };
 
   const writeSummary = async (outcome: EvaluateOutcome) => {

@@ -40,7 +40,9 @@ export function LayoutSection({
   return (
     <div>
       <p className={styles.facts}>
-        {t("headerRowIs", { row: layout.headerRow })}；{t("dataRows", { first: layout.firstRow, last: layout.lastRow })}
+        {t("headerRowIs", { row: layout.headerRow })}
+        {t("listSeparator")}
+        {t("dataRows", { first: layout.firstRow, last: layout.lastRow })}
       </p>
       {editing ? (
         <MappingEditor
