@@ -10,7 +10,7 @@
  * A failure of the write sync is undone (`restoreMarks`) so the workbook is as before.
  */
 import { intersect, parseAddress, rectAddress, type Rect } from "./address";
-import { decodeFills, encodeFills, fillKey, normaliseFill, NO_FILL, type FillMap } from "./fills";
+import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
 import type { EvaluateOutcome, EvaluateRequest } from "./host";
@@ -81,6 +81,7 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
   if (request.source.kind === "selection") {
     selection = wb.getSelectedRange();
     selection.load("address");
+    // eslint-disable-next-line office-addins/call-sync-before-read -- `worksheet` is a navigation property (a proxy), not a loaded value
     sheet = selection.worksheet;
     sheet.tables.load("items/name");
   } else if (request.source.kind === "sheet") {
@@ -92,6 +93,7 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
   sheet.protection.load("protected");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("address");
+  // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
   const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
   rules?.load("items/id,items/type,items/custom/rule/formula");
   if (features.readOnlyFlag) wb.load("readOnly");
@@ -113,6 +115,7 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
     throw error;
   }
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
+  // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.protection.load("protected")` and synced
   if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(sheet.name));
   const sheetName = sheet.name;
   const mark = (range: XlRange | undefined): NameMark => {
@@ -128,6 +131,7 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
     used: used.isNullObject ? null : rectOf(used.address),
     date1904: dateProbe.value === DATE_2000_1904,
     selection: selection ? rectOf(selection.address) : null,
+    // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.tables.load("items/name")` and synced
     tables: selection ? sheet.tables.items : [],
     names: { status: mark(nameRanges[0]), opinion: mark(nameRanges[1]) },
     marker: {
@@ -361,6 +365,7 @@ export async function evaluateInExcel(
     const [first, ...rest] = writes;
     for (const piece of rest) {
       sheet.getRange(rectAddress(piece.rect)).values = piece.values;
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for a write too large for one request: one sync per 5 MB piece
       if (JSON.stringify(piece.values).length > WRITE_BUDGET_BYTES / 4) await context.sync();
     }
     if (first) sheet.getRange(rectAddress(first.rect)).values = first.values;

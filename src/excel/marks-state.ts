@@ -75,6 +75,7 @@ export async function restoreMarks(
   opinionName.load("name");
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
+  // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
   const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
   rules?.load("items/id,items/type,items/custom/rule/formula");
   await context.sync();

@@ -19,8 +19,6 @@
  * | optional — range.getMergedAreasOrNullObject (fallback: merges unknown, only top-left cells hold values) | 1.13 |
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- these mirror the Office.js typings, which use `any` for cell data */
-
 export interface XlLoadable {
   load(propertyNames?: string | string[]): unknown;
 }

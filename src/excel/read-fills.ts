@@ -40,6 +40,7 @@ export async function readFillsOf(context: XlContext, sheet: XlWorksheet, cells:
       fill.load("color");
       return { row, col, fill };
     });
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 20,000 mixed cells, bounded by the payload limit
     await context.sync();
     for (const { row, col, fill } of batch) fills.set(fillKey(row, col), normaliseFill(fill.color));
   }

@@ -119,6 +119,7 @@ export async function readRect(
     for (const [i, group] of groups.entries()) {
       handles.push(...queueBlocks(sheet, group, features));
       if (i === 0) extra();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per group of blocks (normally one): the 5 MB response cap
       await context.sync();
     }
   } catch (error) {
@@ -128,6 +129,7 @@ export async function readRect(
     for (const [i, block] of blocks.entries()) {
       handles.push(...queueBlocks(sheet, [block], features));
       if (i === 0) extra();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- retry after 'response too large': one block per sync
       await context.sync();
     }
   }

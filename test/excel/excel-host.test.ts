@@ -2,7 +2,12 @@
  * The Excel adapter against the strict double: what it reads, exactly what it writes (snapshot
  * diffs), all-or-nothing under injected failures, and a constant number of syncs.
  */
-import { diffSnapshots, PAYLOAD_LIMIT_BYTES, type WorkbookSnapshot } from "../../src/excel/double";
+import {
+  diffSnapshots,
+  PAYLOAD_LIMIT_BYTES,
+  type SheetDescription,
+  type WorkbookSnapshot,
+} from "../../src/excel/double";
 import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
@@ -82,8 +87,8 @@ describe("reading the ledger", () => {
   });
 });
 
-function ledgerRows(): unknown[][] {
-  return (ledgerSheet().rows ?? []).slice(2) as unknown[][];
+function ledgerRows(): NonNullable<SheetDescription["rows"]> {
+  return (ledgerSheet().rows ?? []).slice(2);
 }
 
 describe("writing the marks", () => {

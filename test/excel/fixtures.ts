@@ -31,8 +31,9 @@ const d = (y: number, m: number, day: number, date1904 = false): number => seria
 
 /**
  * Title row merged over the ledger, header on row 2, four items:
- * row 3 yellow (21 days overdue), row 4 red (49 days, unit from the merged D3:D4), row 5 green
- * (deadline typed as text, in the future), row 6 closed (已销号).
+ * row 3 yellow (21 days overdue), row 4 red (49 days, unit from the merged D3:D4, a description
+ * that begins with `=` but is text), row 5 green (deadline typed as text, in the future), row 6
+ * closed (已销号).
  */
 export function ledgerSheet(opts: { date1904?: boolean; name?: string } = {}): SheetDescription {
   const f = "yyyy-mm-dd";
@@ -53,8 +54,8 @@ export function ledgerSheet(opts: { date1904?: boolean; name?: string } = {}): S
         null,
         null,
       ],
-      [2, "合同管理不规范", "建立合同台账，逐项检查", null, "李四", d(2025, 2, 10, date1904), "未整改", null, null],
-      [3, "'=项目验收资料缺失", "补齐验收资料清单", "财务部", "王五", "2025年4月底", "整改中", null, null],
+      [2, "'=合同管理不规范", "建立合同台账，逐项检查", null, "李四", d(2025, 2, 10, date1904), "未整改", null, null],
+      [3, "项目验收资料缺失", "补齐验收资料清单", "财务部", "王五", "2025年4月底", "整改中", null, null],
       [
         4,
         "廉政教育不到位",

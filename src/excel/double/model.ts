@@ -332,7 +332,11 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
           fontColor: cf.fontColor,
         })),
         tables: sheet.tables.map((t) => ({ name: t.name, address: rectAddress(t.rect), style: t.style })),
-        charts: sheet.charts.map(({ id: _id, ...rest }) => JSON.parse(JSON.stringify(rest)) as Omit<ChartModel, "id">),
+        charts: sheet.charts.map((chart) => {
+          const copy = JSON.parse(JSON.stringify(chart)) as Partial<ChartModel>;
+          delete copy.id;
+          return copy as Omit<ChartModel, "id">;
+        }),
         protected: sheet.protected,
         freezeRows: sheet.freezeRows,
         pageLayout: JSON.parse(JSON.stringify(sheet.pageLayout)) as Record<string, unknown>,

@@ -28,7 +28,6 @@ import {
   type ChartModel,
   type ConditionalFormatModel,
   type NameModel,
-  type ScalarValue,
   type SheetModel,
   type TableModel,
   type WorkbookModel,
@@ -842,11 +841,9 @@ export class RangeDouble extends ClientObjectDouble {
   get text(): string[][] {
     return this.read("text");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typing
   get values(): any[][] {
     return this.read("values");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typing
   set values(data: any[][]) {
     this.write({ values: data }, () => {
       const { sheet, rect } = this.target();
@@ -855,19 +852,15 @@ export class RangeDouble extends ClientObjectDouble {
       forEachCell(rect, (r, c) => writeCellValue(touchCell(sheet, r, c), rows[r - rect.top]?.[c - rect.left]));
     });
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typing
   get formulas(): any[][] {
     return this.read("formulas");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typing
   set formulas(data: any[][]) {
     this.values = data;
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typing
   get numberFormat(): any[][] {
     return this.read("numberFormat");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typing
   set numberFormat(data: any[][]) {
     this.write({ numberFormat: data }, () => {
       const { sheet, rect } = this.target();
