@@ -262,11 +262,12 @@ function addColourRules(ws: ExcelJS.Worksheet, marks: MarksPlan): void {
   const statusLetter = columnLetter(marks.statusCol);
   ws.addConditionalFormatting({
     ref: `${columnLetter(firstCol)}${firstRow}:${columnLetter(lastCol)}${lastRow}`,
-    rules: COLOURED_LIGHTS.map((light) => ({
+    // Distinct priorities: rules of equal priority are an ambiguity Excel resolves and LibreOffice does not.
+    rules: COLOURED_LIGHTS.map((light, index) => ({
       type: "expression",
       formulae: [colourRuleFormula(light, statusLetter, firstRow)],
       style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(LIGHT_FILLS[light] ?? "#FFFFFF") } } },
-      priority: 1,
+      priority: index + 1,
     })) as ExcelJS.ConditionalFormattingRule[],
   });
 }
