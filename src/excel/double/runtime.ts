@@ -36,6 +36,8 @@ export class DoubleRuntime {
   excelApiMinor: number;
   cellEditMode = false;
   readonly syncs: SyncRecord[] = [];
+  /** Proxy objects created (Range, Worksheet…): each costs memory in the real host until released. */
+  proxiesCreated = 0;
   private readonly failures: InjectedFailure[] = [];
 
   constructor(model: WorkbookModel, excelApiMinor: number) {
@@ -165,6 +167,7 @@ export abstract class ClientObjectDouble {
 
   constructor(ctx: DoubleRequestContext) {
     this.ctx = ctx;
+    ctx.runtime.proxiesCreated++;
   }
 
   /** Scalar properties by name: each reads the model when the batch runs. */

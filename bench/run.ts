@@ -1,0 +1,267 @@
+/**
+ * `npm run bench`: the speed and memory budgets of issue #4, measured on generated ledgers of
+ * 1,000, 10,000 and 100,000 items. Prints a table and writes the same figures to
+ * bench/results.json. Budgets are checked here, never in unit tests (a loaded CI machine must not
+ * fail a test because it was slow); a budget that does not hold is printed as ✗ and makes the
+ * process exit 1 when BENCH_STRICT=1.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { evaluate } from "../src/core/evaluate";
+import { BENCH_TODAY, generateLedger, writeLedgerXlsx } from "./generate";
+import { runTsProcess, stats, timeRuns, type Stats } from "./measure";
+import { benchAdapter, type AdapterFigures } from "./adapter";
+import { measureBundle, type BundleFigures } from "./bundle";
+
+const SIZES = [1_000, 10_000, 100_000] as const;
+const ENGINE_RUNS: Record<number, number> = { 1000: 15, 10000: 9, 100000: 5 };
+const PROCESS_RUNS: Record<number, number> = { 1000: 3, 10000: 3, 100000: 1 };
+const REPO = resolve(__dirname, "..");
+
+interface EngineFigures {
+  readonly ms: Stats;
+  /** Heap retained by one result (MB), measured after a forced GC when --expose-gc is on. */
+  readonly heapMb: number | null;
+}
+interface CliFigures {
+  readonly cliMs: Stats;
+  readonly cliPeakRssMb: number;
+  readonly readMs: Stats;
+  readonly readPeakRssMb: number;
+}
+interface SizeFigures {
+  readonly items: number;
+  readonly engine: EngineFigures;
+  readonly cli: CliFigures;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+async function benchEngine(items: number): Promise<EngineFigures> {
+  const { grid } = generateLedger(items);
+  const run = () => {
+    const evaluation = evaluate({ ledger: grid, today: BENCH_TODAY });
+    if (!evaluation.ok) throw new Error(`bench ledger did not evaluate: ${evaluation.message.en}`);
+    return evaluation.result;
+  };
+  const ms = stats(await timeRuns(ENGINE_RUNS[items] ?? 3, run));
+  let heapMb: number | null = null;
+  if (gc) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = run();
+    gc();
+    heapMb = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+    if (kept.items.length !== items) throw new Error("bench: item count mismatch");
+  }
+  return { ms, heapMb };
+}
+
+async function benchCli(items: number, dir: string): Promise<CliFigures> {
+  const file = join(dir, `ledger-${items}.xlsx`);
+  await writeLedgerXlsx(generateLedger(items), file);
+  const runs = PROCESS_RUNS[items] ?? 1;
+  const cli: number[] = [];
+  const read: number[] = [];
+  let cliPeakRssMb = 0;
+  let readPeakRssMb = 0;
+  // Alternate the two so that machine noise hits both alike; the first pair warms the disk cache.
+  for (let i = 0; i <= runs; i++) {
+    const c = await runTsProcess(join(REPO, "src/cli/main.ts"), [
+      "evaluate",
+      file,
+      "--today",
+      BENCH_TODAY,
+      "--format",
+      "json",
+    ]);
+    if (c.exitCode !== 0) throw new Error(`bench: the CLI exited ${c.exitCode} on ${file}`);
+    const r = await runTsProcess(join(REPO, "bench/read-only.ts"), [file]);
+    if (r.exitCode !== 0) throw new Error(`bench: the read-only baseline exited ${r.exitCode}`);
+    if (i === 0 && runs > 1) continue;
+    cli.push(c.wallMs);
+    read.push(r.wallMs);
+    cliPeakRssMb = Math.max(cliPeakRssMb, c.peakRssMb);
+    readPeakRssMb = Math.max(readPeakRssMb, r.peakRssMb);
+  }
+  return { cliMs: stats(cli), cliPeakRssMb, readMs: stats(read), readPeakRssMb };
+}
+
+interface Budget {
+  readonly what: string;
+  readonly limit: string;
+  readonly actual: string;
+  readonly ok: boolean;
+}
+
+function budgets(bySize: Map<number, SizeFigures>, adapter: AdapterFigures[], bundle: BundleFigures): Budget[] {
+  const s10k = bySize.get(10_000);
+  const s100k = bySize.get(100_000);
+  const list: Budget[] = [];
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  if (s10k) {
+    list.push({
+      what: "engine, 10,000 items (median)",
+      limit: "≤ 100 ms",
+      actual: ms(s10k.engine.ms.median),
+      ok: s10k.engine.ms.median <= 100,
+    });
+    const timeRatio = s10k.cli.cliMs.median / s10k.cli.readMs.median;
+    const rssRatio = s10k.cli.cliPeakRssMb / s10k.cli.readPeakRssMb;
+    list.push({
+      what: "CLI 10,000 items: time ÷ read-only time",
+      limit: "≤ 1.3",
+      actual: timeRatio.toFixed(2),
+      ok: timeRatio <= 1.3,
+    });
+    list.push({
+      what: "CLI 10,000 items: peak RSS ÷ read-only",
+      limit: "≤ 1.3",
+      actual: rssRatio.toFixed(2),
+      ok: rssRatio <= 1.3,
+    });
+  }
+  if (s100k) {
+    const linear = s10k ? s100k.engine.ms.median / s10k.engine.ms.median : NaN;
+    list.push({
+      what: "engine, 100,000 items (median)",
+      limit: "≤ 1,200 ms",
+      actual: ms(s100k.engine.ms.median),
+      ok: s100k.engine.ms.median <= 1200,
+    });
+    list.push({ what: "engine 100,000 ÷ 10,000 (linear)", limit: "≤ 12", actual: linear.toFixed(1), ok: linear <= 12 });
+    list.push({
+      what: "CLI, 100,000 items: peak RSS",
+      limit: "≤ 400 MB",
+      actual: `${s100k.cli.cliPeakRssMb.toFixed(0)} MB`,
+      ok: s100k.cli.cliPeakRssMb <= 400,
+    });
+  }
+  const upTo20k = adapter.filter((a) => a.rows <= 20_000);
+  const maxSyncs = Math.max(...upTo20k.map((a) => a.readSyncs + a.writeSyncs));
+  list.push({
+    what: "Excel adapter ≤ 20,000 rows: syncs (read + write)",
+    limit: "≤ 3",
+    actual: String(maxSyncs),
+    ok: maxSyncs <= 3,
+  });
+  const maxColourOps = Math.max(...adapter.map((a) => a.colourOperations));
+  list.push({
+    what: "colouring: Excel operations, any size",
+    limit: "fixed (≤ 4, one per colour)",
+    actual: String(maxColourOps),
+    ok: maxColourOps <= 4,
+  });
+  list.push({
+    what: "task pane initial JS, gzipped",
+    limit: "≤ 300 KB",
+    actual: `${(bundle.initialGzipBytes / 1024).toFixed(0)} KB`,
+    ok: bundle.initialGzipBytes <= 300 * 1024,
+  });
+  return list;
+}
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c + " ".repeat((widths[i] ?? 0) - width(c))).join(" | ")} |`;
+  return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+/** Display width: CJK characters take two columns in a terminal. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+const fmt = (s: Stats) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+
+async function main(): Promise<void> {
+  const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [...SIZES];
+  const dir = mkdtempSync(join(tmpdir(), "ledger-bench-"));
+  const bySize = new Map<number, SizeFigures>();
+  try {
+    for (const items of sizes) {
+      process.stderr.write(`bench: ${items} items…\n`);
+      bySize.set(items, { items, engine: await benchEngine(items), cli: await benchCli(items, dir) });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.stderr.write("bench: Excel adapter against the API double…\n");
+  const adapter = await benchAdapter([100, 1_000, 20_000, 50_000]);
+  process.stderr.write("bench: production bundle…\n");
+  const bundle = measureBundle(REPO);
+
+  const out: string[] = [];
+  out.push(
+    `Machine: ${require("node:os").cpus().length} cores, ${(require("node:os").totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  out.push("", "Engine (Grid → result + summary), ms: median (min–max)");
+  out.push(
+    table(
+      ["items", "engine ms", "heap MB", "CLI ms", "CLI peak RSS MB", "read-only ms", "read-only peak RSS MB"],
+      [...bySize.values()].map((s) => [
+        s.items.toLocaleString("en"),
+        fmt(s.engine.ms),
+        s.engine.heapMb === null ? "n/a" : s.engine.heapMb.toFixed(1),
+        fmt(s.cli.cliMs),
+        s.cli.cliPeakRssMb.toFixed(0),
+        fmt(s.cli.readMs),
+        s.cli.readPeakRssMb.toFixed(0),
+      ]),
+    ),
+  );
+  out.push("", "Excel adapter against the strict API double (evaluate = read + write marks)");
+  out.push(
+    table(
+      ["rows", "read syncs", "write syncs", "proxies", "request KB", "response KB", "colour ops"],
+      adapter.map((a) => [
+        a.rows.toLocaleString("en"),
+        String(a.readSyncs),
+        String(a.writeSyncs),
+        String(a.proxies),
+        (a.requestBytes / 1024).toFixed(0),
+        (a.responseBytes / 1024).toFixed(0),
+        String(a.colourOperations),
+      ]),
+    ),
+  );
+  out.push(
+    "",
+    `Task pane bundle: initial JS ${(bundle.initialRawBytes / 1024).toFixed(0)} KB raw, ${(bundle.initialGzipBytes / 1024).toFixed(0)} KB gzipped (${bundle.files.join(", ")})`,
+  );
+  const checks = budgets(bySize, adapter, bundle);
+  out.push("", "Budgets");
+  out.push(
+    table(
+      ["", "what", "budget", "measured"],
+      checks.map((b) => [b.ok ? "✓" : "✗", b.what, b.limit, b.actual]),
+    ),
+  );
+  process.stdout.write(out.join("\n") + "\n");
+
+  writeFileSync(
+    join(__dirname, "results.json"),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        sizes: [...bySize.values()],
+        adapter,
+        bundle,
+        budgets: checks,
+      },
+      null,
+      2,
+    ),
+  );
+  if (process.env.BENCH_STRICT === "1" && checks.some((b) => !b.ok)) process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
