@@ -28,6 +28,8 @@ const repo = join(__dirname, "..", "..");
 const results = join(repo, "test-results");
 const outDir = join(results, "preview-dist");
 const runs = existsSync(CHROMIUM) && process.env.SKIP_BROWSER_TESTS !== "1";
+// CI installs Chromium (.ci/run): there, a missing browser is a failure, not a reason to skip.
+if (process.env.CI && !runs) throw new Error(`CI needs ${CHROMIUM} for the browser test (apt-get install chromium)`);
 if (!runs) console.warn(`browser test skipped: ${existsSync(CHROMIUM) ? "SKIP_BROWSER_TESTS=1" : `no ${CHROMIUM}`}`);
 
 jest.setTimeout(300_000);
