@@ -15,7 +15,7 @@
  *   area's value counts in its left column only: a section heading merged across the row is one
  *   cell, not a value in every field.
  */
-import { MergeIndex, cellAt, columnLetter, numberFormatAt } from "./grid";
+import { MergeIndex, cellAt, numberFormatAt } from "./grid";
 import { deriveStatus } from "./parse/status";
 import { readDateCell, readDeadlineCell } from "./parse/date";
 import { parseItemType } from "./parse/type";
@@ -165,14 +165,19 @@ function classify(view: RowView, frame: RowFrame, afterNote: boolean): RowKind {
   let firstText = "";
   let total = false;
   for (let col = frame.firstCol; col <= frame.lastCol; col++) {
-    const text = cellText(ownAt(view, col));
-    if (text === "") continue;
-    if (count === 0) {
-      firstCol = col;
-      firstText = compact(text);
+    const value = ownAt(view, col);
+    if (isBlank(value)) continue;
+    const inTotalColumns = col < frame.firstCol + TOTAL_COLUMNS;
+    // The text is needed only for the first value and for the total columns (most cells are neither).
+    if (count === 0 || inTotalColumns) {
+      const text = cellText(value);
+      if (count === 0) {
+        firstCol = col;
+        firstText = compact(text);
+      }
+      if (inTotalColumns && mayBeTotal(text) && TOTAL.test(compact(text))) total = true;
     }
     count++;
-    if (col < frame.firstCol + TOTAL_COLUMNS && TOTAL.test(compact(text))) total = true;
   }
   if (count === 0) return "blank";
   if (count === 1 && firstCol === frame.columns.seq && BARE_NUMBER.test(firstText)) return "blank";
@@ -184,6 +189,29 @@ function classify(view: RowView, frame: RowFrame, afterNote: boolean): RowKind {
     return "section";
   }
   return "item";
+}
+
+/** `cellText(value) === ""` without building the text of a number or of untrimmed text. */
+function isBlank(value: CellValue): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "number" || typeof value === "boolean") return false;
+  if (typeof value === "string") return value.length === 0 || value.trim().length === 0;
+  return cellText(value) === "";
+}
+
+/**
+ * Whether trimmed text can read as 合计/小计/总计 once whitespace is removed: it starts with one of
+ * their first characters, or with a zero-width character `trim` keeps (then the full test decides).
+ */
+function mayBeTotal(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (
+    first === 0x5408 /* 合 */ ||
+    first === 0x5c0f /* 小 */ ||
+    first === 0x603b /* 总 */ ||
+    (first >= 0x200b && first <= 0x200d) ||
+    first === 0x2060
+  );
 }
 
 function hasValue(view: RowView, col: number | undefined): boolean {
@@ -229,10 +257,9 @@ const NO_DEADLINE: DeadlineReading = { date: null, ongoing: false, invalid: fals
 export function readItems(grid: Grid, layout: LedgerLayout): { items: Item[]; nonItems: NonItemRow[] } {
   const items: Item[] = [];
   const nonItems: NonItemRow[] = [];
-  // Column letters once per ledger, not once per cell (a measurable share of a 100,000-row read).
   const fieldColumns: FieldColumn[] = FIELD_KEYS.flatMap((field) => {
     const col = layout.columns[field];
-    return col === undefined ? [] : [{ field, col, letter: columnLetter(col) }];
+    return col === undefined ? [] : [{ field, col, blank: { value: null, text: "", col, numberFormat: null } }];
   });
   walkRows(grid, layout, (view, kind) => {
     if (kind === "item") items.push(readItem(view, fieldColumns));
@@ -244,19 +271,20 @@ export function readItems(grid: Grid, layout: LedgerLayout): { items: Item[]; no
 interface FieldColumn {
   readonly field: FieldKey;
   readonly col: number;
-  readonly letter: string;
+  /** The column's blank cell, shared by every row where the field is blank. */
+  readonly blank: FieldCell;
 }
 
-function readCell(view: RowView, { col, letter }: FieldColumn): FieldCell {
-  const source = sourceAt(view, col);
-  const value = source ? cellAt(view.grid, source.row, source.col) : null;
-  return {
-    value,
-    text: cellText(value),
-    address: `${letter}${view.row}`,
-    col,
-    numberFormat: source ? numberFormatAt(view.grid, source.row, source.col) : null,
-  };
+function readCell(view: RowView, column: FieldColumn): FieldCell {
+  const col = column.col;
+  // Where the value comes from (as `sourceAt`, inlined: this runs for every field of every item).
+  const merge = view.cover[col - view.firstCol];
+  const sourceRow = merge ? (merge.left === col ? merge.top : 0) : view.row;
+  const value = sourceRow === 0 ? null : cellAt(view.grid, sourceRow, col);
+  const numberFormat = sourceRow === 0 ? null : numberFormatAt(view.grid, sourceRow, col);
+  // Blank cells are the same in every row of a column, so they share one object.
+  if (value === null && numberFormat === null) return column.blank;
+  return { value, text: cellText(value), col, numberFormat };
 }
 
 /**
@@ -272,11 +300,7 @@ function readItem(view: RowView, fieldColumns: readonly FieldColumn[]): Item {
   const { grid, row } = view;
   const cells: Partial<Record<FieldKey, FieldCell>> = {};
   for (const column of fieldColumns) cells[column.field] = readCell(view, column);
-  const dateOf = (field: FieldKey): DateReading => {
-    const cell = cells[field];
-    return cell ? readDateCell(cell.value, cell.numberFormat, grid.date1904) : EMPTY_DATE;
-  };
-  const completed = dateOf("completed");
+  const completed = readDate(cells.completed, grid.date1904);
   const deadlineCell = cells.deadline;
   const deadline = deadlineCell
     ? readDeadlineCell(deadlineCell.value, deadlineCell.numberFormat, grid.date1904)
@@ -297,11 +321,16 @@ function readItem(view: RowView, fieldColumns: readonly FieldColumn[]): Item {
     closedByColumn,
     type: typeReading === "unknown" ? null : typeReading,
     typeUnknown: typeReading === "unknown",
-    assigned: dateOf("assigned"),
+    assigned: readDate(cells.assigned, grid.date1904),
     deadline,
     completed,
-    closedOn: dateOf("closedOn"),
-    reviewed: dateOf("reviewed"),
+    closedOn: readDate(cells.closedOn, grid.date1904),
+    reviewed: readDate(cells.reviewed, grid.date1904),
     ongoing: deadline.ongoing || statusColumn === "ongoing",
   };
+}
+
+/** A date field's reading; empty when the ledger has no such column. */
+function readDate(cell: FieldCell | undefined, date1904: boolean): DateReading {
+  return cell ? readDateCell(cell.value, cell.numberFormat, date1904) : EMPTY_DATE;
 }

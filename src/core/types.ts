@@ -126,13 +126,16 @@ export type Status = "closed" | "done" | "in_progress" | "not_started" | "ongoin
 export type ItemType = "immediate" | "time_limited" | "long_term";
 export type Light = "red" | "yellow" | "green" | "closed" | "none";
 
-/** One field's cell on one item row (after vertical merges are applied). */
+/**
+ * One field's cell on one item row (after vertical merges are applied). Kept lean — a ledger has one
+ * per field per item — so it holds no address: the cell findings point at is on the item's own row
+ * (even when the value came from a merge), `cellAddress(item.row, cell.col)`, e.g. `H7`.
+ */
 export interface FieldCell {
   readonly value: CellValue;
   /** The value as text, trimmed ("" for blank). Dates serials stay as their number text. */
   readonly text: string;
-  /** The address findings point at, e.g. `H7` (the item's own row even when the value came from a merge). */
-  readonly address: string;
+  /** The sheet column; with the item's row, the cell's address. */
   readonly col: number;
   readonly numberFormat: string | null;
 }

@@ -9,7 +9,6 @@
  * from the cell text when not given: "" is empty, a strict `YYYY-MM-DD` is a date, anything else is
  * invalid; a deadline also reads the long-term words (长期, 持续推进, 常态化, 长效) as ongoing.
  */
-import { cellAddress } from "../../src/core/grid";
 import { parseIsoDate } from "../../src/core/dates";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { RuleContext } from "../../src/core/rules/rule";
@@ -40,9 +39,9 @@ function textOfValue(value: CellValue): string {
   return String(value).trim();
 }
 
-export function cellFor(field: FieldKey, row: number, value: CellValue): FieldCell {
+export function cellFor(field: FieldKey, value: CellValue): FieldCell {
   const col = FACTORY_COLUMNS[field];
-  return { value, text: textOfValue(value), address: cellAddress(row, col), col, numberFormat: null };
+  return { value, text: textOfValue(value), col, numberFormat: null };
 }
 
 export function dateReadingOf(text: string): DateReading {
@@ -63,7 +62,7 @@ export function itemFrom(spec: ItemSpec = {}): EvaluatedItem {
   const row = spec.row ?? 5;
   const cells: Partial<Record<FieldKey, FieldCell>> = {};
   for (const [field, value] of Object.entries(spec.cells ?? {}) as [FieldKey, CellValue | undefined][]) {
-    if (value !== undefined) cells[field] = cellFor(field, row, value);
+    if (value !== undefined) cells[field] = cellFor(field, value);
   }
   const text = (field: FieldKey): string => cells[field]?.text ?? "";
   const deadline = spec.deadline ?? deadlineReadingOf(text("deadline"));

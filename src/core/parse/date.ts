@@ -5,7 +5,8 @@
  * Every date this module returns comes out of `isoFromYmd`/`monthEnd`, so it is a real calendar date
  * between 1900 and 9999.
  */
-import { isoFromYmd, monthEnd } from "../dates";
+import { dayNumber, isoFromDayNumber, isoFromYmd, monthEnd } from "../dates";
+import { Memo } from "../memo";
 import { cellText, normalizeText, toHalfWidth } from "../text";
 import type { CellValue, DateReading, DeadlineReading, IsoDate } from "../types";
 
@@ -15,7 +16,11 @@ import type { CellValue, DateReading, DeadlineReading, IsoDate } from "../types"
 export const MAX_SERIAL_1900 = 2958465;
 /** Days between the two systems' day zero (1899-12-31 vs 1904-01-01, counting the fake 1900-02-29). */
 const DAYS_1900_TO_1904 = 1462;
-const MS_PER_DAY = 86_400_000;
+/** Day numbers (days since 1970-01-01) of each system's day zero. */
+const DAY_ZERO_1904 = dayNumber(1904, 1, 1);
+/** Serials before the fake 29 Feb 1900 count from 1899-12-31, later ones from 1899-12-30. */
+const DAY_ZERO_BEFORE_FAKE_LEAP_DAY = dayNumber(1899, 12, 31);
+const DAY_ZERO_AFTER_FAKE_LEAP_DAY = dayNumber(1899, 12, 30);
 
 /**
  * An Excel serial date as `YYYY-MM-DD`; the time of day (fractional part) is ignored.
@@ -25,24 +30,17 @@ const MS_PER_DAY = 86_400_000;
  * and 61 onward is one day later than plain counting would say (61 → 1900-03-01).
  * 1904 system: serial 0 is 1904-01-01.
  * Anything before the system's first day or after 9999-12-31 is null, as is NaN/±Infinity.
+ * Plain day arithmetic (no `Date`), so no time zone or daylight-saving shift can move a day.
  */
 export function excelSerialToIso(serial: number, date1904: boolean): IsoDate | null {
   if (!Number.isFinite(serial)) return null;
   const day = Math.floor(serial);
   if (date1904) {
     if (day < 0 || day > MAX_SERIAL_1900 - DAYS_1900_TO_1904) return null;
-    return utcDayToIso(Date.UTC(1904, 0, 1) + day * MS_PER_DAY);
+    return isoFromDayNumber(DAY_ZERO_1904 + day);
   }
   if (day < 1 || day > MAX_SERIAL_1900 || day === 60) return null;
-  // Before the fake leap day, serial n is n days after 1899-12-31; after it, one day less.
-  const dayZero = day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-  return utcDayToIso(dayZero + day * MS_PER_DAY);
-}
-
-/** Calendar arithmetic in UTC, so no daylight-saving shift can move a day. */
-function utcDayToIso(ms: number): IsoDate | null {
-  const d = new Date(ms);
-  return isoFromYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return isoFromDayNumber((day < 60 ? DAY_ZERO_BEFORE_FAKE_LEAP_DAY : DAY_ZERO_AFTER_FAKE_LEAP_DAY) + day);
 }
 
 // ───────────────────────────── Number formats ─────────────────────────────
@@ -55,7 +53,13 @@ function utcDayToIso(ms: number): IsoDate | null {
  * a time-only format (`h:mm`) is not a date either.
  */
 export function isDateNumberFormat(format: string | null): boolean {
-  if (!format) return false;
+  return format ? dateFormats.get(format) : false;
+}
+
+/** A workbook uses a handful of formats over thousands of cells: each is classified once. */
+const dateFormats = new Memo<string, boolean>(classifyNumberFormat);
+
+function classifyNumberFormat(format: string): boolean {
   const stripped = format
     .replace(/"[^"]*"?/g, "") // quoted literal text, e.g. yyyy"年"
     .replace(/\\./g, "") // escaped characters
@@ -188,14 +192,40 @@ function numberToDate(n: number, numberFormat: string | null, date1904: boolean)
  * `invalid` carries the cell's text so a finding can quote it.
  */
 export function readDateCell(value: CellValue, numberFormat: string | null, date1904: boolean): DateReading {
+  if (typeof value === "number") return numberReadings(isDateNumberFormat(numberFormat), date1904).get(value);
   const text = cellText(value);
-  if (text === "") return { kind: "empty" };
-  let date: IsoDate | null = null;
-  if (typeof value === "number") date = numberToDate(value, numberFormat, date1904);
-  else if (typeof value === "string" || (typeof value === "object" && value !== null && "runs" in value)) {
-    date = parseDateText(text);
+  if (text === "") return EMPTY_READING;
+  if (typeof value === "string" || (typeof value === "object" && value !== null && "runs" in value)) {
+    return textReadings.get(text);
   }
+  return { kind: "invalid", text };
+}
+
+const EMPTY_READING: DateReading = { kind: "empty" };
+
+/** A date text's reading depends on the text alone; ledgers repeat their date texts. */
+const textReadings = new Memo<string, DateReading>((text) => {
+  const date = parseDateText(text);
   return date === null ? { kind: "invalid", text } : { kind: "date", date };
+});
+
+/**
+ * A number's reading depends on the number, on whether its format shows a date, and on the date
+ * system: one memo per combination (date serials repeat across a ledger's rows).
+ */
+const numberReadingMemos: readonly Memo<number, DateReading>[] = [false, true].flatMap((date1904) =>
+  [false, true].map(
+    (dateFormat) =>
+      new Memo<number, DateReading>((n) => {
+        // Any date format will do: `numberToDate` only asks whether the format shows a date.
+        const date = numberToDate(n, dateFormat ? "yyyy-mm-dd" : null, date1904);
+        return date === null ? { kind: "invalid", text: cellText(n) } : { kind: "date", date };
+      }),
+  ),
+);
+
+function numberReadings(dateFormat: boolean, date1904: boolean): Memo<number, DateReading> {
+  return numberReadingMemos[(date1904 ? 2 : 0) + (dateFormat ? 1 : 0)] as Memo<number, DateReading>;
 }
 
 /**
@@ -219,18 +249,42 @@ const CLAUSE_SEPARATORS = /[，,；;、。\s]+/u;
  * Only deadline cells get this search: the other date fields are plain dates, so there a sentence is invalid.
  */
 export function readDeadlineCell(value: CellValue, numberFormat: string | null, date1904: boolean): DeadlineReading {
-  const text = cellText(value);
-  if (text === "") return { date: null, ongoing: false, invalid: false, text };
-  if (typeof value !== "string" && !(typeof value === "object" && value !== null && "runs" in value)) {
-    const reading = readDateCell(value, numberFormat, date1904);
-    const date = reading.kind === "date" ? reading.date : null;
-    return { date, ongoing: false, invalid: date === null, text };
+  if (typeof value === "number") {
+    const memo = numberDeadlines[(date1904 ? 2 : 0) + (isDateNumberFormat(numberFormat) ? 1 : 0)];
+    return (memo as Memo<number, DeadlineReading>).get(value);
   }
+  const text = cellText(value);
+  if (text === "") return NO_DEADLINE;
+  if (typeof value !== "string" && !(typeof value === "object" && value !== null && "runs" in value)) {
+    return deadlineFromDateReading(readDateCell(value, numberFormat, date1904), text);
+  }
+  return textDeadlines.get(text);
+}
+
+const NO_DEADLINE: DeadlineReading = { date: null, ongoing: false, invalid: false, text: "" };
+
+function deadlineFromDateReading(reading: DateReading, text: string): DeadlineReading {
+  const date = reading.kind === "date" ? reading.date : null;
+  return { date, ongoing: false, invalid: date === null, text };
+}
+
+/** As `numberReadingMemos`, for deadline cells. */
+const numberDeadlines: readonly Memo<number, DeadlineReading>[] = [false, true].flatMap((date1904) =>
+  [false, true].map(
+    (dateFormat) =>
+      new Memo<number, DeadlineReading>((n) =>
+        deadlineFromDateReading(numberReadings(dateFormat, date1904).get(n), cellText(n)),
+      ),
+  ),
+);
+
+/** A deadline text's reading depends on the text alone. */
+const textDeadlines = new Memo<string, DeadlineReading>((text) => {
   const normalized = normalizeText(text);
   const ongoing = LONG_TERM_PHRASES.some((phrase) => normalized.includes(phrase));
   const date = parseDateText(text) ?? latestClauseDate(toHalfWidth(text));
   return { date, ongoing, invalid: date === null && !ongoing, text };
-}
+});
 
 function latestClauseDate(text: string): IsoDate | null {
   let latest: IsoDate | null = null;

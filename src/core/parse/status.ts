@@ -2,6 +2,7 @@
  * The status of an item (SPEC §3 "Status"): the `status` column's words, the `closed` column's flag,
  * and the rules that combine them with the completion date.
  */
+import { Memo } from "../memo";
 import { dropTrailingNote, normalizeText } from "../text";
 import type { DateReading, Status } from "../types";
 
@@ -61,18 +62,25 @@ function statusKey(text: string): string {
  * trailing parenthesised note, so `未完成` is never read as `完成`.
  */
 export function parseStatusText(text: string): Status | null {
+  return statusReadings.get(text);
+}
+
+/** Each distinct status text is normalised once per ledger, not once per row. */
+const statusReadings = new Memo<string, Status | null>((text) => {
   if (normalizeText(text) === "") return null;
   // Text that is only punctuation (`。`) is not blank: it reads as unknown.
   return STATUS_WORDS.get(statusKey(text)) ?? "unknown";
-}
+});
 
 /** SPEC §3: "In the `closed` column `是`, `已销号`, `√`, `✓` mean closed"; also the status table's 销号 and a ticked checkbox. */
 const CLOSED_FLAGS: ReadonlySet<string> = new Set(["是", "已销号", "销号", "√", "✓", "✔", "true"]);
 
 /** Whether the `closed` column says closed; `否`, `未销号`, blank and anything else say not closed. */
 export function parseClosedFlag(text: string): boolean {
-  return CLOSED_FLAGS.has(statusKey(text));
+  return closedFlags.get(text);
 }
+
+const closedFlags = new Memo<string, boolean>((text) => CLOSED_FLAGS.has(statusKey(text)));
 
 export interface StatusInput {
   /** The status cell's text; null when the ledger has no status column, "" when the cell is blank. */

@@ -1,4 +1,5 @@
 /** The rectification type of an item (SPEC §3 "Type", seed: 立行立改类/限期整改类/长效治理类). */
+import { Memo } from "../memo";
 import { dropTrailingNote, normalizeText } from "../text";
 import type { ItemType } from "../types";
 
@@ -16,6 +17,13 @@ const TRAILING_PUNCTUATION = /[。.，,；;、!！]+$/u;
  * (rule `unknown-type`).
  */
 export function parseItemType(text: string): ItemType | "unknown" | null {
+  return typeReadings.get(text);
+}
+
+/** Each distinct type text is normalised once per ledger, not once per row. */
+const typeReadings = new Memo<string, ItemType | "unknown" | null>(readItemType);
+
+function readItemType(text: string): ItemType | "unknown" | null {
   const normalized = normalizeText(text);
   if (normalized === "") return null;
   const key = dropTrailingNote(normalized.replace(TRAILING_PUNCTUATION, "")).replace(TRAILING_PUNCTUATION, "");

@@ -14,9 +14,7 @@ export function textOf(item: Item, field: FieldKey): string {
 
 /** The address of the item's cell for a field (the item's own row), or null without that column. */
 export function addressOf(layout: LedgerLayout, item: Item, field: FieldKey): string | null {
-  const cell = item.cells[field];
-  if (cell) return cell.address;
-  const col = layout.columns[field];
+  const col = item.cells[field]?.col ?? layout.columns[field];
   return col === undefined ? null : cellAddress(item.row, col);
 }
 

@@ -5,10 +5,9 @@
  *
  * `survey-unknown-answer` is not here: the survey module reports it while it scores the survey.
  */
-import { columnNumber } from "../grid";
+import { cellAddress, columnNumber } from "../grid";
 import { resolveSeverity } from "../settings";
 import type { Finding, RuleId } from "../types";
-import { addressOf } from "./helpers";
 import type { Rule, RuleContext, RuleReport } from "./rule";
 import { closedNotDone } from "./closed-not-done";
 import { closedWithoutEvidence } from "./closed-without-evidence";
@@ -64,29 +63,53 @@ export function ruleById(id: RuleId): Rule | undefined {
  * finding's severity resolved (the settings' override, else the finding's or the rule's default).
  */
 export function runRule(rule: Rule, ctx: RuleContext): Finding[] {
+  return collectFindings(rule, ctx, []).map(({ finding }) => finding);
+}
+
+/** A finding with the sheet column of its cell (0 for none), for ordering without re-parsing the address. */
+interface PlacedFinding {
+  readonly finding: Finding;
+  readonly col: number;
+}
+
+function collectFindings(rule: Rule, ctx: RuleContext, into: PlacedFinding[]): PlacedFinding[] {
   const { id, defaultSeverity } = rule.meta;
-  if (resolveSeverity(id, defaultSeverity, ctx.settings) === "off") return [];
-  const findings: Finding[] = [];
-  const report = ({ item, field, message, severity }: RuleReport): void => {
-    const resolved = resolveSeverity(id, severity ?? defaultSeverity, ctx.settings);
+  if (resolveSeverity(id, defaultSeverity, ctx.settings) === "off") return into;
+  const { layout, settings } = ctx;
+  const sheet = layout.sheet;
+  rule.check(ctx, ({ item, field, message, severity }: RuleReport): void => {
+    const resolved = resolveSeverity(id, severity ?? defaultSeverity, settings);
     if (resolved === "off") return;
-    findings.push({
-      rule: id,
-      severity: resolved,
-      row: item ? item.row : null,
-      cell: item && field ? addressOf(ctx.layout, item, field) : null,
-      field,
-      message,
-      sheet: ctx.layout.sheet,
+    // The cell on the item's row (as `addressOf`), with its column kept for `runRules`' ordering.
+    const col = item && field ? (item.cells[field]?.col ?? layout.columns[field]) : undefined;
+    into.push({
+      finding: {
+        rule: id,
+        severity: resolved,
+        row: item ? item.row : null,
+        cell: item && col !== undefined ? cellAddress(item.row, col) : null,
+        field,
+        message,
+        sheet,
+      },
+      col: col ?? 0,
     });
-  };
-  rule.check(ctx, report);
-  return findings;
+  });
+  return into;
 }
 
 /** Every enabled rule's findings, ledger-level first, then by row and column (rule order within a cell). */
 export function runRules(ctx: RuleContext): Finding[] {
-  return sortFindings(RULES.flatMap((rule) => runRule(rule, ctx)));
+  const placed: PlacedFinding[] = [];
+  for (const rule of RULES) collectFindings(rule, ctx, placed);
+  // The same order as `sortFindings`, keyed by the columns already known.
+  const order = placed.map((_, index) => index);
+  order.sort((a, b) => {
+    const x = placed[a] as PlacedFinding;
+    const y = placed[b] as PlacedFinding;
+    return (x.finding.row ?? 0) - (y.finding.row ?? 0) || x.col - y.col || a - b;
+  });
+  return order.map((index) => (placed[index] as PlacedFinding).finding);
 }
 
 function columnOfCell(cell: string | null): number {
