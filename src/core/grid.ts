@@ -48,10 +48,14 @@ export function mergeAt(merges: readonly MergeArea[], row: number, col: number):
   return merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
-/** Constant-time lookup of the merge covering a cell: one map entry per covered cell. */
+/**
+ * Fast lookup of the merge covering a cell: the merges are listed under every row they cover, so a
+ * lookup scans only that row's few merges. Keyed by row number (no per-cell string keys: a ledger
+ * with a unit merged down every few rows has tens of thousands of merged cells).
+ */
 export class MergeIndex {
-  private readonly byCell = new Map<string, MergeArea>();
-  /** Merges too large to index cell by cell (whole-column merges); searched linearly. */
+  private readonly byRow = new Map<number, MergeArea[]>();
+  /** Merges too large to index row by row (whole-column merges); searched linearly. */
   private readonly large: MergeArea[] = [];
   constructor(merges: readonly MergeArea[], maxCellsPerMerge = 100_000) {
     for (const m of merges) {
@@ -60,10 +64,19 @@ export class MergeIndex {
         this.large.push(m);
         continue;
       }
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.byCell.set(`${r}:${c}`, m);
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.byRow.get(r);
+        if (list) list.push(m);
+        else this.byRow.set(r, [m]);
+      }
     }
   }
   at(row: number, col: number): MergeArea | undefined {
-    return this.byCell.get(`${row}:${col}`) ?? (this.large.length ? mergeAt(this.large, row, col) : undefined);
+    const list = this.byRow.get(row);
+    let found: MergeArea | undefined;
+    // Merges should not overlap; if a host gives overlapping ones, the last listed wins, as it always has.
+    if (list) for (const m of list) if (col >= m.left && col <= m.right) found = m;
+    if (found) return found;
+    return this.large.length ? mergeAt(this.large, row, col) : undefined;
   }
 }

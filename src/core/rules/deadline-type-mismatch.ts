@@ -21,17 +21,22 @@ const TYPE_NAMES: Readonly<Record<ItemType, Message>> = {
   long_term: { zh: "长效治理", en: "long-term (长效治理)" },
 };
 
-/** Why the deadline does not fit the type, or null when it does. */
-export function typeMismatch(type: ItemType, assigned: IsoDate, deadline: IsoDate, settings: Settings): Message | null {
-  const head = {
+/** The start every mismatch message shares; built only for a mismatch (most items fit). */
+function headOf(type: ItemType, deadline: IsoDate): Message {
+  return {
     zh: `整改类型为${TYPE_NAMES[type].zh}，${fieldZh("deadline")}${deadline}`,
     en: `The type is ${TYPE_NAMES[type].en}, and ${fieldEn("deadline")} ${deadline}`,
   };
+}
+
+/** Why the deadline does not fit the type, or null when it does. */
+export function typeMismatch(type: ItemType, assigned: IsoDate, deadline: IsoDate, settings: Settings): Message | null {
   switch (type) {
     case "immediate": {
       const days = settings.immediateMaxDays;
       const latest = addDaysIso(assigned, days);
       if (deadline <= latest) return null;
+      const head = headOf(type, deadline);
       return {
         zh: `${head.zh}超过交办后${days}天（${latest}）`,
         en: `${head.en} is more than ${days} days after assignment (${latest})`,
@@ -41,6 +46,7 @@ export function typeMismatch(type: ItemType, assigned: IsoDate, deadline: IsoDat
       const months = settings.timeLimitedMaxMonths;
       const latest = addMonthsIso(assigned, months);
       if (deadline <= latest) return null;
+      const head = headOf(type, deadline);
       return {
         zh: `${head.zh}超过交办后${months}个月（${latest}）`,
         en: `${head.en} is more than ${months} months after assignment (${latest})`,
@@ -52,6 +58,7 @@ export function typeMismatch(type: ItemType, assigned: IsoDate, deadline: IsoDat
       const earliest = addMonthsIso(assigned, min);
       const latest = addMonthsIso(assigned, max);
       if (deadline >= earliest && deadline <= latest) return null;
+      const head = headOf(type, deadline);
       return {
         zh: `${head.zh}不在交办后${min}至${max}个月之间（${earliest}至${latest}）`,
         en: `${head.en} is not between ${min} and ${max} months after assignment (${earliest} to ${latest})`,

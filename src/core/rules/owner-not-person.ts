@@ -16,6 +16,7 @@
  * Spaces never separate people: `张三` padded with a full-width space between the characters is
  * how a two-character name is aligned with three-character ones.
  */
+import { Memo } from "../memo";
 import type { Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
 import { excerpt, hasColumn, textOf } from "./helpers";
@@ -85,9 +86,14 @@ function partsOf(text: string, separator: RegExp): string[] {
 
 /** What is wrong with an owner text, or null when it names one person. */
 export function ownerProblem(owner: string, unit: string): OwnerProblem | null {
-  const name = compact(owner);
+  const { name, problem } = ownerReadings.get(owner);
   if (name === "") return null;
-  if (unit !== "" && name === compact(unit)) return "same-as-unit";
+  if (unit !== "" && name === compactUnits.get(unit)) return "same-as-unit";
+  return problem;
+}
+
+/** What is wrong with an owner text whatever the unit says (`ownerProblem` adds the unit comparison). */
+function ownerOnlyProblem(name: string, owner: string): OwnerProblem | null {
   if (COLLECTIVE_WORDS.some((word) => name.includes(word))) return "collective";
   if (partsOf(owner, SEPARATORS).length >= 2) return "several";
   if (isUnitLike(name)) return "unit-like";
@@ -95,6 +101,13 @@ export function ownerProblem(owner: string, unit: string): OwnerProblem | null {
   if (joined.length >= 2 && joined.every((part) => part.length >= 2)) return "several";
   return null;
 }
+
+/** Owner and unit texts repeat down a ledger: each distinct text is examined once. */
+const ownerReadings = new Memo<string, { name: string; problem: OwnerProblem | null }>((owner) => {
+  const name = compact(owner);
+  return { name, problem: name === "" ? null : ownerOnlyProblem(name, owner) };
+});
+const compactUnits = new Memo<string, string>(compact);
 
 function problemMessage(problem: OwnerProblem, owner: string): Message {
   const zhOwner = `${fieldZh("owner")}“${excerpt(owner)}”`;
@@ -117,6 +130,14 @@ function problemMessage(problem: OwnerProblem, owner: string): Message {
   }
 }
 
+/** One message per problem and owner text, shared by the rows that repeat it. */
+const problemMessages: Readonly<Record<OwnerProblem, Memo<string, Message>>> = {
+  "same-as-unit": new Memo((owner) => problemMessage("same-as-unit", owner)),
+  collective: new Memo((owner) => problemMessage("collective", owner)),
+  several: new Memo((owner) => problemMessage("several", owner)),
+  "unit-like": new Memo((owner) => problemMessage("unit-like", owner)),
+};
+
 export const ownerNotPerson: Rule = {
   meta: {
     id: "owner-not-person",
@@ -133,7 +154,7 @@ export const ownerNotPerson: Rule = {
     for (const item of items) {
       const owner = textOf(item, "owner");
       const problem = ownerProblem(owner, textOf(item, "unit"));
-      if (problem) report({ item, field: "owner", message: problemMessage(problem, owner) });
+      if (problem) report({ item, field: "owner", message: problemMessages[problem].get(owner) });
     }
   },
 };

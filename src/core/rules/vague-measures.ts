@@ -13,6 +13,8 @@
  * - list numbering at the start of a clause (`1.`, `（一）`, `一是`) is ignored, and a clause with
  *   no words left (a lone `（1）`) is not a clause.
  */
+import { Memo } from "../memo";
+import type { Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
 import { excerpt, hasColumn, textOf } from "./helpers";
 import type { Rule } from "./rule";
@@ -109,6 +111,22 @@ export function vagueness(measures: string): string[] | null {
   return [...new Set(phrasesPerClause.flat())];
 }
 
+function vagueMessage(measures: string): Message | null {
+  const phrases = vagueness(measures);
+  if (!phrases) return null;
+  const quoted = phrases.map((phrase) => `“${phrase}”`).join("");
+  return {
+    zh: `${fieldZh("measures")}“${excerpt(measures)}”只有${quoted}等笼统表述，缺少可检验的内容（数量、时限、制度文件、培训、检查等）`,
+    en: `${fieldEn("measures")} "${excerpt(measures)}" are only general words (${phrases.join(", ")}) with nothing checkable (a number, a date, a 《document》, training, an inspection…)`,
+  };
+}
+
+/**
+ * Ledgers repeat stock measures texts over many rows: each distinct text is judged once, and the rows
+ * that share it share the (read-only) message.
+ */
+const vagueMessages = new Memo<string, Message | null>(vagueMessage);
+
 export const vagueMeasures: Rule = {
   meta: {
     id: "vague-measures",
@@ -123,18 +141,8 @@ export const vagueMeasures: Rule = {
   check({ layout, items }, report) {
     if (!hasColumn(layout, "measures")) return;
     for (const item of items) {
-      const measures = textOf(item, "measures");
-      const phrases = vagueness(measures);
-      if (!phrases) continue;
-      const quoted = phrases.map((phrase) => `“${phrase}”`).join("");
-      report({
-        item,
-        field: "measures",
-        message: {
-          zh: `${fieldZh("measures")}“${excerpt(measures)}”只有${quoted}等笼统表述，缺少可检验的内容（数量、时限、制度文件、培训、检查等）`,
-          en: `${fieldEn("measures")} "${excerpt(measures)}" are only general words (${phrases.join(", ")}) with nothing checkable (a number, a date, a 《document》, training, an inspection…)`,
-        },
-      });
+      const message = vagueMessages.get(textOf(item, "measures"));
+      if (message) report({ item, field: "measures", message });
     }
   },
 };
