@@ -40,7 +40,10 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   });
   const markerSetting = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   markerSetting.load("value");
+  if (features.readOnlyFlag) wb.load("readOnly");
   await context.sync();
+  // Like evaluate and the summary: a read-only workbook is refused before anything is queued.
+  if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
 
   const addressOf = (range: XlRange | undefined): string | null =>
     range && !range.isNullObject ? range.address : null;
@@ -124,6 +127,9 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     if (summary) wb.worksheets.getItem(summary.id).delete();
     await context.sync();
   } catch (error) {
+    // Deleting the summary sheet is the batch's last step: if it is gone, Excel ran the whole batch and
+    // only the answer was lost — the clear is complete, and undoing it could not bring the sheet back.
+    if (summary && (await sheetIsGone(context, summary.id))) return;
     try {
       if (ledger) await restoreMarks(context, ledger.id, before, features);
       if (summary && summaryAddress !== null) await restoreSummaryMark(context, summaryAddress);
@@ -141,5 +147,17 @@ async function restoreSummaryMark(context: XlContext, address: string): Promise<
   if (mark.isNullObject) {
     context.workbook.names.add(MARK_NAMES.summary, `=${address}`);
     await context.sync();
+  }
+}
+
+/** True when the sheet no longer exists; false when it does or when Excel cannot say. */
+async function sheetIsGone(context: XlContext, id: string): Promise<boolean> {
+  try {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(id);
+    sheet.load("id");
+    await context.sync();
+    return sheet.isNullObject;
+  } catch {
+    return false;
   }
 }

@@ -81,7 +81,14 @@ export async function writeSummaryInExcel(
     await context.sync();
   } catch (error) {
     try {
-      await undoSummary(context, sheets, owned, markRange.isNullObject ? null : markRange.address, name);
+      const completed = await undoSummary(
+        context,
+        sheets,
+        owned,
+        markRange.isNullObject ? null : markRange.address,
+        name,
+      );
+      if (completed) return { sheetName: name, renamedFrom };
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
     }
@@ -90,19 +97,25 @@ export async function writeSummaryInExcel(
   return { sheetName: name, renamedFrom };
 }
 
-/** Removes a half-made summary and puts the old one (and its mark) back. Two syncs. */
+/**
+ * Removes a half-made summary and puts the old one (and its mark) back. Two syncs. Returns true, and
+ * changes nothing, when the batch turns out to have been applied in full although its sync reported a
+ * failure (the connection dropped after Excel ran it): the old summary is gone — deleting it is the
+ * batch's last step and cannot be undone — so the new one is kept, as if the sync had succeeded.
+ */
 async function undoSummary(
   context: XlContext,
   before: readonly SheetInfo[],
   owned: SheetInfo | null,
   markAddress: string | null,
   newName: string,
-): Promise<void> {
+): Promise<boolean> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id");
   const mark = wb.names.getItemOrNullObject(MARK_NAMES.summary);
   mark.load("name");
   await context.sync();
+  if (owned && !wb.worksheets.items.some((s) => s.id === owned.id)) return true;
   const existed = new Set(before.map((s) => s.id));
   if (!mark.isNullObject) mark.delete();
   for (const sheet of wb.worksheets.items) {
@@ -115,4 +128,5 @@ async function undoSummary(
   }
   if (markAddress !== null) wb.names.add(MARK_NAMES.summary, `=${markAddress}`);
   await context.sync();
+  return false;
 }
