@@ -4,18 +4,16 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { cellAt, numberFormatAt } from "../core/grid";
 import { cellText } from "../core/text";
-import type { CellValue } from "../core/types";
 import {
   classifyOleFile,
-  dateToSerial,
   decodeXml,
   mergeFromRef,
   parseMergeCells,
   parseWorkbookRels,
   parseWorkbookXml,
   problemFromFsError,
+  readSheetXml,
   readWorkbook,
-  toCellValue,
   WorkbookReadError,
   type WorkbookReadProblem,
 } from "./read";
@@ -28,63 +26,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "read-test-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** exceljs' own conversion (`utils.excelToDate`), written out so the test does not import its internals. */
-const excelToDate = (serial: number, date1904: boolean): Date =>
-  new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-
-describe("dateToSerial", () => {
-  it.each([1, 59, 60, 61, 367, 45642, 45747, 2958465, 45747.5, 45747.25, 0.75])(
-    "undoes exceljs' date conversion of serial %p in both date systems",
-    (serial) => {
-      expect(dateToSerial(excelToDate(serial, false), false)).toBe(serial);
-      expect(dateToSerial(excelToDate(serial, true), true)).toBe(serial);
-    },
-  );
-
-  it("counts from 1899-12-30 (1900 system) and from 1904-01-01 (1904 system)", () => {
-    const march31 = new Date(Date.UTC(2025, 2, 31));
-    expect(dateToSerial(march31, false)).toBe(45747);
-    expect(dateToSerial(march31, true)).toBe(45747 - 1462);
-  });
-
-  it("gives null for an invalid date", () => {
-    expect(dateToSerial(new Date(Number.NaN), false)).toBeNull();
-  });
-});
-
-describe("toCellValue", () => {
-  it.each<[string, unknown, CellValue]>([
-    ["null", null, null],
-    ["undefined", undefined, null],
-    ["a number", 12.5, 12.5],
-    ["text as typed", " 整改中 ", " 整改中 "],
-    ["a boolean", true, true],
-    ["a date", new Date(Date.UTC(2025, 2, 31)), 45747],
-    [
-      "rich text",
-      { richText: [{ text: "修订" }, { font: { bold: true }, text: "《办法》" }] },
-      { runs: ["修订", "《办法》"] },
-    ],
-    ["an error", { error: "#N/A" }, { error: "#N/A" }],
-    ["a formula's cached number", { formula: "A1+1", result: 3 }, 3],
-    ["a formula's cached text", { formula: "A1", result: "已完成" }, "已完成"],
-    ["a formula's cached date", { formula: "TODAY()", result: new Date(Date.UTC(2025, 2, 31)) }, 45747],
-    ["a formula's cached error (full reader)", { formula: "1/0", result: { error: "#DIV/0!" } }, { error: "#DIV/0!" }],
-    ["a formula's cached error (streaming reader: NaN)", { formula: "1/0", result: Number.NaN }, { error: "#VALUE!" }],
-    ["a formula without a cached result", { formula: "A1" }, null],
-    ["a shared formula", { sharedFormula: "B2", result: 7 }, 7],
-    ["a hyperlink", { text: "佐证材料.pdf", hyperlink: "file:///x.pdf" }, "佐证材料.pdf"],
-    ["a rich-text hyperlink", { text: { richText: [{ text: "链接" }] }, hyperlink: "http://x" }, { runs: ["链接"] }],
-    ["an infinite number", Number.POSITIVE_INFINITY, { error: "#NUM!" }],
-  ])("reads %s", (_label, value, expected) => {
-    expect(toCellValue(value, false)).toEqual(expected);
-  });
-
-  it("uses the workbook's date system for dates", () => {
-    expect(toCellValue(excelToDate(44285, true), true)).toBe(44285);
-  });
-});
 
 describe("workbook parts", () => {
   it("decodes XML entities", () => {
@@ -329,6 +270,73 @@ function storedZip(files: Record<string, string>): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
+
+/**
+ * A package in LibreOffice's entry order — sheets before the workbook relationships and the shared
+ * strings — whose sheet ids do not match the part numbers (sheets reordered in Excel). exceljs'
+ * streaming reader sent such sheets through temp files and named them by a number whose meaning
+ * depended on the entry order; the reader must find each sheet by its relationship.
+ */
+function reorderedPackage(): Buffer {
+  const sheet = (rows: string) => `<worksheet xmlns="main"><sheetData>${rows}</sheetData></worksheet>`;
+  return storedZip({
+    "xl/workbook.xml":
+      '<workbook xmlns:r="rels"><sheets><sheet name="台账" sheetId="7" r:id="rId2"/>' +
+      '<sheet name="封面" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/styles.xml": '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+    "xl/worksheets/sheet1.xml": sheet('<row r="1"><c r="A1" t="s"><v>1</v></c></row>'),
+    "xl/worksheets/sheet2.xml": sheet(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45747</v></c><c r="C1"><f>B1-B1</f><v>0</v></c></row>',
+    ),
+    "xl/_rels/workbook.xml.rels":
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>' +
+      '<Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/>' +
+      '<Relationship Id="rId3" Target="sharedStrings.xml"/></Relationships>',
+    "xl/sharedStrings.xml": "<sst><si><t>问题描述</t></si><si><t>封面</t></si></sst>",
+  });
+}
+
+describe("readWorkbook whatever the order of the parts", () => {
+  it("reads each sheet by its relationship, with shared strings stored after the sheets", async () => {
+    const path = join(dir, "reordered.xlsx");
+    writeFileSync(path, reorderedPackage());
+    // Read many times at once: nothing may depend on timing (temp files, streams).
+    const workbooks = await Promise.all(Array.from({ length: 20 }, () => readWorkbook(path)));
+    for (const workbook of workbooks) {
+      expect(workbook.sheets.map((s) => s.name)).toEqual(["台账", "封面"]);
+      const ledger = workbook.sheets[0]!.grid();
+      expect(ledger.values).toEqual([["问题描述", 45747, 0]]);
+      expect(numberFormatAt(ledger, 1, 2)).toBe("mm-dd-yy");
+      expect(workbook.sheets[1]!.grid().values).toEqual([["封面"]]);
+    }
+  });
+
+  it("reads a formula whose cached result is 0 as 0, not as a blank", async () => {
+    const path = join(dir, "reordered-zero.xlsx");
+    writeFileSync(path, reorderedPackage());
+    const grid = (await readWorkbook(path, { wanted: (name) => name === "台账" })).sheets[0]!.grid();
+    expect(cellAt(grid, 1, 3)).toBe(0);
+  });
+});
+
+describe("readSheetXml on a sheet larger than one decoded stretch", () => {
+  it("reads the same cells as one pass over the whole XML, multi-byte text at the cuts included", () => {
+    const rows: string[] = [];
+    for (let r = 1; r <= 40_000; r++)
+      rows.push(
+        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>第${r}项整改</t></is></c><c r="B${r}"><v>${r}</v></c></row>`,
+      );
+    const xml = Buffer.from(
+      `<worksheet><sheetData>${rows.join("")}</sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>`,
+    );
+    expect(xml.length).toBeGreaterThan(2 * (1 << 20));
+    const ctx = { sharedStrings: [], cellFormats: [] };
+    const sheet = readSheetXml(xml, ctx, false);
+    expect(sheet.values.length).toBe(40_000);
+    expect(sheet.values.every((row, i) => row[0] === `第${i + 1}项整改` && row[1] === i + 1)).toBe(true);
+    expect(sheet.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+  });
+});
 
 describe("readWorkbook on what is not a readable workbook", () => {
   const expectProblem = async (path: string, problem: WorkbookReadProblem): Promise<void> => {

@@ -2,31 +2,32 @@
  * Reads an .xlsx file into the engine's `Grid`s, one per worksheet, in workbook order.
  *
  * How, and why this way:
- * - Cell values come from exceljs' *streaming* reader. Measured on a 100,000 × 20 sheet, the
- *   whole-workbook reader peaks near 950 MB and 9 s; the streaming reader near 350 MB and 5 s, and
- *   the grids it leaves behind are plain arrays (strings shared with the shared-string table).
- * - The streaming reader leaves out sheet names and order, the date system and merged cells, and it
- *   cannot tell a truncated or foreign file from a workbook. Those come from a look inside the ZIP
- *   first (`./zip.ts`): the central directory, `xl/workbook.xml`, its relationships, and the
- *   `<mergeCells>` block at the end of each sheet's XML.
- * - A cell becomes a `CellValue` as SPEC §3 and DESIGN ("Dates arrive as serial numbers") want:
- *   exceljs turns date-formatted numbers into JavaScript `Date`s (UTC-based, shifted by 1,462 days
- *   in the 1904 system); `dateToSerial` undoes exactly that arithmetic, so the engine sees the
- *   serial Excel stored, and the cell's number format is kept in `numberFormats`.
+ * - The package is read with positioned reads (`./zip.ts`): the central directory tells a truncated
+ *   or foreign file from a workbook; `xl/workbook.xml` and its relationships give sheet names,
+ *   order, visibility and the date system; `xl/styles.xml` the number formats; and only the sheets
+ *   the caller wants are inflated and parsed (`./cells.ts`), with their `<mergeCells>`.
+ * - Cells are read from the sheet XML directly rather than through exceljs' streaming reader, which
+ *   was both slow (a Row and Cell object per cell: reading took most of the command line's time)
+ *   and wrong in two ways that depended on the file: sheets stored before `sharedStrings.xml`
+ *   (LibreOffice's order) went through temp files and were matched to their names by a number
+ *   that changed meaning with entry order, and a formula's cached 0/""/false read as blank.
+ * - A large sheet is inflated whole but decoded into text a stretch of whole rows at a time, so
+ *   the XML never exists as one JavaScript string.
+ * - A cell becomes a `CellValue` as SPEC §3 and DESIGN ("Dates arrive as serial numbers") want: a
+ *   date is the serial Excel stored, with its number format in `numberFormats` (see `./cells.ts`).
  *
  * Choices where the brief was open:
  * - Hidden sheets are listed with `hidden: true`; callers decide (the CLI skips them when it looks
  *   for a ledger by itself, and reads one when `--sheet` names it).
- * - A hyperlink cell reads as its text. A formula cell reads as its cached result (null when the
- *   file has none). The streaming reader loses which error a formula's cached error was, so such a
- *   cell reads as `{ error: "#VALUE!" }`; a cached boolean reads as 1/0.
- * - Only sheets the caller asks for (`wanted`) are turned into grids; the others are skipped while
- *   streaming. All wanted sheets are read in one pass over the file.
+ * - A hyperlink cell reads as its text. A formula cell reads as its cached result, typed like any
+ *   other value (a cached error as that error, a cached boolean as a boolean); null when the file
+ *   has none.
+ * - Only sheets the caller asks for (`wanted`) are turned into grids; the others are never inflated.
  */
 import { readSync, statSync } from "node:fs";
-import ExcelJS from "exceljs";
 import { columnNumber } from "../core/grid";
 import type { CellValue, Grid, MergeArea, Message } from "../core/types";
+import { decodeXml, parseCellFormats, parseSharedStrings, SheetCellsReader, type CellContext } from "./cells";
 import { listZipEntries, readZipEntry, withFile, ZipFormatError, type ZipEntry } from "./zip";
 
 export interface WorkbookSheet {
@@ -121,15 +122,7 @@ export function classifyOleFile(bytes: Buffer): "encrypted" | "legacy-xls" | nul
 
 // ───────────────────────────── Workbook parts (pure) ─────────────────────────────
 
-const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, entity: string) => {
-    if (entity.startsWith("#x")) return String.fromCodePoint(parseInt(entity.slice(2), 16));
-    if (entity.startsWith("#")) return String.fromCodePoint(parseInt(entity.slice(1), 10));
-    return XML_ENTITIES[entity] ?? whole;
-  });
-}
+export { decodeXml };
 
 function attributes(tagBody: string): Map<string, string> {
   const map = new Map<string, string>();
@@ -218,75 +211,63 @@ export function parseMergeCells(sheetXml: Buffer): MergeArea[] {
   return merges;
 }
 
-// ───────────────────────────── Cell values (pure) ─────────────────────────────
-
-const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 in the 1900 system, as exceljs counts (`utils.dateToExcel`). */
-const UNIX_EPOCH_SERIAL = 25_569;
-const DAYS_1900_TO_1904 = 1_462;
-
-/**
- * The serial number exceljs turned into `date` — the exact inverse of exceljs' `excelToDate`
- * (`new Date(round((serial − 25569 + (1904 ? 1462 : 0)) × 86400000))`, a UTC instant). Whole days
- * come back as integers; a time of day keeps its fraction to the millisecond.
- */
-export function dateToSerial(date: Date, date1904: boolean): number | null {
-  const ms = date.getTime();
-  if (!Number.isFinite(ms)) return null;
-  const serial = ms / MS_PER_DAY + UNIX_EPOCH_SERIAL - (date1904 ? DAYS_1900_TO_1904 : 0);
-  const whole = Math.round(serial);
-  return Math.abs(serial - whole) < 1e-7 ? whole : Math.round(serial * 1e8) / 1e8;
-}
-
-type UnknownRecord = Record<string, unknown>;
-const isRecord = (v: unknown): v is UnknownRecord => typeof v === "object" && v !== null;
-
-/** An exceljs cell value (either reader) as the engine's `CellValue`. */
-export function toCellValue(value: unknown, date1904: boolean): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
-  if (value instanceof Date) return dateToSerial(value, date1904);
-  if (!isRecord(value)) return null;
-  if (Array.isArray(value.richText)) {
-    return {
-      runs: value.richText.map((run: unknown) => (isRecord(run) && typeof run.text === "string" ? run.text : "")),
-    };
-  }
-  if ("error" in value && typeof value.error === "string") return { error: value.error };
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = value.result;
-    if (result === undefined || result === null) return null;
-    // The streaming reader parses a cached error (`#N/A`) as a number: NaN. Which error it was is lost.
-    if (typeof result === "number" && Number.isNaN(result)) return { error: "#VALUE!" };
-    return toCellValue(result, date1904);
-  }
-  if ("hyperlink" in value && "text" in value) return toCellValue(value.text, date1904);
-  if ("text" in value) return toCellValue(value.text, date1904);
-  return null;
-}
-
-/** A number format that says nothing (General) is not kept. */
-function meaningfulFormat(format: unknown): string | null {
-  return typeof format === "string" && format !== "" && format.toLowerCase() !== "general" ? format : null;
-}
-
 // ───────────────────────────── Reading a file ─────────────────────────────
 
 interface SheetData {
-  values: CellValue[][];
-  numberFormats: (string | null)[][] | null;
-  merges: MergeArea[];
+  readonly values: CellValue[][];
+  readonly numberFormats: (string | null)[][] | null;
+  readonly merges: MergeArea[];
 }
 
-interface WorkbookLayout {
-  readonly sheets: readonly (WorkbookXmlSheet & { readonly part: string | null })[];
+interface ListedSheet extends WorkbookXmlSheet {
+  readonly part: string | null;
+}
+
+interface WorkbookContents {
+  readonly sheets: readonly ListedSheet[];
   readonly date1904: boolean;
-  readonly merges: ReadonlyMap<string, MergeArea[]>;
+  /** The wanted sheets' cells, by part name. */
+  readonly data: ReadonlyMap<string, SheetData>;
 }
 
-/** Looks inside the ZIP: sheet list, date system and merged cells, or a typed error. */
-function inspectPackage(path: string, size: number, wanted: ReadOptions["wanted"]): WorkbookLayout {
+/** How much sheet XML is decoded into one string at a time (it is cut after a whole row). */
+const SHEET_STRETCH_BYTES = 1 << 20;
+
+/**
+ * The cells and merges of one sheet. The XML stays a Buffer; stretches of whole rows are decoded
+ * and parsed one after another (a row ends at `</row>`, which cannot occur inside text, where `<`
+ * is always escaped).
+ */
+export function readSheetXml(xml: Buffer, ctx: CellContext, date1904: boolean): SheetData {
+  const reader = new SheetCellsReader(ctx, date1904);
+  const start = xml.indexOf("sheetData");
+  const end = xml.lastIndexOf("sheetData");
+  if (start >= 0 && end > start) {
+    // `<sheetData>` or `<x:sheetData>`: rows close with the same prefix.
+    const prefix = xml.toString("latin1", xml.lastIndexOf("<", start) + 1, start);
+    const rowClose = Buffer.from(`</${prefix}row>`);
+    let at = start;
+    while (at < end) {
+      let cut = end;
+      if (at + SHEET_STRETCH_BYTES < end) {
+        const close = xml.indexOf(rowClose, at + SHEET_STRETCH_BYTES);
+        if (close >= 0 && close < end) cut = close + rowClose.length;
+      }
+      reader.addRows(xml.toString("utf8", at, cut));
+      at = cut;
+    }
+  }
+  return { ...reader.result(), merges: parseMergeCells(xml) };
+}
+
+/** The part a workbook relationship of this kind points at, or the usual name. */
+function partOfKind(targets: ReadonlyMap<string, string>, file: string): string {
+  for (const target of targets.values()) if (target.toLowerCase().endsWith(`/${file.toLowerCase()}`)) return target;
+  return `xl/${file}`;
+}
+
+/** Looks inside the ZIP: sheet list, date system, and the wanted sheets' cells; or a typed error. */
+function readPackage(path: string, size: number, wanted: ReadOptions["wanted"]): WorkbookContents {
   return withFile(path, (fd) => {
     let entries: ZipEntry[];
     try {
@@ -315,79 +296,28 @@ function inspectPackage(path: string, size: number, wanted: ReadOptions["wanted"
     const { sheets, date1904 } = parseWorkbookXml(workbookXml.toString("utf8"));
     const targets = relsXml ? parseWorkbookRels(relsXml.toString("utf8")) : new Map<string, string>();
 
-    const merges = new Map<string, MergeArea[]>();
     const listed = sheets
-      .map((sheet) => ({ ...sheet, part: targets.get(sheet.relationshipId) ?? null }))
+      .map((sheet): ListedSheet => ({ ...sheet, part: targets.get(sheet.relationshipId) ?? null }))
       // Chart sheets and dialog sheets have no cells.
       .filter((sheet) => sheet.part === null || /^xl\/worksheets\//.test(sheet.part));
-    for (const sheet of listed) {
-      if (!sheet.part || (wanted && !wanted(sheet.name, sheet.hidden))) continue;
-      const xml = read(sheet.part);
-      merges.set(sheet.part, xml ? parseMergeCells(xml) : []);
+    const wantedParts = listed.flatMap((sheet) =>
+      sheet.part && (!wanted || wanted(sheet.name, sheet.hidden)) ? [sheet.part] : [],
+    );
+    const data = new Map<string, SheetData>();
+    if (wantedParts.length === 0) return { sheets: listed, date1904, data };
+
+    const sharedStrings = read(partOfKind(targets, "sharedStrings.xml"));
+    const styles = read(partOfKind(targets, "styles.xml"));
+    const ctx: CellContext = {
+      sharedStrings: sharedStrings ? parseSharedStrings(sharedStrings.toString("utf8")) : [],
+      cellFormats: styles ? parseCellFormats(styles.toString("utf8")) : [],
+    };
+    for (const part of new Set(wantedParts)) {
+      const xml = read(part);
+      data.set(part, xml ? readSheetXml(xml, ctx, date1904) : { values: [], numberFormats: null, merges: [] });
     }
-    return { sheets: listed, date1904, merges };
+    return { sheets: listed, date1904, data };
   });
-}
-
-/** exceljs names a streamed sheet by the number in its part name (`xl/worksheets/sheet3.xml` → "3"). */
-function streamedSheetNumber(part: string | null): string | null {
-  const m = part ? /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part) : null;
-  return m ? (m[1] ?? null) : null;
-}
-
-interface StreamedCell {
-  readonly value: unknown;
-  readonly numFmt?: unknown;
-}
-interface StreamedRow {
-  readonly number: number;
-  eachCell(options: { includeEmpty: boolean }, callback: (cell: StreamedCell, col: number) => void): void;
-}
-
-async function streamCells(path: string, layout: WorkbookLayout): Promise<Map<string, SheetData>> {
-  const partByNumber = new Map<string, string>();
-  for (const sheet of layout.sheets) {
-    const n = streamedSheetNumber(sheet.part);
-    if (n && sheet.part && layout.merges.has(sheet.part)) partByNumber.set(n, sheet.part);
-  }
-  const data = new Map<string, SheetData>();
-  if (partByNumber.size === 0) return data;
-
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  for await (const worksheet of reader) {
-    const part = partByNumber.get(String((worksheet as unknown as { id: unknown }).id));
-    if (!part) continue;
-    const values: CellValue[][] = [];
-    const formats: (string | null)[][] = [];
-    let anyFormat = false;
-    for await (const row of worksheet as unknown as AsyncIterable<StreamedRow>) {
-      const r = row.number - 1;
-      const rowValues: CellValue[] = [];
-      let rowFormats: (string | null)[] | null = null;
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        const value = toCellValue(cell.value, layout.date1904);
-        rowValues[col - 1] = value;
-        const format = typeof value === "number" ? meaningfulFormat(cell.numFmt) : null;
-        if (format) {
-          rowFormats ??= [];
-          rowFormats[col - 1] = format;
-          anyFormat = true;
-        }
-      });
-      // Holes left by skipped empty cells become nulls, so every row is a plain dense array.
-      for (let c = 0; c < rowValues.length; c++) if (rowValues[c] === undefined) rowValues[c] = null;
-      values[r] = rowValues;
-      if (rowFormats) formats[r] = rowFormats;
-    }
-    data.set(part, { values, numberFormats: anyFormat ? formats : null, merges: layout.merges.get(part) ?? [] });
-  }
-  return data;
 }
 
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
@@ -396,10 +326,7 @@ function toGrid(name: string, date1904: boolean, sheet: SheetData): Grid {
   const values: (readonly CellValue[])[] = Array.from(sheet.values, (row) => row ?? EMPTY_ROW);
   const grid: Grid = { sheet: name, origin: { row: 1, col: 1 }, values, merges: sheet.merges, date1904 };
   if (!sheet.numberFormats) return grid;
-  const numberFormats = Array.from({ length: values.length }, (_, r) => {
-    const row = sheet.numberFormats?.[r];
-    return row ? Array.from(row, (f) => f ?? null) : [];
-  });
+  const numberFormats = Array.from({ length: values.length }, (_, r) => sheet.numberFormats?.[r] ?? []);
   return { ...grid, numberFormats };
 }
 
@@ -410,14 +337,14 @@ function toGrid(name: string, date1904: boolean, sheet: SheetData): Grid {
  */
 export async function readWorkbook(path: string, options: ReadOptions = {}): Promise<WorkbookGrids> {
   try {
-    return await readWorkbookUnchecked(path, options);
+    return readWorkbookUnchecked(path, options);
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     throw new WorkbookReadError("corrupt", path);
   }
 }
 
-async function readWorkbookUnchecked(path: string, options: ReadOptions): Promise<WorkbookGrids> {
+function readWorkbookUnchecked(path: string, options: ReadOptions): WorkbookGrids {
   let size: number;
   try {
     const stats = statSync(path);
@@ -441,21 +368,19 @@ async function readWorkbookUnchecked(path: string, options: ReadOptions): Promis
   const ole = classifyOleFile(head);
   if (ole) throw new WorkbookReadError(ole, path);
 
-  const layout = inspectPackage(path, size, options.wanted);
-  const data = await streamCells(path, layout);
-  const sheets = layout.sheets.map((sheet): WorkbookSheet => {
-    const read = sheet.part ? data.get(sheet.part) : undefined;
-    const wasWanted = sheet.part !== null && layout.merges.has(sheet.part);
+  const contents = readPackage(path, size, options.wanted);
+  const sheets = contents.sheets.map((sheet): WorkbookSheet => {
+    const read = sheet.part ? contents.data.get(sheet.part) : undefined;
     return {
       name: sheet.name,
       hidden: sheet.hidden,
       grid: () => {
-        if (read) return toGrid(sheet.name, layout.date1904, read);
-        if (!wasWanted) throw new Error(`readWorkbook: sheet "${sheet.name}" was not read (not wanted)`);
-        // A listed sheet with no cells in the file (or a part the streaming reader does not name sheetN.xml).
-        return toGrid(sheet.name, layout.date1904, { values: [], numberFormats: null, merges: [] });
+        if (read) return toGrid(sheet.name, contents.date1904, read);
+        if (sheet.part !== null) throw new Error(`readWorkbook: sheet "${sheet.name}" was not read (not wanted)`);
+        // A listed sheet whose relationship points nowhere: no cells.
+        return toGrid(sheet.name, contents.date1904, { values: [], numberFormats: null, merges: [] });
       },
     };
   });
-  return { sheets, date1904: layout.date1904 };
+  return { sheets, date1904: contents.date1904 };
 }

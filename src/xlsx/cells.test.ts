@@ -1,0 +1,146 @@
+import type { CellValue } from "../core/types";
+import {
+  cellValueOf,
+  decodeXml,
+  isoDateToSerial,
+  parseCellFormats,
+  parseSharedStrings,
+  parseStringItem,
+  SheetCellsReader,
+  type CellContext,
+} from "./cells";
+
+const CTX: CellContext = {
+  sharedStrings: ["问题描述", { runs: ["修订", "《办法》"] }, null],
+  // Style 1: a date; 2: a percentage; 3: General (kept as no format); 4: text "@".
+  cellFormats: [null, "yyyy/m/d", "0%", null, "@"],
+};
+
+function readRows(xml: string, ctx: CellContext = CTX, date1904 = false) {
+  const reader = new SheetCellsReader(ctx, date1904);
+  reader.addRows(xml);
+  return reader.result();
+}
+
+describe("cellValueOf: a cell's value by its type", () => {
+  it.each<[string, string | undefined, string, CellValue]>([
+    ["a number", undefined, "12.5", 12.5],
+    ["a number with an explicit type", "n", "45747", 45747],
+    ["a shared string", "s", "0", "问题描述"],
+    ["a shared rich-text string", "s", "1", { runs: ["修订", "《办法》"] }],
+    ["a shared string out of range", "s", "99", null],
+    ["formula text", "str", "已完成 &amp; 验收", "已完成 & 验收"],
+    ["formula text that is empty", "str", "", ""],
+    ["a boolean true", "b", "1", true],
+    ["a boolean false", "b", "0", false],
+    ["an error", "e", "#N/A", { error: "#N/A" }],
+    ["an ISO date (t=d)", "d", "2025-03-31T00:00:00", 45747],
+    ["an empty number", undefined, "", null],
+    ["a number Excel cannot hold", undefined, "1e999", { error: "#NUM!" }],
+  ])("%s", (_label, type, raw, expected) => {
+    expect(cellValueOf(type, raw, CTX, false)).toEqual(expected);
+  });
+
+  it("counts ISO dates from 1904-01-01 in the 1904 system", () => {
+    expect(isoDateToSerial("2025-03-31", true)).toBe(45747 - 1462);
+    expect(isoDateToSerial("2025-03-31T12:00", false)).toBe(45747.5);
+    expect(isoDateToSerial("三月底", false)).toBeNull();
+  });
+});
+
+describe("string items (shared strings and inline strings)", () => {
+  it("reads plain text, runs, entities, and leaves out phonetic guides", () => {
+    expect(parseStringItem("<t>整改中</t>")).toBe("整改中");
+    expect(parseStringItem('<t xml:space="preserve"> 整改中 </t>')).toBe(" 整改中 ");
+    expect(parseStringItem("<t>A&amp;B &lt;1&gt; &#x6574;</t>")).toBe("A&B <1> 整");
+    expect(parseStringItem("<r><t>修订</t></r><r><rPr><b/></rPr><t>《办法》</t></r>")).toEqual({
+      runs: ["修订", "《办法》"],
+    });
+    expect(parseStringItem('<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/>')).toBe(
+      "東京",
+    );
+    expect(parseStringItem("<t/>")).toBeNull();
+    expect(parseStringItem("<t></t>")).toBeNull();
+  });
+
+  it("parses sharedStrings.xml in order, namespace prefixes and empty items included", () => {
+    const xml =
+      '<?xml version="1.0"?><x:sst xmlns:x="main" count="4"><x:si><x:t>一</x:t></x:si><x:si/>' +
+      "<x:si><x:r><x:t>二</x:t></x:r><x:r><x:t>三</x:t></x:r></x:si><x:si><x:t>四</x:t></x:si></x:sst>";
+    expect(parseSharedStrings(xml)).toEqual(["一", null, { runs: ["二", "三"] }, "四"]);
+  });
+
+  it("decodes XML entities once", () => {
+    expect(decodeXml("&amp;lt;")).toBe("&lt;");
+    expect(decodeXml("&unknown; &#20013;")).toBe("&unknown; 中");
+  });
+});
+
+describe("parseCellFormats: the number format of each cell style", () => {
+  it("custom formats first, then built-ins; General, 0 and locale-dependent built-ins are no format", () => {
+    const xml =
+      '<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>' +
+      '<numFmt numFmtId="165" formatCode="General"/></numFmts>' +
+      '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
+      '<cellXfs count="6"><xf numFmtId="0" fontId="0"/><xf numFmtId="164" applyNumberFormat="1"/>' +
+      '<xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="31"/><xf numFmtId="9"><alignment/></xf></cellXfs></styleSheet>';
+    expect(parseCellFormats(xml)).toEqual([null, 'yyyy"年"m"月"d"日"', "mm-dd-yy", null, null, "0%"]);
+  });
+});
+
+describe("SheetCellsReader: rows and cells", () => {
+  it("places cells by reference, fills holes with null, keeps formats of numbers only", () => {
+    const { values, numberFormats } = readRows(
+      '<sheetData><row r="2" spans="1:4"><c r="A2" t="s"><v>0</v></c><c r="C2" s="1"><v>45747</v></c>' +
+        '<c r="D2" s="1" t="s"><v>0</v></c></row><row r="4"><c r="B4" s="2"><v>0.3</v></c><c r="C4" s="3"><v>7</v></c>' +
+        "</row></sheetData>",
+    );
+    expect(values[0]).toBeUndefined();
+    expect(values[1]).toEqual(["问题描述", null, 45747, "问题描述"]);
+    expect(values[3]).toEqual([null, 0.3, 7]);
+    expect(numberFormats?.[1]).toEqual([null, null, "yyyy/m/d"]);
+    expect(numberFormats?.[3]).toEqual([null, "0%"]);
+  });
+
+  it("reads a formula's cached result, also when it is 0, empty text, false or an error", () => {
+    const { values } = readRows(
+      '<row r="1"><c r="A1"><f>B1-B1</f><v>0</v></c><c r="B1" t="str"><f>IF(1,"","x")</f><v></v></c>' +
+        '<c r="C1" t="b"><f>1=2</f><v>0</v></c><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
+        '<c r="E1"><f>A1</f></c><c r="F1" t="str"><f t="shared" si="0"/><v>已完成</v></c></row>',
+    );
+    expect(values[0]).toEqual([0, "", false, { error: "#DIV/0!" }, null, "已完成"]);
+  });
+
+  it("reads inline strings (plain and runs) and empty cells", () => {
+    const { values } = readRows(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>逾期</t></is></c><c r="B1"/>' +
+        '<c r="C1" t="inlineStr"><is><r><t>一</t></r><r><t>二</t></r></is></c><c r="D1" t="inlineStr"></c></row>',
+    );
+    expect(values[0]).toEqual(["逾期", null, { runs: ["一", "二"] }]);
+  });
+
+  it("follows the previous row and cell when `r` is left out, and reads prefixed names", () => {
+    const { values } = readRows(
+      '<x:row r="3"><x:c r="B3"><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row><x:c><x:v>3</x:v></x:c></x:row>',
+    );
+    expect(values[2]).toEqual([null, 1, 2]);
+    expect(values[3]).toEqual([3]);
+  });
+
+  it("gives a cell without its own style the row's style", () => {
+    const { numberFormats } = readRows(
+      '<row r="1" s="1" customFormat="1"><c r="A1"><v>45747</v></c><c r="B1" s="2"><v>1</v></c></row>',
+    );
+    expect(numberFormats?.[0]).toEqual(["yyyy/m/d", "0%"]);
+  });
+
+  it("keeps no formats when no number has one, and skips rows without values", () => {
+    const { values, numberFormats } = readRows(
+      '<row r="1"><c r="A1"/></row><row r="2"/><row r="3"><c r="A3"><v>1</v></c></row>',
+    );
+    expect(numberFormats).toBeNull();
+    expect(values[0]).toBeUndefined();
+    expect(values[1]).toBeUndefined();
+    expect(values[2]).toEqual([1]);
+  });
+});
