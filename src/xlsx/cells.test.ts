@@ -77,14 +77,14 @@ describe("string items (shared strings and inline strings)", () => {
 });
 
 describe("parseCellFormats: the number format of each cell style", () => {
-  it("custom formats first, then built-ins; General, 0 and locale-dependent built-ins are no format", () => {
+  it("custom formats first, then built-ins; General, 0 and locale-dependent built-ins are no format; escapes dropped", () => {
     const xml =
       '<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>' +
-      '<numFmt numFmtId="165" formatCode="General"/></numFmts>' +
+      '<numFmt numFmtId="165" formatCode="General"/><numFmt numFmtId="166" formatCode="yyyy\\-mm\\-dd"/></numFmts>' +
       '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
       '<cellXfs count="6"><xf numFmtId="0" fontId="0"/><xf numFmtId="164" applyNumberFormat="1"/>' +
-      '<xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="31"/><xf numFmtId="9"><alignment/></xf></cellXfs></styleSheet>';
-    expect(parseCellFormats(xml)).toEqual([null, 'yyyy"年"m"月"d"日"', "mm-dd-yy", null, null, "0%"]);
+      '<xf numFmtId="14"/><xf numFmtId="165"/><xf numFmtId="31"/><xf numFmtId="9"><alignment/></xf><xf numFmtId="166"/></cellXfs></styleSheet>';
+    expect(parseCellFormats(xml)).toEqual([null, 'yyyy"年"m"月"d"日"', "mm-dd-yy", null, null, "0%", "yyyy-mm-dd"]);
   });
 });
 

@@ -141,7 +141,9 @@ export function parseCellFormats(xml: string): (string | null)[] {
     const attrs = ` ${m[1] ?? ""}`;
     const id = Number(attribute(attrs, "numFmtId"));
     const code = attribute(attrs, "formatCode");
-    if (Number.isInteger(id) && code !== undefined) custom.set(id, decodeXml(code));
+    // Backslash escapes (`yyyy\-mm\-dd`, as LibreOffice writes) are dropped, as exceljs did: the
+    // engine and the writer have always seen `yyyy-mm-dd`.
+    if (Number.isInteger(id) && code !== undefined) custom.set(id, decodeXml(code).replace(/\\(.)/g, "$1"));
   }
   const cellXfs = /<(?:[\w-]+:)?cellXfs\b[\s\S]*?<\/(?:[\w-]+:)?cellXfs>/.exec(xml)?.[0] ?? "";
   const formats: (string | null)[] = [];
