@@ -2,11 +2,17 @@
  * 评估: read the ledger, evaluate it with the shared engine, write the marks (SPEC §8) — in a
  * constant number of syncs (`MAX_SYNCS_PER_EVALUATION`), all or nothing.
  *
- *   sync 1  probe: sheets, the ledger sheet, used range, protection, date system, marks of an earlier run
- *   sync 2  read: values + number formats (+ merges), the survey sheet, our old rules' ranges
+ *   sync 1  probe: sheets, the ledger sheet, used range (values only), its first `HEADER_SAMPLE_ROWS`
+ *           rows, the merged areas (1.13), protection, date system, marks of an earlier run
+ *   sync 2  read: values of the used range + number formats of the date columns the header sample
+ *           shows (read-plan.ts), the survey sheet, our old rules' ranges — split into more syncs only
+ *           when one response is estimated over `READ_BUDGET_BYTES`
  *   (fallback below ExcelApi 1.6: sync 3 reads the fills of the rows to colour, sync 4 the cells of mixed rows)
- *   sync 3  write: 预警状态/评估意见 as one 2-D array, one conditional-format rule per colour, the mark names
+ *   sync 3  write: 预警状态/评估意见 as one 2-D array per column, one conditional-format rule per colour,
+ *           the mark names — split only when the request would exceed `WRITE_BUDGET_BYTES`
  *
+ * If the engine's layout needs a date column the header sample did not show (a ledger lower on the sheet,
+ * a selected table), its formats are read in one more sync and the ledger is evaluated again.
  * A failure of the write sync is undone (`restoreMarks`) so the workbook is as before.
  */
 import { intersect, parseAddress, rectAddress, type Rect } from "./address";
@@ -26,7 +32,16 @@ import {
 } from "./marks-state";
 import type { XlConditionalFormat, XlContext, XlRange, XlTable, XlWorksheet } from "./office-api";
 import { readFillsOf } from "./read-fills";
-import { gridOf, readCell, readRect, rectOf, type SheetRead } from "./read-ledger";
+import { gridOf, mergesOf, readCell, readMoreFormats, readRect, rectOf, type SheetRead } from "./read-ledger";
+import {
+  dateSourceColumns,
+  estimateReadBytes,
+  formatColumnsFromSample,
+  HEADER_SAMPLE_ROWS,
+  planReadBlocks,
+  sampleGrid,
+  type HeaderSample,
+} from "./read-plan";
 import { evaluate, pickSurveySheet } from "../core/evaluate";
 import { cellText } from "../core/text";
 import { columnLetter } from "../core/grid";
@@ -40,9 +55,13 @@ import {
   STATUS_HEADER,
   type MarksPlan,
 } from "../core/plan/marks";
-import type { Grid } from "../core/types";
+import type { FieldKey, Grid, MergeArea } from "../core/types";
 
-/** Syncs of one evaluation (probe, read, write) for any ledger up to 20,000 rows of ordinary width. */
+/**
+ * Syncs of one evaluation (probe, read, write) for a ledger whose read fits one response: 20,000 realistic
+ * rows of 15 columns (bench/generate.ts). A larger ledger takes one more sync per further read block
+ * (`READ_BUDGET_BYTES`) or write piece (`WRITE_BUDGET_BYTES`).
+ */
 export const MAX_SYNCS_PER_EVALUATION = 3;
 /** The same below ExcelApi 1.6, where row fills are read before colouring (rows, then mixed rows' cells). */
 export const MAX_SYNCS_PER_EVALUATION_WITHOUT_CONDITIONAL_FORMATS = 5;
@@ -70,6 +89,10 @@ interface Probe {
   readonly names: { readonly status: NameMark; readonly opinion: NameMark };
   readonly marker: { readonly raw: unknown; readonly parsed: Marker | null };
   readonly rules: readonly XlConditionalFormat[];
+  /** The first `HEADER_SAMPLE_ROWS` rows of the used range (values and formats), null on an empty sheet. */
+  readonly sample: HeaderSample | null;
+  /** The sheet's merged areas (empty below ExcelApi 1.13, where they are unknown). */
+  readonly merges: readonly MergeArea[];
 }
 
 /** Sync 1. A named sheet that does not exist fails this sync with ItemNotFound (told apart by the caller). */
@@ -93,6 +116,11 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
   sheet.protection.load("protected");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("address");
+  // The header sample: rows 1…HEADER_SAMPLE_ROWS of the used range (a range, never a null object, to chain on).
+  const sample = sheet.getRange(`1:${HEADER_SAMPLE_ROWS}`).getUsedRangeOrNullObject(true);
+  sample.load("address,values,numberFormat");
+  const merged = features.mergedAreas ? sheet.getRange().getMergedAreasOrNullObject() : null;
+  merged?.load("address");
   // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
   const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
   rules?.load("items/id,items/type,items/custom/rule/formula");
@@ -139,6 +167,10 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
       parsed: marker.isNullObject ? null : parseMarker(marker.value),
     },
     rules: (rules?.items ?? []).filter((cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula)),
+    sample: sample.isNullObject
+      ? null
+      : { rect: rectOf(sample.address), values: sample.values, numberFormats: sample.numberFormat },
+    merges: merged && !merged.isNullObject ? mergesOf(merged.address) : [],
   };
 }
 
@@ -204,6 +236,45 @@ function ownedWrites(plan: MarksPlan, read: SheetRead | null): OwnedWrite[] {
     }
     return { rect, values, before };
   });
+}
+
+/**
+ * Consecutive groups of `items` whose sizes add up to at most `budget` each (an item larger than the
+ * budget alone in its group): the requests a write needs.
+ */
+export function packBySize<T>(items: readonly T[], size: (item: T) => number, budget: number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const itemBytes = size(item);
+    if (current.length > 0 && bytes + itemBytes > budget) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += itemBytes;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** What a piece costs in the request: its values as JSON (the address and envelope are small). */
+function requestBytesOf(write: OwnedWrite): number {
+  return JSON.stringify(write.values).length;
+}
+
+/**
+ * The date fields' source columns of the engine's layout whose formats the read did not load (empty when
+ * the header sample showed the same layout — the usual case).
+ */
+function missingFormatColumns(read: SheetRead, columns: Partial<Record<FieldKey, number>>): number[] {
+  if (read.formatColumns === "all") return [];
+  const loaded = new Set(read.formatColumns);
+  return dateSourceColumns(columns, read.merges).filter(
+    (c) => c >= read.rect.left && c <= read.rect.right && !loaded.has(c),
+  );
 }
 
 /** Splits a one-column write into pieces whose JSON stays under the request budget. */
@@ -286,8 +357,12 @@ export async function evaluateInExcel(
     });
   };
   let read: SheetRead | null = null;
-  if (p.used) read = await readRect(context, sheet, p.used, features, loadExtras);
-  else {
+  const sampled = p.sample ? sampleGrid(p.sheetName, p.sample, p.merges, p.date1904) : null;
+  const formatColumns = formatColumnsFromSample(sampled, request.settings.mapping, p.merges);
+  if (p.used) {
+    const blocks = planReadBlocks(p.used, estimateReadBytes(p.used, formatColumns, p.sample));
+    read = await readRect(context, sheet, p.used, { blocks, formatColumns, merges: p.merges, extra: loadExtras });
+  } else {
     loadExtras();
     await context.sync();
   }
@@ -312,14 +387,26 @@ export async function evaluateInExcel(
         tableRanges.map((r) => rectOf(r.address)),
       )
     : null;
-  const grid = read && crop ? gridOf(p.sheetName, read, crop, p.date1904) : emptyGrid;
+  let grid = read && crop ? gridOf(p.sheetName, read, crop, p.date1904) : emptyGrid;
   const surveyGrid =
     surveyUsed && !surveyUsed.isNullObject && surveyName !== null
       ? surveyGridOf(surveyName, surveyUsed, p.date1904)
       : null;
 
   progress(0.5, "evaluate");
-  const evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
+  let evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
+  const missing = evaluation.ok && read ? missingFormatColumns(read, evaluation.result.layout.columns) : [];
+  if (read && crop && missing.length > 0) {
+    read = await readMoreFormats(
+      context,
+      sheet,
+      read,
+      missing,
+      planReadBlocks(read.rect, estimateReadBytes(read.rect, missing, p.sample)),
+    );
+    grid = gridOf(p.sheetName, read, crop, p.date1904);
+    evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
+  }
   if (!evaluation.ok)
     failWith("no-ledger", evaluation.message, { failure: evaluation.failure, preview: previewOf(grid) });
   const result = evaluation.result;
@@ -362,13 +449,14 @@ export async function evaluateInExcel(
   progress(0.7, "write");
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
-    const [first, ...rest] = writes;
-    for (const piece of rest) {
-      sheet.getRange(rectAddress(piece.rect)).values = piece.values;
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for a write too large for one request: one sync per 5 MB piece
-      if (JSON.stringify(piece.values).length > WRITE_BUDGET_BYTES / 4) await context.sync();
+    // Every piece rides in the final sync unless their request would exceed the budget: then the earlier
+    // batches go first, one sync each (only a ledger far beyond 20,000 rows).
+    const batches = packBySize(writes, requestBytesOf, WRITE_BUDGET_BYTES);
+    for (const [i, batch] of batches.entries()) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for a write too large for one request: one sync per full request budget
+      if (i > 0) await context.sync();
+      for (const piece of batch) sheet.getRange(rectAddress(piece.rect)).values = piece.values;
     }
-    if (first) sheet.getRange(rectAddress(first.rect)).values = first.values;
     if (fillsToApply) queueFills(sheet, fillsToApply);
     if (replaceRules) {
       for (const rule of wanted) queueAddRule(sheet, rule);
@@ -413,5 +501,5 @@ function surveyGridOf(name: string, used: XlRange, date1904: boolean): Grid {
   const numberFormats = used.numberFormat.map((row) =>
     row.map((f: unknown) => (typeof f === "string" && f !== "General" ? f : null)),
   );
-  return gridOf(name, { rect, values, numberFormats, merges: [] }, rect, date1904);
+  return gridOf(name, { rect, values, numberFormats, merges: [], formatColumns: "all" }, rect, date1904);
 }

@@ -5,6 +5,7 @@
 import {
   diffSnapshots,
   PAYLOAD_LIMIT_BYTES,
+  serialFromYmd,
   type SheetDescription,
   type WorkbookSnapshot,
 } from "../../src/excel/double";
@@ -12,7 +13,9 @@ import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { MARK_NAMES } from "../../src/core/plan/marks";
-import { bigLedgerSheet, harness, HEADER, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
+import { bigLedgerSheet, harness, HEADER, LEDGER_SHEET, ledgerSheet, realisticLedger, TODAY } from "./fixtures";
+import { BENCH_TODAY } from "../../bench/generate";
+import { evaluate } from "../../src/core/evaluate";
 
 const active: EvaluateRequest = { source: { kind: "active" }, today: TODAY, settings: DEFAULT_SETTINGS };
 
@@ -192,6 +195,60 @@ describe("syncs and payloads", () => {
       }
     },
   );
+
+  it("evaluates a realistic 20,000-row ledger (bench/generate.ts) in exactly 3 syncs, each payload under 5 MB, as the engine does on the whole grid", async () => {
+    const { sheet, grid } = realisticLedger(20_000);
+    const { host, double } = harness({ sheets: [sheet] });
+    const { result } = await evaluateOk(host, { ...active, today: BENCH_TODAY });
+    expect(double.syncCount).toBe(3);
+    for (const sync of double.runtime.syncs) {
+      expect(sync.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    }
+    // Number formats were read only for the date columns: the result is the engine's on the full grid.
+    const direct = evaluate({ ledger: grid, today: BENCH_TODAY, settings: DEFAULT_SETTINGS });
+    if (!direct.ok) throw new Error("the generated ledger has no layout");
+    expect(result.items.map((i) => [i.row, i.light, i.deadline.date])).toEqual(
+      direct.result.items.map((i) => [i.row, i.light, i.deadline.date]),
+    );
+    expect(result.summary).toEqual(direct.result.summary);
+    expect(result.findings).toHaveLength(direct.result.findings.length);
+  });
+
+  it("takes one more sync per further read block: 50,000 realistic rows in MAX_SYNCS_PER_EVALUATION + 1", async () => {
+    const { host, double } = harness({ sheets: [realisticLedger(50_000).sheet] });
+    const { result } = await evaluateOk(host, { ...active, today: BENCH_TODAY });
+    expect(result.items).toHaveLength(50_000);
+    expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION + 1);
+    for (const sync of double.runtime.syncs) {
+      expect(sync.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    }
+  });
+
+  it("reads the formats of a date column the header sample did not show in one more sync (a selected ledger lower down)", async () => {
+    const top = ledgerSheet();
+    const lower = [
+      ["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改状态", "佐证材料", "备注", "验收人", "整改时限"],
+      [1, "问题甲", "措施甲", "办公室", "张三", "整改中", null, null, null, serialFromYmd(1949, 12, 31, false)],
+      [2, "问题乙", "措施乙", "办公室", "李四", "整改中", null, null, null, "2025年6月底"],
+    ];
+    const rows = [...(top.rows ?? []), ...Array.from({ length: 63 }, () => [] as null[]), ...lower];
+    const formats = [...(top.numberFormats ?? [])];
+    formats[70] = [null, null, null, null, null, null, null, null, null, "yyyy-mm-dd"];
+    const { host, double } = harness({
+      sheets: [{ ...top, rows, numberFormats: formats }],
+      selection: `${LEDGER_SHEET}!A70:J72`,
+    });
+    const { result } = await evaluateOk(host, { ...active, source: { kind: "selection" } });
+    expect(result.layout.headerRow).toBe(70);
+    // 1949 is a date only under its date format (an unformatted serial must fall in 1950…2099).
+    expect(result.items.map((i) => [i.row, i.deadline.date])).toEqual([
+      [71, "1949-12-31"],
+      [72, "2025-06-30"],
+    ]);
+    expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION + 1);
+  });
 
   it("reads a ledger too large for one response in blocks, never failing the user", async () => {
     const long = "整改措施的具体内容".repeat(40);

@@ -11,6 +11,9 @@ import {
 } from "../../src/excel/double";
 import { createExcelHost } from "../../src/excel/excel-host";
 import type { LedgerHost } from "../../src/excel/host";
+import { columnLetter } from "../../src/core/grid";
+import type { CellValue, Grid } from "../../src/core/types";
+import { generateLedger } from "../../bench/generate";
 
 export const TODAY = "2025-03-31";
 export const LEDGER_SHEET = "整改台账";
@@ -105,5 +108,29 @@ export function bigLedgerSheet(rows: number): SheetDescription {
     name: LEDGER_SHEET,
     rows: [["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限"], ...body],
     numberFormats: [[], ...body.map(() => [null, null, null, null, null, f])],
+  };
+}
+
+/** A cell of a core `Grid` as the double takes it; a text that starts with "=" gets Excel's quote prefix. */
+function describedCell(value: CellValue): string | number | boolean | null {
+  if (value === null || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value.startsWith("=") ? `'${value}` : value;
+  return "runs" in value ? value.runs.join("") : value.error;
+}
+
+/**
+ * The benchmark's realistic ledger (bench/generate.ts: 15 columns, long-ish Chinese texts, section rows,
+ * merged units, dates as formatted serials and as typed text) as a sheet of the double, with its grid.
+ */
+export function realisticLedger(items: number): { sheet: SheetDescription; grid: Grid } {
+  const { grid } = generateLedger(items);
+  return {
+    grid,
+    sheet: {
+      name: grid.sheet,
+      rows: grid.values.map((row) => row.map(describedCell)),
+      numberFormats: grid.numberFormats?.map((row) => [...row]),
+      merges: grid.merges.map((m) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`),
+    },
   };
 }

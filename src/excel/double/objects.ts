@@ -790,6 +790,10 @@ export class RangeDouble extends ClientObjectDouble {
     const model = runtimeOf(this.ctx).model;
     const t = (): RangeTarget => this.target();
     const cell = (sheet: SheetModel, r: number, c: number): CellModel | undefined => sheet.cells.get(cellKey(r, c));
+    const cells = <T>(fn: (found: CellModel | undefined) => T): T[][] => {
+      const { sheet, rect } = t();
+      return matrix(rect, (r, c) => fn(cell(sheet, r, c)));
+    };
     return {
       address: () => sheetAddress(t().sheet.name, t().rect),
       addressLocal: () => sheetAddress(t().sheet.name, t().rect),
@@ -798,14 +802,12 @@ export class RangeDouble extends ClientObjectDouble {
       rowCount: () => rectRows(t().rect),
       columnCount: () => rectCols(t().rect),
       cellCount: () => rectRows(t().rect) * rectCols(t().rect),
-      values: () => matrix(t().rect, (r, c) => cell(t().sheet, r, c)?.value ?? ""),
-      formulas: () => matrix(t().rect, (r, c) => cell(t().sheet, r, c)?.formula ?? cell(t().sheet, r, c)?.value ?? ""),
-      numberFormat: () => matrix(t().rect, (r, c) => cell(t().sheet, r, c)?.numberFormat ?? "General"),
+      // Each matrix resolves its target once: a derived range (a used range) costs a sheet scan per resolve.
+      values: () => cells((found) => found?.value ?? ""),
+      formulas: () => cells((found) => found?.formula ?? found?.value ?? ""),
+      numberFormat: () => cells((found) => found?.numberFormat ?? "General"),
       text: () =>
-        matrix(t().rect, (r, c) => {
-          const found = cell(t().sheet, r, c);
-          return found ? displayText(found.value, found.numberFormat ?? "General", model.date1904) : "";
-        }),
+        cells((found) => (found ? displayText(found.value, found.numberFormat ?? "General", model.date1904) : "")),
       hyperlink: () => {
         runtimeOf(this.ctx).require(7, "Range.hyperlink");
         return cell(t().sheet, t().rect.top, t().rect.left)?.hyperlink ?? {};
