@@ -1,6 +1,7 @@
 /**
- * `npm run --silent cli -- evaluate LEDGER.xlsx …` (SPEC §9): binds `run` to the real process.
- * The exit code is set rather than forced, so stdout is flushed before the process ends.
+ * The command line bound to the real process: `run` with stdout/stderr, the exit code set rather
+ * than forced (so stdout is flushed before the process ends). This is the entry point of the
+ * bundled command line (`./launch.cjs` builds and loads it; `./main.ts` is how `tsx` runs it).
  */
 import { run } from "./run";
 

@@ -23,12 +23,12 @@ import { dirname, resolve } from "node:path";
 import { localToday } from "../core/dates";
 import { evaluate, isSurveySheetName, pickSurveySheet } from "../core/evaluate";
 import { SUMMARY_SHEET_NAME } from "../core/plan/marks";
-import { toCliJson } from "../core/report/json";
+import { cliJsonPieces, toCliJson } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
 import type { EvaluationResult, Grid, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
-import { writeEvaluatedCopy, WriteError, type WriteOutcome } from "../xlsx/write";
+import type { writeEvaluatedCopy, WriteOutcome } from "../xlsx/write";
 import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
 
 /** Writes the evaluated copy for `--out`: the `.xlsx` writer's `writeEvaluatedCopy`, injectable for tests. */
@@ -105,12 +105,15 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
 
   if (outputPath !== null) {
     mkdirSync(dirname(outputPath), { recursive: true });
-    const write = io.writeEvaluatedCopy ?? writeEvaluatedCopy;
+    // The writer (and exceljs under it) is loaded only when a copy is asked for: a report alone
+    // starts without it.
+    const writer = await import("../xlsx/write");
+    const write = io.writeEvaluatedCopy ?? writer.writeEvaluatedCopy;
     let outcome: WriteOutcome;
     try {
       outcome = await write(inputPath, outputPath, result, { settings, surveySheet: result.survey?.sheet ?? null });
     } catch (error) {
-      if (error instanceof WriteError) throw new UsageFailure(splitBilingual(error.message));
+      if (error instanceof writer.WriteError) throw new UsageFailure(splitBilingual(error.message));
       const detail = error instanceof Error ? error.message : String(error);
       throw new UsageFailure({
         zh: `无法写入 ${command.out}：${detail}`,
@@ -127,11 +130,12 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
       );
     }
   }
-  io.stdout(
-    command.format === "json"
-      ? `${JSON.stringify(toCliJson(command.file, result), null, 2)}\n`
-      : toTextReport(command.file, result, command.lang),
-  );
+  if (command.format === "json") {
+    // In pieces, so a large report is never one string in memory (see `cliJsonPieces`).
+    for (const piece of cliJsonPieces(toCliJson(command.file, result))) io.stdout(piece);
+  } else {
+    io.stdout(toTextReport(command.file, result, command.lang));
+  }
   return 0;
 }
 

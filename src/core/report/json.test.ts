@@ -1,5 +1,5 @@
 import { reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
-import { roundRate, toCliJson } from "./json";
+import { cliJsonPieces, roundRate, toCliJson, type CliJson } from "./json";
 
 describe("roundRate", () => {
   it.each<[number | null, number | null]>([
@@ -205,5 +205,32 @@ describe("toCliJson (SPEC §9)", () => {
 
   it("prints survey null without a survey sheet", () => {
     expect(toCliJson("x.xlsx", reportFixture(false)).survey).toBeNull();
+  });
+});
+
+describe("cliJsonPieces: the document in pieces", () => {
+  const whole = (doc: CliJson) => `${JSON.stringify(doc, null, 2)}\n`;
+  const joined = (doc: CliJson) => [...cliJsonPieces(doc)].join("");
+
+  it("gives exactly JSON.stringify(doc, null, 2), with and without a survey", () => {
+    for (const withSurvey of [true, false]) {
+      const doc = toCliJson("input/ledger.xlsx", reportFixture(withSurvey));
+      expect(joined(doc)).toBe(whole(doc));
+    }
+  });
+
+  it("gives empty arrays, awkward text and many elements exactly too, in several pieces", () => {
+    const base = toCliJson('台账 "引号"\n.xlsx', reportFixture());
+    const empty: CliJson = { ...base, items: [], findings: [] };
+    expect(joined(empty)).toBe(whole(empty));
+    const item = base.items[0]!;
+    const many: CliJson = {
+      ...base,
+      items: Array.from({ length: 1_234 }, (_, i) => ({ ...item, row: i + 5, seq: `第${i}项\n"换行"` })),
+    };
+    const pieces = [...cliJsonPieces(many)];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.join("")).toBe(whole(many));
+    expect(JSON.parse(pieces.join(""))).toEqual(many);
   });
 });

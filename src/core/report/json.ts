@@ -172,3 +172,38 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
       : null,
   };
 }
+
+/** How many array elements go into one piece of `cliJsonPieces`. */
+const ELEMENTS_PER_PIECE = 500;
+
+/**
+ * `JSON.stringify(doc, null, 2) + "\n"`, byte for byte, in pieces of a few hundred array elements:
+ * the command line writes each piece as it comes, so a 100,000-item report never exists as one
+ * string (nor as one buffer on its way to stdout). Top-level arrays are split; every other value is
+ * stringified whole. Line breaks inside a stringified value only ever separate JSON tokens (a
+ * string's own line breaks are escaped), so re-indenting by replacing "\n" is exact.
+ */
+export function* cliJsonPieces(doc: CliJson): Generator<string> {
+  const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);
+  const entries = Object.entries(doc).filter(([, value]) => value !== undefined);
+  let piece = "{\n";
+  for (let e = 0; e < entries.length; e++) {
+    const [key, value] = entries[e] as [string, unknown];
+    const comma = e < entries.length - 1 ? "," : "";
+    if (Array.isArray(value) && value.length > 0) {
+      piece += `  ${JSON.stringify(key)}: [\n`;
+      for (let i = 0; i < value.length; i++) {
+        const element = JSON.stringify(value[i], null, 2) ?? "null";
+        piece += `    ${indent(element, "    ")}${i < value.length - 1 ? ",\n" : "\n"}`;
+        if ((i + 1) % ELEMENTS_PER_PIECE === 0) {
+          yield piece;
+          piece = "";
+        }
+      }
+      piece += `  ]${comma}\n`;
+    } else {
+      piece += `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), "  ")}${comma}\n`;
+    }
+  }
+  yield `${piece}}\n`;
+}
