@@ -212,15 +212,21 @@ function ownedWrites(plan: MarksPlan, read: SheetRead | null): OwnedWrite[] {
     { col: plan.opinionCol, header: OPINION_HEADER, text: (row) => byRow.get(row)?.opinion ?? "" },
   ];
   const at = (row: number, col: number): string => (read ? cellText(readCell(read, row, col)) : "");
+  // Empty means nothing at all: a cell holding only spaces (or a full-width space) is the user's too,
+  // and writing over it would lose it when 清除标记 empties the column (found by test/reliability).
+  const isEmpty = (row: number, col: number): boolean => {
+    const value = read ? readCell(read, row, col) : null;
+    return value === null || value === "";
+  };
   return columns.map(({ col, header, text }) => {
     const headerText = at(plan.headerRow, col);
     const ours = headerText === header;
     const occupied = (address: string): never =>
       failWith("unknown", HOST_MESSAGES.ownedColumnsOccupied(plan.sheet, address));
-    if (!ours && headerText !== "") occupied(`${columnLetter(col)}${plan.headerRow}`);
+    if (!ours && !isEmpty(plan.headerRow, col)) occupied(`${columnLetter(col)}${plan.headerRow}`);
     let last = lastItemRow;
     for (let row = read ? read.rect.bottom : 0; row > plan.headerRow; row--) {
-      if (at(row, col) === "") continue;
+      if (isEmpty(row, col)) continue;
       if (ours) last = Math.max(last, row);
       else if (row <= lastItemRow)
         occupied(`${columnLetter(col)}${plan.headerRow + 1}:${columnLetter(col)}${lastItemRow}`);

@@ -104,6 +104,7 @@ export async function writeEvaluatedCopy(
   removeAllMarks(workbook);
 
   const marks = planMarks(result);
+  assertOwnedCellsFree(ledger, marks);
   writeMarks(workbook, ledger, marks);
 
   const plan = planSummarySheet(result, {
@@ -224,6 +225,27 @@ function removeColourRules(ws: ExcelJS.Worksheet): void {
 }
 
 // ───────────────────────────── Marks: write ─────────────────────────────
+
+/**
+ * SPEC §8: the add-in never changes a user's cell. After our own marks are removed, every cell the
+ * owned columns would take (header row to the last item) must be empty — as the Excel adapter checks
+ * (`ownedWrites`); a cell holding only a space is the user's too. Cells inside a merged area other
+ * than its top-left hold nothing of their own (Excel shows them empty), as in the adapter.
+ */
+function assertOwnedCellsFree(ws: ExcelJS.Worksheet, marks: MarksPlan): void {
+  const lastRow = marks.rows.reduce((max, r) => Math.max(max, r.row), marks.headerRow);
+  for (const col of [marks.statusCol, marks.opinionCol]) {
+    for (let r = marks.headerRow; r <= lastRow; r++) {
+      const cell = ws.findRow(r)?.findCell(col);
+      if (!cell || cell.type === ExcelJS.ValueType.Merge) continue;
+      if (cell.value === null || cell.value === undefined || cell.value === "") continue;
+      throw new WriteError({
+        zh: `工作表“${ws.name}”台账右侧的 ${cell.address} 已有内容，预警状态和评估意见列不能写在那里。请清空这些单元格后再评估。`,
+        en: `Cell ${cell.address} right of the ledger on sheet "${ws.name}" is not empty, so the status and opinion columns cannot go there. Clear it, then evaluate again.`,
+      });
+    }
+  }
+}
 
 function writeMarks(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: MarksPlan): void {
   const headerStyle = ws.getRow(marks.headerRow).getCell(marks.colourArea.lastCol).style;
