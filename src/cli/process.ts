@@ -11,7 +11,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  // A full pipe (a slow reader of a large JSON report): wait until it drains rather than queueing.
+  stdout: (text) =>
+    process.stdout.write(text) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", resolve)),
   stderr: (text) => process.stderr.write(text),
 }).then(
   (code) => {

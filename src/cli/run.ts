@@ -35,7 +35,12 @@ import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
 export type EvaluatedCopyWriter = typeof writeEvaluatedCopy;
 
 export interface CliIo {
-  readonly stdout: (text: string) => void;
+  /**
+   * Writes to standard output. May return a promise that settles when the text has been taken
+   * (the process's stdout when a pipe is full): the JSON report waits for it between pieces, so a
+   * slow reader does not make the report pile up in memory.
+   */
+  readonly stdout: (text: string) => unknown;
   readonly stderr: (text: string) => void;
   /** The clock, read once for the default `--today`. */
   readonly now?: () => Date;
@@ -132,7 +137,10 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
   }
   if (command.format === "json") {
     // In pieces, so a large report is never one string in memory (see `cliJsonPieces`).
-    for (const piece of cliJsonPieces(toCliJson(command.file, result))) io.stdout(piece);
+    for (const piece of cliJsonPieces(toCliJson(command.file, result))) {
+      const taken = io.stdout(piece);
+      if (taken instanceof Promise) await taken;
+    }
   } else {
     io.stdout(toTextReport(command.file, result, command.lang));
   }
