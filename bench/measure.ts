@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 
 export interface Stats {
   readonly median: number;
@@ -42,13 +42,44 @@ export interface ProcessRun {
 const RSS_PROBE = resolve(__dirname, "rss-probe.cjs");
 const REPO = resolve(__dirname, "..");
 
-/** Runs a TypeScript entry point in a fresh Node process (through tsx, as `npm run cli` does). */
+/**
+ * Bundles a TypeScript entry point into one plain JavaScript file (esbuild, as the CLI's own
+ * launcher does), so that a measured process pays no transpiling at start-up. Returns its path.
+ */
+export function bundleForBench(entry: string, outDir: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const outfile = join(outDir, `${basename(entry, ".ts")}.cjs`);
+  esbuild.buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    external: ["exceljs"],
+    absWorkingDir: REPO,
+    outfile,
+    logLevel: "error",
+  });
+  return outfile;
+}
+
+/** Runs a JavaScript file in a fresh Node process and measures its wall time and peak RSS. */
+export function runNodeProcess(script: string, args: readonly string[]): Promise<ProcessRun> {
+  return runProcess([script, ...args]);
+}
+
+/** Runs a TypeScript entry point in a fresh Node process through tsx. */
 export function runTsProcess(entry: string, args: readonly string[]): Promise<ProcessRun> {
+  return runProcess(["--import", "tsx", entry, ...args]);
+}
+
+function runProcess(nodeArgs: readonly string[]): Promise<ProcessRun> {
   const dir = mkdtempSync(join(tmpdir(), "bench-rss-"));
   const rssFile = join(dir, "rss");
   return new Promise((resolvePromise, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ["--require", RSS_PROBE, "--import", "tsx", entry, ...args], {
+    const child = spawn(process.execPath, ["--require", RSS_PROBE, ...nodeArgs], {
       cwd: REPO,
       env: { ...process.env, BENCH_RSS_OUT: rssFile },
       stdio: ["ignore", "pipe", "inherit"],

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { evaluate } from "../src/core/evaluate";
 import { BENCH_TODAY, generateLedger, writeLedgerXlsx } from "./generate";
-import { runTsProcess, stats, timeRuns, type Stats } from "./measure";
+import { bundleForBench, runNodeProcess, stats, timeRuns, type Stats } from "./measure";
 import { benchAdapter, type AdapterFigures } from "./adapter";
 import { measureBundle, type BundleFigures } from "./bundle";
 
@@ -27,8 +27,12 @@ interface EngineFigures {
 interface CliFigures {
   readonly cliMs: Stats;
   readonly cliPeakRssMb: number;
+  /** Reading the file with the CLI's own reader (src/xlsx), nothing else: the budget's baseline. */
   readonly readMs: Stats;
   readonly readPeakRssMb: number;
+  /** Reading it with exceljs' streaming reader, for comparison. */
+  readonly exceljsMs: Stats;
+  readonly exceljsPeakRssMb: number;
 }
 interface SizeFigures {
   readonly items: number;
@@ -58,34 +62,37 @@ async function benchEngine(items: number): Promise<EngineFigures> {
   return { ms, heapMb };
 }
 
-async function benchCli(items: number, dir: string): Promise<CliFigures> {
+async function benchCli(items: number, dir: string, readOnlyScript: string): Promise<CliFigures> {
   const file = join(dir, `ledger-${items}.xlsx`);
   await writeLedgerXlsx(generateLedger(items), file);
   const runs = PROCESS_RUNS[items] ?? 1;
-  const cli: number[] = [];
-  const read: number[] = [];
-  let cliPeakRssMb = 0;
-  let readPeakRssMb = 0;
-  // Alternate the two so that machine noise hits both alike; the first pair warms the disk cache.
+  const measured = { cli: [] as number[], read: [] as number[], exceljs: [] as number[] };
+  const peak = { cli: 0, read: 0, exceljs: 0 };
+  const commands = {
+    // Exactly what `npm run cli` runs: the launcher, which starts the prebuilt bundle.
+    cli: [join(REPO, "src/cli/launch.cjs"), ["evaluate", file, "--today", BENCH_TODAY, "--format", "json"]],
+    read: [readOnlyScript, [file]],
+    exceljs: [readOnlyScript, [file, "--exceljs"]],
+  } as const;
+  // Interleaved, so that machine noise hits all three alike; the first round warms the disk cache.
   for (let i = 0; i <= runs; i++) {
-    const c = await runTsProcess(join(REPO, "src/cli/main.ts"), [
-      "evaluate",
-      file,
-      "--today",
-      BENCH_TODAY,
-      "--format",
-      "json",
-    ]);
-    if (c.exitCode !== 0) throw new Error(`bench: the CLI exited ${c.exitCode} on ${file}`);
-    const r = await runTsProcess(join(REPO, "bench/read-only.ts"), [file]);
-    if (r.exitCode !== 0) throw new Error(`bench: the read-only baseline exited ${r.exitCode}`);
-    if (i === 0 && runs > 1) continue;
-    cli.push(c.wallMs);
-    read.push(r.wallMs);
-    cliPeakRssMb = Math.max(cliPeakRssMb, c.peakRssMb);
-    readPeakRssMb = Math.max(readPeakRssMb, r.peakRssMb);
+    for (const key of ["cli", "read", "exceljs"] as const) {
+      const [script, args] = commands[key];
+      const run = await runNodeProcess(script, args);
+      if (run.exitCode !== 0) throw new Error(`bench: ${key} exited ${run.exitCode} on ${file}`);
+      if (i === 0 && runs > 1) continue;
+      measured[key].push(run.wallMs);
+      peak[key] = Math.max(peak[key], run.peakRssMb);
+    }
   }
-  return { cliMs: stats(cli), cliPeakRssMb, readMs: stats(read), readPeakRssMb };
+  return {
+    cliMs: stats(measured.cli),
+    cliPeakRssMb: peak.cli,
+    readMs: stats(measured.read),
+    readPeakRssMb: peak.read,
+    exceljsMs: stats(measured.exceljs),
+    exceljsPeakRssMb: peak.exceljs,
+  };
 }
 
 interface Budget {
@@ -182,10 +189,15 @@ async function main(): Promise<void> {
   const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [...SIZES];
   const dir = mkdtempSync(join(tmpdir(), "ledger-bench-"));
   const bySize = new Map<number, SizeFigures>();
+  // Beside node_modules, so that the bundle finds exceljs there.
+  const readOnlyScript = bundleForBench(
+    join(REPO, "bench/read-only.ts"),
+    join(REPO, "node_modules/.cache/zhenggai-bench"),
+  );
   try {
     for (const items of sizes) {
       process.stderr.write(`bench: ${items} items…\n`);
-      bySize.set(items, { items, engine: await benchEngine(items), cli: await benchCli(items, dir) });
+      bySize.set(items, { items, engine: await benchEngine(items), cli: await benchCli(items, dir, readOnlyScript) });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -199,10 +211,23 @@ async function main(): Promise<void> {
   out.push(
     `Machine: ${require("node:os").cpus().length} cores, ${(require("node:os").totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
-  out.push("", "Engine (Grid → result + summary), ms: median (min–max)");
+  out.push(
+    "",
+    "Engine (Grid → result + summary) and CLI (--format json) vs only reading the file; ms: median (min–max)",
+  );
   out.push(
     table(
-      ["items", "engine ms", "heap MB", "CLI ms", "CLI peak RSS MB", "read-only ms", "read-only peak RSS MB"],
+      [
+        "items",
+        "engine ms",
+        "heap MB",
+        "CLI ms",
+        "CLI RSS MB",
+        "read ms",
+        "read RSS MB",
+        "exceljs read ms",
+        "exceljs RSS MB",
+      ],
       [...bySize.values()].map((s) => [
         s.items.toLocaleString("en"),
         fmt(s.engine.ms),
@@ -211,6 +236,8 @@ async function main(): Promise<void> {
         s.cli.cliPeakRssMb.toFixed(0),
         fmt(s.cli.readMs),
         s.cli.readPeakRssMb.toFixed(0),
+        fmt(s.cli.exceljsMs),
+        s.cli.exceljsPeakRssMb.toFixed(0),
       ]),
     ),
   );
