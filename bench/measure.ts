@@ -47,7 +47,6 @@ const REPO = resolve(__dirname, "..");
  * launcher does), so that a measured process pays no transpiling at start-up. Returns its path.
  */
 export function bundleForBench(entry: string, outDir: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require("esbuild") as typeof import("esbuild");
   const outfile = join(outDir, `${basename(entry, ".ts")}.cjs`);
   esbuild.buildSync({

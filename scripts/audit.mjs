@@ -16,5 +16,7 @@ if (!report.metadata?.vulnerabilities) {
   process.exit(0);
 }
 const { high = 0, critical = 0, moderate = 0, low = 0 } = report.metadata.vulnerabilities;
-console.log(`npm audit (production dependencies): ${critical} critical, ${high} high, ${moderate} moderate, ${low} low`);
+console.log(
+  `npm audit (production dependencies): ${critical} critical, ${high} high, ${moderate} moderate, ${low} low`,
+);
 process.exit(high + critical > 0 ? 1 : 0);
