@@ -96,17 +96,8 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
 
   const today = command.today ?? localToday(io.now ? io.now() : new Date());
   const settings = DEFAULT_SETTINGS;
-  let workbook: WorkbookGrids;
-  try {
-    workbook = await readWorkbook(inputPath, {
-      wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
-    });
-  } catch (error) {
-    // Name the file as the user typed it, not as the absolute path it was resolved to.
-    if (error instanceof WorkbookReadError) throw new UsageFailure(readProblemMessage(error.problem, command.file));
-    throw error;
-  }
-  const result = evaluateWorkbook(workbook, command, today, settings);
+  // The workbook's grids live only inside this call: the report is written without them in memory.
+  const result = evaluateWorkbook(await readInput(inputPath, command), command, today, settings);
 
   if (outputPath !== null) {
     mkdirSync(dirname(outputPath), { recursive: true });
@@ -145,6 +136,19 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
     io.stdout(toTextReport(command.file, result, command.lang));
   }
   return 0;
+}
+
+/** The sheets the command may need, read; a file it cannot read is a usage failure naming it as typed. */
+async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
+  try {
+    return await readWorkbook(inputPath, {
+      wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
+    });
+  } catch (error) {
+    // Name the file as the user typed it, not as the absolute path it was resolved to.
+    if (error instanceof WorkbookReadError) throw new UsageFailure(readProblemMessage(error.problem, command.file));
+    throw error;
+  }
 }
 
 /** The add-in's own summary sheet (`整改情况汇总`, or `整改情况汇总 (2)` when the name was taken). */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
 import { cliJsonPieces, roundRate, toCliJson, type CliJson } from "./json";
 
@@ -232,5 +233,15 @@ describe("cliJsonPieces: the document in pieces", () => {
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.join("")).toBe(whole(many));
     expect(JSON.parse(pieces.join(""))).toEqual(many);
+  });
+
+  it("writes any plain data exactly as JSON.stringify(…, null, 2) does (undefined, NaN, -0, nesting)", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.anything()), fc.array(fc.anything()), (fields, list) => {
+        const doc = { ...fields, list, empty: [], nothing: undefined } as unknown as CliJson;
+        expect(joined(doc)).toBe(whole(doc));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

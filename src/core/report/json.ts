@@ -177,33 +177,141 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
 const ELEMENTS_PER_PIECE = 500;
 
 /**
+ * `JSON.stringify(value, null, 2)` for plain data (objects, arrays, strings, numbers, booleans,
+ * null), written out at nesting `indent`, pushed onto `out`. The same rules: an object's undefined
+ * members are left out, an array's are `null`, as are non-finite numbers; empty containers are
+ * `{}` / `[]`. Why not `JSON.stringify` and re-indenting: for a 10,000-item report that (and the
+ * regular expression that shifted every line) was most of the JSON's cost in a cold process.
+ */
+function writeJson(value: unknown, indent: string, out: string[]): void {
+  switch (typeof value) {
+    case "string":
+      out.push(JSON.stringify(value));
+      return;
+    case "number":
+      out.push(Number.isFinite(value) ? String(value) : "null");
+      return;
+    case "boolean":
+      out.push(value ? "true" : "false");
+      return;
+    case "object":
+      break;
+    default:
+      out.push("null");
+      return;
+  }
+  if (value === null) {
+    out.push("null");
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push("[]");
+      return;
+    }
+    out.push("[\n");
+    for (let i = 0; i < value.length; i++) {
+      out.push(i === 0 ? inner : `,\n${inner}`);
+      const element: unknown = value[i];
+      writeJson(element === undefined || typeof element === "function" ? null : element, inner, out);
+    }
+    out.push(`\n${indent}]`);
+    return;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const member: unknown = (value as Record<string, unknown>)[key];
+    if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
+    out.push(first ? `{\n${inner}` : `,\n${inner}`, JSON.stringify(key), ": ");
+    first = false;
+    writeJson(member, inner, out);
+  }
+  out.push(first ? "{}" : `\n${indent}}`);
+}
+
+const jsonText = (text: string | null): string => (text === null ? "null" : JSON.stringify(text));
+const jsonNumber = (n: number | null): string => (n !== null && Number.isFinite(n) ? String(n) : "null");
+
+/**
+ * One report item, as `writeJson` would write it inside the top-level `items` array (its members
+ * are fixed by `CliJsonItem`, in `toCliJson`'s order): one template per item rather than a walk
+ * over its keys, since a report holds one per ledger row.
+ */
+function itemJson(item: CliJsonItem): string {
+  return `{
+      "row": ${jsonNumber(item.row)},
+      "seq": ${jsonText(item.seq)},
+      "status": ${jsonText(item.status)},
+      "type": ${jsonText(item.type)},
+      "light": ${jsonText(item.light)},
+      "overdueDays": ${jsonNumber(item.overdueDays)},
+      "deadline": ${jsonText(item.deadline)},
+      "completed": ${jsonText(item.completed)},
+      "ongoing": ${item.ongoing ? "true" : "false"}
+    }`;
+}
+
+/** One finding, as `writeJson` would write it inside the top-level `findings` array (see `itemJson`). */
+function findingJson(finding: CliJsonFinding): string {
+  return `{
+      "rule": ${jsonText(finding.rule)},
+      "severity": ${jsonText(finding.severity)},
+      "row": ${jsonNumber(finding.row)},
+      "cell": ${jsonText(finding.cell)},
+      "field": ${jsonText(finding.field)},
+      "message": ${jsonText(finding.message)}
+    }`;
+}
+
+const ITEM_KEYS = "row,seq,status,type,light,overdueDays,deadline,completed,ongoing";
+const FINDING_KEYS = "rule,severity,row,cell,field,message";
+
+/**
+ * The writer for one element of a top-level array: the templates for `items` and `findings` when
+ * the first element has exactly their members (as `toCliJson` builds them), else the general one.
+ */
+function elementWriter(key: string, first: unknown): ((value: unknown, out: string[]) => void) | null {
+  const keys = first !== null && typeof first === "object" ? Object.keys(first).join(",") : "";
+  if (key === "items" && keys === ITEM_KEYS) return (value, out) => out.push(itemJson(value as CliJsonItem));
+  if (key === "findings" && keys === FINDING_KEYS)
+    return (value, out) => out.push(findingJson(value as CliJsonFinding));
+  return null;
+}
+
+/**
  * `JSON.stringify(doc, null, 2) + "\n"`, byte for byte, in pieces of a few hundred array elements:
  * the command line writes each piece as it comes, so a 100,000-item report never exists as one
- * string (nor as one buffer on its way to stdout). Top-level arrays are split; every other value is
- * stringified whole. Line breaks inside a stringified value only ever separate JSON tokens (a
- * string's own line breaks are escaped), so re-indenting by replacing "\n" is exact.
+ * string (nor as one buffer on its way to stdout). Each piece is one flat string (joined, not
+ * concatenated bit by bit), which stdout turns into bytes without first flattening a rope.
  */
 export function* cliJsonPieces(doc: CliJson): Generator<string> {
-  const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);
   const entries = Object.entries(doc).filter(([, value]) => value !== undefined);
-  let piece = "{\n";
+  let out: string[] = ["{\n"];
   for (let e = 0; e < entries.length; e++) {
     const [key, value] = entries[e] as [string, unknown];
     const comma = e < entries.length - 1 ? "," : "";
+    out.push(`  ${JSON.stringify(key)}: `);
     if (Array.isArray(value) && value.length > 0) {
-      piece += `  ${JSON.stringify(key)}: [\n`;
+      out.push("[\n");
+      const write = elementWriter(key, value[0]);
       for (let i = 0; i < value.length; i++) {
-        const element = JSON.stringify(value[i], null, 2) ?? "null";
-        piece += `    ${indent(element, "    ")}${i < value.length - 1 ? ",\n" : "\n"}`;
+        out.push("    ");
+        const element: unknown = value[i];
+        if (write) write(element, out);
+        else writeJson(element === undefined ? null : element, "    ", out);
+        out.push(i < value.length - 1 ? ",\n" : "\n");
         if ((i + 1) % ELEMENTS_PER_PIECE === 0) {
-          yield piece;
-          piece = "";
+          yield out.join("");
+          out = [];
         }
       }
-      piece += `  ]${comma}\n`;
+      out.push(`  ]${comma}\n`);
     } else {
-      piece += `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), "  ")}${comma}\n`;
+      writeJson(value, "  ", out);
+      out.push(`${comma}\n`);
     }
   }
-  yield `${piece}}\n`;
+  out.push("}\n");
+  yield out.join("");
 }
