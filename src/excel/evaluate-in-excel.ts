@@ -3,10 +3,13 @@
  * constant number of syncs (`MAX_SYNCS_PER_EVALUATION`), all or nothing.
  *
  *   sync 1  probe: sheets, the ledger sheet, used range (values only), its first `HEADER_SAMPLE_ROWS`
- *           rows, the merged areas (1.13), protection, date system, marks of an earlier run
- *   sync 2  read: values of the used range + number formats of the date columns the header sample
- *           shows (read-plan.ts), the survey sheet, our old rules' ranges — split into more syncs only
- *           when one response is estimated over `READ_BUDGET_BYTES`
+ *           rows in columns A…BL (values and formats), the values of its first `PREFETCH_ROWS` rows in columns A…P
+ *           (`PREFETCH_ADDRESS`), the merged areas (1.13), protection, date system, marks of an earlier
+ *           run. If Excel rejects this response as too large (cells far longer than a ledger's), the
+ *           probe is sent again without the prefetch.
+ *   sync 2  read: values of the rest of the used range + number formats of the date columns the header
+ *           sample shows, for every row (read-plan.ts), the survey sheet, our old rules' ranges — split
+ *           into more syncs only when one response is estimated over `READ_BUDGET_BYTES`
  *   (fallback below ExcelApi 1.6: sync 3 reads the fills of the rows to colour, sync 4 the cells of mixed rows)
  *   sync 3  write: 预警状态/评估意见 as one 2-D array per column, one conditional-format rule per colour,
  *           the mark names — split only when the request would exceed `WRITE_BUDGET_BYTES`
@@ -15,7 +18,8 @@
  * a selected table), its formats are read in one more sync and the ledger is evaluated again.
  * A failure of the write sync is undone (`restoreMarks`) so the workbook is as before.
  */
-import { intersect, parseAddress, rectAddress, type Rect } from "./address";
+import { contains, intersect, parseAddress, rectAddress, type Rect } from "./address";
+import { payloadBytes } from "./payload";
 import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
@@ -34,13 +38,15 @@ import type { XlConditionalFormat, XlContext, XlRange, XlTable, XlWorksheet } fr
 import { readFillsOf } from "./read-fills";
 import { gridOf, mergesOf, readCell, readMoreFormats, readRect, rectOf, type SheetRead } from "./read-ledger";
 import {
+  cellCosts,
   dateSourceColumns,
-  estimateReadBytes,
   formatColumnsFromSample,
-  HEADER_SAMPLE_ROWS,
+  HEADER_SAMPLE_ADDRESS,
   planReadBlocks,
+  PREFETCH_ADDRESS,
   sampleGrid,
   type HeaderSample,
+  type KnownValues,
 } from "./read-plan";
 import { evaluate, pickSurveySheet } from "../core/evaluate";
 import { cellText } from "../core/text";
@@ -58,9 +64,11 @@ import {
 import type { FieldKey, Grid, MergeArea } from "../core/types";
 
 /**
- * Syncs of one evaluation (probe, read, write) for a ledger whose read fits one response: 20,000 realistic
- * rows of 15 columns (bench/generate.ts). A larger ledger takes one more sync per further read block
- * (`READ_BUDGET_BYTES`) or write piece (`WRITE_BUDGET_BYTES`).
+ * Syncs of one evaluation (probe, read, write) for a ledger whose rows after the probe's prefetch fit one
+ * read response: 20,000 realistic rows of 15 columns (bench/generate.ts; payloads counted as UTF-8 bytes).
+ * A larger ledger takes one more sync per further read block (`READ_BUDGET_BYTES`) or write request
+ * (`WRITE_BUDGET_BYTES`); a sheet whose first rows are too dense for the prefetch one more for the probe
+ * sent again without it.
  */
 export const MAX_SYNCS_PER_EVALUATION = 3;
 /** The same below ExcelApi 1.6, where row fills are read before colouring (rows, then mixed rows' cells). */
@@ -89,14 +97,34 @@ interface Probe {
   readonly names: { readonly status: NameMark; readonly opinion: NameMark };
   readonly marker: { readonly raw: unknown; readonly parsed: Marker | null };
   readonly rules: readonly XlConditionalFormat[];
-  /** The first `HEADER_SAMPLE_ROWS` rows of the used range (values and formats), null on an empty sheet. */
+  /** The used range's first `HEADER_SAMPLE_ROWS` rows of columns A…BL (values and formats), null on an empty sheet. */
   readonly sample: HeaderSample | null;
   /** The sheet's merged areas (empty below ExcelApi 1.13, where they are unknown). */
   readonly merges: readonly MergeArea[];
+  /** Values of the used range's first rows in columns A…P (`PREFETCH_ADDRESS`); null without the prefetch. */
+  readonly known: KnownValues | null;
 }
 
-/** Sync 1. A named sheet that does not exist fails this sync with ItemNotFound (told apart by the caller). */
+/**
+ * Sync 1, with the prefetch; sent again without it if Excel finds that response too large (the probe
+ * changes nothing, so sending it again is safe).
+ */
 async function probe(context: XlContext, request: EvaluateRequest, features: HostFeatures): Promise<Probe> {
+  try {
+    return await probeOnce(context, request, features, true);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded") throw error;
+    return probeOnce(context, request, features, false);
+  }
+}
+
+/** One probe sync. A named sheet that does not exist fails it with ItemNotFound (told apart here). */
+async function probeOnce(
+  context: XlContext,
+  request: EvaluateRequest,
+  features: HostFeatures,
+  prefetch: boolean,
+): Promise<Probe> {
   const wb = context.workbook;
   wb.worksheets.load("items/name");
   let sheet: XlWorksheet;
@@ -116,9 +144,12 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
   sheet.protection.load("protected");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("address");
-  // The header sample: rows 1…HEADER_SAMPLE_ROWS of the used range (a range, never a null object, to chain on).
-  const sample = sheet.getRange(`1:${HEADER_SAMPLE_ROWS}`).getUsedRangeOrNullObject(true);
+  // The header sample: the used part of a fixed box (a range, never a null object, to chain on).
+  const sample = sheet.getRange(HEADER_SAMPLE_ADDRESS).getUsedRangeOrNullObject(true);
   sample.load("address,values,numberFormat");
+  // The prefetch: the used part of a fixed box (rows 1…PREFETCH_ROWS, columns A…P), so its address need not be known.
+  const head = prefetch ? sheet.getRange(PREFETCH_ADDRESS).getUsedRangeOrNullObject(true) : null;
+  head?.load("address,values");
   const merged = features.mergedAreas ? sheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load("address");
   // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
@@ -151,12 +182,14 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
     const parsed = parseAddress(range.address);
     return { address: range.address, local: parsed && parsed.sheet === sheetName ? localAddress(range.address) : null };
   };
+  const usedRect = used.isNullObject ? null : rectOf(used.address);
+  const headRect = head && !head.isNullObject ? rectOf(head.address) : null;
   return {
     sheet,
     sheetName,
     sheetId: sheet.id,
     sheetNames: wb.worksheets.items.map((s) => s.name),
-    used: used.isNullObject ? null : rectOf(used.address),
+    used: usedRect,
     date1904: dateProbe.value === DATE_2000_1904,
     selection: selection ? rectOf(selection.address) : null,
     // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.tables.load("items/name")` and synced
@@ -171,6 +204,9 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
       ? null
       : { rect: rectOf(sample.address), values: sample.values, numberFormats: sample.numberFormat },
     merges: merged && !merged.isNullObject ? mergesOf(merged.address) : [],
+    // Stands in for reading its cells only inside the used range (as the used part of a box always is).
+    known:
+      head && headRect && usedRect && contains(usedRect, headRect) ? { rect: headRect, values: head.values } : null,
   };
 }
 
@@ -268,7 +304,7 @@ export function packBySize<T>(items: readonly T[], size: (item: T) => number, bu
 
 /** What a piece costs in the request: its values as JSON (the address and envelope are small). */
 function requestBytesOf(write: OwnedWrite): number {
-  return JSON.stringify(write.values).length;
+  return payloadBytes(write.values);
 }
 
 /**
@@ -289,7 +325,7 @@ function splitByBytes(write: OwnedWrite, budget: number): OwnedWrite[] {
   let start = 0;
   let bytes = 0;
   write.values.forEach((row, i) => {
-    const size = JSON.stringify(row).length + 1;
+    const size = payloadBytes(row) + 1;
     if (i > start && bytes + size > budget) {
       pieces.push(slice(write, start, i));
       start = i;
@@ -366,8 +402,15 @@ export async function evaluateInExcel(
   const sampled = p.sample ? sampleGrid(p.sheetName, p.sample, p.merges, p.date1904) : null;
   const formatColumns = formatColumnsFromSample(sampled, request.settings.mapping, p.merges);
   if (p.used) {
-    const blocks = planReadBlocks(p.used, estimateReadBytes(p.used, formatColumns, p.sample));
-    read = await readRect(context, sheet, p.used, { blocks, formatColumns, merges: p.merges, extra: loadExtras });
+    const costs = cellCosts(p.sample, p.known, formatColumns);
+    const blocks = planReadBlocks(p.used, p.known?.rect ?? null, formatColumns, costs);
+    read = await readRect(context, sheet, p.used, {
+      blocks,
+      formatColumns,
+      merges: p.merges,
+      known: p.known,
+      extra: loadExtras,
+    });
   } else {
     loadExtras();
     await context.sync();
@@ -408,7 +451,8 @@ export async function evaluateInExcel(
       sheet,
       read,
       missing,
-      planReadBlocks(read.rect, estimateReadBytes(read.rect, missing, p.sample)),
+      // Every value is read already: blocks of formats only.
+      planReadBlocks(read.rect, read.rect, missing, cellCosts(p.sample, p.known, missing)),
     );
     grid = gridOf(p.sheetName, read, crop, p.date1904);
     evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });

@@ -11,7 +11,7 @@
  * |----------------------------------------------------------------------------------------|----------|
  * | Excel.run, context.sync, worksheets.items/getItem/getActiveWorksheet/add, worksheet.name/id/position/activate/delete/getRange, range.values/numberFormat/address/rowIndex/columnIndex/rowCount/columnCount/select/clear/getCell, range.format.fill.color/clear, range.format.font, range.format.borders, workbook.getSelectedRange, worksheet.tables/workbook.tables (items, name, worksheet, getRange), worksheet.charts.add, chart.title/setPosition/series.getItemAt().format.fill.setSolidColor | 1.1 |
  * | worksheet.protection.protected, range.format.columnWidth/wrapText, workbook.functions.date (1904 probe) | 1.2 |
- * | workbook.settings (add, getItemOrNullObject, delete), workbook.names (add, getItemOrNullObject, getRangeOrNullObject, delete), worksheets.getItemOrNullObject, worksheet.getUsedRangeOrNullObject, range.getIntersectionOrNullObject | 1.4 |
+ * | workbook.settings (add, getItemOrNullObject, delete), workbook.names (add, getItemOrNullObject, getRangeOrNullObject, delete), worksheets.getItemOrNullObject, worksheet.getUsedRangeOrNullObject, range.getUsedRangeOrNullObject (header sample and prefetch: the used part of a fixed box), range.getIntersectionOrNullObject | 1.4 |
  * | optional — range.conditionalFormats (one rule per colour; fallback: direct fills, originals kept in settings) | 1.6 |
  * | optional — range.hyperlink (fallback: a HYPERLINK formula), worksheet.freezePanes (fallback: none) | 1.7 |
  * | optional — workbook.readOnly (fallback: the write fails with AccessDenied and is reported)       | 1.8 |

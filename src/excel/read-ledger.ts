@@ -1,18 +1,20 @@
 /**
  * Reading a sheet into a `Grid` over Office.js, with a bounded number of syncs (DESIGN.md:
  * "never sync in a loop"; Excel on the web caps a response at 5 MB). The probe (evaluate-in-excel.ts)
- * has already learnt the used range, its first rows and the merged areas; from them `read-plan.ts`
- * decides which columns' number formats to load and into how many row blocks the read is split:
+ * has already learnt the used range, its first rows (values of up to `PREFETCH_ROWS` of them, a header
+ * sample with formats) and the merged areas; from them `read-plan.ts` decides which columns' number
+ * formats to load and into how many row blocks the rest is split:
  *
- * - one sync per block — one sync for any ledger whose response is estimated under `READ_BUDGET_BYTES`
- *   (20,000 realistic rows), one more per further block;
- * - each block loads `values` for all its cells and `numberFormat` only for the planned columns;
+ * - one sync per block — one sync for any ledger whose remaining response is estimated under
+ *   `READ_BUDGET_BYTES` (20,000 realistic rows), one more per further block;
+ * - each block loads `values` for its cells the probe did not load, `numberFormat` only for the planned
+ *   columns;
  * - if Excel still answers "response too large" (texts much longer than the sample's), the read is
  *   retried in blocks of `RETRY_BLOCK_ROWS`, one per sync.
  */
 import { rectAddress, parseAddress, splitAreas, type Rect } from "./address";
 import type { XlContext, XlRange, XlWorksheet } from "./office-api";
-import { columnRuns, type FormatColumns } from "./read-plan";
+import { columnRuns, fixedReadBlocks, type FormatColumns, type KnownValues, type ReadBlock } from "./read-plan";
 import type { CellValue, Grid, MergeArea } from "../core/types";
 
 /** Rows per sync when a planned read was still too large for Excel. */
@@ -35,23 +37,15 @@ export function mergesOf(address: string): MergeArea[] {
   return [...merges.values()];
 }
 
-/** Splits a rectangle into row blocks of at most `rows` rows. */
-export function rowBlocks(rect: Rect, rows: number): Rect[] {
-  const blocks: Rect[] = [];
-  for (let top = rect.top; top <= rect.bottom; top += rows)
-    blocks.push({ ...rect, top, bottom: Math.min(rect.bottom, top + rows - 1) });
-  return blocks;
-}
-
 interface BlockHandles {
-  readonly rect: Rect;
-  readonly values: XlRange | null;
+  readonly values: readonly { readonly rect: Rect; readonly range: XlRange }[];
   /** One range per run of format columns. */
-  readonly formats: readonly { readonly left: number; readonly range: XlRange }[];
+  readonly formats: readonly { readonly rect: Rect; readonly range: XlRange }[];
 }
 
 export interface SheetRead {
   readonly rect: Rect;
+  /** Rows of the read (a row missing or short where nothing was loaded: read as empty). */
   readonly values: CellValue[][];
   /** `null` where no format was loaded (a column outside `formatColumns`) or the format is General. */
   readonly numberFormats: (string | null)[][];
@@ -65,18 +59,19 @@ function formatRuns(rect: Rect, columns: FormatColumns): { left: number; right: 
   return columnRuns(columns.filter((c) => c >= rect.left && c <= rect.right));
 }
 
-function queueBlock(sheet: XlWorksheet, rect: Rect, columns: FormatColumns, withValues: boolean): BlockHandles {
-  let values: XlRange | null = null;
-  if (withValues) {
-    values = sheet.getRange(rectAddress(rect));
-    values.load("values");
-  }
-  const formats = formatRuns(rect, columns).map(({ left, right }) => {
-    const range = sheet.getRange(rectAddress({ ...rect, left, right }));
-    range.load("numberFormat");
-    return { left, range };
+function queueBlock(sheet: XlWorksheet, block: ReadBlock, columns: FormatColumns): BlockHandles {
+  const values = block.values.map((rect) => {
+    const range = sheet.getRange(rectAddress(rect));
+    range.load("values");
+    return { rect, range };
   });
-  return { rect, values, formats };
+  const formats = formatRuns(block.rows, columns).map(({ left, right }) => {
+    const rect = { ...block.rows, left, right };
+    const range = sheet.getRange(rectAddress(rect));
+    range.load("numberFormat");
+    return { rect, range };
+  });
+  return { values, formats };
 }
 
 function toCellValue(v: unknown): CellValue {
@@ -87,16 +82,30 @@ function toCellValue(v: unknown): CellValue {
 
 const toFormat = (f: unknown): string | null => (typeof f === "string" && f !== "General" ? f : null);
 
+/** Puts the loaded values of `rect` (inside the read) into the read's rows. */
+function placeValues(read: SheetRead, rect: Rect, matrix: readonly (readonly unknown[])[]): void {
+  const width = read.rect.right - read.rect.left + 1;
+  const c0 = rect.left - read.rect.left;
+  matrix.forEach((row, i) => {
+    const r = rect.top - read.rect.top + i;
+    if (c0 === 0 && row.length === width && read.values[r] === undefined) read.values[r] = row.map(toCellValue);
+    else {
+      const target = (read.values[r] ??= new Array<CellValue>(width).fill(null));
+      row.forEach((v, j) => (target[c0 + j] = toCellValue(v)));
+    }
+  });
+}
+
 /** Copies the loaded blocks into the read's matrices. */
 function collect(read: SheetRead, handles: readonly BlockHandles[]): void {
   const width = read.rect.right - read.rect.left + 1;
   for (const block of handles) {
-    const r0 = block.rect.top - read.rect.top;
-    block.values?.values.forEach((row, i) => (read.values[r0 + i] = row.map(toCellValue)));
-    for (const { left, range } of block.formats) {
+    for (const { rect, range } of block.values) placeValues(read, rect, range.values);
+    for (const { rect, range } of block.formats) {
+      const r0 = rect.top - read.rect.top;
       range.numberFormat.forEach((row, i) => {
         const target = (read.numberFormats[r0 + i] ??= new Array<string | null>(width).fill(null));
-        row.forEach((f: unknown, j) => (target[left - read.rect.left + j] = toFormat(f)));
+        row.forEach((f: unknown, j) => (target[rect.left - read.rect.left + j] = toFormat(f)));
       });
     }
   }
@@ -106,14 +115,13 @@ async function loadInSyncs(
   context: XlContext,
   sheet: XlWorksheet,
   read: SheetRead,
-  blocks: readonly Rect[],
+  blocks: readonly ReadBlock[],
   columns: FormatColumns,
-  withValues: boolean,
   extra: () => void,
 ): Promise<void> {
   const handles: BlockHandles[] = [];
   for (const [i, block] of blocks.entries()) {
-    const handle = queueBlock(sheet, block, columns, withValues);
+    const handle = queueBlock(sheet, block, columns);
     if (i === 0) extra();
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per planned block (one for ≤ 20,000 realistic rows): the 5 MB response cap
     await context.sync();
@@ -123,18 +131,21 @@ async function loadInSyncs(
 }
 
 /**
- * Reads a rectangle of a sheet: `values` of every cell, `numberFormat` of `formatColumns`, one sync per
- * block of `blocks` (normally one). On "response too large" it retries in smaller blocks; a single block
- * still too large is the caller's `too-large`. `extra` queues other loads into the first sync.
+ * Reads a rectangle of a sheet: `values` of every cell (those in `known` from the probe, the others
+ * loaded), `numberFormat` of `formatColumns`, one sync per block of `blocks` (normally one). On "response
+ * too large" it retries in smaller blocks; a single block still too large is the caller's `too-large`.
+ * `extra` queues other loads into the first sync.
  */
 export async function readRect(
   context: XlContext,
   sheet: XlWorksheet,
   rect: Rect,
   options: {
-    readonly blocks: readonly Rect[];
+    readonly blocks: readonly ReadBlock[];
     readonly formatColumns: FormatColumns;
     readonly merges: readonly MergeArea[];
+    /** Values already loaded, inside `rect` (the blocks leave them out). */
+    readonly known?: KnownValues | null;
     readonly extra?: () => void;
   },
 ): Promise<SheetRead> {
@@ -147,28 +158,32 @@ export async function readRect(
     merges: [...options.merges],
     formatColumns: options.formatColumns,
   };
+  const known = options.known ?? null;
+  if (known) placeValues(read, known.rect, known.values);
   const extra = options.extra ?? (() => undefined);
   try {
-    await loadInSyncs(context, sheet, read, options.blocks, options.formatColumns, true, extra);
+    await loadInSyncs(context, sheet, read, options.blocks, options.formatColumns, extra);
   } catch (error) {
     if ((error as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded") throw error;
-    await loadInSyncs(context, sheet, read, rowBlocks(rect, RETRY_BLOCK_ROWS), options.formatColumns, true, extra);
+    const retry = fixedReadBlocks(rect, known?.rect ?? null, RETRY_BLOCK_ROWS);
+    await loadInSyncs(context, sheet, read, retry, options.formatColumns, extra);
   }
   return read;
 }
 
 /**
- * Loads the number formats of further columns into a read (one sync per block): the engine's layout
- * needed a date column the header sample did not show (a ledger further down the sheet, a selected table).
+ * Loads the number formats of further columns into a read (one sync per block, blocks without values):
+ * the engine's layout needed a date column the header sample did not show (a ledger further down the
+ * sheet, a selected table).
  */
 export async function readMoreFormats(
   context: XlContext,
   sheet: XlWorksheet,
   read: SheetRead,
   columns: readonly number[],
-  blocks: readonly Rect[],
+  blocks: readonly ReadBlock[],
 ): Promise<SheetRead> {
-  await loadInSyncs(context, sheet, read, blocks, columns, false, () => undefined);
+  await loadInSyncs(context, sheet, read, blocks, columns, () => undefined);
   const loaded =
     read.formatColumns === "all" ? "all" : [...new Set([...read.formatColumns, ...columns])].sort((a, b) => a - b);
   return { ...read, formatColumns: loaded };

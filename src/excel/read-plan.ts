@@ -1,31 +1,71 @@
 /**
- * What the read sync loads, decided from what the probe learnt (issue #4: one 评估 of a ledger of
- * ≤ 20,000 realistic rows in 3 syncs — probe, read, write — every response under Excel on the web's
- * 5 MB):
+ * What the probe and the read syncs load, decided from what the probe learnt (issue #4: one 评估 of a
+ * ledger of ≤ 20,000 realistic rows in 3 syncs — probe, read, write — every request and response under
+ * Excel on the web's 5 MB, counted as UTF-8 bytes of the JSON, payload.ts):
  *
- * - `values` for every cell of the used range, but `numberFormat` only for the columns whose formats
- *   the engine reads: the date fields' columns (src/core/items.ts `readItem` passes a cell's number
- *   format to `readDateCell`/`readDeadlineCell` for these fields only — a number is a date there by its
- *   format). Number formats for every cell roughly double the response.
+ * - The probe already loads the values of the first `PREFETCH_ROWS` rows of the used range, at most
+ *   `PREFETCH_COLUMNS` wide (`PREFETCH_ADDRESS`): the probe's spare capacity, so the read sync has that
+ *   much less to carry. Its size is bounded by cells (rows × columns), whatever the sheet's width.
+ * - The read loads `values` of the rest of the used range, but `numberFormat` only for the columns whose
+ *   formats the engine reads, for every row: the date fields' columns (src/core/items.ts `readItem` passes
+ *   a cell's number format to `readDateCell`/`readDeadlineCell` for these fields only — a number is a date
+ *   there by its format). Number formats for every cell roughly double the response.
  * - Those columns are found by running the engine's own `detectLayout` on the probe's header sample
  *   (the first rows of the used range: SPEC §2 "Scan the first 30 rows"), so the adapter and the engine
  *   agree on the header. When the sample shows no ledger, every column's formats are read (as before).
  * - The rows are split into blocks (one sync each) only when one response would exceed the budget,
- *   estimated from the sample's average cell size with a margin.
+ *   estimated from the measured cell sizes (the prefetched rows and the header sample) with a margin.
  */
-import type { Rect } from "./address";
+import { intersect, type Rect } from "./address";
+import { payloadBytes } from "./payload";
 import { detectLayout } from "../core/layout";
 import type { ColumnMapping } from "../core/settings";
+import { columnLetter } from "../core/grid";
 import type { FieldKey, Grid, MergeArea } from "../core/types";
 
 /** The fields whose cells are read with their number format (src/core/items.ts `readItem`). */
 export const DATE_FIELDS: readonly FieldKey[] = ["assigned", "deadline", "completed", "closedOn", "reviewed"];
 
 /**
- * Rows 1…60 of the used range come with the probe: twice the engine's 30-row header scan, so a used range
+ * Rows 1…60 of the used range come with the probe (the header sample): twice the engine's 30-row header scan, so a used range
  * that starts a little below row 1 still shows its whole scan (and the row under a header on row 30).
  */
 export const HEADER_SAMPLE_ROWS = 60;
+/**
+ * …of the first 64 columns (A…BL): a ledger's header is far left of that, and the cap keeps the sample
+ * (values and formats) of a sheet 300 or 16,384 columns wide from filling the probe. A ledger further right
+ * is still found by the engine on the whole read; its date columns' formats come in one more sync.
+ */
+export const HEADER_SAMPLE_COLUMNS = 64;
+/** The box whose used part is the header sample. */
+export const HEADER_SAMPLE_ADDRESS = `A1:${columnLetter(HEADER_SAMPLE_COLUMNS)}${HEADER_SAMPLE_ROWS}`;
+
+/**
+ * The prefetch is at most this many columns wide (A…P): a ledger has about 15 columns (bench/generate.ts,
+ * SPEC §2's fields); the columns of a wider sheet are read by the read sync. Capping the width is what
+ * keeps a sheet of 300 columns from filling the probe.
+ */
+export const PREFETCH_COLUMNS = 16;
+/**
+ * What the prefetch is sized for: a cell of at most this many UTF-8 bytes on average, comma included —
+ * the realistic ledger averages 17 (short codes and dates beside long 问题描述/整改措施 texts), so this is
+ * 1.6 times that. A sheet whose first rows are denser than this may make Excel reject the probe; the
+ * adapter then probes again without the prefetch (one more sync, for a sheet that needs several anyway).
+ */
+export const PREFETCH_CELL_BYTES = 28;
+/**
+ * The prefetch's share of the probe's response: 3.5 MB, leaving 1.5 MB of the 5 MB for the rest of the
+ * probe — the header sample (values and formats), the merged areas' addresses (190 KB for 20,000 realistic
+ * rows), names and settings.
+ */
+export const PREFETCH_BUDGET_BYTES = 3.5 * 1024 * 1024;
+/** Rows of the prefetch: the budget over `PREFETCH_COLUMNS` cells of `PREFETCH_CELL_BYTES` (8,192). */
+export const PREFETCH_ROWS = Math.floor(PREFETCH_BUDGET_BYTES / (PREFETCH_COLUMNS * PREFETCH_CELL_BYTES));
+/**
+ * The box whose used part the probe loads (`sheet.getRange(PREFETCH_ADDRESS).getUsedRangeOrNullObject(true)`,
+ * ExcelApi 1.4): rows 1…`PREFETCH_ROWS` of columns A…, known without the used range's address.
+ */
+export const PREFETCH_ADDRESS = `A1:${columnLetter(PREFETCH_COLUMNS)}${PREFETCH_ROWS}`;
 
 /**
  * One read response is planned to stay under this: Excel on the web rejects a response over 5 MB; the
@@ -34,7 +74,7 @@ export const HEADER_SAMPLE_ROWS = 60;
  */
 export const READ_BUDGET_BYTES = 4.75 * 1024 * 1024;
 
-/** The sample's average cell size is multiplied by this: later rows may hold longer texts than the first ones. */
+/** The measured average cell size is multiplied by this: later rows may hold longer texts than the first ones. */
 export const CELL_SIZE_MARGIN = 1.25;
 
 /** A loaded number format costs at least `"yyyy/m/d",` in the response. */
@@ -47,6 +87,12 @@ export interface HeaderSample {
   readonly rect: Rect;
   readonly values: readonly (readonly unknown[])[];
   readonly numberFormats: readonly (readonly unknown[])[];
+}
+
+/** Values the probe already loaded: a rectangle inside the used range (the prefetch). */
+export interface KnownValues {
+  readonly rect: Rect;
+  readonly values: readonly (readonly unknown[])[];
 }
 
 /** Columns whose number formats the read loads: a sorted list, or every column. */
@@ -111,43 +157,128 @@ export function columnRuns(columns: readonly number[]): { left: number; right: n
   return runs;
 }
 
-const jsonLength = (v: unknown): number => JSON.stringify(v ?? "").length;
+/** Expected response bytes of one loaded cell, margin included. */
+export interface CellCosts {
+  readonly value: number;
+  readonly format: number;
+}
 
-/** Bytes one response of `rect` is expected to cost, from the sample's cell sizes (with `CELL_SIZE_MARGIN`). */
-export function estimateReadBytes(rect: Rect, formatColumns: FormatColumns, sample: HeaderSample | null): number {
-  const rows = rect.bottom - rect.top + 1;
-  const width = rect.right - rect.left + 1;
-  const formatWidth = formatColumns === "all" ? width : formatColumns.length;
-  let valueCell = MIN_VALUE_CELL_BYTES;
-  let formatCell = MIN_FORMAT_CELL_BYTES;
+const averageCellBytes = (matrix: readonly (readonly unknown[])[]): number => {
+  const cells = matrix.reduce((n, row) => n + row.length, 0);
+  return cells > 0 ? payloadBytes(matrix) / cells : 0;
+};
+
+/**
+ * What a value and a number format cost in the response, from what the probe saw: the larger of the
+ * header sample's and the prefetch's average value (the sample spans every column, the prefetch thousands
+ * of rows), the sample's average format among `formatColumns`; never below an empty cell's; times
+ * `CELL_SIZE_MARGIN`.
+ */
+export function cellCosts(
+  sample: HeaderSample | null,
+  known: KnownValues | null,
+  formatColumns: FormatColumns,
+): CellCosts {
+  const value = Math.max(
+    MIN_VALUE_CELL_BYTES,
+    sample ? averageCellBytes(sample.values) : 0,
+    known ? averageCellBytes(known.values) : 0,
+  );
+  let format = MIN_FORMAT_CELL_BYTES;
   if (sample) {
-    const sampleCells = sample.values.reduce((n, row) => n + row.length, 0);
-    if (sampleCells > 0) {
-      const bytes = sample.values.reduce((n, row) => n + row.reduce((m: number, v) => m + jsonLength(v) + 1, 2), 0);
-      valueCell = Math.max(valueCell, bytes / sampleCells);
-    }
-    const formats: unknown[] = [];
     const wanted = formatColumns === "all" ? null : new Set(formatColumns);
-    for (const row of sample.numberFormats)
-      row.forEach((f, i) => {
-        if (!wanted || wanted.has(sample.rect.left + i)) formats.push(f);
-      });
-    if (formats.length > 0)
-      formatCell = Math.max(formatCell, formats.reduce((n: number, f) => n + jsonLength(f) + 1, 0) / formats.length);
+    const formats = sample.numberFormats.map((row) =>
+      row.filter((_, i) => !wanted || wanted.has(sample.rect.left + i)),
+    );
+    format = Math.max(format, averageCellBytes(formats));
   }
-  return Math.ceil(rows * (width * valueCell + formatWidth * formatCell) * CELL_SIZE_MARGIN);
+  return { value: value * CELL_SIZE_MARGIN, format: format * CELL_SIZE_MARGIN };
 }
 
 /**
- * The read's row blocks, one sync each: the whole rectangle when its estimate fits `budget`, else as many
- * equal blocks as the estimate needs.
+ * One read sync: a band of rows, whose number formats (of the planned columns) it loads, and the
+ * rectangles of that band whose values it loads — the band minus what is already known.
  */
-export function planReadBlocks(rect: Rect, estimatedBytes: number, budget = READ_BUDGET_BYTES): Rect[] {
+export interface ReadBlock {
+  readonly rows: Rect;
+  readonly values: readonly Rect[];
+}
+
+/** `outer` minus `inner`: at most four rectangles (above, left, right, below). */
+export function subtractRect(outer: Rect, inner: Rect | null): Rect[] {
+  const common = inner && intersect(outer, inner);
+  if (!common) return [outer];
+  const out: Rect[] = [];
+  if (common.top > outer.top) out.push({ ...outer, bottom: common.top - 1 });
+  if (common.left > outer.left)
+    out.push({ top: common.top, bottom: common.bottom, left: outer.left, right: common.left - 1 });
+  if (common.right < outer.right)
+    out.push({ top: common.top, bottom: common.bottom, left: common.right + 1, right: outer.right });
+  if (common.bottom < outer.bottom) out.push({ ...outer, top: common.bottom + 1 });
+  return out;
+}
+
+const blockOf = (rows: Rect, known: Rect | null): ReadBlock => ({ rows, values: subtractRect(rows, known) });
+
+/**
+ * The read's blocks, one sync each: the values of `rect` outside `known` and the formats of
+ * `formatColumns`. One block when the estimate fits `budget`; else as few blocks as keep each under the
+ * budget, of about equal cost (a row goes to the block its middle falls in). Never more blocks than rows.
+ */
+export function planReadBlocks(
+  rect: Rect,
+  known: Rect | null,
+  formatColumns: FormatColumns,
+  costs: CellCosts,
+  budget = READ_BUDGET_BYTES,
+): ReadBlock[] {
+  const width = rect.right - rect.left + 1;
+  const formatWidth =
+    formatColumns === "all" ? width : formatColumns.filter((c) => c >= rect.left && c <= rect.right).length;
+  const knownPart = known && intersect(rect, known);
+  const knownWidth = knownPart ? knownPart.right - knownPart.left + 1 : 0;
+  const rowCost = (row: number): number => {
+    const loaded = knownPart && row >= knownPart.top && row <= knownPart.bottom ? width - knownWidth : width;
+    return loaded * costs.value + formatWidth * costs.format;
+  };
   const rows = rect.bottom - rect.top + 1;
-  const count = Math.min(rows, Math.max(1, Math.ceil(estimatedBytes / budget)));
-  const perBlock = Math.ceil(rows / count);
-  const blocks: Rect[] = [];
-  for (let top = rect.top; top <= rect.bottom; top += perBlock)
-    blocks.push({ ...rect, top, bottom: Math.min(rect.bottom, top + perBlock - 1) });
+  let total = 0;
+  for (let row = rect.top; row <= rect.bottom; row++) total += rowCost(row);
+  /** Rows split at `count` equal shares of the cost; false when a block still exceeds the budget. */
+  const split = (count: number): { bands: Rect[]; fits: boolean } => {
+    const target = total / count;
+    const bands: Rect[] = [];
+    let top = rect.top;
+    let blockBytes = 0;
+    let done = 0;
+    let fits = true;
+    let boundary = target;
+    for (let row = rect.top; row <= rect.bottom; row++) {
+      const cost = rowCost(row);
+      if (row > top && done + cost / 2 >= boundary) {
+        bands.push({ ...rect, top, bottom: row - 1 });
+        fits &&= blockBytes <= budget;
+        top = row;
+        blockBytes = 0;
+        while (boundary <= done + cost / 2) boundary += target;
+      }
+      blockBytes += cost;
+      done += cost;
+    }
+    bands.push({ ...rect, top, bottom: rect.bottom });
+    return { bands, fits: fits && blockBytes <= budget };
+  };
+  let count = Math.min(rows, Math.max(1, Math.ceil(total / budget)));
+  let plan = split(count);
+  while (!plan.fits && count < rows) plan = split(++count);
+  return plan.bands.map((band) => blockOf(band, knownPart));
+}
+
+/** Blocks of `rows` rows each (the retry after Excel still found a response too large). */
+export function fixedReadBlocks(rect: Rect, known: Rect | null, rows: number): ReadBlock[] {
+  const knownPart = known && intersect(rect, known);
+  const blocks: ReadBlock[] = [];
+  for (let top = rect.top; top <= rect.bottom; top += rows)
+    blocks.push(blockOf({ ...rect, top, bottom: Math.min(rect.bottom, top + rows - 1) }, knownPart));
   return blocks;
 }

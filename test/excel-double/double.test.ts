@@ -94,6 +94,56 @@ describe("Excel double: strictness", () => {
     expect(double.runtime.syncs[0]?.failed).toBe("ResponsePayloadSizeLimitExceeded");
   });
 
+  it("counts a response in UTF-8 bytes: 2 million Chinese characters are 6 MB, over the limit", async () => {
+    // 1,000 cells of 2,000 characters: about 2 MB as JSON characters, 6 MB as UTF-8.
+    const rows = Array.from({ length: 1000 }, () => ["整".repeat(2000)]);
+    const double = createExcelDouble({ sheets: [{ name: "S", rows }] });
+    await expect(
+      double.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1:A1000").load("values");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    expect(double.runtime.syncs[0]?.responseBytes).toBeGreaterThan(6_000_000);
+  });
+
+  it("gives the used part of a range (the used range within it), a null object when it has none, from ExcelApi 1.4", async () => {
+    const double = createExcelDouble({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            [null, null],
+            [null, "b2", "c2"],
+            [null, "b3", null, "d3"],
+          ],
+        },
+      ],
+    });
+    await double.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      const box = sheet.getRange("A1:C2").getUsedRangeOrNullObject(true);
+      const rows = sheet.getRange("1:2").getUsedRangeOrNullObject(true);
+      const empty = sheet.getRange("E1:F9").getUsedRangeOrNullObject(true);
+      box.load("address,values");
+      rows.load("address");
+      empty.load("address");
+      await context.sync();
+      // The sheet's used range is B2:D3; within A1:C2 it is B2:C2, within rows 1…2 B2:D2.
+      expect(box.address).toBe("S!B2:C2");
+      expect(box.values).toEqual([["b2", "c2"]]);
+      expect(rows.address).toBe("S!B2:D2");
+      expect(empty.isNullObject).toBe(true);
+    });
+    const old = createExcelDouble({ sheets: [{ name: "S", rows: [["a"]] }] }, { excelApi: "1.3" });
+    await expect(
+      old.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1:B2").getUsedRangeOrNullObject(true).load("address");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
   it(`rejects an address longer than ${MAX_ADDRESS_LENGTH} characters`, async () => {
     const double = ledger();
     const address = Array.from({ length: 1000 }, (_, i) => `A${i + 1}`).join(",") + ",".repeat(MAX_ADDRESS_LENGTH);

@@ -13,9 +13,19 @@ import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { MARK_NAMES } from "../../src/core/plan/marks";
-import { bigLedgerSheet, harness, HEADER, LEDGER_SHEET, ledgerSheet, realisticLedger, TODAY } from "./fixtures";
+import {
+  bigLedgerSheet,
+  harness,
+  HEADER,
+  LEDGER_SHEET,
+  ledgerSheet,
+  realisticLedger,
+  sheetOfGrid,
+  TODAY,
+} from "./fixtures";
 import { BENCH_TODAY } from "../../bench/generate";
 import { evaluate } from "../../src/core/evaluate";
+import type { EvaluationResult, Grid } from "../../src/core/types";
 
 const active: EvaluateRequest = { source: { kind: "active" }, today: TODAY, settings: DEFAULT_SETTINGS };
 
@@ -23,6 +33,18 @@ async function evaluateOk(host: LedgerHost, request: EvaluateRequest = active) {
   const outcome = await host.evaluate(request);
   if (!outcome.ok) throw new Error(`evaluate failed: ${outcome.error.code} ${outcome.error.message.en}`);
   return outcome.value;
+}
+
+/** The adapter's result is the engine's on the whole grid (number formats read only where needed). */
+function expectSameAsEngine(result: EvaluationResult, grid: Grid): void {
+  const direct = evaluate({ ledger: grid, today: BENCH_TODAY, settings: DEFAULT_SETTINGS });
+  if (!direct.ok) throw new Error("the grid has no layout");
+  expect(result.layout).toEqual(direct.result.layout);
+  expect(result.items.map((i) => [i.row, i.light, i.deadline.date])).toEqual(
+    direct.result.items.map((i) => [i.row, i.light, i.deadline.date]),
+  );
+  expect(result.summary).toEqual(direct.result.summary);
+  expect(result.findings).toEqual(direct.result.findings);
 }
 
 const basic = () => harness({ sheets: [ledgerSheet(), { name: "Other", rows: [["x"]] }] });
@@ -215,15 +237,69 @@ describe("syncs and payloads", () => {
     expect(result.findings).toHaveLength(direct.result.findings.length);
   });
 
-  it("takes one more sync per further read block: 50,000 realistic rows in MAX_SYNCS_PER_EVALUATION + 1", async () => {
+  it("takes one more sync per further block: 50,000 realistic rows in MAX_SYNCS_PER_EVALUATION + 5 (3 more read blocks, 2 more write requests)", async () => {
     const { host, double } = harness({ sheets: [realisticLedger(50_000).sheet] });
     const { result } = await evaluateOk(host, { ...active, today: BENCH_TODAY });
     expect(result.items).toHaveLength(50_000);
-    expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION + 1);
-    for (const sync of double.runtime.syncs) {
+    // The probe prefetches rows 1…8,192; the other 41,816 rows' values (about 255 bytes a row) and the
+    // formats of 4 columns for all 50,008 rows are about 12.5 MB, estimated with the 25% margin at 15.1 MB:
+    // 4 read blocks of at most 4.75 MB. The write (预警状态 and 评估意见, 8.6 MB) takes 3 requests of at most 4 MB.
+    expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION + 5);
+    const syncs = double.runtime.syncs;
+    expect(syncs.slice(1, 5).every((s) => s.responseBytes > 1024 * 1024 && s.requestBytes < 1024)).toBe(true);
+    expect(syncs.slice(5).every((s) => s.responseBytes === 0 && s.requestBytes > 512 * 1024)).toBe(true);
+    for (const sync of syncs) {
+      expect(sync.failed).toBeNull();
       expect(sync.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
       expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     }
+  });
+
+  it("keeps the probe under 5 MB on a sheet 300 columns wide: header sample of columns A…BL, prefetch of A…P, the read the rest", async () => {
+    // The realistic ledger moved right of 10 filler columns and followed by 275 more: its columns are K…Y,
+    // so the prefetch (A…P) holds part of each row and the read the rest, date columns (R, S, U) included.
+    const base = realisticLedger(500).grid;
+    const note = "备用字段的补充说明文字".repeat(3);
+    const filler = (n: number, row: number) => Array.from({ length: n }, (_, i) => `${note}${row % 7}${i % 10}`);
+    const shift = 10;
+    const grid = {
+      ...base,
+      values: base.values.map((row, r) => [...filler(shift, r), ...row, ...filler(275, r)]),
+      numberFormats: base.numberFormats?.map((row) => [...new Array<null>(shift).fill(null), ...row]),
+      merges: base.merges.map((m) => ({ ...m, left: m.left + shift, right: m.right + shift })),
+    };
+    expect(grid.values[0]).toHaveLength(300);
+    const { host, double } = harness({ sheets: [sheetOfGrid(grid)] });
+    const { result } = await evaluateOk(host, { ...active, today: BENCH_TODAY });
+    const syncs = double.runtime.syncs;
+    for (const sync of syncs) {
+      expect(sync.failed).toBeNull();
+      expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    }
+    // All 300 columns of the prefetched rows would be about 15 MB; the header sample's 64 (values and
+    // formats) and the prefetch's 16 are well under 5 MB.
+    const probe = syncs[0]?.responseBytes ?? 0;
+    expect(probe).toBeGreaterThan(500 * (10 * 100 + 6 * 10));
+    expect(probe).toBeLessThan(2 * 1024 * 1024);
+    expectSameAsEngine(result, grid);
+  });
+
+  it("probes again without the prefetch when Excel finds its first rows too long for one response", async () => {
+    // 问题描述 of 700 Chinese characters: 2,100 bytes a row, 3,000 rows = 6.3 MB in the prefetch alone.
+    const base = realisticLedger(3000).grid;
+    const long = "巡察反馈问题整改落实情况说明".repeat(50);
+    const grid = {
+      ...base,
+      values: base.values.map((row, r) => (r < 3 ? row : row.map((v, c) => (c === 2 ? long : v)))),
+    };
+    const { host, double } = harness({ sheets: [sheetOfGrid(grid)] });
+    const { result } = await evaluateOk(host, { ...active, today: BENCH_TODAY });
+    const syncs = double.runtime.syncs;
+    expect(syncs[0]?.failed).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(syncs.slice(1).every((s) => s.failed === null && s.responseBytes < PAYLOAD_LIMIT_BYTES)).toBe(true);
+    // The second probe carries the header sample (60 long rows) and the merges, not the prefetch.
+    expect(syncs[1]?.responseBytes).toBeLessThan(512 * 1024);
+    expectSameAsEngine(result, grid);
   });
 
   it("reads the formats of a date column the header sample did not show in one more sync (a selected ledger lower down)", async () => {

@@ -124,13 +124,15 @@ function describedCell(value: CellValue): string | number | boolean | null {
  */
 export function realisticLedger(items: number): { sheet: SheetDescription; grid: Grid } {
   const { grid } = generateLedger(items);
+  return { grid, sheet: sheetOfGrid(grid) };
+}
+
+/** A core `Grid` (starting at A1) as a sheet of the double: values, number formats and merges. */
+export function sheetOfGrid(grid: Grid): SheetDescription {
   return {
-    grid,
-    sheet: {
-      name: grid.sheet,
-      rows: grid.values.map((row) => row.map(describedCell)),
-      numberFormats: grid.numberFormats?.map((row) => [...row]),
-      merges: grid.merges.map((m) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`),
-    },
+    name: grid.sheet,
+    rows: grid.values.map((row) => row.map(describedCell)),
+    numberFormats: grid.numberFormats?.map((row) => [...row]),
+    merges: grid.merges.map((m) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`),
   };
 }

@@ -6,12 +6,21 @@ import {
   columnRuns,
   DATE_FIELDS,
   dateSourceColumns,
-  estimateReadBytes,
+  cellCosts,
+  fixedReadBlocks,
   formatColumnsFromSample,
+  HEADER_SAMPLE_ADDRESS,
   planReadBlocks,
-  READ_BUDGET_BYTES,
+  PREFETCH_ADDRESS,
+  PREFETCH_BUDGET_BYTES,
+  PREFETCH_CELL_BYTES,
+  PREFETCH_COLUMNS,
+  PREFETCH_ROWS,
   sampleGrid,
+  subtractRect,
+  type ReadBlock,
 } from "../../src/excel/read-plan";
+import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { packBySize } from "../../src/excel/evaluate-in-excel";
 import { charsToPoints, textValue } from "../../src/excel/render-sheet-plan";
@@ -27,30 +36,110 @@ describe("read planning", () => {
     numberFormats,
   });
 
-  it("reads in one block when the estimate fits the budget, else in as many equal blocks as it needs", () => {
-    expect(planReadBlocks(rect, READ_BUDGET_BYTES)).toEqual([rect]);
-    expect(planReadBlocks(rect, READ_BUDGET_BYTES + 1).map((b) => [b.top, b.bottom])).toEqual([
+  const flat = { value: 10, format: 10 };
+  const rowsOf = (blocks: ReadBlock[]) => blocks.map((b) => [b.rows.top, b.rows.bottom]);
+
+  it("reads in one block when the estimate fits the budget, else in as few blocks of about equal cost as it needs", () => {
+    // 20,000 rows × 15 columns × 10 bytes = 3,000,000 bytes.
+    const fits = planReadBlocks(rect, null, [], flat, 3_000_000);
+    expect(fits).toEqual([{ rows: rect, values: [rect] }]);
+    expect(rowsOf(planReadBlocks(rect, null, [], flat, 2_999_999))).toEqual([
       [1, 10_000],
       [10_001, 20_000],
     ]);
-    expect(planReadBlocks(rect, 3 * READ_BUDGET_BYTES).map((b) => [b.top, b.bottom])).toHaveLength(3);
-    // Never more blocks than rows.
-    expect(planReadBlocks({ top: 3, left: 2, bottom: 3, right: 2 }, 10 * READ_BUDGET_BYTES)).toEqual([
-      { top: 3, left: 2, bottom: 3, right: 2 },
+    expect(planReadBlocks(rect, null, [], flat, 1_100_000)).toHaveLength(3);
+    // Three blocks of exactly the budget would need 6,666⅔ rows each: a fourth block.
+    expect(rowsOf(planReadBlocks(rect, null, [], flat, 1_000_000))).toEqual([
+      [1, 5_000],
+      [5_001, 10_000],
+      [10_001, 15_000],
+      [15_001, 20_000],
+    ]);
+    // Formats count too: 2 format columns add 2 cells per row.
+    expect(planReadBlocks(rect, null, [3, 4], flat, 3_000_000)).toHaveLength(2);
+    // Never more blocks than rows, never none.
+    const cell = { top: 3, left: 2, bottom: 3, right: 2 };
+    expect(planReadBlocks(cell, null, "all", flat, 1)).toEqual([{ rows: cell, values: [cell] }]);
+    expect(planReadBlocks(cell, cell, [], flat)).toEqual([{ rows: cell, values: [] }]);
+  });
+
+  it("leaves out the values the probe already loaded: a known top-left part costs only its formats", () => {
+    const known = { top: 1, left: 1, bottom: 8_000, right: 10 };
+    // Rows 1…8,000 load columns 11…15 (5 cells), rows below all 15: 8,000 × 5 + 12,000 × 15 = 220,000 cells.
+    const one = planReadBlocks(rect, known, [], flat, 2_200_000);
+    expect(one).toEqual([
+      {
+        rows: rect,
+        values: [
+          { top: 1, bottom: 8_000, left: 11, right: 15 },
+          { top: 8_001, bottom: 20_000, left: 1, right: 15 },
+        ],
+      },
+    ]);
+    const two = planReadBlocks(rect, known, [], flat, 2_199_999);
+    expect(two).toHaveLength(2);
+    // Equal cost, not equal rows: the first block has the cheap known rows.
+    const [first, second] = two;
+    // 8,000 × 50 + 4,667 × 150 ≈ 1,100,000, half the cost.
+    expect(first?.rows.bottom).toBe(12_667);
+    expect(second?.values).toEqual([{ top: 12_668, bottom: 20_000, left: 1, right: 15 }]);
+    for (const block of two) {
+      const cells = block.values.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+      expect(cells * 10).toBeLessThanOrEqual(2_199_999);
+    }
+    // Formats of a block cover all its rows, known or not (the read loads them by `rows`).
+    expect(rowsOf(planReadBlocks(rect, rect, [5], flat, 100_000))).toEqual([
+      [1, 10_000],
+      [10_001, 20_000],
     ]);
   });
 
-  it("estimates from the sample's cell sizes with a margin, formats only for the planned columns", () => {
-    const short = sample([["ab", 1]]); // row JSON `["ab",1]` = 8 characters + a comma per cell
-    const oneRow = { top: 1, left: 1, bottom: 1, right: 2 };
-    const valuesOnly = estimateReadBytes(oneRow, [], short);
-    expect(valuesOnly).toBe(Math.ceil(2 * ((5 + 2 + 2) / 2) * CELL_SIZE_MARGIN));
-    expect(estimateReadBytes(oneRow, [1], short)).toBeGreaterThan(valuesOnly);
-    expect(estimateReadBytes(oneRow, "all", short)).toBeGreaterThan(estimateReadBytes(oneRow, [1], short));
-    const long = sample([["整改措施".repeat(50), 1]]);
-    expect(estimateReadBytes(oneRow, [], long)).toBeGreaterThan(100 * CELL_SIZE_MARGIN);
+  it("subtracts a rectangle into at most four: above, left, right, below", () => {
+    const outer = { top: 1, left: 1, bottom: 10, right: 10 };
+    expect(subtractRect(outer, null)).toEqual([outer]);
+    expect(subtractRect(outer, { top: 20, left: 1, bottom: 30, right: 10 })).toEqual([outer]);
+    expect(subtractRect(outer, outer)).toEqual([]);
+    expect(subtractRect(outer, { top: 3, left: 4, bottom: 5, right: 6 })).toEqual([
+      { top: 1, left: 1, bottom: 2, right: 10 },
+      { top: 3, left: 1, bottom: 5, right: 3 },
+      { top: 3, left: 7, bottom: 5, right: 10 },
+      { top: 6, left: 1, bottom: 10, right: 10 },
+    ]);
+  });
+
+  it("retries in fixed blocks that still leave out the known values", () => {
+    const known = { top: 1, left: 1, bottom: 1_500, right: 15 };
+    const blocks = fixedReadBlocks(rect, known, 1000);
+    expect(blocks).toHaveLength(20);
+    expect(blocks[0]?.values).toEqual([]);
+    expect(blocks[1]?.values).toEqual([{ top: 1_501, bottom: 2_000, left: 1, right: 15 }]);
+    expect(blocks[19]?.rows).toEqual({ top: 19_001, bottom: 20_000, left: 1, right: 15 });
+  });
+
+  it("costs cells as measured (UTF-8 bytes of the JSON) with a margin, formats only of the planned columns", () => {
+    const short = sample([["ab", 1]], [["General", "yyyy/m/d"]]); // `[["ab",1]]` = 10 bytes for 2 cells
+    expect(cellCosts(short, null, []).value).toBe(5 * CELL_SIZE_MARGIN);
+    // `[["yyyy/m/d"]]` = 14 bytes for its 1 cell, `[["General"]]` 13 (above the floor of 11).
+    expect(cellCosts(short, null, [2]).format).toBe(14 * CELL_SIZE_MARGIN);
+    expect(cellCosts(short, null, [1]).format).toBe(13 * CELL_SIZE_MARGIN);
+    // Chinese text costs three bytes a character.
+    const chinese = sample([["整改".repeat(50)]]);
+    expect(cellCosts(chinese, null, []).value).toBe((300 + 6) * CELL_SIZE_MARGIN);
+    // The prefetch's average counts when it is larger than the sample's.
+    const known = { rect: { top: 1, left: 1, bottom: 1, right: 1 }, values: [["整改措施".repeat(10)]] };
+    expect(cellCosts(short, known, []).value).toBe((120 + 6) * CELL_SIZE_MARGIN);
     // Without a sample, a small lower bound per cell.
-    expect(estimateReadBytes(rect, [], null)).toBeGreaterThan(0);
+    expect(cellCosts(null, null, "all")).toEqual({ value: 3 * CELL_SIZE_MARGIN, format: 11 * CELL_SIZE_MARGIN });
+  });
+
+  it("sizes the prefetch by cells: 16 columns × 8,192 rows of 28 bytes is 3.5 MB", () => {
+    expect(PREFETCH_COLUMNS).toBe(16);
+    expect(PREFETCH_ROWS).toBe(8192);
+    expect(PREFETCH_ADDRESS).toBe("A1:P8192");
+    expect(PREFETCH_ROWS * PREFETCH_COLUMNS * PREFETCH_CELL_BYTES).toBeLessThanOrEqual(PREFETCH_BUDGET_BYTES);
+    expect(PREFETCH_BUDGET_BYTES).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    // The header sample is capped by columns too: 60 × 64 cells, values and formats.
+    expect(HEADER_SAMPLE_ADDRESS).toBe("A1:BL60");
   });
 
   it("groups format columns into contiguous runs", () => {

@@ -4,11 +4,12 @@
  *   (else `PropertyNotLoaded`);
  * - writes are queued and applied in order at `sync()`; an operation that fails stops the batch and
  *   the operations before it STAY applied (Office.js batches are not transactions);
- * - every sync is counted, with the request and response sizes (JSON length); a request or a
+ * - every sync is counted, with the request and response sizes (UTF-8 bytes of the JSON); a request or a
  *   response over 5 MB is rejected (Excel on the web's limit);
  * - cell-edit mode rejects every sync; a configurable failure can be injected at the n-th sync.
  */
 import { DoubleError, propertyNotLoaded } from "./errors";
+import { payloadBytes } from "../payload";
 import type { WorkbookModel } from "./model";
 
 /** Excel on the web caps one request and one response at 5 MB. */
@@ -142,9 +143,8 @@ export class DoubleRequestContext {
   }
 }
 
-export function jsonBytes(value: unknown): number {
-  return JSON.stringify(value ?? null).length;
-}
+/** The double counts payloads as the adapter must: UTF-8 bytes of the JSON (see ../payload.ts). */
+export const jsonBytes = payloadBytes;
 
 type LoadSpec = string | string[] | { select?: string | string[]; $select?: string | string[] } | undefined;
 
