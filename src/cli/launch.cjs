@@ -23,22 +23,6 @@ const ENTRY = join(ROOT, "src/cli/process.ts");
 const OUT_DIR = join(ROOT, "node_modules/.cache/zhenggai-cli");
 const BUNDLE = join(OUT_DIR, "cli.cjs");
 const INPUTS = join(OUT_DIR, "inputs.json");
-const SETTINGS = join(ROOT, "src/core/settings.ts");
-const SETTINGS_WITHOUT_ZOD = join(ROOT, "src/cli/settings-without-zod.ts");
-
-/**
- * The engine's `core/settings` import, answered with `src/cli/settings-without-zod.ts`: the same
- * defaults and `resolveSeverity`, without zod (800 KB of the bundle, ~40 ms of every start).
- */
-const settingsWithoutZod = {
-  name: "settings-without-zod",
-  setup(build) {
-    build.onResolve({ filter: /(^|\/)settings$/ }, (args) => {
-      const target = resolve(args.resolveDir, args.path);
-      return `${target}.ts` === SETTINGS ? { path: SETTINGS_WITHOUT_ZOD } : undefined;
-    });
-  },
-};
 
 /** True when the bundle exists and no input it was built from (paths relative to `root`) changed since. */
 function bundleIsFresh(bundle = BUNDLE, inputsFile = INPUTS, root = ROOT) {
@@ -54,14 +38,10 @@ function bundleIsFresh(bundle = BUNDLE, inputsFile = INPUTS, root = ROOT) {
   }
 }
 
-/**
- * Builds the bundle (asynchronously: esbuild runs plugins only in its asynchronous API). Run in a
- * child process by `buildBundle`, so that starting the command line stays synchronous.
- */
-async function buildBundleNow() {
+function buildBundle() {
   const esbuild = require("esbuild");
   mkdirSync(OUT_DIR, { recursive: true });
-  const result = await esbuild.build({
+  const result = esbuild.buildSync({
     entryPoints: [ENTRY],
     bundle: true,
     platform: "node",
@@ -73,9 +53,6 @@ async function buildBundleNow() {
     metafile: true,
     absWorkingDir: ROOT,
     outfile: BUNDLE,
-    plugins: [settingsWithoutZod],
-    // An import the zod-free settings lack would be undefined at run time: refuse to build instead.
-    logOverride: { "import-is-undefined": "error" },
     logLevel: "error",
   });
   const code = result.outputFiles.find((f) => f.path.endsWith(".cjs"));
@@ -84,18 +61,8 @@ async function buildBundleNow() {
   writeFileSync(temp, code.contents);
   renameSync(temp, BUNDLE);
   const inputsTemp = `${INPUTS}.${process.pid}.tmp`;
-  // settings.ts is not bundled, but the zod-free copy must follow it: a change to it rebuilds too.
-  const inputs = [...Object.keys(result.metafile.inputs), "src/cli/launch.cjs", "src/core/settings.ts"];
-  writeFileSync(inputsTemp, JSON.stringify(inputs));
+  writeFileSync(inputsTemp, JSON.stringify([...Object.keys(result.metafile.inputs), "src/cli/launch.cjs"]));
   renameSync(inputsTemp, INPUTS);
-}
-
-const BUILD_FLAG = "--build-cli-bundle";
-
-/** Builds the bundle in a child process and waits for it (only when stale: rarely). */
-function buildBundle() {
-  const { execFileSync } = require("node:child_process");
-  execFileSync(process.execPath, [__filename, BUILD_FLAG], { stdio: ["ignore", "ignore", "inherit"] });
 }
 
 /** The path of an up-to-date bundle of the command line. */
@@ -106,7 +73,7 @@ function ensureBundle() {
 
 /**
  * Runs the bundle as a CommonJS module compiled directly, not through `require`: under tsx,
- * `require` would hand the bundle's plain JavaScript to its transpiler first.
+ * `require` would hand the 1 MB of plain JavaScript to its transpiler first.
  */
 function startCli() {
   const Module = require("node:module");
@@ -119,13 +86,4 @@ function startCli() {
 
 module.exports = { bundleIsFresh, ensureBundle, startCli, BUNDLE };
 
-if (require.main === module) {
-  if (process.argv[2] === BUILD_FLAG) {
-    buildBundleNow().catch((error) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    });
-  } else {
-    startCli();
-  }
-}
+if (require.main === module) startCli();

@@ -8,7 +8,8 @@ import { computeLight, type LightReading } from "./light";
 import { runRules } from "./rules";
 import { summarize } from "./summary";
 import { evaluateSurvey } from "./survey";
-import { DEFAULT_SETTINGS, type Settings } from "./settings";
+import { DEFAULT_SETTINGS } from "./settings-defaults";
+import type { Settings } from "./settings";
 import { layoutFailureMessage } from "./messages";
 import type { EvaluatedItem, EvaluationResult, Grid, IsoDate, Item, LayoutFailure, Message } from "./types";
 

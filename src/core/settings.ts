@@ -4,7 +4,8 @@
  * everything inside the engine trusts the parsed `Settings`.
  */
 import { z } from "zod";
-import { FIELD_KEYS, RULE_IDS, type RuleId, type Severity, type SeveritySetting } from "./types";
+import { FIELD_KEYS, RULE_IDS } from "./types";
+import { DEFAULT_SETTINGS as D, DEFAULT_SURVEY_POINTS, resolveSeverity } from "./settings-defaults";
 
 const severitySetting = z.enum(["error", "warning", "off"]);
 const fieldKey = z.enum(FIELD_KEYS);
@@ -40,46 +41,30 @@ export type CustomIndicator = z.infer<typeof CustomIndicatorSchema>;
 /** Points per answer word; the keys are the answer texts of SPEC §7. */
 const pointsTable = z.record(z.string(), z.number().finite().min(0).max(100));
 
-export const DEFAULT_SURVEY_POINTS = {
-  "five-a": {
-    非常满意: 100,
-    很满意: 100,
-    满意: 80,
-    基本满意: 60,
-    比较满意: 60,
-    不满意: 30,
-    不太满意: 30,
-    非常不满意: 0,
-    很不满意: 0,
-  },
-  "five-b": { 满意: 100, 比较满意: 80, 一般: 60, 较不满意: 30, 不太满意: 30, 不满意: 0 },
-  three: { 满意: 100, 基本满意: 60, 不满意: 0 },
-} as const;
-
 export const SettingsSchema = z.object({
   version: z.literal(1).default(1),
   /** 对连续两周未完成整改事项亮黄灯提醒 */
-  yellowAfterDays: z.number().int().min(1).max(366).default(14),
+  yellowAfterDays: z.number().int().min(1).max(366).default(D.yellowAfterDays),
   /** 超过一个月亮红灯问责 */
-  redAfterMonths: z.number().int().min(1).max(36).default(1),
+  redAfterMonths: z.number().int().min(1).max(36).default(D.redAfterMonths),
   /** 每季度复查一次"回头看" */
-  reviewAfterMonths: z.number().int().min(1).max(36).default(3),
+  reviewAfterMonths: z.number().int().min(1).max(36).default(D.reviewAfterMonths),
   /** 立行立改类——一周内完成 */
-  immediateMaxDays: z.number().int().min(0).max(366).default(7),
+  immediateMaxDays: z.number().int().min(0).max(366).default(D.immediateMaxDays),
   /** 限期整改类——三个月内见效 */
-  timeLimitedMaxMonths: z.number().int().min(1).max(36).default(3),
+  timeLimitedMaxMonths: z.number().int().min(1).max(36).default(D.timeLimitedMaxMonths),
   /** 长效治理类——半年至一年内形成机制 */
-  longTermMinMonths: z.number().int().min(0).max(120).default(6),
-  longTermMaxMonths: z.number().int().min(1).max(120).default(12),
+  longTermMinMonths: z.number().int().min(0).max(120).default(D.longTermMinMonths),
+  longTermMaxMonths: z.number().int().min(1).max(120).default(D.longTermMaxMonths),
   /** Rule id → severity override (like ESLint's `rules`); absent = the rule's default. */
   rules: z.partialRecord(ruleId, severitySetting).default({}),
   targets: z
     .object({
-      institutionRevisions: nonNegative.default(5),
-      rotationRate: nonNegative.max(1).default(0.8),
-      closeRate: nonNegative.max(1).default(0.95),
-      surveyScore: nonNegative.max(100).default(90),
-      auditDrop: nonNegative.max(1).default(0.3),
+      institutionRevisions: nonNegative.default(D.targets.institutionRevisions),
+      rotationRate: nonNegative.max(1).default(D.targets.rotationRate),
+      closeRate: nonNegative.max(1).default(D.targets.closeRate),
+      surveyScore: nonNegative.max(100).default(D.targets.surveyScore),
+      auditDrop: nonNegative.max(1).default(D.targets.auditDrop),
     })
     .prefault({}),
   /** The user's own figures for indicators the ledger cannot give. null = not given. */
@@ -108,7 +93,9 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+/** Defaults live in ./settings-defaults.ts (no zod there); re-exported for the modules that parse anyway. */
+export { DEFAULT_SURVEY_POINTS, resolveSeverity };
+export const DEFAULT_SETTINGS: Settings = D;
 
 export type SettingsParse = { ok: true; settings: Settings } | { ok: false; problems: string[] };
 
@@ -120,9 +107,4 @@ export function parseSettings(input: unknown): SettingsParse {
     ok: false,
     problems: result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
   };
-}
-
-/** A rule's severity under these settings (ESLint-style override of the rule's default). */
-export function resolveSeverity(rule: RuleId, defaultSeverity: Severity, settings: Settings): SeveritySetting {
-  return settings.rules[rule] ?? defaultSeverity;
 }

@@ -41,7 +41,8 @@
  * `满 意` is 满意. Live Excel formulas that must agree: see `surveyScaleLevels`.
  */
 import { cellAddress, cellAt, columnLetter, gridLastCol, gridLastRow, MergeIndex } from "./grid";
-import { resolveSeverity, type Settings } from "./settings";
+import { resolveSeverity } from "./settings-defaults";
+import type { Settings } from "./settings";
 import { cellText, normalizeHeader, normalizeText } from "./text";
 import type { CellValue, Finding, Grid, Message, SurveyQuestion, SurveyResult, SurveyScale } from "./types";
 

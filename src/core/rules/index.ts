@@ -6,7 +6,7 @@
  * `survey-unknown-answer` is not here: the survey module reports it while it scores the survey.
  */
 import { cellAddress, columnNumber } from "../grid";
-import { resolveSeverity } from "../settings";
+import { resolveSeverity } from "../settings-defaults";
 import type { Finding, RuleId } from "../types";
 import type { Rule, RuleContext, RuleReport } from "./rule";
 import { closedNotDone } from "./closed-not-done";
