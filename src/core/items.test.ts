@@ -378,3 +378,44 @@ describe("MergeSweep", () => {
     expect(tops(2)).toEqual([2, null, null]);
   });
 });
+
+describe("readItems: cells of one column with the same value are one object", () => {
+  const row = (seq: number, unit: CellValue, deadline: CellValue): CellValue[] => [
+    seq,
+    `问题${seq}`,
+    "措施",
+    "限期整改",
+    unit,
+    "张三",
+    deadline,
+    "整改中",
+    null,
+  ];
+
+  it("shares equal values under one number format, keeps each cell's own value and format otherwise", () => {
+    const rows: CellValue[][] = [HEADER, row(1, "财务科", 45000), row(2, "财务科", 45000), row(3, "财务科", 45000)];
+    rows.push(row(4, 0, 0), row(5, -0, -0));
+    const formats = rows.map((_, r) => rows[r]!.map((_, c) => (c === 6 && r !== 3 ? "yyyy/m/d" : null)));
+    const { items } = read(rows, { numberFormats: formats });
+    const [first, second, third, zero, negativeZero] = items as [Item, Item, Item, Item, Item];
+    expect(second.cells.unit).toBe(first.cells.unit);
+    expect(second.cells.deadline).toBe(first.cells.deadline);
+    // Same value, another number format: its own cell, with its own format.
+    expect(third.cells.deadline).not.toBe(first.cells.deadline);
+    expect(third.cells.deadline).toEqual({ value: 45000, text: "45000", col: 7, numberFormat: null });
+    expect(first.cells.deadline).toEqual({ value: 45000, text: "45000", col: 7, numberFormat: "yyyy/m/d" });
+    // Unique texts are never mixed up.
+    expect(items.map((item) => item.cells.description?.text)).toEqual(["问题1", "问题2", "问题3", "问题4", "问题5"]);
+    // -0 is not taken for 0.
+    expect(Object.is(negativeZero.cells.deadline?.value, -0)).toBe(true);
+    expect(Object.is(zero.cells.deadline?.value, 0)).toBe(true);
+  });
+
+  it("keeps reading every value right after a column stops sharing (over 512 distinct values)", () => {
+    const rows: CellValue[][] = [HEADER];
+    for (let i = 1; i <= 600; i++) rows.push(row(i, `单位${i % 550}`, null));
+    const { items } = read(rows);
+    expect(items.map((item) => item.cells.unit?.text)).toEqual(rows.slice(1).map((r) => r[4]));
+    expect(Object.keys(items[0]!.cells)).toEqual(Object.keys(items[599]!.cells));
+  });
+});

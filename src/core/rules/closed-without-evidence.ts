@@ -5,7 +5,14 @@
  */
 import { fieldEn, fieldZh } from "./field-labels";
 import { hasColumn, textOf } from "./helpers";
+import type { Message } from "../types";
 import type { Rule } from "./rule";
+
+/** One message for every such item (built once, not per finding). */
+const NO_EVIDENCE: Message = {
+  zh: `已销号，但${fieldZh("evidence")}为空`,
+  en: `Closed out, but ${fieldEn("evidence")} is empty`,
+};
 
 export const closedWithoutEvidence: Rule = {
   meta: {
@@ -22,7 +29,7 @@ export const closedWithoutEvidence: Rule = {
       report({
         item,
         field: "evidence",
-        message: { zh: `已销号，但${fieldZh("evidence")}为空`, en: `Closed out, but ${fieldEn("evidence")} is empty` },
+        message: NO_EVIDENCE,
       });
     }
   },

@@ -4,7 +4,14 @@
  */
 import { fieldEn, fieldZh } from "./field-labels";
 import { hasColumn, textOf } from "./helpers";
+import type { Message } from "../types";
 import type { Rule } from "./rule";
+
+/** One message for every such item (built once, not per finding). */
+const NO_SIGNER: Message = {
+  zh: `已销号，但${fieldZh("signer")}为空（谁签字谁负责）`,
+  en: `Closed out, but ${fieldEn("signer")} is empty (whoever signs is accountable)`,
+};
 
 export const closedWithoutSigner: Rule = {
   meta: {
@@ -18,14 +25,7 @@ export const closedWithoutSigner: Rule = {
     if (!hasColumn(layout, "signer")) return;
     for (const item of items) {
       if (item.status !== "closed" || textOf(item, "signer") !== "") continue;
-      report({
-        item,
-        field: "signer",
-        message: {
-          zh: `已销号，但${fieldZh("signer")}为空（谁签字谁负责）`,
-          en: `Closed out, but ${fieldEn("signer")} is empty (whoever signs is accountable)`,
-        },
-      });
+      report({ item, field: "signer", message: NO_SIGNER });
     }
   },
 };

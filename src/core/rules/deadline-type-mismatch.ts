@@ -79,10 +79,21 @@ export const deadlineTypeMismatch: Rule = {
     fields: ["type", "assigned", "deadline"],
   },
   check({ items, settings }, report) {
+    // type → assigned → deadline → message: a ledger has few distinct triples (items assigned on one
+    // day share their limits), so each is worked out once — date arithmetic and message text alike.
+    const known = new Map<ItemType, Map<IsoDate, Map<IsoDate, Message | null>>>();
     for (const item of items) {
       const deadline = item.deadline.date;
       if (item.type === null || item.assigned.kind !== "date" || deadline === null) continue;
-      const message = typeMismatch(item.type, item.assigned.date, deadline, settings);
+      let byAssigned = known.get(item.type);
+      if (!byAssigned) known.set(item.type, (byAssigned = new Map()));
+      let byDeadline = byAssigned.get(item.assigned.date);
+      if (!byDeadline) byAssigned.set(item.assigned.date, (byDeadline = new Map()));
+      let message = byDeadline.get(deadline);
+      if (message === undefined) {
+        message = typeMismatch(item.type, item.assigned.date, deadline, settings);
+        byDeadline.set(deadline, message);
+      }
       if (message) report({ item, field: "deadline", message });
     }
   },

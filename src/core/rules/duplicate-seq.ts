@@ -8,7 +8,11 @@
 import { fieldEn, fieldZh } from "./field-labels";
 import type { Rule } from "./rule";
 
+/** Printable ASCII without spaces or capitals (`12`, `3.1`, `a-2`): already normal, as most numbers are. */
+const ALREADY_NORMAL = /^[!-@[-~]*$/;
+
 export function normaliseSeq(seq: string): string {
+  if (ALREADY_NORMAL.test(seq)) return seq;
   return seq
     .replace(/[\s\u3000]+/g, "")
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))

@@ -7,7 +7,7 @@
  */
 import { cellAddress, columnNumber } from "../grid";
 import { resolveSeverity } from "../settings-defaults";
-import type { Finding, RuleId } from "../types";
+import type { Finding, Message, RuleId } from "../types";
 import type { Rule, RuleContext, RuleReport } from "./rule";
 import { closedNotDone } from "./closed-not-done";
 import { closedWithoutEvidence } from "./closed-without-evidence";
@@ -72,7 +72,32 @@ interface PlacedFinding {
   readonly col: number;
 }
 
-function collectFindings(rule: Rule, ctx: RuleContext, into: PlacedFinding[]): PlacedFinding[] {
+/**
+ * One message object per distinct text within an evaluation. Many findings say the same words
+ * (`整改类型“其他”无法识别…` on 20,000 rows of a large ledger, the same deadline limit for every item
+ * assigned on one day), and each report builds its own strings: keeping only the first of equal
+ * messages cuts what the findings hold to the distinct texts. Messages are immutable, so sharing
+ * one is invisible to every reader.
+ */
+class MessagePool {
+  private readonly byZh = new Map<string, Message>();
+
+  intern(message: Message): Message {
+    const known = this.byZh.get(message.zh);
+    if (known === undefined) {
+      this.byZh.set(message.zh, message);
+      return message;
+    }
+    return known.en === message.en ? known : message;
+  }
+}
+
+function collectFindings(
+  rule: Rule,
+  ctx: RuleContext,
+  into: PlacedFinding[],
+  messages: MessagePool = new MessagePool(),
+): PlacedFinding[] {
   const { id, defaultSeverity } = rule.meta;
   if (resolveSeverity(id, defaultSeverity, ctx.settings) === "off") return into;
   const { layout, settings } = ctx;
@@ -89,7 +114,7 @@ function collectFindings(rule: Rule, ctx: RuleContext, into: PlacedFinding[]): P
         row: item ? item.row : null,
         cell: item && col !== undefined ? cellAddress(item.row, col) : null,
         field,
-        message,
+        message: messages.intern(message),
         sheet,
       },
       col: col ?? 0,
@@ -101,7 +126,8 @@ function collectFindings(rule: Rule, ctx: RuleContext, into: PlacedFinding[]): P
 /** Every enabled rule's findings, ledger-level first, then by row and column (rule order within a cell). */
 export function runRules(ctx: RuleContext): Finding[] {
   const placed: PlacedFinding[] = [];
-  for (const rule of RULES) collectFindings(rule, ctx, placed);
+  const messages = new MessagePool();
+  for (const rule of RULES) collectFindings(rule, ctx, placed, messages);
   // The same order as `sortFindings`, keyed by the columns already known.
   const order = placed.map((_, index) => index);
   order.sort((a, b) => {

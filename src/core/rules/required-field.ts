@@ -3,12 +3,17 @@
  * is empty on an item. Seed: 整改目标应明确到岗、到人、到事. Only for columns the ledger has;
  * a missing column is `missing-column`'s to report, once, not once per row.
  */
-import type { FieldKey } from "../types";
+import type { FieldKey, Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
 import { hasColumn, textOf } from "./helpers";
 import type { Rule } from "./rule";
 
 const REQUIRED: readonly FieldKey[] = ["description", "measures", "unit", "owner", "deadline"];
+
+/** One message per field, built once rather than per finding (a ledger can have thousands of blanks). */
+const EMPTY_MESSAGES = Object.fromEntries(
+  REQUIRED.map((field) => [field, { zh: `${fieldZh(field)}为空`, en: `${fieldEn(field)} is empty` }]),
+) as Readonly<Record<(typeof REQUIRED)[number], Message>>;
 
 export const requiredField: Rule = {
   meta: {
@@ -26,7 +31,7 @@ export const requiredField: Rule = {
     for (const item of items) {
       for (const field of present) {
         if (textOf(item, field) !== "") continue;
-        report({ item, field, message: { zh: `${fieldZh(field)}为空`, en: `${fieldEn(field)} is empty` } });
+        report({ item, field, message: EMPTY_MESSAGES[field] });
       }
     }
   },

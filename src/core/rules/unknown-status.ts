@@ -6,6 +6,17 @@
 import { fieldEn, fieldZh } from "./field-labels";
 import { excerpt, textOf } from "./helpers";
 import type { Rule } from "./rule";
+import { Memo } from "../memo";
+import type { Message } from "../types";
+
+/** The message for a status text; memoised, as a ledger repeats the same unknown word on many rows. */
+const unknownStatusMessages = new Memo<string, Message>((text) => {
+  const said = excerpt(text);
+  return {
+    zh: `${fieldZh("status")}“${said}”无法识别，请填写已完成、整改中、未开始、长期坚持或已销号`,
+    en: `${fieldEn("status")} "${said}" is not recognised: use 已完成, 整改中, 未开始, 长期坚持 or 已销号`,
+  };
+});
 
 export const unknownStatus: Rule = {
   meta: {
@@ -18,15 +29,7 @@ export const unknownStatus: Rule = {
   check({ items }, report) {
     for (const item of items) {
       if (item.statusColumn !== "unknown") continue;
-      const said = excerpt(textOf(item, "status"));
-      report({
-        item,
-        field: "status",
-        message: {
-          zh: `${fieldZh("status")}“${said}”无法识别，请填写已完成、整改中、未开始、长期坚持或已销号`,
-          en: `${fieldEn("status")} "${said}" is not recognised: use 已完成, 整改中, 未开始, 长期坚持 or 已销号`,
-        },
-      });
+      report({ item, field: "status", message: unknownStatusMessages.get(textOf(item, "status")) });
     }
   },
 };

@@ -5,6 +5,17 @@
 import { fieldEn, fieldZh } from "./field-labels";
 import { excerpt, textOf } from "./helpers";
 import type { Rule } from "./rule";
+import { Memo } from "../memo";
+import type { Message } from "../types";
+
+/** The message for a type text; memoised, as a ledger repeats the same unknown word on many rows. */
+const unknownTypeMessages = new Memo<string, Message>((text) => {
+  const said = excerpt(text);
+  return {
+    zh: `${fieldZh("type")}“${said}”无法识别，请填写立行立改、限期整改或长效治理`,
+    en: `${fieldEn("type")} "${said}" is not recognised: use 立行立改, 限期整改 or 长效治理`,
+  };
+});
 
 export const unknownType: Rule = {
   meta: {
@@ -17,15 +28,7 @@ export const unknownType: Rule = {
   check({ items }, report) {
     for (const item of items) {
       if (!item.typeUnknown) continue;
-      const said = excerpt(textOf(item, "type"));
-      report({
-        item,
-        field: "type",
-        message: {
-          zh: `${fieldZh("type")}“${said}”无法识别，请填写立行立改、限期整改或长效治理`,
-          en: `${fieldEn("type")} "${said}" is not recognised: use 立行立改, 限期整改 or 长效治理`,
-        },
-      });
+      report({ item, field: "type", message: unknownTypeMessages.get(textOf(item, "type")) });
     }
   },
 };
