@@ -1,15 +1,16 @@
 /**
- * 清除标记: removes exactly what the add-in wrote — the owned columns' cells, our conditional-format
+ * 清除标记: removes exactly what the add-in wrote — the owned columns' cells the mark names record
+ * (header through the last item; a user's value above or under them stays), our conditional-format
  * rules (or, below ExcelApi 1.6, the direct fills, restored to the user's originals), the summary
  * sheet, the mark names and the settings marker — and nothing else (SPEC §8: "leaves the workbook
  * exactly as it was before the first evaluation").
  *
  *   sync 1  the marks: names (owned columns, summary), the settings marker, sheet ids
- *   sync 2  the ledger sheet: protection, the owned columns' used cells, our rules
+ *   sync 2  the ledger sheet: protection, the owned columns' cells the marks record, our rules
  *   sync 3  our rules' ranges and fills (to put them back if the batch fails); fallback: current fills
  *   sync 4  one batch: clear, delete, restore; the summary sheet is deleted last
  */
-import { parseAddress, rectAddress, type Rect } from "./address";
+import { contains, parseAddress, rectAddress } from "./address";
 import { decodeFills, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
@@ -23,8 +24,10 @@ import {
   type OwnedRule,
 } from "./marks-state";
 import type { XlContext, XlRange } from "./office-api";
+import { previousOwnedSpans, spanRect } from "./owned-marks";
 import { rectOf } from "./read-ledger";
 import { readFillsOf } from "./read-fills";
+import { columnLetter } from "../core/grid";
 import { MARK_NAMES } from "../core/plan/marks";
 
 /** Syncs of one clear with conditional formats (marks, ledger sheet, rule ranges, the batch). */
@@ -52,10 +55,9 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   const summaryAddress = addressOf(nameRanges[2]);
   const marker = markerSetting.isNullObject ? null : parseMarker(markerSetting.value);
   const sheets = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id }));
-  const columnMarks = [statusAddress, opinionAddress]
-    .filter((a): a is string => a !== null)
-    .map((a) => parseAddress(a));
-  const ledgerName = columnMarks[0]?.sheet ?? null;
+  // [status, opinion], null where absent.
+  const columnMarks = [statusAddress, opinionAddress].map((a) => (a === null ? null : parseAddress(a)));
+  const ledgerName = (columnMarks[0] ?? columnMarks[1])?.sheet ?? null;
   const ledger =
     sheets.find((s) => ledgerName !== null && s.name.toLowerCase() === ledgerName.toLowerCase()) ??
     sheets.find((s) => marker !== null && s.id === marker.sheetId) ??
@@ -68,13 +70,21 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   // sync 2: the ledger sheet's owned cells and rules.
   const sheet = ledger ? wb.worksheets.getItem(ledger.id) : null;
   sheet?.protection.load("protected");
-  const ownedCols = columnMarks.filter((m) => m && m.sheet === ledger?.name).map((m) => (m as { rect: Rect }).rect);
+  // A mark naming the written rows is loaded as it is; one on the header cell alone (an earlier
+  // version's) with its column down to the used range's bottom, to infer its rows (owned-marks.ts).
+  const ownedMarks = columnMarks.map((m) =>
+    m && ledger && m.sheet?.toLowerCase() === ledger.name.toLowerCase() ? m.rect : null,
+  );
   const columnRanges = sheet
-    ? ownedCols.map((header) => {
-        const col = rectAddress({ ...header, bottom: header.top }).replace(/\d+/g, "");
-        const used = sheet.getRange(`${col}${header.top}:${col}1048576`).getUsedRangeOrNullObject(true);
-        used.load("address,values");
-        return used;
+    ? ownedMarks.map((mark) => {
+        if (!mark) return null;
+        const col = columnLetter(mark.left);
+        const range =
+          mark.top !== mark.bottom
+            ? sheet.getRange(rectAddress(mark))
+            : sheet.getRange(`${col}${mark.top}:${columnLetter(mark.right)}1048576`).getUsedRangeOrNullObject(true);
+        range.load("address,values");
+        return range;
       })
     : [];
   const rules = sheet && features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
@@ -101,9 +111,25 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     formula: cf.custom.rule.formula,
     fill: (cf.custom.format.fill.color ?? "").toUpperCase(),
   }));
-  const owned = columnRanges
-    .filter((r) => !r.isNullObject)
+  const loaded = columnRanges
+    .filter((r): r is XlRange => r !== null && !r.isNullObject)
     .map((r) => ({ rect: rectOf(r.address), values: r.values as unknown[][] }));
+  const valueAt = (row: number, col: number): unknown => {
+    const piece = loaded.find((l) => contains(l.rect, { top: row, bottom: row, left: col, right: col }));
+    return piece ? piece.values[row - piece.rect.top]?.[col - piece.rect.left] : null;
+  };
+  const spans = previousOwnedSpans(
+    { status: ownedMarks[0] ?? null, opinion: ownedMarks[1] ?? null },
+    loaded.reduce((max, l) => Math.max(max, l.rect.bottom), 0),
+    valueAt,
+  );
+  // Only the rows each mark covers: a user's value under the ledger in those columns stays.
+  const owned = [...spans.status, ...spans.opinion].map((span) => {
+    const rect = spanRect(span);
+    const values: unknown[][] = [];
+    for (let row = rect.top; row <= rect.bottom; row++) values.push([valueAt(row, span.col) ?? ""]);
+    return { rect, values };
+  });
 
   const before: MarksBefore = {
     owned,

@@ -53,6 +53,15 @@ import { cellText } from "../core/text";
 import { columnLetter } from "../core/grid";
 import { planMarks } from "../core/plan/marks-builder";
 import {
+  isOpinionText,
+  isStatusText,
+  legacyWrittenRows,
+  rowsOutside,
+  writtenRows,
+  type RowSpan,
+} from "../core/plan/owned-range";
+import { inSpans, markText, previousOwnedSpans, type OwnedSpan } from "./owned-marks";
+import {
   COLOURED_LIGHTS,
   colourRuleFormula,
   LIGHT_FILLS,
@@ -61,7 +70,7 @@ import {
   STATUS_HEADER,
   type MarksPlan,
 } from "../core/plan/marks";
-import type { FieldKey, Grid, MergeArea } from "../core/types";
+import type { CellValue, FieldKey, Grid, MergeArea } from "../core/types";
 
 /**
  * Syncs of one evaluation (probe, read, write) for a ledger whose rows after the probe's prefetch fit one
@@ -236,48 +245,82 @@ interface OwnedWrite {
 }
 
 /**
- * The owned columns' write: rows from the header to the last item — or further down when an earlier
- * run wrote further (a ledger that shrank) — so evaluating again replaces instead of adding.
- * Refuses cells that hold something that is not ours (SPEC §8: it never changes a user's cell).
+ * The owned columns' write (SPEC §8: the add-in owns the cells it wrote "and nothing else"): the rows an
+ * earlier run wrote (`previous`, from its mark names) that this run does not write again are emptied,
+ * and the rows from the header to the last item (`writtenRows`) are written — so evaluating again
+ * replaces instead of adding, and a user's value above the header or under the ledger in those columns
+ * is never touched. Refuses a cell it is about to write that is not an earlier run's and holds anything.
+ * A column whose header cell says 预警状态 / 评估意见 but has no mark (a copied sheet) is taken as an
+ * earlier version's (`legacyWrittenRows`).
  */
-function ownedWrites(plan: MarksPlan, read: SheetRead | null): OwnedWrite[] {
+function ownedWrites(
+  plan: MarksPlan,
+  read: SheetRead | null,
+  previous: { status: readonly OwnedSpan[]; opinion: readonly OwnedSpan[] },
+): OwnedWrite[] {
   const byRow = new Map(plan.rows.map((r) => [r.row, r]));
-  const lastItemRow = plan.rows.reduce((max, r) => Math.max(max, r.row), plan.headerRow);
-  const columns: { col: number; header: string; text: (row: number) => string }[] = [
-    { col: plan.statusCol, header: STATUS_HEADER, text: (row) => byRow.get(row)?.status ?? "" },
-    { col: plan.opinionCol, header: OPINION_HEADER, text: (row) => byRow.get(row)?.opinion ?? "" },
+  const next = writtenRows(plan);
+  const columns: { col: number; header: string; text: (row: number) => string; isOurs: (t: string) => boolean }[] = [
+    { col: plan.statusCol, header: STATUS_HEADER, text: (row) => byRow.get(row)?.status ?? "", isOurs: isStatusText },
+    {
+      col: plan.opinionCol,
+      header: OPINION_HEADER,
+      text: (row) => byRow.get(row)?.opinion ?? "",
+      isOurs: isOpinionText,
+    },
   ];
-  const at = (row: number, col: number): string => (read ? cellText(readCell(read, row, col)) : "");
+  const valueAt = (row: number, col: number): CellValue => (read ? readCell(read, row, col) : null);
   // Empty means nothing at all: a cell holding only spaces (or a full-width space) is the user's too,
   // and writing over it would lose it when 清除标记 empties the column (found by test/reliability).
   const isEmpty = (row: number, col: number): boolean => {
-    const value = read ? readCell(read, row, col) : null;
+    const value = valueAt(row, col);
     return value === null || value === "";
   };
-  return columns.map(({ col, header, text }) => {
-    const headerText = at(plan.headerRow, col);
-    const ours = headerText === header;
-    const occupied = (address: string): never =>
-      failWith("unknown", HOST_MESSAGES.ownedColumnsOccupied(plan.sheet, address));
-    if (!ours && !isEmpty(plan.headerRow, col)) occupied(`${columnLetter(col)}${plan.headerRow}`);
-    let last = lastItemRow;
-    for (let row = read ? read.rect.bottom : 0; row > plan.headerRow; row--) {
-      if (isEmpty(row, col)) continue;
-      if (ours) last = Math.max(last, row);
-      else if (row <= lastItemRow)
-        occupied(`${columnLetter(col)}${plan.headerRow + 1}:${columnLetter(col)}${lastItemRow}`);
-      if (ours || row <= lastItemRow) break;
-    }
-    const rect = { top: plan.headerRow, bottom: last, left: col, right: col };
+  const beforeOf = (row: number, col: number): unknown => {
+    const old = valueAt(row, col);
+    return old === null ? "" : typeof old === "object" ? cellText(old) : old;
+  };
+  const spans = [...previous.status, ...previous.opinion];
+  for (const { col, header, isOurs } of columns) {
+    if (spans.some((s) => s.col === col) || cellText(valueAt(plan.headerRow, col)) !== header) continue;
+    const lastRow = read ? read.rect.bottom : plan.headerRow;
+    spans.push({ col, rows: legacyWrittenRows(plan.headerRow, lastRow, (r) => markText(valueAt(r, col)), isOurs) });
+  }
+
+  const writes: OwnedWrite[] = [];
+  const empty = (col: number, rows: RowSpan): void => {
+    const rect = { top: rows.top, bottom: rows.bottom, left: col, right: col };
     const values: string[][] = [];
     const before: unknown[][] = [];
-    for (let row = rect.top; row <= rect.bottom; row++) {
-      values.push([row === plan.headerRow ? header : text(row)]);
-      const old = read ? readCell(read, row, col) : null;
-      before.push([old === null ? "" : typeof old === "object" ? cellText(old) : old]);
+    for (let row = rows.top; row <= rows.bottom; row++) {
+      values.push([""]);
+      before.push([beforeOf(row, col)]);
     }
-    return { rect, values, before };
-  });
+    writes.push({ rect, values, before });
+  };
+  // Earlier runs' rows this run does not write: emptied (a ledger that shrank, a column that moved).
+  const owned = new Set(columns.map((c) => c.col));
+  for (const span of spans) {
+    if (!owned.has(span.col)) empty(span.col, span.rows);
+    else for (const rows of rowsOutside(span.rows, next)) empty(span.col, rows);
+  }
+  for (const { col, header, text } of columns) {
+    const ours = (row: number): boolean => inSpans(spans, row, col);
+    const occupied = (address: string): never =>
+      failWith("unknown", HOST_MESSAGES.ownedColumnsOccupied(plan.sheet, address));
+    if (!ours(next.top) && !isEmpty(next.top, col)) occupied(`${columnLetter(col)}${next.top}`);
+    for (let row = next.top + 1; row <= next.bottom; row++)
+      if (!ours(row) && !isEmpty(row, col))
+        occupied(`${columnLetter(col)}${next.top + 1}:${columnLetter(col)}${next.bottom}`);
+    const values: string[][] = [];
+    const before: unknown[][] = [];
+    for (let row = next.top; row <= next.bottom; row++) {
+      values.push([row === next.top ? header : text(row)]);
+      before.push([beforeOf(row, col)]);
+    }
+    writes.push({ rect: { top: next.top, bottom: next.bottom, left: col, right: col }, values, before });
+  }
+  return writes;
 }
 
 /**
@@ -463,7 +506,13 @@ export async function evaluateInExcel(
   const plan = planMarks(result);
 
   // What the write changes, and how it was before (for the undo).
-  const writes = ownedWrites(plan, read).flatMap((w) => splitByBytes(w, WRITE_BUDGET_BYTES));
+  const markRect = (mark: NameMark): Rect | null => (mark.local ? (parseAddress(mark.local)?.rect ?? null) : null);
+  const previous = previousOwnedSpans(
+    { status: markRect(p.names.status), opinion: markRect(p.names.opinion) },
+    read ? read.rect.bottom : 0,
+    (row, col) => (read ? readCell(read, row, col) : null),
+  );
+  const writes = ownedWrites(plan, read, previous).flatMap((w) => splitByBytes(w, WRITE_BUDGET_BYTES));
   const wanted = desiredRules(plan);
   const replaceRules = features.conditionalFormats && !sameRules(wanted, oldRules);
 
@@ -512,8 +561,9 @@ export async function evaluateInExcel(
       for (const rule of wanted) queueAddRule(sheet, rule);
       for (const { cf } of ruleParts) cf.delete();
     }
-    queueMarkName(context, MARK_NAMES.statusColumn, p.names.status, sheet, plan.headerRow, plan.statusCol);
-    queueMarkName(context, MARK_NAMES.opinionColumn, p.names.opinion, sheet, plan.headerRow, plan.opinionCol);
+    const rows = writtenRows(plan);
+    queueMarkName(context, MARK_NAMES.statusColumn, p.names.status, sheet, { ...rows, col: plan.statusCol });
+    queueMarkName(context, MARK_NAMES.opinionColumn, p.names.opinion, sheet, { ...rows, col: plan.opinionCol });
     if (newMarker) context.workbook.settings.add(MARKS_SETTING_KEY, newMarker);
     await context.sync();
   } catch (error) {
@@ -528,19 +578,21 @@ export async function evaluateInExcel(
   return { result, sheet: p.sheetName, surveySheet: surveyName };
 }
 
-/** Points a mark name at an owned column's header cell (replacing it when it pointed elsewhere). */
+/**
+ * Points a mark name at the cells written in an owned column, header through the last item (replacing it
+ * when it referred to other cells): what a later run and 清除标记 may empty, and nothing more.
+ */
 function queueMarkName(
   context: XlContext,
   name: string,
   mark: NameMark,
   sheet: XlWorksheet,
-  row: number,
-  col: number,
+  written: { top: number; bottom: number; col: number },
 ): void {
-  const cell = rectAddress({ top: row, bottom: row, left: col, right: col });
-  if (mark.local === cell) return;
+  const range = rectAddress({ top: written.top, bottom: written.bottom, left: written.col, right: written.col });
+  if (mark.local === range) return;
   if (mark.address !== null) context.workbook.names.getItemOrNullObject(name).delete();
-  context.workbook.names.add(name, sheet.getRange(cell));
+  context.workbook.names.add(name, sheet.getRange(range));
 }
 
 function surveyGridOf(name: string, used: XlRange, date1904: boolean): Grid {

@@ -12,9 +12,10 @@
  *   them), the colours are conditional formats keyed on the 预警状态 column (ONE rule per colour
  *   over the ledger's columns), so the user's own fills stay underneath.
  * - Each owned thing is marked with a workbook defined name (`MARK_NAMES`): the summary sheet's A1
- *   and the owned columns' header cells. A later run (on the copy) finds and replaces them;
- *   `removeMarks` takes them all away again. The conditional-format rules are recognised by their
- *   exact formulas (`colourRuleFormula`).
+ *   and the owned columns' written cells (header row through the last item row). A later run (on the
+ *   copy) empties exactly those and writes its own; `removeMarks` takes them all away again. A user's
+ *   value elsewhere in those columns (above the header, under the ledger) is never touched. The
+ *   conditional-format rules are recognised by their exact formulas (`colourRuleFormula`).
  *
  * exceljs cannot write charts: the summary plan's chart (lights by unit) is drawn only by the Excel
  * adapter; here it is skipped. Internal links are written as `HYPERLINK("#'sheet'!A12", text)`
@@ -36,6 +37,7 @@ import {
   type MarksPlan,
 } from "../core/plan/marks";
 import { planMarks } from "../core/plan/marks-builder";
+import { isOpinionText, isStatusText, legacyWrittenRows, writtenRows, type RowSpan } from "../core/plan/owned-range";
 import {
   pickSummarySheetName,
   planSummarySheet,
@@ -134,28 +136,35 @@ export async function removeMarks(inputPath: string, outputPath: string): Promis
 
 // ───────────────────────────── Marks: find, remove ─────────────────────────────
 
-interface MarkedCell {
+/** A range a defined name of ours refers to, one column of it: rows `top`…`bottom` of `col` on `sheet`. */
+interface MarkedRange {
   readonly sheet: string;
-  readonly row: number;
   readonly col: number;
+  readonly top: number;
+  readonly bottom: number;
 }
 
-/** The cells a defined name of ours points at (exceljs keeps names as cell matrices). */
-function markedCells(workbook: ExcelJS.Workbook, name: string): MarkedCell[] {
+const NAME_RANGE = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
+
+/** The ranges a defined name of ours refers to (exceljs keeps names as cell matrices), one per column. */
+function markedRanges(workbook: ExcelJS.Workbook, name: string): MarkedRange[] {
   const ranges = (workbook.definedNames as unknown as { getRanges(n: string): { ranges: string[] } }).getRanges(name);
-  const cells: MarkedCell[] = [];
+  const out: MarkedRange[] = [];
   for (const range of ranges?.ranges ?? []) {
-    const match = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)/.exec(range);
+    const match = NAME_RANGE.exec(range);
     if (!match) continue;
     const sheet = (match[1] ?? match[2] ?? "").replace(/''/g, "'");
-    const col = columnNumber(match[3] ?? "");
-    if (col !== null) cells.push({ sheet, row: Number(match[4]), col });
+    const [left, right] = [columnNumber(match[3] ?? ""), columnNumber(match[5] ?? match[3] ?? "")];
+    const [top, bottom] = [Number(match[4]), Number(match[6] ?? match[4])];
+    if (left === null || right === null) continue;
+    for (let col = Math.min(left, right); col <= Math.max(left, right); col++)
+      out.push({ sheet, col, top: Math.min(top, bottom), bottom: Math.max(top, bottom) });
   }
-  return cells;
+  return out;
 }
 
 function findMarkedSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  const mark = markedCells(workbook, MARK_NAMES.summary)[0];
+  const mark = markedRanges(workbook, MARK_NAMES.summary)[0];
   return mark ? workbook.getWorksheet(mark.sheet) : undefined;
 }
 
@@ -164,31 +173,65 @@ function removeDefinedName(workbook: ExcelJS.Workbook, name: string): void {
   delete names.matrixMap[name];
 }
 
-/** Takes away the summary sheet, the owned columns and the colour rules of every earlier run. */
+/**
+ * Takes away the summary sheet, the owned columns' cells and the colour rules of every earlier run.
+ * Only the rows a mark name records are emptied (`owned-range.ts`): a user's value above the header or
+ * under the ledger in those columns stays. A mark naming only its header cell (written before the rows
+ * were recorded) is read with `legacyWrittenRows`.
+ */
 function removeAllMarks(workbook: ExcelJS.Workbook): void {
   const summary = findMarkedSheet(workbook);
   if (summary) workbook.removeWorksheet(summary.id);
 
+  const status = markedRanges(workbook, MARK_NAMES.statusColumn);
+  const opinion = markedRanges(workbook, MARK_NAMES.opinionColumn);
+  const legacyStatus = status.find((m) => m.top === m.bottom);
   const columns = [
-    ...markedCells(workbook, MARK_NAMES.statusColumn).map((c) => ({ ...c, width: OWNED_COLUMN_WIDTHS.status })),
-    ...markedCells(workbook, MARK_NAMES.opinionColumn).map((c) => ({ ...c, width: OWNED_COLUMN_WIDTHS.opinion })),
+    ...status.map((m) => ({ mark: m, width: OWNED_COLUMN_WIDTHS.status, isOurs: isStatusText })),
+    ...opinion.map((m) => ({ mark: m, width: OWNED_COLUMN_WIDTHS.opinion, isOurs: isOpinionText })),
   ];
-  for (const { sheet, row, col, width } of columns) {
-    const ws = workbook.getWorksheet(sheet);
-    if (!ws) continue;
-    clearColumnFrom(ws, col, row);
-    const column = ws.getColumn(col);
+  // Inferred before anything is emptied: the 预警状态 column's rows stand for its partner's too.
+  const spans = columns.map(({ mark, isOurs }) => {
+    const ws = workbook.getWorksheet(mark.sheet);
+    if (!ws || mark.top !== mark.bottom) return { top: mark.top, bottom: mark.bottom };
+    const partner = legacyStatus && legacyStatus.sheet === mark.sheet && legacyStatus.top === mark.top;
+    const scanned = partner ? legacyStatus : mark;
+    return legacyWrittenRows(
+      mark.top,
+      ws.rowCount,
+      (row) => valueText(ws.findRow(row)?.findCell(scanned.col)?.value),
+      partner ? isStatusText : isOurs,
+    );
+  });
+  columns.forEach(({ mark, width }, i) => {
+    const ws = workbook.getWorksheet(mark.sheet);
+    const span = spans[i];
+    if (!ws || !span) return;
+    clearColumnRows(ws, mark.col, span);
+    const column = ws.getColumn(mark.col);
     if (column.width === width) column.width = undefined as unknown as number;
-  }
+  });
   for (const ws of workbook.worksheets) removeColourRules(ws);
 
   for (const name of Object.values(MARK_NAMES)) removeDefinedName(workbook, name);
 }
 
-/** Empties a column from `fromRow` down: no value, and the style a never-touched cell would show. */
-function clearColumnFrom(ws: ExcelJS.Worksheet, col: number, fromRow: number): void {
-  const lastRow = ws.rowCount;
-  for (let r = fromRow; r <= lastRow; r++) {
+/**
+ * A cell's text as the legacy scan compares it: "" only for a cell with nothing in it. Not trimmed — the
+ * add-in never wrote spaces, so a cell of spaces is the user's; rich text, formulas, dates and anything
+ * else exceljs hands back are never the add-in's either.
+ */
+function valueText(value: ExcelJS.CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && "richText" in value)
+    return `\u0000${value.richText.map((run) => run.text).join("")}`;
+  return `\u0000${String(value)}`;
+}
+
+/** Empties rows `span` of a column: no value, and the style a never-touched cell would show. */
+function clearColumnRows(ws: ExcelJS.Worksheet, col: number, span: RowSpan): void {
+  for (let r = span.top; r <= span.bottom; r++) {
     const row = ws.findRow(r);
     const cell = row?.findCell(col);
     if (!row || !cell) continue;
@@ -233,9 +276,9 @@ function removeColourRules(ws: ExcelJS.Worksheet): void {
  * than its top-left hold nothing of their own (Excel shows them empty), as in the adapter.
  */
 function assertOwnedCellsFree(ws: ExcelJS.Worksheet, marks: MarksPlan): void {
-  const lastRow = marks.rows.reduce((max, r) => Math.max(max, r.row), marks.headerRow);
+  const { top, bottom } = writtenRows(marks);
   for (const col of [marks.statusCol, marks.opinionCol]) {
-    for (let r = marks.headerRow; r <= lastRow; r++) {
+    for (let r = top; r <= bottom; r++) {
       const cell = ws.findRow(r)?.findCell(col);
       if (!cell || cell.type === ExcelJS.ValueType.Merge) continue;
       if (cell.value === null || cell.value === undefined || cell.value === "") continue;
@@ -249,6 +292,7 @@ function assertOwnedCellsFree(ws: ExcelJS.Worksheet, marks: MarksPlan): void {
 
 function writeMarks(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: MarksPlan): void {
   const headerStyle = ws.getRow(marks.headerRow).getCell(marks.colourArea.lastCol).style;
+  const rows = writtenRows(marks);
   const owned = [
     { col: marks.statusCol, header: STATUS_HEADER, mark: MARK_NAMES.statusColumn, width: OWNED_COLUMN_WIDTHS.status },
     {
@@ -265,7 +309,9 @@ function writeMarks(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: Ma
     cell.style = structuredClone(headerStyle);
     const column = ws.getColumn(col);
     if (column.width === undefined) column.width = width;
-    workbook.definedNames.add(`${quoteSheet(ws.name)}!$${columnLetter(col)}$${marks.headerRow}`, mark);
+    // The exact rows written (header through the last item), so a later run or removeMarks touches only these.
+    const letter = columnLetter(col);
+    workbook.definedNames.add(`${quoteSheet(ws.name)}!$${letter}$${rows.top}:$${letter}$${rows.bottom}`, mark);
   }
   for (const row of marks.rows) {
     ws.getRow(row.row).getCell(marks.statusCol).value = row.status;

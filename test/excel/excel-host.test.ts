@@ -143,9 +143,10 @@ describe("writing the marks", () => {
       { address: "A3:I6", formula: '=$J3="绿灯"', fill: "#C6EFCE", fontColor: null },
       { address: "A3:I6", formula: '=$J3="已销号"', fill: "#D9D9D9", fontColor: null },
     ]);
+    // The mark names record exactly the cells written: header through the last item.
     expect(after.names).toEqual([
-      { name: MARK_NAMES.opinionColumn, sheet: LEDGER_SHEET, address: "K2", comment: "" },
-      { name: MARK_NAMES.statusColumn, sheet: LEDGER_SHEET, address: "J2", comment: "" },
+      { name: MARK_NAMES.opinionColumn, sheet: LEDGER_SHEET, address: "K2:K6", comment: "" },
+      { name: MARK_NAMES.statusColumn, sheet: LEDGER_SHEET, address: "J2:J6", comment: "" },
     ]);
   });
 
@@ -373,6 +374,154 @@ describe("refusals leave the workbook unchanged", () => {
       if (!outcome.ok) messages.add(outcome.error.message.zh);
     }
     expect(messages.size).toBe(cases.length);
+  });
+});
+
+/**
+ * SPEC §8: the add-in owns the owned columns' cells it wrote "and nothing else". A user's note typed in
+ * those columns above the header or under the ledger — even one worded like an opinion — survives
+ * evaluating, evaluating again and 清除标记; a ledger that shrinks or grows leaves no stale marks.
+ */
+describe("the user's cells in the owned columns outside the rows written", () => {
+  const USER_CELLS: Record<string, string> = {
+    J1: "填报日期：2025年3月31日",
+    K1: "备注",
+    J9: "审核人：李四",
+    K10: "【提醒】用户自己写的，不是评估意见",
+  };
+  const at = (address: string): [number, number] => {
+    const match = /^([A-Z])(\d+)$/.exec(address);
+    return [Number(match?.[2]) - 1, (match?.[1] ?? "A").charCodeAt(0) - 65];
+  };
+  /** The basic ledger with the user's notes, plus `extraRows` under its items. */
+  const userSheet = (extraRows: (string | number | null)[][] = []): SheetDescription => {
+    const base = ledgerSheet();
+    const rows = (base.rows ?? []).map((r) => [...r]);
+    rows.push(...extraRows);
+    for (const [address, value] of Object.entries(USER_CELLS)) {
+      const [r, c] = at(address);
+      while (rows.length <= r) rows.push([]);
+      const row = rows[r] ?? [];
+      while (row.length < c) row.push(null);
+      row[c] = value;
+      rows[r] = row;
+    }
+    return { ...base, rows };
+  };
+  const userCellsOf = (snapshot: WorkbookSnapshot) =>
+    Object.fromEntries(Object.keys(USER_CELLS).map((a) => [a, snapshot.sheets[0]?.cells[a]?.value]));
+  const setup = (sheet: SheetDescription) => harness({ sheets: [sheet, { name: "Other", rows: [["x"]] }] });
+  /** Empties the ledger's cells of `row` in the double (the user deleted that item's text). */
+  const emptyRow = (double: ReturnType<typeof harness>["double"], row: number) =>
+    double.model.sheets[0]?.cells.forEach((cell, key) => {
+      const [r, c] = key.split(":").map(Number);
+      if (r === row && (c ?? 0) <= 9) cell.value = null;
+    });
+
+  it("survive evaluate → evaluate → clear, which restores the workbook exactly", async () => {
+    const { host, double } = setup(userSheet());
+    const before = double.snapshot();
+    await evaluateOk(host);
+    const once = double.snapshot();
+    expect(userCellsOf(once)).toEqual(USER_CELLS);
+    expect(once.names.map((n) => n.address).sort()).toEqual(["J2:J6", "K2:K6"]);
+    await evaluateOk(host);
+    expect(diffSnapshots(once, double.snapshot())).toEqual([]);
+    expect((await host.clearMarks()).ok).toBe(true);
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+
+  it("a ledger that shrank: the rows it left are emptied, and the sheet is what evaluating it fresh gives", async () => {
+    const { host, double } = setup(userSheet());
+    await evaluateOk(host);
+    emptyRow(double, 6);
+    const syncs = double.syncCount;
+    await evaluateOk(host);
+    expect(double.syncCount - syncs).toBe(MAX_SYNCS_PER_EVALUATION);
+    const again = double.snapshot();
+    expect([again.sheets[0]?.cells.J6, again.sheets[0]?.cells.K6]).toEqual([undefined, undefined]);
+    expect(again.names.map((n) => n.address).sort()).toEqual(["J2:J5", "K2:K5"]);
+    expect(userCellsOf(again)).toEqual(USER_CELLS);
+
+    const fresh = setup(userSheet());
+    emptyRow(fresh.double, 6);
+    const shrunkBefore = fresh.double.snapshot();
+    await evaluateOk(fresh.host);
+    expect(diffSnapshots(fresh.double.snapshot(), again)).toEqual([]);
+    expect((await host.clearMarks()).ok).toBe(true);
+    expect(diffSnapshots(shrunkBefore, double.snapshot())).toEqual([]);
+  });
+
+  it("a ledger that grew: the new row is marked, the user's cell under it is not touched", async () => {
+    const newItem = [5, "新增问题", "修订制度", "工程部", "孙八", "2025年6月底", "整改中"];
+    const { host, double } = setup(userSheet());
+    await evaluateOk(host);
+    newItem.forEach((value, i) => double.model.sheets[0]?.cells.set(`7:${i + 1}`, { value } as never));
+    await evaluateOk(host);
+    const again = double.snapshot();
+    expect(again.names.map((n) => n.address).sort()).toEqual(["J2:J7", "K2:K7"]);
+    expect(userCellsOf(again)).toEqual(USER_CELLS);
+    const fresh = setup(userSheet([newItem]));
+    await evaluateOk(fresh.host);
+    expect(diffSnapshots(fresh.double.snapshot(), again)).toEqual([]);
+  });
+
+  it("a value the user typed in an owned cell of a new row is refused, nothing written", async () => {
+    const { host, double } = setup(userSheet());
+    await evaluateOk(host);
+    const newItem = [5, "新增问题", "修订制度", "工程部", "孙八", "2025年6月底", "整改中"];
+    newItem.forEach((value, i) => double.model.sheets[0]?.cells.set(`7:${i + 1}`, { value } as never));
+    double.model.sheets[0]?.cells.set("7:11", { value: "用户的意见" } as never);
+    const before = double.snapshot();
+    const outcome = await host.evaluate(active);
+    expect(outcome).toMatchObject({ ok: false, error: { message: { zh: expect.stringContaining("K3:K7 已有内容") } } });
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+
+  describe("marks written before the rows were recorded (a name on the header cell only)", () => {
+    /** Points the owned columns' names at their header cells, as earlier versions wrote them. */
+    const legacy = (double: ReturnType<typeof harness>["double"], keep = ["J", "K"]) => {
+      const names = double.model.names;
+      for (const [mark, col] of [
+        [MARK_NAMES.statusColumn, 10],
+        [MARK_NAMES.opinionColumn, 11],
+      ] as const) {
+        const name = names.find((n) => n.name === mark);
+        if (!name) throw new Error(`no ${mark}`);
+        if (keep.includes(String.fromCharCode(64 + col))) name.rect = { top: 2, bottom: 2, left: col, right: col };
+        else names.splice(names.indexOf(name), 1);
+      }
+    };
+
+    it("clear empties the rows down to the last status label and keeps the user's cells under them", async () => {
+      const { host, double } = setup(userSheet());
+      const before = double.snapshot();
+      await evaluateOk(host);
+      legacy(double);
+      expect((await host.clearMarks()).ok).toBe(true);
+      expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+    });
+
+    it("evaluating again replaces them with recorded rows, as a first evaluation writes them", async () => {
+      const { host, double } = setup(userSheet());
+      await evaluateOk(host);
+      const once = double.snapshot();
+      legacy(double);
+      await evaluateOk(host);
+      expect(diffSnapshots(once, double.snapshot())).toEqual([]);
+    });
+
+    it("with only the 评估意见 mark left, its rows are read from its own column", async () => {
+      const { host, double } = setup(userSheet());
+      await evaluateOk(host);
+      legacy(double, ["K"]);
+      expect((await host.clearMarks()).ok).toBe(true);
+      const cells = double.snapshot().sheets[0]?.cells ?? {};
+      // Emptied down to the last cell worded like an opinion: K10 (the user's, but worded like one, with
+      // only empty cells above it) is taken too — the documented cost of `legacyWrittenRows`.
+      expect(["K1", "K2", "K4", "K10"].map((a) => cells[a]?.value)).toEqual(["备注", undefined, undefined, undefined]);
+      expect(cells.J2?.value).toBe("预警状态"); // unmarked now: the user's to delete
+    });
   });
 });
 

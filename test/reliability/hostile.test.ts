@@ -365,13 +365,10 @@ describe("a cell right of the ledger holding only a (full-width) space", () => {
 });
 
 /**
- * KNOWN BUG, left failing (issue #5 report): a user's value in an owned column BELOW the last item
- * (e.g. a 审核人 line under the table in the column right of the ledger) is not written over by the
- * first evaluation, but the second evaluation blanks it (it takes every non-empty cell below our
- * header for an earlier run's) and 清除标记 empties it (it clears the column's whole used range) —
- * on both hosts. The fix is to remember how far the owned columns were written (the mark names or the
- * marker could span the written rows) and never touch a cell outside that; it spans evaluate, clear
- * and the .xlsx writer, which other engineers are changing now.
+ * Issue #5 report: a user's value in an owned column BELOW the last item (e.g. a 审核人 line under the
+ * table in the column right of the ledger) was left alone by the first evaluation, blanked by the second
+ * and emptied by 清除标记, on both hosts. The mark names now record exactly the rows written (header
+ * through the last item: src/core/plan/owned-range.ts) and only those are ever emptied.
  */
 describe("a user's value under the ledger in the column where the owned columns go", () => {
   const rows = [
@@ -382,7 +379,7 @@ describe("a user's value under the ledger in the column where the owned columns 
     ["填表人：张三", null, null, null, null, null, null, null, "审核人：李四"],
   ];
 
-  test.failing("the Excel host: evaluate, evaluate again, clear → the user's cell is still there", async () => {
+  test("the Excel host: evaluate, evaluate again, clear → the user's cell is still there", async () => {
     const { host, double } = harness({ sheets: [{ name: SHEET, rows }] });
     const before = double.snapshot();
     const request: EvaluateRequest = { source: { kind: "active" }, today: TODAY, settings };
@@ -394,7 +391,7 @@ describe("a user's value under the ledger in the column where the owned columns 
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });
 
-  test.failing("the .xlsx writer: copy, copy of the copy, removeMarks → the user's cell is still there", async () => {
+  test("the .xlsx writer: copy, copy of the copy, removeMarks → the user's cell is still there", async () => {
     const [input, first, second, cleared] = ["u.xlsx", "u1.xlsx", "u2.xlsx", "u3.xlsx"].map((f) => join(dir, f)) as [
       string,
       string,

@@ -130,7 +130,9 @@ describe("writeEvaluatedCopy", () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual([LEDGER_SHEET, SURVEY_SHEET, "说明", "整改情况汇总"]);
     const names = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     expect(names.find((n) => n.name === MARK_NAMES.summary)?.ranges).toEqual(["'整改情况汇总'!$A$1"]);
-    expect(names.find((n) => n.name === MARK_NAMES.statusColumn)?.ranges).toEqual([`'${LEDGER_SHEET}'!$K$2`]);
+    // The owned columns' names record exactly the rows written: header through the last item.
+    expect(names.find((n) => n.name === MARK_NAMES.statusColumn)?.ranges).toEqual([`'${LEDGER_SHEET}'!$K$2:$K$8`]);
+    expect(names.find((n) => n.name === MARK_NAMES.opinionColumn)?.ranges).toEqual([`'${LEDGER_SHEET}'!$L$2:$L$8`]);
     expect(names.find((n) => n.name === "问题列表")).toBeDefined();
 
     const plan = planSummarySheet(written.result, {
@@ -233,6 +235,184 @@ describe("evaluating again, then clearing", () => {
     expect(a).not.toEqual(original);
     // …and after clearing, nothing of them is left.
     expect(await workbookSnapshot(cleared)).toEqual(original);
+  });
+});
+
+/**
+ * SPEC §8: the add-in owns the owned columns' cells it wrote "and nothing else". A user's note typed in
+ * those columns above the header or under the ledger — even one that looks like an opinion — survives
+ * evaluating, evaluating again and 清除标记; a ledger that shrinks or grows leaves no stale marks.
+ */
+describe("the user's cells in the owned columns outside the rows written", () => {
+  const USER_CELLS: Record<string, string> = {
+    K1: "填报日期：2025年3月31日",
+    L1: "备注",
+    K10: "审核人：李四",
+    L11: "【提醒】用户自己写的，不是评估意见",
+  };
+  let userInput: string;
+
+  /** A copy of `from` with `edit` applied to the ledger sheet (as a user editing the file in Excel would). */
+  async function edited(from: string, to: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+    const workbook = await load(from);
+    const ws = workbook.getWorksheet(LEDGER_SHEET);
+    if (!ws) throw new Error("no ledger");
+    edit(ws);
+    await workbook.xlsx.writeFile(to);
+    return to;
+  }
+  const userCellsOf = async (path: string) => {
+    const ws = (await load(path)).getWorksheet(LEDGER_SHEET);
+    return Object.fromEntries(Object.keys(USER_CELLS).map((a) => [a, ws?.getCell(a).value]));
+  };
+  const ownedValues = async (path: string, rows: number[]) => {
+    const ws = (await load(path)).getWorksheet(LEDGER_SHEET);
+    return rows.map((r) => [ws?.getCell(`K${r}`).value ?? null, ws?.getCell(`L${r}`).value ?? null]);
+  };
+  const nameRanges = async (path: string) => {
+    const names = (await load(path)).definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+    return [MARK_NAMES.statusColumn, MARK_NAMES.opinionColumn].map(
+      (mark) => names.model.find((n) => n.name === mark)?.ranges,
+    );
+  };
+  /** Empties the ledger's columns of rows `rows` (the user deleted those items' text). */
+  const emptyRows = (rows: number[]) => (ws: ExcelJS.Worksheet) => {
+    for (const r of rows) for (let c = 1; c <= 10; c++) ws.getCell(r, c).value = null;
+  };
+  const addItem = (ws: ExcelJS.Worksheet) => {
+    ["7", "新增问题", "修订制度", "限期整改", "工程部", "孙八", "2025-06-30", "整改中"].forEach(
+      (v, i) => (ws.getCell(9, i + 1).value = i === 0 ? 7 : v),
+    );
+  };
+
+  beforeAll(async () => {
+    userInput = await edited(input, join(dir, "用户备注.xlsx"), (ws) => {
+      for (const [address, value] of Object.entries(USER_CELLS)) ws.getCell(address).value = value;
+    });
+  });
+
+  it("survive evaluate → evaluate → removeMarks, which restores the original exactly", async () => {
+    const [first, second, cleared] = ["用户备注-1.xlsx", "用户备注-2.xlsx", "用户备注-清除.xlsx"].map((f) =>
+      join(dir, f),
+    ) as [string, string, string];
+    await evaluateAndWrite(userInput, first);
+    await evaluateAndWrite(first, second);
+    await removeMarks(second, cleared);
+    for (const path of [first, second, cleared]) expect(await userCellsOf(path)).toEqual(USER_CELLS);
+    expect(await ownedValues(second, [2, 3, 9])).toEqual([
+      ["预警状态", "评估意见"],
+      ["已销号", null],
+      [null, null],
+    ]);
+    expect(await nameRanges(second)).toEqual([[`'${LEDGER_SHEET}'!$K$2:$K$8`], [`'${LEDGER_SHEET}'!$L$2:$L$8`]]);
+    expect(await workbookSnapshot(second)).toEqual(await workbookSnapshot(first));
+    expect(await workbookSnapshot(cleared)).toEqual(await workbookSnapshot(userInput));
+  });
+
+  it("a ledger that shrank: the rows it left are emptied, and the result is what evaluating it fresh gives", async () => {
+    const first = join(dir, "缩短-1.xlsx");
+    await evaluateAndWrite(userInput, first);
+    const shrunk = await edited(first, join(dir, "缩短-已删.xlsx"), emptyRows([7, 8]));
+    const again = join(dir, "缩短-2.xlsx");
+    await evaluateAndWrite(shrunk, again);
+    expect(await ownedValues(again, [6, 7, 8])).toEqual([
+      ["绿灯", null],
+      [null, null],
+      [null, null],
+    ]);
+    expect(await nameRanges(again)).toEqual([[`'${LEDGER_SHEET}'!$K$2:$K$6`], [`'${LEDGER_SHEET}'!$L$2:$L$6`]]);
+    expect(await userCellsOf(again)).toEqual(USER_CELLS);
+
+    // Nothing else touched: identical to evaluating the shrunk original once; clearing gives that original.
+    const shrunkOriginal = await edited(userInput, join(dir, "缩短-原件.xlsx"), emptyRows([7, 8]));
+    const fresh = join(dir, "缩短-直接评估.xlsx");
+    await evaluateAndWrite(shrunkOriginal, fresh);
+    expect(await workbookSnapshot(again)).toEqual(await workbookSnapshot(fresh));
+    const cleared = join(dir, "缩短-清除.xlsx");
+    await removeMarks(again, cleared);
+    expect(await workbookSnapshot(cleared)).toEqual(await workbookSnapshot(shrunkOriginal));
+  });
+
+  it("a ledger that grew: the new row is marked, the user's cell under it is not touched", async () => {
+    const first = join(dir, "增加-1.xlsx");
+    await evaluateAndWrite(userInput, first);
+    const grown = await edited(first, join(dir, "增加-已加.xlsx"), addItem);
+    const again = join(dir, "增加-2.xlsx");
+    await evaluateAndWrite(grown, again);
+    expect(await nameRanges(again)).toEqual([[`'${LEDGER_SHEET}'!$K$2:$K$9`], [`'${LEDGER_SHEET}'!$L$2:$L$9`]]);
+    expect((await ownedValues(again, [9]))[0]?.[0]).toBe("绿灯");
+    expect(await userCellsOf(again)).toEqual(USER_CELLS);
+    const grownOriginal = await edited(userInput, join(dir, "增加-原件.xlsx"), addItem);
+    const fresh = join(dir, "增加-直接评估.xlsx");
+    await evaluateAndWrite(grownOriginal, fresh);
+    expect(await workbookSnapshot(again)).toEqual(await workbookSnapshot(fresh));
+  });
+
+  it("a value the user typed in an owned cell of a new row is refused, not overwritten", async () => {
+    const first = join(dir, "占用-1.xlsx");
+    await evaluateAndWrite(userInput, first);
+    const grown = await edited(first, join(dir, "占用-已加.xlsx"), (ws) => {
+      addItem(ws);
+      ws.getCell("L9").value = "用户的意见";
+    });
+    const { result, surveySheet } = await evaluateFile(grown, settings);
+    const out = join(dir, "占用-2.xlsx");
+    await expect(writeEvaluatedCopy(grown, out, result, { settings, surveySheet })).rejects.toMatchObject({
+      bilingual: { zh: expect.stringContaining("L9 已有内容") },
+    });
+  });
+
+  describe("marks written before the rows were recorded (a name on the header cell only)", () => {
+    /** `from` with the owned columns' names pointing at their header cells, as earlier versions wrote them. */
+    const legacy = (from: string, to: string, marks: readonly string[]) =>
+      (async () => {
+        const workbook = await load(from);
+        const names = workbook.definedNames as unknown as { matrixMap: Record<string, unknown> };
+        for (const [mark, letter] of [
+          [MARK_NAMES.statusColumn, "K"],
+          [MARK_NAMES.opinionColumn, "L"],
+        ] as const) {
+          delete names.matrixMap[mark];
+          if (marks.includes(mark)) workbook.definedNames.add(`'${LEDGER_SHEET}'!$${letter}$2`, mark);
+        }
+        await workbook.xlsx.writeFile(to);
+        return to;
+      })();
+
+    it("removeMarks empties the rows down to the last status label and keeps the user's cells under them", async () => {
+      const first = join(dir, "旧标记-1.xlsx");
+      await evaluateAndWrite(userInput, first);
+      const old = await legacy(first, join(dir, "旧标记.xlsx"), [MARK_NAMES.statusColumn, MARK_NAMES.opinionColumn]);
+      const cleared = join(dir, "旧标记-清除.xlsx");
+      await removeMarks(old, cleared);
+      expect(await workbookSnapshot(cleared)).toEqual(await workbookSnapshot(userInput));
+    });
+
+    it("evaluating again replaces them with recorded rows, as a first evaluation writes them", async () => {
+      const first = join(dir, "旧标记再评-1.xlsx");
+      await evaluateAndWrite(userInput, first);
+      const old = await legacy(first, join(dir, "旧标记再评.xlsx"), [
+        MARK_NAMES.statusColumn,
+        MARK_NAMES.opinionColumn,
+      ]);
+      const again = join(dir, "旧标记再评-2.xlsx");
+      await evaluateAndWrite(old, again);
+      expect(await workbookSnapshot(again)).toEqual(await workbookSnapshot(first));
+    });
+
+    it("with only the 评估意见 mark left, its rows are read from its own column", async () => {
+      const first = join(dir, "旧意见-1.xlsx");
+      await evaluateAndWrite(userInput, first);
+      const old = await legacy(first, join(dir, "旧意见.xlsx"), [MARK_NAMES.opinionColumn]);
+      const cleared = join(dir, "旧意见-清除.xlsx");
+      await removeMarks(old, cleared);
+      // Emptied down to the last cell that reads as an opinion. Without the 预警状态 labels to go by, L11
+      // (the user's, but worded like an opinion, with only empty cells above it) is taken too — the
+      // documented cost of `legacyWrittenRows`; the user's plain note L1 above the header is kept.
+      const ws = (await load(cleared)).getWorksheet(LEDGER_SHEET);
+      expect(["L1", "L2", "L5", "L11"].map((a) => ws?.getCell(a).value ?? null)).toEqual(["备注", null, null, null]);
+      expect(ws?.getCell("K2").value).toBe("预警状态"); // unmarked now: the user's to delete
+    });
   });
 });
 

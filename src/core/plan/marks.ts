@@ -57,7 +57,11 @@ export interface MarksPlan {
  * be found again"). Both hosts write them; a later run finds and replaces what they point at and
  * 清除标记 removes them with the things they mark.
  * - `summary` → the summary sheet's A1 (so a user sheet that merely has the same name is told apart);
- * - `statusColumn` / `opinionColumn` → the owned columns' header cells on the ledger sheet.
+ * - `statusColumn` / `opinionColumn` → the cells the add-in wrote in each owned column on the ledger
+ *   sheet: header row through the last item row (`writtenRows`), e.g. `'台账'!$K$2:$K$8`. Evaluating
+ *   again and 清除标记 touch only that range, so a user's note above the header or under the ledger
+ *   in those columns is never changed. A name on the header cell alone was written by earlier
+ *   versions; its rows are inferred (`legacyWrittenRows`, owned-range.ts).
  */
 export const MARK_NAMES = {
   summary: "_ZGTZ_Summary",
