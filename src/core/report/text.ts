@@ -15,6 +15,7 @@
  * (`“佐证材料”列`); description excerpts are cut at 24 characters with `…`.
  */
 import { FIELD_LABELS } from "../rules/field-labels";
+import { RULE_TITLES } from "../rules/titles";
 import type { EvaluationResult, Finding, IndicatorResult, Light, Message, RuleId, WarningListEntry } from "../types";
 
 export type ReportLanguage = "zh" | "en";
@@ -23,28 +24,6 @@ const MAX_CELLS_PER_RULE = 10;
 /** A message people read on a phone: the longest lists are cut, the JSON and the summary sheet have them all. */
 const MAX_ITEMS_PER_LIGHT = 20;
 const DESCRIPTION_EXCERPT = 24;
-
-/** Short names of the rules, for the report's headings (the rule modules hold the long descriptions). */
-export const RULE_TITLES: Readonly<Record<RuleId, Message>> = {
-  "missing-column": { zh: "缺少必要的列", en: "Missing column" },
-  "required-field": { zh: "必填项为空", en: "Required field empty" },
-  "invalid-date": { zh: "日期无法识别", en: "Unreadable date" },
-  "done-without-date": { zh: "已完成但未填完成时间", en: "Done without a completion date" },
-  "completed-in-future": { zh: "完成时间晚于今天", en: "Completed in the future" },
-  "completed-before-assigned": { zh: "完成时间早于交办时间", en: "Completed before assigned" },
-  "deadline-before-assigned": { zh: "时限早于交办时间", en: "Deadline before assigned" },
-  "deadline-type-mismatch": { zh: "时限与整改类型不符", en: "Deadline does not fit the type" },
-  "closed-not-done": { zh: "已销号但状态未完成", en: "Closed while not done" },
-  "closed-without-evidence": { zh: "销号缺佐证材料", en: "Closed without evidence" },
-  "closed-without-signer": { zh: "销号无审批/验收人", en: "Closed without a signer" },
-  "vague-measures": { zh: "整改措施笼统", en: "Vague measures" },
-  "owner-not-person": { zh: "责任人未到人", en: "Owner is not one person" },
-  "duplicate-seq": { zh: "序号重复", en: "Duplicate number" },
-  "unknown-status": { zh: "整改状态无法识别", en: "Unknown status" },
-  "unknown-type": { zh: "整改类型无法识别", en: "Unknown type" },
-  "review-overdue": { zh: "超过一个季度未“回头看”", en: "Review overdue" },
-  "survey-unknown-answer": { zh: "问卷答案无法识别", en: "Unrecognised survey answer" },
-};
 
 const LIGHT_WORDS: Readonly<Record<Light, Message>> = {
   red: { zh: "红灯", en: "Red" },
