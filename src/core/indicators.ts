@@ -108,39 +108,69 @@ function institutionRevisions(items: readonly EvaluatedItem[], settings: Setting
   };
 }
 
-function rotationRate(settings: Settings): IndicatorResult {
-  const { rotationDue: due, rotationDone: done } = settings.indicatorInputs;
-  const target = settings.targets.rotationRate;
+/** An indicator whose actual is a rate worked out from two figures the user entered. */
+interface EnteredRate {
+  readonly id: string;
+  readonly name: Message;
+  readonly target: number;
+  /** The two figures as entered (null = not entered); the rate needs both. */
+  readonly figures: readonly [number | null, number | null];
+  readonly notEntered: Message;
+  /** Said when the denominator is 0 and there is no rate. */
+  readonly noRate: Message;
+  readonly numerator: (a: number, b: number) => number;
+  readonly denominator: (a: number, b: number) => number;
+  /** How the rate was reached, with the figures (过程留痕可溯). */
+  readonly explain: (a: number, b: number, rate: string) => Message;
+}
+
+function enteredRate(spec: EnteredRate): IndicatorResult {
+  const [a, b] = spec.figures;
   let actual: number | null = null;
-  let basis: Message;
-  if (due === null || done === null) {
-    basis = {
-      zh: "未填写应轮岗的关键岗位数和已轮岗的岗位数。",
-      en: "The number of key posts due for rotation and the number rotated are not entered.",
-    };
-  } else if (due === 0) {
-    basis = {
-      zh: "应轮岗的关键岗位数为 0，无法计算轮岗率。",
-      en: "No key posts are due for rotation, so there is no rate.",
-    };
-  } else {
-    actual = done / due;
-    basis = {
-      zh: `已轮岗 ${done} 个 ÷ 应轮岗 ${due} 个 = ${percentText(actual)}（填写的数据）。`,
-      en: `${done} posts rotated ÷ ${due} due = ${percentText(actual)} (figures entered).`,
-    };
+  let basis = spec.notEntered;
+  if (a !== null && b !== null) {
+    const denominator = spec.denominator(a, b);
+    if (denominator === 0) basis = spec.noRate;
+    else {
+      actual = spec.numerator(a, b) / denominator;
+      basis = spec.explain(a, b, percentText(actual));
+    }
   }
   return {
-    id: "rotation-rate",
-    name: { zh: "关键岗位人员轮岗率", en: "Key-post rotation rate" },
+    id: spec.id,
+    name: spec.name,
     comparator: ">=",
-    target,
+    target: spec.target,
     unit: "rate",
     actual,
-    met: metOf(actual, ">=", target),
+    met: metOf(actual, ">=", spec.target),
     basis,
     evidence: [],
   };
+}
+
+function rotationRate(settings: Settings): IndicatorResult {
+  const { rotationDone, rotationDue } = settings.indicatorInputs;
+  return enteredRate({
+    id: "rotation-rate",
+    name: { zh: "关键岗位人员轮岗率", en: "Key-post rotation rate" },
+    target: settings.targets.rotationRate,
+    figures: [rotationDone, rotationDue],
+    notEntered: {
+      zh: "未填写应轮岗的关键岗位数和已轮岗的岗位数。",
+      en: "The number of key posts due for rotation and the number rotated are not entered.",
+    },
+    noRate: {
+      zh: "应轮岗的关键岗位数为 0，无法计算轮岗率。",
+      en: "No key posts are due for rotation, so there is no rate.",
+    },
+    numerator: (done) => done,
+    denominator: (_done, due) => due,
+    explain: (done, due, rate) => ({
+      zh: `已轮岗 ${done} 个 ÷ 应轮岗 ${due} 个 = ${rate}（填写的数据）。`,
+      en: `${done} posts rotated ÷ ${due} due = ${rate} (figures entered).`,
+    }),
+  });
 }
 
 function closeRateIndicator(
@@ -204,38 +234,27 @@ function surveyScore(survey: SurveyResult | null, settings: Settings): Indicator
 }
 
 function auditDrop(settings: Settings): IndicatorResult {
-  const { auditLastYear: lastYear, auditThisYear: thisYear } = settings.indicatorInputs;
-  const target = settings.targets.auditDrop;
-  let actual: number | null = null;
-  let basis: Message;
-  if (lastYear === null || thisYear === null) {
-    basis = {
-      zh: "未填写上年度和本年度审计发现问题数。",
-      en: "Last year's and this year's audit finding counts are not entered.",
-    };
-  } else if (lastYear === 0) {
-    basis = {
-      zh: "上年度审计发现问题数为 0，无法计算同比下降率。",
-      en: "Last year's audit found no problems, so there is no year-on-year drop.",
-    };
-  } else {
-    actual = (lastYear - thisYear) / lastYear;
-    basis = {
-      zh: `（上年度 ${lastYear} 个 − 本年度 ${thisYear} 个）÷ 上年度 ${lastYear} 个 = ${percentText(actual)}（填写的数据）。`,
-      en: `(last year ${lastYear} − this year ${thisYear}) ÷ last year ${lastYear} = ${percentText(actual)} (figures entered).`,
-    };
-  }
-  return {
+  const { auditLastYear, auditThisYear } = settings.indicatorInputs;
+  return enteredRate({
     id: "audit-drop",
     name: { zh: "年度审计发现问题同比下降", en: "Year-on-year drop in audit findings" },
-    comparator: ">=",
-    target,
-    unit: "rate",
-    actual,
-    met: metOf(actual, ">=", target),
-    basis,
-    evidence: [],
-  };
+    target: settings.targets.auditDrop,
+    figures: [auditLastYear, auditThisYear],
+    notEntered: {
+      zh: "未填写上年度和本年度审计发现问题数。",
+      en: "Last year's and this year's audit finding counts are not entered.",
+    },
+    noRate: {
+      zh: "上年度审计发现问题数为 0，无法计算同比下降率。",
+      en: "Last year's audit found no problems, so there is no year-on-year drop.",
+    },
+    numerator: (lastYear, thisYear) => lastYear - thisYear,
+    denominator: (lastYear) => lastYear,
+    explain: (lastYear, thisYear, rate) => ({
+      zh: `（上年度 ${lastYear} 个 − 本年度 ${thisYear} 个）÷ 上年度 ${lastYear} 个 = ${rate}（填写的数据）。`,
+      en: `(last year ${lastYear} − this year ${thisYear}) ÷ last year ${lastYear} = ${rate} (figures entered).`,
+    }),
+  });
 }
 
 function valueText(value: number, unit: CustomIndicator["unit"]): string {
