@@ -1,6 +1,7 @@
 import { itemFrom, layoutWith } from "../../test/support/item-factory";
 import { DEFAULT_SETTINGS } from "./settings";
-import { breakdown, roundRate, summarize, typeKey, warningList } from "./summary";
+import { roundRate } from "./report/json";
+import { breakdown, summarize, typeKey, warningList } from "./summary";
 import { FIELD_KEYS, type EvaluatedItem } from "./types";
 
 /**

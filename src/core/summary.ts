@@ -9,12 +9,11 @@
  * - `completionRate` = finished / items; `closeRate` = closed / items; both null without items;
  * - `onTimeRate` = finished items with `completed ≤ deadline` / finished items that have both a
  *   `completed` date and a dated deadline; null when no finished item has both;
- * - rates keep full precision here; formatting happens at the edges (`roundRate` for JSON, percent
+ * - rates keep full precision here; formatting happens at the edges (`roundRate` in report/json.ts for JSON, percent
  *   formats in the summary sheet), so nothing is rounded twice.
  */
 import { computeIndicators } from "./indicators";
 import type { Settings } from "./settings";
-import { roundTo } from "./survey";
 import type {
   BreakdownRow,
   EvaluatedItem,
@@ -35,11 +34,6 @@ export const OTHER_TYPE_KEY = "（其他）";
 
 const STATUSES: readonly Status[] = ["closed", "done", "in_progress", "not_started", "ongoing", "unknown"];
 const LIGHTS: readonly Light[] = ["red", "yellow", "green", "closed", "none"];
-
-/** A rate as the CLI's JSON shows it: three decimals (`0.4864…` → `0.486`); null stays null. */
-export function roundRate(rate: number | null): number | null {
-  return rate === null ? null : roundTo(rate, 3);
-}
 
 export const isFinished = (item: EvaluatedItem): boolean => item.status === "done" || item.status === "closed";
 export const isOverdue = (item: EvaluatedItem): boolean => !isFinished(item) && item.overdueDays > 0;
