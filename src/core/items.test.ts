@@ -215,6 +215,46 @@ describe("readItems — row kinds", () => {
       ]),
     ).toEqual({ 2: "item", 3: "note", 4: "note", 5: "blank", 6: "note", 7: "item" });
   });
+
+  it("the header repeated under itself (each printed page's, spacing aside) is a header row, not an item", () => {
+    expect(
+      kinds([
+        ["序号", "问题描述", "整改措施", "责任人", "整改时限"],
+        [1, "问题", "措施", "张三", "2025-03-31"],
+        ["序号", "问题 描述", "整改措施", "责任人", "整改\n时限"],
+        [2, "问题", "措施", "李四", "2025-06-30"],
+        // Part of the header (a page that starts at a narrower print area) is still the header.
+        ["序号", "问题描述", "整改措施"],
+        [3, "问题", "措施", "王五", "2025-06-30"],
+      ]),
+    ).toEqual({ 2: "item", 3: "header", 4: "item", 5: "header", 6: "item" });
+  });
+
+  it("a two-row header repeated: its upper row (merged labels) and its lower row are header rows", () => {
+    const header = [
+      ["序号", "问题描述", "整改措施", "责任人", "整改情况", null],
+      [null, null, null, null, "整改状态", "完成时间"],
+    ];
+    const { nonItems, items } = read(
+      [...header, [1, "问题", "措施", "张三", "整改中", null], ...header, [2, "问题", "措施", "李四", "已完成", 45731]],
+      { merges: ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:F4"] },
+    );
+    expect(items.map((i) => i.row)).toEqual([3, 6]);
+    expect(nonItems).toEqual([
+      { row: 4, kind: "header" },
+      { row: 5, kind: "header" },
+    ]);
+  });
+
+  it("an item is not a header row for holding one header word among its values", () => {
+    expect(
+      kinds([
+        ["序号", "问题描述", "整改措施", "责任人", "备注"],
+        ["序号", "问题", "措施", "张三", null],
+        [2, "责任人", "整改措施", "李四", "备注"],
+      ]),
+    ).toEqual({ 2: "item", 3: "item" });
+  });
 });
 
 describe("readItems — reading values", () => {

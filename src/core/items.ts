@@ -37,6 +37,8 @@ import type {
 
 /** The part of a layout row classification needs (layout uses it before its layout is complete). */
 export interface RowFrame {
+  /** The header block's first row; it ends on the row above the rows classified. */
+  readonly headerTop: number;
   readonly firstCol: number;
   readonly lastCol: number;
   readonly columns: Partial<Record<FieldKey, number>>;
@@ -157,9 +159,12 @@ const TOTAL_COLUMNS = 3;
  *    `一、…`/`（一）…`/`第一部分…`/`一是…` with no deadline and no owner value. A lone text is a
  *    section even in the description column: SPEC's rule, and a half-typed item is rarer than an
  *    unnumbered heading;
- * 5. `item` — everything else.
+ * 5. `header` — the header again: two or more values, each a text of the header block (a ledger
+ *    printed over several pages with its header on each, or a second table pasted under the first).
+ *    Its words would otherwise be checked as an item (整改时限 "is not a date", 责任人 "is a unit"…);
+ * 6. `item` — everything else.
  */
-function classify(view: RowView, frame: RowFrame, afterNote: boolean): RowKind {
+function classify(view: RowView, frame: RowFrame, afterNote: boolean, headerTexts: ReadonlySet<string>): RowKind {
   let count = 0;
   let firstCol = 0;
   let firstText = "";
@@ -185,10 +190,35 @@ function classify(view: RowView, frame: RowFrame, afterNote: boolean): RowKind {
   if (firstCol === frame.firstCol && NOTE.test(firstText)) return "note";
   if (total) return "total";
   if (count === 1) return "section";
+  // The first value decides whether the whole row is worth comparing: an item's rarely is a header word.
+  if (headerTexts.has(firstText) && allHeaderTexts(view, frame, headerTexts)) return "header";
   if (SECTION.test(firstText) && !hasValue(view, frame.columns.deadline) && !hasValue(view, frame.columns.owner)) {
     return "section";
   }
   return "item";
+}
+
+/** True when every own value of the row, whitespace removed, is one of the header block's texts. */
+function allHeaderTexts(view: RowView, frame: RowFrame, headerTexts: ReadonlySet<string>): boolean {
+  for (let col = frame.firstCol; col <= frame.lastCol; col++) {
+    const value = ownAt(view, col);
+    if (!isBlank(value) && !headerTexts.has(compact(cellText(value)))) return false;
+  }
+  return true;
+}
+
+/** The texts of the header block's own cells, whitespace removed (rows headerTop … firstRow − 1). */
+function headerTextsOf(grid: Grid, frame: RowFrame & { readonly firstRow: number }): Set<string> {
+  const texts = new Set<string>();
+  const sweep = new MergeSweep(grid.merges, frame.firstCol, frame.lastCol);
+  for (let row = frame.headerTop; row < frame.firstRow; row++) {
+    const view: RowView = { grid, row, firstCol: frame.firstCol, cover: sweep.row(row) };
+    for (let col = frame.firstCol; col <= frame.lastCol; col++) {
+      const text = compact(cellText(ownAt(view, col)));
+      if (text !== "") texts.add(text);
+    }
+  }
+  return texts;
 }
 
 /** `cellText(value) === ""` without building the text of a number or of untrimmed text. */
@@ -227,11 +257,12 @@ function walkRows(
   frame: RowFrame & { readonly firstRow: number; readonly lastRow: number },
   visit: (view: RowView, kind: RowKind) => boolean | void,
 ): void {
+  const headerTexts = headerTextsOf(grid, frame);
   const sweep = new MergeSweep(grid.merges, frame.firstCol, frame.lastCol);
   let afterNote = false;
   for (let row = frame.firstRow; row <= frame.lastRow; row++) {
     const view: RowView = { grid, row, firstCol: frame.firstCol, cover: sweep.row(row) };
-    const kind = classify(view, frame, afterNote);
+    const kind = classify(view, frame, afterNote, headerTexts);
     if (kind === "note") afterNote = true;
     else if (kind !== "blank") afterNote = false;
     if (visit(view, kind) === false) return;

@@ -112,7 +112,8 @@ export type LayoutFailure =
   /** A header was found but no item rows under it. */
   | { readonly reason: "no-items"; readonly headerRow: number };
 
-export type RowKind = "item" | "blank" | "section" | "total" | "note";
+/** `header`: the header repeated under itself (a printed page's header, or a second table pasted below). */
+export type RowKind = "item" | "blank" | "section" | "total" | "note" | "header";
 
 /** A non-item row under the header, with why it is not an item (for the pane and for tests). */
 export interface NonItemRow {
