@@ -254,6 +254,28 @@ describe("evaluateSurvey: the other word scales", () => {
     expect(survey.score).toBe(76.7);
     expect(survey.satisfiedRate).toBeCloseTo(4 / 5, 12);
     expect(survey.questions[1]?.distribution).toEqual({ 满意: 2, 基本满意: 0, 不满意: 0 });
+    // 满 意 was read only after normalising: Excel's COUNTIF("满意") would not count it.
+    expect(survey.questions.map((q) => q.looseAnswers)).toEqual([0, 1]);
+  });
+
+  it("counts the answers typed loosely (spaces, full-width, numbers as text) that COUNTIF would miss", () => {
+    const words = surveyOf([
+      ["姓名", "问题一", "问题二"],
+      ["甲", "满意 ", { runs: ["满", "意"] }],
+      ["乙", "满意", "不满意"],
+      ["丙", "ｂ", "不了解"],
+    ]);
+    expect(words.questions.map((q) => [q.valid, q.looseAnswers])).toEqual([
+      [2, 1],
+      [2, 0],
+    ]);
+    const numbers = surveyOf([
+      ["序号", "评分"],
+      [1, 5],
+      [2, "4"],
+      [3, "３分"],
+    ]);
+    expect(numbers.questions.map((q) => [q.valid, q.looseAnswers])).toEqual([[3, 2]]);
   });
 
   it("uses the points in the settings", () => {

@@ -87,8 +87,9 @@ const isWordScale = (scale: SurveyScale): scale is WordScale =>
  *   numeric-10:  (AVERAGEIFS(range, range, ">=1", range, "<=10") − 1) / 9 × 100
  *   numeric-100: AVERAGEIFS(range, range, ">=0", range, "<=100")
  *
- * COUNTIF matches a cell's exact text, whereas this module also accepts `满 意` and full-width
- * variants, and numbers typed as text; on sheets without such cells both agree.
+ * COUNTIF matches a cell's exact text, whereas this module also accepts `满意 `, `满 意` and
+ * full-width variants, and numbers typed as text (`4`, `85分`); on sheets without such cells both
+ * agree. Each question counts those answers (`looseAnswers`) so the summary can tell.
  */
 export function surveyScaleLevels(
   scale: SurveyScale,
@@ -149,21 +150,30 @@ const HEADER_SEARCH_ROWS = 10;
 type Answer =
   | { readonly kind: "blank" }
   | { readonly kind: "dont-know"; readonly text: string }
-  /** `key` is the normalised word, one of the answer words of some scale. */
-  | { readonly kind: "word"; readonly text: string; readonly key: string }
-  | { readonly kind: "number"; readonly text: string; readonly value: number }
+  /** `key` is the normalised word, one of the answer words of some scale; `typed` the cell's text untrimmed. */
+  | { readonly kind: "word"; readonly text: string; readonly key: string; readonly typed: string }
+  /** `inNumberCell`: a number Excel sees as one (not text such as `4`, `85分`). */
+  | { readonly kind: "number"; readonly text: string; readonly value: number; readonly inNumberCell: boolean }
   | { readonly kind: "other"; readonly text: string };
 
 function classifyAnswer(value: CellValue, answerWords: ReadonlySet<string>): Answer {
   const text = cellText(value);
   if (text === "") return { kind: "blank" };
   if (typeof value === "number")
-    return Number.isFinite(value) ? { kind: "number", text, value } : { kind: "other", text };
+    return Number.isFinite(value) ? { kind: "number", text, value, inNumberCell: true } : { kind: "other", text };
   const key = normalizeText(text);
   if (DONT_KNOW.has(key)) return { kind: "dont-know", text };
-  if (answerWords.has(key)) return { kind: "word", text, key };
+  if (answerWords.has(key)) {
+    const typed =
+      typeof value === "string"
+        ? value
+        : value !== null && typeof value === "object" && "runs" in value
+          ? value.runs.join("")
+          : text;
+    return { kind: "word", text, key, typed };
+  }
   if (typeof value !== "boolean" && NUMERIC_TEXT.test(key)) {
-    return { kind: "number", text, value: Number(key.replace(/分$/, "")) };
+    return { kind: "number", text, value: Number(key.replace(/分$/, "")), inNumberCell: false };
   }
   return { kind: "other", text };
 }
@@ -439,7 +449,7 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
   const severity = resolveSeverity("survey-unknown-answer", "warning", settings);
   const findings: Finding[] = [];
   const weights = questionWeights(table, weightsRow, columns);
-  const tallies = columns.map(() => ({ valid: 0, sum: 0, counts: new Map<string, number>() }));
+  const tallies = columns.map(() => ({ valid: 0, sum: 0, loose: 0, counts: new Map<string, number>() }));
   let respondents = 0;
   let validRespondents = 0;
   let scoredAnswers = 0;
@@ -472,6 +482,8 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
       const tally = tallies[q];
       if (!tally) return;
       tally.valid++;
+      if (answer.kind === "word" ? answer.typed !== scored.word : answer.kind === "number" && !answer.inNumberCell)
+        tally.loose++;
       tally.sum += scored.points;
       tally.counts.set(scored.word, (tally.counts.get(scored.word) ?? 0) + 1);
       scoredHere++;
@@ -482,7 +494,7 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
   }
 
   const questions: SurveyQuestion[] = columns.map((col, q) => {
-    const tally = tallies[q] ?? { valid: 0, sum: 0, counts: new Map<string, number>() };
+    const tally = tallies[q] ?? { valid: 0, sum: 0, loose: 0, counts: new Map<string, number>() };
     return {
       column: columnLetter(col),
       title: headerTitle(col),
@@ -490,6 +502,7 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
       valid: tally.valid,
       score: tally.valid > 0 ? roundTo(tally.sum / tally.valid, 1) : null,
       distribution: distributionOf(tally.counts, scale, settings),
+      looseAnswers: tally.loose,
     };
   });
 

@@ -295,6 +295,12 @@ export interface SurveyQuestion {
   readonly score: number | null;
   /** Answer text (or number as text) → count. */
   readonly distribution: Readonly<Record<string, number>>;
+  /**
+   * Valid answers read only after normalising: a word typed with spaces or full-width characters
+   * (`满意 `, `满 意`), a number typed as text (`4`, `85分`). Excel's COUNTIF would miss them, so the
+   * summary writes this question's counts as values rather than live formulas when any exist.
+   */
+  readonly looseAnswers: number;
 }
 
 export interface SurveyResult {

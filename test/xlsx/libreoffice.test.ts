@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from "../../src/core/
 import { removeMarks, writeEvaluatedCopy } from "../../src/xlsx/write";
 import { convertToXlsx, libreOfficeAvailable } from "./support/libreoffice";
 import { rawCells } from "./support/package";
-import { LEDGER_SHEET, NUMERIC_SURVEY_ROWS } from "./support/sample";
+import { LEDGER_SHEET, NUMERIC_SURVEY_ROWS, SURVEY_ROWS } from "./support/sample";
 import { workbookSnapshot } from "./support/snapshot";
 import { buildLedgerWorkbook, evaluateFile, fileHash } from "./support/workbooks";
 
@@ -127,6 +127,20 @@ describeWithLibreOffice("live formulas recalculated by LibreOffice equal the eng
     const rows = compareFormulas(plan, cells);
     expectAgreement(rows, plan);
     expect(rows.find((r) => r.label === "综合得分")?.office).toBe(result.survey?.score);
+  });
+
+  it("answers typed loosely (a trailing space, a space inside, a full-width space): the totals still agree", async () => {
+    const input = join(dir, "答案不规范.xlsx");
+    const loose = SURVEY_ROWS.map((row, r) =>
+      r === 2 ? [row[0], "非常满意 ", "满 意", row[3]] : r === 4 ? [row[0], row[1], row[2], "基本满意　"] : row,
+    );
+    await buildLedgerWorkbook(input, [], loose);
+    const { result, plan, cells } = await writeAndRecalculate(input, DEFAULT_SETTINGS, "loose");
+    expect(result.survey?.questions.map((q) => q.looseAnswers)).toEqual([1, 1, 1]);
+    const rows = compareFormulas(plan, cells);
+    expectAgreement(rows, plan);
+    expect(rows.find((r) => r.label === "综合得分")?.office).toBe(result.survey?.score);
+    expect(rows.find((r) => r.label === "满意率")?.office).toBeCloseTo(result.survey?.satisfiedRate ?? NaN, 12);
   });
 });
 

@@ -278,6 +278,28 @@ describe("planSummarySheet", () => {
     ]);
   });
 
+  it("a question with loosely typed answers gets its counts as values, and a note says why", () => {
+    const result = evaluateRows();
+    const survey = result.survey;
+    if (!survey) throw new Error("the sample has a survey");
+    const [first, ...rest] = survey.questions;
+    if (!first) throw new Error("the sample survey has questions");
+    const loose: EvaluationResult = {
+      ...result,
+      survey: { ...survey, questions: [{ ...first, looseAnswers: 2 }, ...rest] },
+    };
+    const t = table(plan(loose), "survey");
+    const [row0 = [], row1 = []] = t.rows;
+    expect(row0.slice(3, 6)).toEqual([
+      { kind: "number", value: first.valid, format: expect.any(String) },
+      { kind: "number", value: 4, format: expect.any(String) },
+      { kind: "number", value: first.score, format: expect.any(String) },
+    ]);
+    expect(row1.slice(3, 6).map((c) => c?.kind)).toEqual(["formula", "formula", "formula"]);
+    expect(t.notes.join("")).toContain(`${first.column}列有2个答案带空格、全角字符或为文本形式的数字`);
+    expect(table(plan(), "survey").notes.join("")).not.toContain("公式无法逐字统计");
+  });
+
   it("uses the points from the settings", () => {
     const settings = SettingsSchema.parse({ surveyPoints: { "five-a": { 非常满意: 100, 满意: 90, 不满意: 0 } } });
     const q = plan(evaluateRows(undefined, undefined, settings), settings);

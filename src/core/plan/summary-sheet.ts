@@ -615,13 +615,16 @@ function planSurvey(
       (sum, [answer, count]) => sum + (pointsOfAnswer(answer, survey, levels) >= 60 ? count : 0),
       0,
     );
+    // A live formula only where it counts what the engine counted: COUNTIF misses loosely typed answers.
+    const live = (expr: string, value: number | null, format: string): PlanCell =>
+      q.looseAnswers > 0 ? (value === null ? text("") : num(value, format)) : formula(expr, value ?? "", format);
     return [
       text(q.title),
       text(q.column),
       num(q.weight, null),
-      formula(valid, q.valid, FORMATS.integer),
-      formula(satisfied, satisfiedCount, FORMATS.integer),
-      formula(mean, q.score ?? "", FORMATS.score),
+      live(valid, q.valid, FORMATS.integer),
+      live(satisfied, satisfiedCount, FORMATS.integer),
+      live(mean, q.score, FORMATS.score),
       basis(`${quoteSheet(surveySheet)}!${q.column}${survey.firstRow}:${q.column}${survey.lastRow}`),
     ];
   });
@@ -637,6 +640,7 @@ function planSurvey(
     rows,
     notes: [
       `依据：工作表“${surveySheet}”第${survey.firstRow}–${survey.lastRow}行，量表${levels ? "：" + levels.map((l) => `${l.answer}${l.points}分`).join("、") : "为数字打分"}；空白和“不了解”不计入。`,
+      ...looseNote(survey.questions),
     ],
   });
   const overallFirst = sheet.nextFirstRow(false);
@@ -680,6 +684,19 @@ function planSurvey(
     ],
   });
   return { scoreAddress };
+}
+
+/**
+ * Why some questions' counts are values, not formulas: their answers include text typed loosely
+ * (`满意 `, full-width, numbers as text) that the engine reads and Excel's COUNTIF would not count.
+ */
+function looseNote(questions: readonly SurveyResult["questions"][number][]): string[] {
+  const loose = questions.filter((q) => q.looseAnswers > 0);
+  if (loose.length === 0) return [];
+  const total = loose.reduce((sum, q) => sum + q.looseAnswers, 0);
+  return [
+    `${loose.map((q) => `${q.column}列`).join("、")}有${total}个答案带空格、全角字符或为文本形式的数字，公式无法逐字统计，这些题目的数值为评估时的计数（不随调查表自动更新）；统一答案写法后重新评估即可恢复公式。`,
+  ];
 }
 
 /** Points of one distribution key (an answer word, or a number as text on numeric scales). */
