@@ -244,7 +244,15 @@ export function planReadBlocks(
   const rows = rect.bottom - rect.top + 1;
   let total = 0;
   for (let row = rect.top; row <= rect.bottom; row++) total += rowCost(row);
-  /** Rows split at `count` equal shares of the cost; false when a block still exceeds the budget. */
+  // Nothing to load (every value known from the probe's prefetch, no format column wanted — a ledger of
+  // ≤ 8,192 rows and ≤ 16 columns without any date column): one block, whose sync still carries the
+  // caller's other loads. Split, a cost of 0 has shares (`target`) of 0: the second row would already
+  // reach the first boundary, and `boundary += target` would never move past it (an endless loop).
+  if (!(total > 0)) return [blockOf(rect, knownPart)];
+  /**
+   * Rows split at `count` equal shares of the cost (never more than `count` bands); false when a block
+   * still exceeds the budget.
+   */
   const split = (count: number): { bands: Rect[]; fits: boolean } => {
     const target = total / count;
     const bands: Rect[] = [];
@@ -255,7 +263,7 @@ export function planReadBlocks(
     let boundary = target;
     for (let row = rect.top; row <= rect.bottom; row++) {
       const cost = rowCost(row);
-      if (row > top && done + cost / 2 >= boundary) {
+      if (bands.length < count - 1 && row > top && done + cost / 2 >= boundary) {
         bands.push({ ...rect, top, bottom: row - 1 });
         fits &&= blockBytes <= budget;
         top = row;

@@ -327,6 +327,23 @@ describe("syncs and payloads", () => {
     expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION + 1);
   });
 
+  it("evaluates a ledger without any date column in MAX_SYNCS_PER_EVALUATION syncs: the prefetch holds every value, the read loads nothing", async () => {
+    // Its read planned a cost of 0 and never returned (src/excel/read-plan.ts `planReadBlocks`).
+    const rows = [
+      ["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改状态"],
+      [1, "问题甲", "措施甲", "办公室", "张三", "整改中"],
+      [2, "问题乙", "措施乙", "工程部", "李四", "已完成"],
+    ];
+    const { host, double } = harness({ sheets: [{ name: LEDGER_SHEET, rows }] });
+    const before = double.snapshot();
+    const { result } = await evaluateOk(host);
+    expect(result.items.map((i) => i.row)).toEqual([2, 3]);
+    expect(result.layout.columns.deadline).toBeUndefined();
+    expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION);
+    expect((await host.clearMarks()).ok).toBe(true);
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+
   it("reads a ledger too large for one response in blocks, never failing the user", async () => {
     const long = "整改措施的具体内容".repeat(40);
     const sheet = bigLedgerSheet(6000);

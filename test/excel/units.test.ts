@@ -27,6 +27,13 @@ import { charsToPoints, textValue } from "../../src/excel/render-sheet-plan";
 import { isOwnedRuleFormula } from "../../src/excel/marks-state";
 import { parseMarker } from "../../src/excel/marker";
 import { parseAddress, splitAreas } from "../../src/excel/address";
+import { runInNewContext } from "node:vm";
+
+/**
+ * `fn()`, or a failure if it has not returned within 10 s — for a loop that must end: a test of one
+ * that no longer does fails instead of stalling the whole jest run (a test timeout cannot stop sync code).
+ */
+const returning = <T>(fn: () => T): T => runInNewContext("fn()", { fn }, { timeout: 10_000 }) as T;
 
 describe("read planning", () => {
   const rect = { top: 1, left: 1, bottom: 20_000, right: 15 };
@@ -91,6 +98,27 @@ describe("read planning", () => {
     expect(rowsOf(planReadBlocks(rect, rect, [5], flat, 100_000))).toEqual([
       [1, 10_000],
       [10_001, 20_000],
+    ]);
+  });
+
+  it("plans one block when nothing is left to load: every value prefetched, no format column wanted", () => {
+    // A ledger without any date column that fits the prefetch (A1:P8192) costs 0. Split into shares of 0,
+    // the boundary never moved: an endless loop (the Excel host froze, 1 jest run in 4 stalled on the
+    // property test of test/reliability/hostile.test.ts).
+    const ledger = { top: 1, left: 1, bottom: 11, right: 8 };
+    const prefetched = { top: 1, left: 1, bottom: PREFETCH_ROWS, right: PREFETCH_COLUMNS };
+    const nothing = [{ rows: ledger, values: [] }];
+    expect(returning(() => planReadBlocks(ledger, prefetched, [], flat))).toEqual(nothing);
+    expect(returning(() => planReadBlocks(ledger, ledger, [], flat, 1))).toEqual(nothing);
+    // Format columns outside the range cost nothing either.
+    expect(returning(() => planReadBlocks(ledger, ledger, [9, 20], flat))).toEqual(nothing);
+    // Free rows above costly ones: still as many blocks as the budget needs, never more.
+    const lower = { top: 1, left: 1, bottom: 40, right: 8 };
+    const top20 = { top: 1, left: 1, bottom: 20, right: 8 };
+    expect(rowsOf(returning(() => planReadBlocks(lower, top20, [], flat, 1_600)))).toEqual([[1, 40]]);
+    expect(rowsOf(returning(() => planReadBlocks(lower, top20, [], flat, 1_599)))).toEqual([
+      [1, 30],
+      [31, 40],
     ]);
   });
 
