@@ -1,5 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
-   exceljs objects, not Office.js proxies: there is nothing to load or sync here. */
 /**
  * The CLI's `--out`: a copy of the workbook with what the add-in would write (SPEC §8, §9) — the
  * 预警状态 / 评估意见 columns, the row colours and the summary sheet — rendered from the same plans
@@ -17,6 +15,10 @@
  *   value elsewhere in those columns (above the header, under the ledger) is never touched. The
  *   conditional-format rules are recognised by their exact formulas (`colourRuleFormula`).
  *
+ * - The workbook's own defined names are in the copy exactly as in the input (sheet-level ones on
+ *   their sheets, constants, hidden ones): exceljs would flatten or drop them, so they are put back
+ *   into the written package afterwards (defined-names.ts).
+ *
  * exceljs cannot write charts: the summary plan's chart (lights by unit) is drawn only by the Excel
  * adapter; here it is skipped. Internal links are written as `HYPERLINK("#'sheet'!A12", text)`
  * formulas, because exceljs writes a cell hyperlink with an *external* relationship beside its
@@ -25,6 +27,7 @@
 import { renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
+import { keepDefinedNames } from "./defined-names";
 import { columnLetter, columnNumber } from "../core/grid";
 import {
   COLOURED_LIGHTS,
@@ -121,7 +124,7 @@ export async function writeEvaluatedCopy(
   renderSheetPlan(summary, plan);
   workbook.definedNames.add(`${quoteSheet(name)}!$A$1`, MARK_NAMES.summary);
 
-  await writeAtomically(workbook, outputPath);
+  await writeAtomically(workbook, inputPath, outputPath, name);
   return { summarySheet: name, renamedFrom };
 }
 
@@ -131,7 +134,7 @@ export async function removeMarks(inputPath: string, outputPath: string): Promis
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(inputPath);
   removeAllMarks(workbook);
-  await writeAtomically(workbook, outputPath);
+  await writeAtomically(workbook, inputPath, outputPath, null);
 }
 
 // ───────────────────────────── Marks: find, remove ─────────────────────────────
@@ -437,10 +440,21 @@ function assertDifferentFiles(inputPath: string, outputPath: string): void {
   }
 }
 
-async function writeAtomically(workbook: ExcelJS.Workbook, outputPath: string): Promise<void> {
+/**
+ * Writes the copy to a temporary file beside `outputPath`, puts the input's own defined names back
+ * as they were (exceljs mangles sheet-level ones: see defined-names.ts), then renames it into place.
+ * `drawnSheet`: the summary sheet drawn in the copy, whose names come from exceljs.
+ */
+async function writeAtomically(
+  workbook: ExcelJS.Workbook,
+  inputPath: string,
+  outputPath: string,
+  drawnSheet: string | null,
+): Promise<void> {
   const temp = join(dirname(resolve(outputPath)), `.${basename(outputPath)}.${process.pid}.tmp`);
   try {
     await workbook.xlsx.writeFile(temp);
+    keepDefinedNames(inputPath, temp, drawnSheet);
     renameSync(temp, outputPath);
   } finally {
     rmSync(temp, { force: true });

@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import { planSummarySheet, sheetPlanCells, type SheetPlan } from "../../src/core/plan/summary-sheet";
 import { columnLetter } from "../../src/core/grid";
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from "../../src/core/settings";
+import type { CellValue } from "../../src/core/types";
 import { removeMarks, writeEvaluatedCopy } from "../../src/xlsx/write";
 import { convertToXlsx, libreOfficeAvailable } from "./support/libreoffice";
 import { rawCells } from "./support/package";
@@ -131,9 +132,10 @@ describeWithLibreOffice("live formulas recalculated by LibreOffice equal the eng
 
   it("answers typed loosely (a trailing space, a space inside, a full-width space): the totals still agree", async () => {
     const input = join(dir, "答案不规范.xlsx");
-    const loose = SURVEY_ROWS.map((row, r) =>
-      r === 2 ? [row[0], "非常满意 ", "满 意", row[3]] : r === 4 ? [row[0], row[1], row[2], "基本满意　"] : row,
-    );
+    const loose: CellValue[][] = SURVEY_ROWS.map((row, r) => {
+      const [seq = null, a = null, b = null, c = null] = row;
+      return r === 2 ? [seq, "非常满意 ", "满 意", c] : r === 4 ? [seq, a, b, "基本满意　"] : row;
+    });
     await buildLedgerWorkbook(input, [], loose);
     const { result, plan, cells } = await writeAndRecalculate(input, DEFAULT_SETTINGS, "loose");
     expect(result.survey?.questions.map((q) => q.looseAnswers)).toEqual([1, 1, 1]);

@@ -11,7 +11,9 @@ import { MARK_NAMES } from "../../src/core/plan/marks";
 import { planSummarySheet, sheetPlanCells } from "../../src/core/plan/summary-sheet";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { removeMarks, writeEvaluatedCopy, WriteError } from "../../src/xlsx/write";
-import { rawCells, sheetXml } from "./support/package";
+import { parseDefinedNames } from "../../src/xlsx/defined-names";
+import { rewriteZipEntry } from "../../src/xlsx/zip";
+import { rawCells, readPart, sheetXml } from "./support/package";
 import { LEDGER_SHEET, SURVEY_SHEET } from "./support/sample";
 import { workbookSnapshot } from "./support/snapshot";
 import { buildLedgerWorkbook, evaluateFile, fileHash, USER_FILL } from "./support/workbooks";
@@ -447,6 +449,48 @@ describe("a ledger sheet whose name needs quoting", () => {
     expect([...raw.values()].some((c) => c.formula?.includes("COUNTIF('张三''s 台账'!$K$3:$K$8"))).toBe(true);
     await removeMarks(second, cleared);
     expect(await workbookSnapshot(cleared)).toEqual(await workbookSnapshot(renamed));
+  });
+});
+
+describe("the workbook's own defined names (exceljs flattens sheet-level ones, drops constants, loses hidden)", () => {
+  it("are in the copy and in the cleared copy exactly as they were, each on its sheet", async () => {
+    const named = join(dir, "名称.xlsx");
+    await buildLedgerWorkbook(named);
+    const sheets = (await load(named)).worksheets.map((ws) => ws.name);
+    const ledgerAt = sheets.indexOf(LEDGER_SHEET);
+    const surveyAt = sheets.indexOf(SURVEY_SHEET);
+    const userNames = [
+      `<definedName name="本表合计" localSheetId="${ledgerAt}">'${LEDGER_SHEET}'!$A$40</definedName>`,
+      `<definedName name="本表合计" localSheetId="${surveyAt}">'${SURVEY_SHEET}'!$A$3</definedName>`,
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="${ledgerAt}" hidden="1">'${LEDGER_SHEET}'!$A$2:$J$9</definedName>`,
+      `<definedName name="税率">0.06</definedName>`,
+    ];
+    // A workbook as Excel writes it: the names put in its workbook.xml directly (exceljs cannot write them).
+    rewriteZipEntry(named, "xl/workbook.xml", (xml) =>
+      xml.replace(
+        /<definedNames>[\s\S]*?<\/definedNames>|(?<=<\/sheets>)/,
+        `<definedNames>${userNames.join("")}</definedNames>`,
+      ),
+    );
+    const userNamesOf = (path: string) =>
+      parseDefinedNames(readPart(path, "xl/workbook.xml") ?? "")
+        .filter((n) => !n.name.startsWith("_ZGTZ_") && n.name !== "_xlnm.Print_Titles")
+        .map((n) => n.xml);
+    expect(userNamesOf(named)).toEqual(userNames);
+
+    const copy = join(dir, "名称-评估.xlsx");
+    const again = join(dir, "名称-再评估.xlsx");
+    const cleared = join(dir, "名称-清除.xlsx");
+    await evaluateAndWrite(named, copy);
+    await evaluateAndWrite(copy, again);
+    await removeMarks(again, cleared);
+    for (const path of [copy, again, cleared]) expect(userNamesOf(path)).toEqual(userNames);
+    // The copy still opens, with its marks, and reads back in exceljs.
+    const names = parseDefinedNames(readPart(again, "xl/workbook.xml") ?? "").map((n) => n.name);
+    expect(names).toEqual(
+      expect.arrayContaining([MARK_NAMES.statusColumn, MARK_NAMES.opinionColumn, MARK_NAMES.summary]),
+    );
+    expect((await load(cleared)).worksheets.map((ws) => ws.name)).toEqual(sheets);
   });
 });
 
