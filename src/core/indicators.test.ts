@@ -36,8 +36,8 @@ const surveyWith = (score: number | null): SurveyResult => ({
   target: 90,
   met: score === null ? null : score >= 90,
   questions: [
-    { column: "B", title: "问题一", weight: 1, valid: 18, score, distribution: {}, looseAnswers: 0 },
-    { column: "C", title: "问题二", weight: 1, valid: 0, score: null, distribution: {}, looseAnswers: 0 },
+    { column: "B", title: "问题一", weight: 1, valid: 18, score, distribution: {}, countedDifferently: 0 },
+    { column: "C", title: "问题二", weight: 1, valid: 0, score: null, distribution: {}, countedDifferently: 0 },
   ],
   findings: [],
 });

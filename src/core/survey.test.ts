@@ -255,7 +255,7 @@ describe("evaluateSurvey: the other word scales", () => {
     expect(survey.satisfiedRate).toBeCloseTo(4 / 5, 12);
     expect(survey.questions[1]?.distribution).toEqual({ 满意: 2, 基本满意: 0, 不满意: 0 });
     // 满 意 was read only after normalising: Excel's COUNTIF("满意") would not count it.
-    expect(survey.questions.map((q) => q.looseAnswers)).toEqual([0, 1]);
+    expect(survey.questions.map((q) => q.countedDifferently)).toEqual([0, 1]);
   });
 
   it("counts the answers typed loosely (spaces, full-width, numbers as text) that COUNTIF would miss", () => {
@@ -265,7 +265,7 @@ describe("evaluateSurvey: the other word scales", () => {
       ["乙", "满意", "不满意"],
       ["丙", "ｂ", "不了解"],
     ]);
-    expect(words.questions.map((q) => [q.valid, q.looseAnswers])).toEqual([
+    expect(words.questions.map((q) => [q.valid, q.countedDifferently])).toEqual([
       [2, 1],
       [2, 0],
     ]);
@@ -275,7 +275,22 @@ describe("evaluateSurvey: the other word scales", () => {
       [2, "4"],
       [3, "３分"],
     ]);
-    expect(numbers.questions.map((q) => [q.valid, q.looseAnswers])).toEqual([[3, 2]]);
+    expect(numbers.questions.map((q) => [q.valid, q.countedDifferently])).toEqual([[3, 2]]);
+  });
+
+  it("counts the answers on a total row among the respondents, which COUNTIF over the rows would count", () => {
+    const survey = surveyOf([
+      ["序号", "评分", "评价"],
+      [1, 5, 4],
+      [2, 4, 4],
+      ["小计", 4.5, "平均"],
+      [3, 3, 5],
+    ]);
+    expect(survey.lastRow).toBe(5);
+    expect(survey.questions.map((q) => [q.valid, q.countedDifferently])).toEqual([
+      [3, 1],
+      [3, 0],
+    ]);
   });
 
   it("uses the points in the settings", () => {

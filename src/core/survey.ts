@@ -89,7 +89,9 @@ const isWordScale = (scale: SurveyScale): scale is WordScale =>
  *
  * COUNTIF matches a cell's exact text, whereas this module also accepts `满意 `, `满 意` and
  * full-width variants, and numbers typed as text (`4`, `85分`); on sheets without such cells both
- * agree. Each question counts those answers (`looseAnswers`) so the summary can tell.
+ * agree. A total row among the respondents (小计, 平均分) is skipped here but inside a formula's
+ * range. Each question counts the answers the two would count differently (`countedDifferently`),
+ * so the summary can tell.
  */
 export function surveyScaleLevels(
   scale: SurveyScale,
@@ -493,6 +495,21 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
     if (scoredHere > 0) validRespondents++;
   }
 
+  // A total row among the respondents lies inside the summary's COUNTIF range: what it would count there.
+  const respondentRows = new Set(body);
+  for (let row = (weightsRow ?? headerRow) + 1; row <= (lastRespondentRow ?? 0); row++) {
+    if (respondentRows.has(row)) continue;
+    columns.forEach((col, q) => {
+      const answer = table.at(row, col);
+      const countable =
+        answer.kind === "word"
+          ? wordPoints.get(answer.key)?.word === answer.typed
+          : answer.kind === "number" && answer.inNumberCell && pointsOf(answer, scale, wordPoints) !== null;
+      const tally = tallies[q];
+      if (countable && tally) tally.loose++;
+    });
+  }
+
   const questions: SurveyQuestion[] = columns.map((col, q) => {
     const tally = tallies[q] ?? { valid: 0, sum: 0, loose: 0, counts: new Map<string, number>() };
     return {
@@ -502,7 +519,7 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
       valid: tally.valid,
       score: tally.valid > 0 ? roundTo(tally.sum / tally.valid, 1) : null,
       distribution: distributionOf(tally.counts, scale, settings),
-      looseAnswers: tally.loose,
+      countedDifferently: tally.loose,
     };
   });
 

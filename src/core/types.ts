@@ -296,11 +296,13 @@ export interface SurveyQuestion {
   /** Answer text (or number as text) → count. */
   readonly distribution: Readonly<Record<string, number>>;
   /**
-   * Valid answers read only after normalising: a word typed with spaces or full-width characters
-   * (`满意 `, `满 意`), a number typed as text (`4`, `85分`). Excel's COUNTIF would miss them, so the
-   * summary writes this question's counts as values rather than live formulas when any exist.
+   * Answers Excel's COUNTIF over the question's rows would count differently from the engine: valid
+   * answers read only after normalising (`满意 `, `满 意`, full-width text, numbers typed as text such
+   * as `4` or `85分`), which it would miss, and answers on a total row among the respondents (小计,
+   * 平均分…), which it would count. When any exist the summary writes this question's counts as values
+   * rather than live formulas.
    */
-  readonly looseAnswers: number;
+  readonly countedDifferently: number;
 }
 
 export interface SurveyResult {

@@ -243,7 +243,12 @@ export function planReadBlocks(
   };
   const rows = rect.bottom - rect.top + 1;
   let total = 0;
-  for (let row = rect.top; row <= rect.bottom; row++) total += rowCost(row);
+  let dearest = 0;
+  for (let row = rect.top; row <= rect.bottom; row++) {
+    const cost = rowCost(row);
+    total += cost;
+    dearest = Math.max(dearest, cost);
+  }
   // Nothing to load (every value known from the probe's prefetch, no format column wanted — a ledger of
   // ≤ 8,192 rows and ≤ 16 columns without any date column): one block, whose sync still carries the
   // caller's other loads. Split, a cost of 0 has shares (`target`) of 0: the second row would already
@@ -276,7 +281,9 @@ export function planReadBlocks(
     bands.push({ ...rect, top, bottom: rect.bottom });
     return { bands, fits: fits && blockBytes <= budget };
   };
-  let count = Math.min(rows, Math.max(1, Math.ceil(total / budget)));
+  // A row alone over the budget can never fit: one row per block at once, instead of trying every count
+  // up to the number of rows (each try O(rows)).
+  let count = dearest > budget ? rows : Math.min(rows, Math.max(1, Math.ceil(total / budget)));
   let plan = split(count);
   while (!plan.fits && count < rows) plan = split(++count);
   return plan.bands.map((band) => blockOf(band, knownPart));

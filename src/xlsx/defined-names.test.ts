@@ -56,6 +56,26 @@ describe("mergeDefinedNames: the input's names, verbatim, in exceljs' copy", () 
     expect(mergeDefinedNames(input, cleared, null)).toMatch(/<\/sheets><definedNames><definedName name="本表合计"/);
   });
 
+  it("keeps a name whose sheet index was already out of range, unless the copy's summary sheet now has it", () => {
+    const broken = workbook(
+      ["封面", "台账"],
+      `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="2">'旧表'!$1:$2</definedName >` +
+        `<definedName name="甲" localSheetId="5">'旧表'!$A$1</definedName></definedNames>`,
+    );
+    expect(names(mergeDefinedNames(broken, workbook(["封面", "台账"], ""), null))).toEqual([
+      `<definedName name="_xlnm.Print_Titles" localSheetId="2">'旧表'!$1:$2</definedName >`,
+      `<definedName name="甲" localSheetId="5">'旧表'!$A$1</definedName>`,
+    ]);
+    const withSummary = workbook(
+      ["封面", "台账", "整改情况汇总"],
+      `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="2">x</definedName></definedNames>`,
+    );
+    expect(names(mergeDefinedNames(broken, withSummary, "整改情况汇总"))).toEqual([
+      `<definedName name="甲" localSheetId="5">'旧表'!$A$1</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="2">x</definedName>`,
+    ]);
+  });
+
   it("reads names written with a namespace prefix, and leaves no empty <definedNames> behind", () => {
     const prefixed = workbook(
       ["台账"],

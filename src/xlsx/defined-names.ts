@@ -25,8 +25,8 @@ interface DefinedNameElement {
   readonly localSheetId: number | null;
 }
 
-const DEFINED_NAME = /<(?:[\w-]+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?definedName>)/g;
-const DEFINED_NAMES_BLOCK = /<(?:[\w-]+:)?definedNames\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w-]+:)?definedNames>)/;
+const DEFINED_NAME = /<(?:[\w-]+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?definedName\s*>)/g;
+const DEFINED_NAMES_BLOCK = /<(?:[\w-]+:)?definedNames\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w-]+:)?definedNames\s*>)/;
 
 function attributeOf(attrs: string, name: string): string | null {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
@@ -39,7 +39,7 @@ export function parseDefinedNames(workbookXml: string): DefinedNameElement[] {
     const attrs = m[1] ?? "";
     const local = attributeOf(attrs, "localSheetId");
     return {
-      xml: m[0].replace(/^<[\w-]+:/, "<").replace(/<\/[\w-]+:(definedName>)$/, "</$1"),
+      xml: m[0].replace(/^<[\w-]+:/, "<").replace(/<\/[\w-]+:(definedName\s*>)$/, "</$1"),
       name: attributeOf(attrs, "name") ?? "",
       localSheetId: local !== null && /^\d+$/.test(local) ? Number(local) : null,
     };
@@ -69,9 +69,10 @@ export function mergeDefinedNames(inputXml: string, outputXml: string, drawnShee
       continue;
     }
     const sheet = sheetOf(inputSheets, element.localSheetId);
-    // A name whose sheet index is out of range was already broken: kept as it was.
+    // A name whose sheet index is out of range was already broken: kept as it was while it stays out
+    // of range, dropped if the copy's new summary sheet would give it that index (and maybe a twin).
     if (sheet === null) {
-      kept.push(element.xml);
+      if (element.localSheetId !== null && element.localSheetId >= outputSheets.length) kept.push(element.xml);
       continue;
     }
     // The summary sheet the add-in drew again (or removed) brings its own names, or none.

@@ -122,6 +122,18 @@ describe("read planning", () => {
     ]);
   });
 
+  it("a row alone over the budget: planned at once, not with a try for every block count up to the rows", () => {
+    // 100,000 rows whose values the prefetch holds (cost 0) and one more over the budget: a try per count
+    // would be 100,000 tries of 100,000 rows each, far past `returning`'s 10 s.
+    const tall = { top: 1, left: 1, bottom: 100_001, right: 1 };
+    const known = { top: 1, left: 1, bottom: 100_000, right: 1 };
+    const blocks = returning(() => planReadBlocks(tall, known, [], flat, 5));
+    expect(rowsOf(blocks)).toEqual([
+      [1, 100_000],
+      [100_001, 100_001],
+    ]);
+  });
+
   it("subtracts a rectangle into at most four: above, left, right, below", () => {
     const outer = { top: 1, left: 1, bottom: 10, right: 10 };
     expect(subtractRect(outer, null)).toEqual([outer]);

@@ -138,7 +138,7 @@ describeWithLibreOffice("live formulas recalculated by LibreOffice equal the eng
     });
     await buildLedgerWorkbook(input, [], loose);
     const { result, plan, cells } = await writeAndRecalculate(input, DEFAULT_SETTINGS, "loose");
-    expect(result.survey?.questions.map((q) => q.looseAnswers)).toEqual([1, 1, 1]);
+    expect(result.survey?.questions.map((q) => q.countedDifferently)).toEqual([1, 1, 1]);
     const rows = compareFormulas(plan, cells);
     expectAgreement(rows, plan);
     expect(rows.find((r) => r.label === "综合得分")?.office).toBe(result.survey?.score);

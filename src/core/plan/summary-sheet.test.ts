@@ -286,7 +286,7 @@ describe("planSummarySheet", () => {
     if (!first) throw new Error("the sample survey has questions");
     const loose: EvaluationResult = {
       ...result,
-      survey: { ...survey, questions: [{ ...first, looseAnswers: 2 }, ...rest] },
+      survey: { ...survey, questions: [{ ...first, countedDifferently: 2 }, ...rest] },
     };
     const t = table(plan(loose), "survey");
     const [row0 = [], row1 = []] = t.rows;
@@ -296,7 +296,7 @@ describe("planSummarySheet", () => {
       { kind: "number", value: first.score, format: expect.any(String) },
     ]);
     expect(row1.slice(3, 6).map((c) => c?.kind)).toEqual(["formula", "formula", "formula"]);
-    expect(t.notes.join("")).toContain(`${first.column}列有2个答案带空格、全角字符或为文本形式的数字`);
+    expect(t.notes.join("")).toContain(`${first.column}列有2个答案带空格、全角字符、为文本形式的数字或位于合计行`);
     expect(table(plan(), "survey").notes.join("")).not.toContain("公式无法逐字统计");
   });
 

@@ -617,7 +617,7 @@ function planSurvey(
     );
     // A live formula only where it counts what the engine counted: COUNTIF misses loosely typed answers.
     const live = (expr: string, value: number | null, format: string): PlanCell =>
-      q.looseAnswers > 0 ? (value === null ? text("") : num(value, format)) : formula(expr, value ?? "", format);
+      q.countedDifferently > 0 ? (value === null ? text("") : num(value, format)) : formula(expr, value ?? "", format);
     return [
       text(q.title),
       text(q.column),
@@ -687,15 +687,16 @@ function planSurvey(
 }
 
 /**
- * Why some questions' counts are values, not formulas: their answers include text typed loosely
- * (`满意 `, full-width, numbers as text) that the engine reads and Excel's COUNTIF would not count.
+ * Why some questions' counts are values, not formulas: answers typed loosely (`满意 `, full-width,
+ * numbers as text) that the engine reads and COUNTIF would miss, or answers on a total row among the
+ * respondents that COUNTIF would count (`countedDifferently`).
  */
 function looseNote(questions: readonly SurveyResult["questions"][number][]): string[] {
-  const loose = questions.filter((q) => q.looseAnswers > 0);
+  const loose = questions.filter((q) => q.countedDifferently > 0);
   if (loose.length === 0) return [];
-  const total = loose.reduce((sum, q) => sum + q.looseAnswers, 0);
+  const total = loose.reduce((sum, q) => sum + q.countedDifferently, 0);
   return [
-    `${loose.map((q) => `${q.column}列`).join("、")}有${total}个答案带空格、全角字符或为文本形式的数字，公式无法逐字统计，这些题目的数值为评估时的计数（不随调查表自动更新）；统一答案写法后重新评估即可恢复公式。`,
+    `${loose.map((q) => `${q.column}列`).join("、")}有${total}个答案带空格、全角字符、为文本形式的数字或位于合计行，公式无法逐一对应统计，这些题目的数值为评估时的计数（不随调查表自动更新）；统一答案写法、移出合计行后重新评估即可恢复公式。`,
   ];
 }
 
