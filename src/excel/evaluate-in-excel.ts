@@ -575,7 +575,17 @@ export async function evaluateInExcel(
     throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, p.sheetName));
   }
   progress(1, "write");
-  return { result, sheet: p.sheetName, surveySheet: surveyName };
+  return { result, sheet: p.sheetName, surveySheet: surveyName, marksLeftOn: marksElsewhere(p) };
+}
+
+/** The sheet the earlier run's mark names point at, when it is another sheet that still exists. */
+function marksElsewhere(p: Probe): string | null {
+  for (const mark of [p.names.status, p.names.opinion]) {
+    const sheet = mark.address === null ? null : (parseAddress(mark.address)?.sheet ?? null);
+    if (sheet === null || sheet.toLowerCase() === p.sheetName.toLowerCase()) continue;
+    return p.sheetNames.find((name) => name.toLowerCase() === sheet.toLowerCase()) ?? null;
+  }
+  return null;
 }
 
 /**
