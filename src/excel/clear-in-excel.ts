@@ -1,13 +1,15 @@
 /**
- * 清除标记: removes exactly what the add-in wrote — the owned columns' cells the mark names record
- * (header through the last item; a user's value above or under them stays), our conditional-format
- * rules (or, below ExcelApi 1.6, the direct fills, restored to the user's originals), the summary
- * sheet, the mark names and the settings marker — and nothing else (SPEC §8: "leaves the workbook
- * exactly as it was before the first evaluation").
+ * 清除标记: removes exactly what the add-in wrote, on every ledger sheet it marked — the owned
+ * columns' cells each sheet's pair of mark names records (header through the last item; a user's
+ * value above or under them stays), our conditional-format rules (or, below ExcelApi 1.6, the direct
+ * fills, restored to the user's originals), the summary sheet, the mark names and the settings
+ * marker — and nothing else (SPEC §8: "leaves the workbook exactly as it was before the first
+ * evaluation").
  *
- *   sync 1  the marks: names (owned columns, summary), the settings marker, sheet ids
- *   sync 2  the ledger sheet: protection, the owned columns' cells the marks record, our rules
- *   sync 3  our rules' ranges and fills (to put them back if the batch fails); fallback: current fills
+ *   sync 1  the marks: every pair of column mark names, the summary's, the settings marker, sheet ids
+ *   sync 2  each marked sheet: protection, the owned columns' cells the marks record, our rules
+ *   sync 3  our rules' ranges and fills (to put them back if the batch fails); fallback: current fills,
+ *           one read per marked sheet
  *   sync 4  one batch: clear, delete, restore; the summary sheet is deleted last
  */
 import { contains, parseAddress, rectAddress } from "./address";
@@ -24,23 +26,44 @@ import {
   type OwnedRule,
 } from "./marks-state";
 import type { XlContext, XlRange } from "./office-api";
+import type { Rect } from "./address";
 import { previousOwnedSpans, spanRect } from "./owned-marks";
 import { rectOf } from "./read-ledger";
 import { readFillsOf } from "./read-fills";
 import { columnLetter } from "../core/grid";
-import { MARK_NAMES } from "../core/plan/marks";
+import { COLUMN_MARK_PAIRS, MARK_NAMES } from "../core/plan/marks";
 
-/** Syncs of one clear with conditional formats (marks, ledger sheet, rule ranges, the batch). */
+/** Syncs of one clear with conditional formats (marks, ledger sheets, rule ranges, the batch), however many sheets are marked. */
 export const MAX_SYNCS_PER_CLEAR = 4;
+
+interface SheetRef {
+  readonly name: string;
+  readonly id: string;
+}
+
+/** One marked ledger sheet: its pair of mark names, what they refer to, the fills recorded for it. */
+interface MarkedLedger {
+  readonly sheet: SheetRef;
+  readonly pair: { readonly status: string; readonly opinion: string };
+  readonly addresses: { readonly status: string | null; readonly opinion: string | null };
+  /** The marks' rectangles on this sheet (null when absent or on another sheet). */
+  readonly rects: { readonly status: Rect | null; readonly opinion: Rect | null };
+  /** Below ExcelApi 1.6: the user's fills before the add-in coloured cells of this sheet. */
+  readonly originals: FillMap | null;
+}
 
 export async function clearMarksInExcel(context: XlContext, features: HostFeatures): Promise<void> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id");
-  const nameRanges = [MARK_NAMES.statusColumn, MARK_NAMES.opinionColumn, MARK_NAMES.summary].map((name) => {
-    const range = wb.names.getItemOrNullObject(name).getRangeOrNullObject();
+  const nameOf = (name: string) => {
+    const item = wb.names.getItemOrNullObject(name);
+    item.load("name");
+    const range = item.getRangeOrNullObject();
     range.load("address");
-    return range;
-  });
+    return { name, item, range };
+  };
+  const pairs = COLUMN_MARK_PAIRS.map((pair) => ({ pair, status: nameOf(pair.status), opinion: nameOf(pair.opinion) }));
+  const summaryMark = nameOf(MARK_NAMES.summary);
   const markerSetting = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   markerSetting.load("value");
   if (features.readOnlyFlag) wb.load("readOnly");
@@ -48,108 +71,137 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   // Like evaluate and the summary: a read-only workbook is refused before anything is queued.
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
 
-  const addressOf = (range: XlRange | undefined): string | null =>
-    range && !range.isNullObject ? range.address : null;
-  const statusAddress = addressOf(nameRanges[0]);
-  const opinionAddress = addressOf(nameRanges[1]);
-  const summaryAddress = addressOf(nameRanges[2]);
+  const addressOf = (range: XlRange): string | null => (range.isNullObject ? null : range.address);
+  const summaryAddress = addressOf(summaryMark.range);
   const marker = markerSetting.isNullObject ? null : parseMarker(markerSetting.value);
-  const sheets = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id }));
-  // [status, opinion], null where absent.
-  const columnMarks = [statusAddress, opinionAddress].map((a) => (a === null ? null : parseAddress(a)));
-  const ledgerName = (columnMarks[0] ?? columnMarks[1])?.sheet ?? null;
-  const ledger =
-    sheets.find((s) => ledgerName !== null && s.name.toLowerCase() === ledgerName.toLowerCase()) ??
-    sheets.find((s) => marker !== null && s.id === marker.sheetId) ??
-    null;
-  const summaryName = summaryAddress !== null ? (parseAddress(summaryAddress)?.sheet ?? null) : null;
-  const summary =
-    sheets.find((s) => summaryName !== null && s.name.toLowerCase() === summaryName.toLowerCase()) ?? null;
-  if (!ledger && !summary && markerSetting.isNullObject) return;
+  const sheets: SheetRef[] = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id }));
+  const sheetNamed = (name: string | null): SheetRef | null =>
+    name === null ? null : (sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null);
 
-  // sync 2: the ledger sheet's owned cells and rules.
-  const sheet = ledger ? wb.worksheets.getItem(ledger.id) : null;
-  sheet?.protection.load("protected");
-  // A mark naming the written rows is loaded as it is; one on the header cell alone (an earlier
-  // version's) with its column down to the used range's bottom, to infer its rows (owned-marks.ts).
-  const ownedMarks = columnMarks.map((m) =>
-    m && ledger && m.sheet?.toLowerCase() === ledger.name.toLowerCase() ? m.rect : null,
-  );
-  const columnRanges = sheet
-    ? ownedMarks.map((mark) => {
-        if (!mark) return null;
-        const col = columnLetter(mark.left);
-        const range =
-          mark.top !== mark.bottom
-            ? sheet.getRange(rectAddress(mark))
-            : sheet.getRange(`${col}${mark.top}:${columnLetter(mark.right)}1048576`).getUsedRangeOrNullObject(true);
-        range.load("address,values");
-        return range;
-      })
-    : [];
-  const rules = sheet && features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
-  rules?.load("items/id,items/type,items/custom/rule/formula");
-  await context.sync();
-  if (sheet?.protection.protected) failWith("protected", HOST_MESSAGES.protected(ledger?.name ?? null));
+  // Every marked ledger sheet, once: from its pair of names, or (below 1.6) from the fills recorded for it.
+  const ledgers: MarkedLedger[] = [];
+  for (const { pair, status, opinion } of pairs) {
+    const addresses = { status: addressOf(status.range), opinion: addressOf(opinion.range) };
+    const parsed = [addresses.status, addresses.opinion].map((a) => (a === null ? null : parseAddress(a)));
+    const sheet = sheetNamed((parsed[0] ?? parsed[1])?.sheet ?? null);
+    if (!sheet || ledgers.some((l) => l.sheet.id === sheet.id)) continue;
+    const on = (p: ReturnType<typeof parseAddress>): Rect | null =>
+      p && p.sheet?.toLowerCase() === sheet.name.toLowerCase() ? p.rect : null;
+    const recorded = marker?.sheets[sheet.id];
+    ledgers.push({
+      sheet,
+      pair,
+      addresses,
+      rects: { status: on(parsed[0] ?? null), opinion: on(parsed[1] ?? null) },
+      originals: recorded ? decodeFills(recorded) : null,
+    });
+  }
+  for (const [id, recorded] of Object.entries(marker?.sheets ?? {})) {
+    const sheet = sheets.find((s) => s.id === id);
+    if (!sheet || ledgers.some((l) => l.sheet.id === id)) continue;
+    ledgers.push({
+      sheet,
+      pair: COLUMN_MARK_PAIRS[0] ?? { status: MARK_NAMES.statusColumn, opinion: MARK_NAMES.opinionColumn },
+      addresses: { status: null, opinion: null },
+      rects: { status: null, opinion: null },
+      originals: decodeFills(recorded),
+    });
+  }
+  // Every name of ours that exists, whatever it refers to (a deleted sheet's leaves a name on #REF!).
+  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter((n) => !n.item.isNullObject);
+  const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
+  if (ledgers.length === 0 && !summary && names.length === 0 && markerSetting.isNullObject) return;
+
+  // sync 2: each marked sheet's protection, owned cells and rules.
+  const reads = ledgers.map((ledger) => {
+    const sheet = wb.worksheets.getItem(ledger.sheet.id);
+    sheet.protection.load("protected");
+    // A mark naming the written rows is loaded as it is; one on the header cell alone (an earlier
+    // version's) with its column down to the used range's bottom, to infer its rows (owned-marks.ts).
+    const columnRanges = [ledger.rects.status, ledger.rects.opinion].map((mark) => {
+      if (!mark) return null;
+      const col = columnLetter(mark.left);
+      const range =
+        mark.top !== mark.bottom
+          ? sheet.getRange(rectAddress(mark))
+          : sheet.getRange(`${col}${mark.top}:${columnLetter(mark.right)}1048576`).getUsedRangeOrNullObject(true);
+      range.load("address,values");
+      return range;
+    });
+    // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
+    const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
+    rules?.load("items/id,items/type,items/custom/rule/formula");
+    return { ledger, sheet, columnRanges, rules };
+  });
+  if (reads.length > 0) await context.sync();
+  for (const { ledger, sheet } of reads)
+    if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(ledger.sheet.name));
 
   // sync 3: our rules' ranges; the current fills of what the fallback coloured.
-  const ours = (rules?.items ?? []).filter((cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula));
-  const ruleParts = ours.map((cf) => {
-    const range = cf.getRange();
-    range.load("address");
-    cf.custom.format.fill.load("color");
-    return { cf, range };
+  const withRules = reads.map((read) => {
+    const ours = (read.rules?.items ?? []).filter(
+      (cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula),
+    );
+    const ruleParts = ours.map((cf) => {
+      const range = cf.getRange();
+      range.load("address");
+      cf.custom.format.fill.load("color");
+      return { cf, range };
+    });
+    return { ...read, ruleParts };
   });
-  const originals: FillMap | null =
-    sheet && marker && marker.sheetId === ledger?.id ? decodeFills(marker.originalFills) : null;
-  let currentFills: FillMap | null = null;
-  if (sheet && originals) currentFills = await readFillsOf(context, sheet, originals.keys());
-  else if (ruleParts.length) await context.sync();
-  const oldRules: OwnedRule[] = ruleParts.map(({ cf, range }) => ({
-    id: cf.id,
-    address: localAddress(range.address),
-    formula: cf.custom.rule.formula,
-    fill: (cf.custom.format.fill.color ?? "").toUpperCase(),
-  }));
-  const loaded = columnRanges
-    .filter((r): r is XlRange => r !== null && !r.isNullObject)
-    .map((r) => ({ rect: rectOf(r.address), values: r.values as unknown[][] }));
-  const valueAt = (row: number, col: number): unknown => {
-    const piece = loaded.find((l) => contains(l.rect, { top: row, bottom: row, left: col, right: col }));
-    return piece ? piece.values[row - piece.rect.top]?.[col - piece.rect.left] : null;
-  };
-  const spans = previousOwnedSpans(
-    { status: ownedMarks[0] ?? null, opinion: ownedMarks[1] ?? null },
-    loaded.reduce((max, l) => Math.max(max, l.rect.bottom), 0),
-    valueAt,
-  );
-  // Only the rows each mark covers: a user's value under the ledger in those columns stays.
-  const owned = [...spans.status, ...spans.opinion].map((span) => {
-    const rect = spanRect(span);
-    const values: unknown[][] = [];
-    for (let row = rect.top; row <= rect.bottom; row++) values.push([valueAt(row, span.col) ?? ""]);
-    return { rect, values };
+  const currentFills = new Map<string, FillMap>();
+  for (const { ledger, sheet } of withRules)
+    if (ledger.originals) currentFills.set(ledger.sheet.id, await readFillsOf(context, sheet, ledger.originals.keys()));
+  if (withRules.some((r) => r.ruleParts.length > 0)) await context.sync();
+
+  const plans = withRules.map(({ ledger, sheet, columnRanges, ruleParts }) => {
+    const oldRules: OwnedRule[] = ruleParts.map(({ cf, range }) => ({
+      id: cf.id,
+      address: localAddress(range.address),
+      formula: cf.custom.rule.formula,
+      fill: (cf.custom.format.fill.color ?? "").toUpperCase(),
+    }));
+    const loaded = columnRanges
+      .filter((r): r is XlRange => r !== null && !r.isNullObject)
+      .map((r) => ({ rect: rectOf(r.address), values: r.values as unknown[][] }));
+    const valueAt = (row: number, col: number): unknown => {
+      const piece = loaded.find((l) => contains(l.rect, { top: row, bottom: row, left: col, right: col }));
+      return piece ? piece.values[row - piece.rect.top]?.[col - piece.rect.left] : null;
+    };
+    const spans = previousOwnedSpans(
+      ledger.rects,
+      loaded.reduce((max, l) => Math.max(max, l.rect.bottom), 0),
+      valueAt,
+    );
+    // Only the rows each mark covers: a user's value under the ledger in those columns stays.
+    const owned = [...spans.status, ...spans.opinion].map((span) => {
+      const rect = spanRect(span);
+      const values: unknown[][] = [];
+      for (let row = rect.top; row <= rect.bottom; row++) values.push([valueAt(row, span.col) ?? ""]);
+      return { rect, values };
+    });
+    const before: MarksBefore = {
+      owned,
+      names: ledger.addresses,
+      markNames: ledger.pair,
+      rules: oldRules,
+      fills: currentFills.get(ledger.sheet.id) ?? null,
+      marker: markerSetting.isNullObject ? null : markerSetting.value,
+    };
+    return { ledger, sheet, ruleParts, owned, before };
   });
 
-  const before: MarksBefore = {
-    owned,
-    names: { status: statusAddress, opinion: opinionAddress },
-    rules: oldRules,
-    fills: currentFills,
-    marker: markerSetting.isNullObject ? null : markerSetting.value,
-  };
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
-    if (sheet) {
+    for (const { ledger, sheet, ruleParts, owned } of plans) {
       for (const piece of owned)
         sheet.getRange(rectAddress(piece.rect)).values = piece.values.map((row) => row.map(() => ""));
-      if (originals) queueFills(sheet, originals);
+      if (ledger.originals) queueFills(sheet, ledger.originals);
       for (const { cf } of ruleParts) cf.delete();
     }
-    if (statusAddress !== null) wb.names.getItemOrNullObject(MARK_NAMES.statusColumn).delete();
-    if (opinionAddress !== null) wb.names.getItemOrNullObject(MARK_NAMES.opinionColumn).delete();
+    for (const { name } of names) wb.names.getItemOrNullObject(name).delete();
     if (!markerSetting.isNullObject) markerSetting.delete();
-    if (summaryAddress !== null) wb.names.getItemOrNullObject(MARK_NAMES.summary).delete();
     if (summary) wb.worksheets.getItem(summary.id).delete();
     await context.sync();
   } catch (error) {
@@ -157,12 +209,13 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     // only the answer was lost — the clear is complete, and undoing it could not bring the sheet back.
     if (summary && (await sheetIsGone(context, summary.id))) return;
     try {
-      if (ledger) await restoreMarks(context, ledger.id, before, features);
-      if (summary && summaryAddress !== null) await restoreSummaryMark(context, summaryAddress);
+      for (const { ledger, before } of plans) await restoreMarks(context, ledger.sheet.id, before, features);
+      if (summaryAddress !== null) await restoreSummaryMark(context, summaryAddress);
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
     }
-    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, ledger?.name ?? null));
+    const first = plans[0]?.ledger.sheet.name ?? null;
+    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, first));
   }
 }
 

@@ -34,7 +34,7 @@ import {
   type MarksBefore,
   type OwnedRule,
 } from "./marks-state";
-import type { XlConditionalFormat, XlContext, XlRange, XlTable, XlWorksheet } from "./office-api";
+import type { XlConditionalFormat, XlContext, XlNamedItem, XlRange, XlTable, XlWorksheet } from "./office-api";
 import { readFillsOf } from "./read-fills";
 import { gridOf, mergesOf, readCell, readMoreFormats, readRect, rectOf, type SheetRead } from "./read-ledger";
 import {
@@ -65,7 +65,7 @@ import {
   COLOURED_LIGHTS,
   colourRuleFormula,
   LIGHT_FILLS,
-  MARK_NAMES,
+  COLUMN_MARK_PAIRS,
   OPINION_HEADER,
   STATUS_HEADER,
   type MarksPlan,
@@ -88,8 +88,12 @@ export const WRITE_BUDGET_BYTES = 4 * 1024 * 1024;
 /** DATE(2000,1,1) is 36526 in the 1900 date system and 35064 in the 1904 system. */
 const DATE_2000_1904 = 35064;
 
-/** A mark name: whether it exists, its full address, and its cell when it is on the ledger sheet. */
+/**
+ * A mark name: whether it exists, its full address (null when it refers to nothing, e.g. a deleted
+ * sheet's cells), and its cells when they are on the ledger sheet.
+ */
 interface NameMark {
+  readonly exists: boolean;
   readonly address: string | null;
   readonly local: string | null;
 }
@@ -103,7 +107,9 @@ interface Probe {
   readonly date1904: boolean;
   readonly selection: Rect | null;
   readonly tables: readonly XlTable[];
+  /** This sheet's column marks from an earlier run (absent: null addresses), and the pair of names they use. */
   readonly names: { readonly status: NameMark; readonly opinion: NameMark };
+  readonly markNames: { readonly status: string; readonly opinion: string };
   readonly marker: { readonly raw: unknown; readonly parsed: Marker | null };
   readonly rules: readonly XlConditionalFormat[];
   /** The used range's first `HEADER_SAMPLE_ROWS` rows of columns A…BL (values and formats), null on an empty sheet. */
@@ -167,10 +173,16 @@ async function probeOnce(
   if (features.readOnlyFlag) wb.load("readOnly");
   const dateProbe = wb.functions.date(2000, 1, 1);
   dateProbe.load("value");
-  const nameRanges = [MARK_NAMES.statusColumn, MARK_NAMES.opinionColumn].map((name) => {
-    const range = wb.names.getItemOrNullObject(name).getRangeOrNullObject();
-    range.load("address");
-    return range;
+  // Every pair of column mark names: which sheet each pair marks, so this sheet's pair (or a free one) is used.
+  const pairRanges = COLUMN_MARK_PAIRS.map((pair) => {
+    const rangeOf = (name: string) => {
+      const item = wb.names.getItemOrNullObject(name);
+      item.load("name");
+      const range = item.getRangeOrNullObject();
+      range.load("address");
+      return { item, range };
+    };
+    return { pair, status: rangeOf(pair.status), opinion: rangeOf(pair.opinion) };
   });
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
@@ -186,11 +198,19 @@ async function probeOnce(
   // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.protection.load("protected")` and synced
   if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(sheet.name));
   const sheetName = sheet.name;
-  const mark = (range: XlRange | undefined): NameMark => {
-    if (!range || range.isNullObject) return { address: null, local: null };
+  const mark = ({ item, range }: { item: XlNamedItem; range: XlRange }): NameMark => {
+    if (item.isNullObject) return { exists: false, address: null, local: null };
+    if (range.isNullObject) return { exists: true, address: null, local: null };
     const parsed = parseAddress(range.address);
-    return { address: range.address, local: parsed && parsed.sheet === sheetName ? localAddress(range.address) : null };
+    const local = parsed && parsed.sheet === sheetName ? localAddress(range.address) : null;
+    return { exists: true, address: range.address, local };
   };
+  const pairs = pairRanges.map(({ pair, status, opinion }) => ({ pair, status: mark(status), opinion: mark(opinion) }));
+  // This sheet's pair; else one that marks no cells (never used, or left by a deleted sheet).
+  const ours =
+    pairs.find((p) => p.status.local !== null || p.opinion.local !== null) ??
+    pairs.find((p) => p.status.address === null && p.opinion.address === null);
+  if (!ours) failWith("unknown", HOST_MESSAGES.tooManyMarkedSheets(COLUMN_MARK_PAIRS.length));
   const usedRect = used.isNullObject ? null : rectOf(used.address);
   const headRect = head && !head.isNullObject ? rectOf(head.address) : null;
   return {
@@ -203,7 +223,8 @@ async function probeOnce(
     selection: selection ? rectOf(selection.address) : null,
     // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.tables.load("items/name")` and synced
     tables: selection ? sheet.tables.items : [],
-    names: { status: mark(nameRanges[0]), opinion: mark(nameRanges[1]) },
+    names: { status: ours.status, opinion: ours.opinion },
+    markNames: ours.pair,
     marker: {
       raw: marker.isNullObject ? null : marker.value,
       parsed: marker.isNullObject ? null : parseMarker(marker.value),
@@ -521,7 +542,8 @@ export async function evaluateInExcel(
   let newMarker: Marker | null = null;
   if (!features.conditionalFormats) {
     const old = p.marker.parsed;
-    const oldOriginals = old && old.sheetId === p.sheetId ? decodeFills(old.originalFills) : new Map<string, string>();
+    const recorded = old?.sheets[p.sheetId];
+    const oldOriginals = recorded ? decodeFills(recorded) : new Map<string, string>();
     const colours = colouredCells(plan);
     const touched = new Set([...colours.keys(), ...oldOriginals.keys()]);
     fillsBefore = await readFillsOf(context, sheet, touched);
@@ -535,12 +557,13 @@ export async function evaluateInExcel(
         if (fillsBefore.get(key) !== colour) fillsToApply.set(key, colour);
       } else if (fillsBefore.get(key) !== original) fillsToApply.set(key, original);
     }
-    newMarker = { version: 1, sheetId: p.sheetId, originalFills: encodeFills(originals) };
+    newMarker = { version: 2, sheets: { ...old?.sheets, [p.sheetId]: encodeFills(originals) } };
   }
 
   const before: MarksBefore = {
     owned: writes.map((w) => ({ rect: w.rect, values: w.before })),
     names: { status: p.names.status.address, opinion: p.names.opinion.address },
+    markNames: p.markNames,
     rules: oldRules,
     fills: fillsBefore,
     marker: p.marker.raw,
@@ -562,8 +585,8 @@ export async function evaluateInExcel(
       for (const { cf } of ruleParts) cf.delete();
     }
     const rows = writtenRows(plan);
-    queueMarkName(context, MARK_NAMES.statusColumn, p.names.status, sheet, { ...rows, col: plan.statusCol });
-    queueMarkName(context, MARK_NAMES.opinionColumn, p.names.opinion, sheet, { ...rows, col: plan.opinionCol });
+    queueMarkName(context, p.markNames.status, p.names.status, sheet, { ...rows, col: plan.statusCol });
+    queueMarkName(context, p.markNames.opinion, p.names.opinion, sheet, { ...rows, col: plan.opinionCol });
     if (newMarker) context.workbook.settings.add(MARKS_SETTING_KEY, newMarker);
     await context.sync();
   } catch (error) {
@@ -575,17 +598,7 @@ export async function evaluateInExcel(
     throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, p.sheetName));
   }
   progress(1, "write");
-  return { result, sheet: p.sheetName, surveySheet: surveyName, marksLeftOn: marksElsewhere(p) };
-}
-
-/** The sheet the earlier run's mark names point at, when it is another sheet that still exists. */
-function marksElsewhere(p: Probe): string | null {
-  for (const mark of [p.names.status, p.names.opinion]) {
-    const sheet = mark.address === null ? null : (parseAddress(mark.address)?.sheet ?? null);
-    if (sheet === null || sheet.toLowerCase() === p.sheetName.toLowerCase()) continue;
-    return p.sheetNames.find((name) => name.toLowerCase() === sheet.toLowerCase()) ?? null;
-  }
-  return null;
+  return { result, sheet: p.sheetName, surveySheet: surveyName };
 }
 
 /**
@@ -601,7 +614,7 @@ function queueMarkName(
 ): void {
   const range = rectAddress({ top: written.top, bottom: written.bottom, left: written.col, right: written.col });
   if (mark.local === range) return;
-  if (mark.address !== null) context.workbook.names.getItemOrNullObject(name).delete();
+  if (mark.exists) context.workbook.names.getItemOrNullObject(name).delete();
   context.workbook.names.add(name, sheet.getRange(range));
 }
 

@@ -39,6 +39,10 @@ export const HOST_MESSAGES = {
     zh: `工作表“${sheet}”台账右侧的 ${address} 已有内容，预警状态和评估意见列不能写在那里。请清空这些单元格或手动选择台账区域后再评估。`,
     en: `Cells ${address} right of the ledger on sheet "${sheet}" are not empty, so the status and opinion columns cannot go there. Clear them or select the ledger range, then evaluate again.`,
   }),
+  tooManyMarkedSheets: (max: number): Message => ({
+    zh: `已有 ${max} 张台账带有评估标记，无法再标记一张。请先在不再需要的台账上“清除标记”，再评估本表。`,
+    en: `${max} ledger sheets already carry evaluation marks; no more can be marked. Clear the marks of one you no longer need, then evaluate this sheet.`,
+  }),
   unknown: (detail: string): Message => ({
     zh: `Excel 报告了一个错误，工作簿未被修改：${detail}`,
     en: `Excel reported an error; the workbook was not changed: ${detail}`,

@@ -49,11 +49,6 @@ export interface EvaluateOutcome {
   readonly sheet: string;
   /** Everything needed to write the summary sheet later without reading again. */
   readonly surveySheet: string | null;
-  /**
-   * The sheet an earlier evaluation marked, when it is not this one: its columns and colours stay,
-   * but the marks now follow this sheet, so 清除标记 no longer reaches them (the pane says so).
-   */
-  readonly marksLeftOn: string | null;
 }
 
 export interface WriteSummaryOutcome {

@@ -10,16 +10,25 @@ export const MARKS_SETTING_KEY = "zgtz.marks";
 /** The user's settings (SPEC §5: "the choice travels with the workbook"). */
 export const SETTINGS_KEY = "zgtz.settings";
 
-export const MarkerSchema = z.object({
-  version: z.literal(1),
-  /** Worksheet id of the ledger sheet whose fills are recorded. */
-  sheetId: z.string(),
-  /** Colour (`#RRGGBB` or `none`) → A1 addresses: the fills before the add-in coloured those cells. */
-  originalFills: z.record(z.string(), z.array(z.string())),
-});
-export type Marker = z.infer<typeof MarkerSchema>;
+/** Colour (`#RRGGBB` or `none`) → A1 addresses: the fills before the add-in coloured those cells. */
+const OriginalFillsSchema = z.record(z.string(), z.array(z.string()));
 
-/** A stored marker, or null when absent or not ours (a damaged record is ignored, never trusted). */
+export const MarkerSchema = z.union([
+  /** Version 2: worksheet id → that ledger sheet's original fills (one entry per marked sheet). */
+  z.object({ version: z.literal(2), sheets: z.record(z.string(), OriginalFillsSchema) }),
+  /** Version 1 (earlier releases): one ledger sheet. */
+  z.object({ version: z.literal(1), sheetId: z.string(), originalFills: OriginalFillsSchema }),
+]);
+
+export interface Marker {
+  readonly version: 2;
+  readonly sheets: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+}
+
+/**
+ * A stored marker as version 2, or null when absent or not ours (a damaged record is ignored, never
+ * trusted).
+ */
 export function parseMarker(value: unknown): Marker | null {
   let data = value;
   if (typeof value === "string") {
@@ -30,5 +39,7 @@ export function parseMarker(value: unknown): Marker | null {
     }
   }
   const parsed = MarkerSchema.safeParse(data);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  const marker = parsed.data;
+  return marker.version === 2 ? marker : { version: 2, sheets: { [marker.sheetId]: marker.originalFills } };
 }

@@ -7,7 +7,7 @@ import { rectAddress, sheetAddress, type Rect } from "./address";
 import { fillRects, NO_FILL, type FillMap } from "./fills";
 import { MARKS_SETTING_KEY } from "./marker";
 import type { XlConditionalFormat, XlContext, XlWorksheet } from "./office-api";
-import { MARK_NAMES, LIGHT_LABELS, COLOURED_LIGHTS } from "../core/plan/marks";
+import { LIGHT_LABELS, COLOURED_LIGHTS } from "../core/plan/marks";
 import type { HostFeatures } from "./features";
 
 /** One of our conditional-format rules: `=$J4="红灯"` with one of the four light fills. */
@@ -31,6 +31,8 @@ export interface MarksBefore {
   readonly owned: readonly { readonly rect: Rect; readonly values: unknown[][] }[];
   /** The full address (`'台账'!K3`) each mark name referred to before (null = absent). */
   readonly names: { readonly status: string | null; readonly opinion: string | null };
+  /** The sheet's pair of column mark names (`columnMarkNames`). */
+  readonly markNames: { readonly status: string; readonly opinion: string };
   /** Our rules before (empty without ExcelApi 1.6). */
   readonly rules: readonly OwnedRule[];
   /** Fills of every cell the write may change (fallback path), before. */
@@ -69,8 +71,8 @@ export async function restoreMarks(
   const wb = context.workbook;
   const sheet = wb.worksheets.getItem(sheetId);
   sheet.load("name");
-  const statusName = wb.names.getItemOrNullObject(MARK_NAMES.statusColumn);
-  const opinionName = wb.names.getItemOrNullObject(MARK_NAMES.opinionColumn);
+  const statusName = wb.names.getItemOrNullObject(before.markNames.status);
+  const opinionName = wb.names.getItemOrNullObject(before.markNames.opinion);
   statusName.load("name");
   opinionName.load("name");
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
@@ -94,8 +96,8 @@ export async function restoreMarks(
     if (!item.isNullObject) item.delete();
     if (address !== null) wb.names.add(name, `=${address}`);
   };
-  restoreName(statusName, MARK_NAMES.statusColumn, before.names.status);
-  restoreName(opinionName, MARK_NAMES.opinionColumn, before.names.opinion);
+  restoreName(statusName, before.markNames.status, before.names.status);
+  restoreName(opinionName, before.markNames.opinion, before.names.opinion);
   if (before.marker !== null) wb.settings.add(MARKS_SETTING_KEY, before.marker);
   else if (!marker.isNullObject) marker.delete();
   await context.sync();

@@ -1,6 +1,6 @@
 /**
- * Which cells of the owned columns an earlier run wrote, from its mark names (`MARK_NAMES.statusColumn`
- * / `opinionColumn`) — the only cells evaluate may empty or replace and 清除标记 may empty (SPEC §8: "It
+ * Which cells of the owned columns an earlier run wrote, from its mark names (the ledger sheet's pair,
+ * `columnMarkNames`) — the only cells evaluate may empty or replace and 清除标记 may empty (SPEC §8: "It
  * owns these and nothing else"; see src/core/plan/owned-range.ts). A name refers to the rows written,
  * header through the last item (`'台账'!$K$2:$K$8`); Excel moves and resizes it with the user's row
  * insertions and deletions. A name on the header cell alone is an earlier version's: its rows are inferred

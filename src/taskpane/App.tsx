@@ -166,8 +166,6 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
             setRun((prev) => (prev.phase === "running" ? { phase: "running", fraction, stage } : prev)),
         });
         setRun(outcome.ok ? { phase: "done", outcome: outcome.value } : { phase: "failed", error: outcome.error });
-        if (outcome.ok && outcome.value.marksLeftOn !== null)
-          setNotice({ intent: "warning", text: t("marksLeftOn", { sheet: outcome.value.marksLeftOn }) });
       } catch (error) {
         setRun({ phase: "failed", error: unexpectedError(error) });
       }

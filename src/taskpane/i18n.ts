@@ -74,8 +74,6 @@ const zh = {
   writingSummary: "正在生成汇总表…",
   summaryWritten: "已生成汇总表“{sheet}”。",
   summaryRenamed: "工作簿里已有一个不是本助手生成的“{wanted}”，汇总写在了“{sheet}”。",
-  marksLeftOn:
-    "工作表“{sheet}”上次评估写入的预警状态、评估意见和行颜色仍然保留，但“清除标记”今后只清除本表；如需清除“{sheet}”上的标记，请切换到该表重新评估后再清除。",
   clearMarks: "清除标记",
   clearingMarks: "正在清除…",
   marksCleared: "已清除预警状态列、评估意见列、行颜色和汇总表，台账恢复原样。",
@@ -183,8 +181,6 @@ const en: Record<StringKey, string> = {
   summaryWritten: 'Summary sheet "{sheet}" written.',
   summaryRenamed:
     'The workbook already has a sheet "{wanted}" that this add-in did not make; the summary is on "{sheet}".',
-  marksLeftOn:
-    'The status columns and row colours from the earlier evaluation of "{sheet}" are still there, but Clear marks now clears only this sheet; to clear "{sheet}", evaluate it again, then clear.',
   clearMarks: "Clear marks",
   clearingMarks: "Clearing…",
   marksCleared: "Status and opinion columns, row colours and the summary sheet removed; the ledger is as it was.",

@@ -10,7 +10,9 @@
  *   them), the colours are conditional formats keyed on the 预警状态 column (ONE rule per colour
  *   over the ledger's columns), so the user's own fills stay underneath.
  * - Each owned thing is marked with a workbook defined name (`MARK_NAMES`): the summary sheet's A1
- *   and the owned columns' written cells (header row through the last item row). A later run (on the
+ *   and the owned columns' written cells (header row through the last item row). A copy has one
+ *   marked ledger sheet: the marks of every sheet the add-in marked (its pairs of names,
+ *   `COLUMN_MARK_PAIRS`) are taken away first, as `removeMarks` does. A later run (on the
  *   copy) empties exactly those and writes its own; `removeMarks` takes them all away again. A user's
  *   value elsewhere in those columns (above the header, under the ledger) is never touched. The
  *   conditional-format rules are recognised by their exact formulas (`colourRuleFormula`).
@@ -31,6 +33,7 @@ import { keepDefinedNames } from "./defined-names";
 import { columnLetter, columnNumber } from "../core/grid";
 import {
   COLOURED_LIGHTS,
+  COLUMN_MARK_PAIRS,
   colourRuleFormula,
   LIGHT_FILLS,
   LIGHT_LABELS,
@@ -186,8 +189,9 @@ function removeAllMarks(workbook: ExcelJS.Workbook): void {
   const summary = findMarkedSheet(workbook);
   if (summary) workbook.removeWorksheet(summary.id);
 
-  const status = markedRanges(workbook, MARK_NAMES.statusColumn);
-  const opinion = markedRanges(workbook, MARK_NAMES.opinionColumn);
+  // Every marked ledger sheet's pair (the add-in marks each sheet it evaluated with its own pair).
+  const status = COLUMN_MARK_PAIRS.flatMap((pair) => markedRanges(workbook, pair.status));
+  const opinion = COLUMN_MARK_PAIRS.flatMap((pair) => markedRanges(workbook, pair.opinion));
   const legacyStatus = status.find((m) => m.top === m.bottom);
   const columns = [
     ...status.map((m) => ({ mark: m, width: OWNED_COLUMN_WIDTHS.status, isOurs: isStatusText })),
@@ -216,7 +220,8 @@ function removeAllMarks(workbook: ExcelJS.Workbook): void {
   });
   for (const ws of workbook.worksheets) removeColourRules(ws);
 
-  for (const name of Object.values(MARK_NAMES)) removeDefinedName(workbook, name);
+  for (const name of [MARK_NAMES.summary, ...COLUMN_MARK_PAIRS.flatMap((pair) => [pair.status, pair.opinion])])
+    removeDefinedName(workbook, name);
 }
 
 /**

@@ -203,17 +203,6 @@ describe("writing the marks", () => {
   });
 });
 
-describe("two ledger sheets in one workbook", () => {
-  it("says which sheet keeps an earlier evaluation's marks that the next clear will not reach", async () => {
-    const { host } = harness({ sheets: [ledgerSheet({ name: "第一轮" }), ledgerSheet({ name: "第二轮" })] });
-    const on = (name: string): EvaluateRequest => ({ ...active, source: { kind: "sheet", name } });
-    expect((await evaluateOk(host, on("第一轮"))).marksLeftOn).toBeNull();
-    expect((await evaluateOk(host, on("第一轮"))).marksLeftOn).toBeNull();
-    expect((await evaluateOk(host, on("第二轮"))).marksLeftOn).toBe("第一轮");
-    expect((await evaluateOk(host, on("第二轮"))).marksLeftOn).toBeNull();
-  });
-});
-
 describe("syncs and payloads", () => {
   it.each([100, 1000, 20000])(
     "evaluates %i rows in exactly MAX_SYNCS_PER_EVALUATION syncs, every payload under 5 MB",

@@ -45,9 +45,12 @@ describe("below ExcelApi 1.6: direct fills", () => {
       "#D9D9D9",
       "#C6EFCE",
     ]);
-    expect(double.snapshot().settings[MARKS_SETTING_KEY]).toMatchObject({
-      originalFills: { "#FFFF00": ["B3:C4"], "#9BC2E6": ["E6"] },
-    });
+    // Per marked sheet (worksheet id → fills), so a second ledger sheet keeps its own record.
+    const marker = double.snapshot().settings[MARKS_SETTING_KEY] as { version: number; sheets: object };
+    expect(marker.version).toBe(2);
+    expect(Object.values(marker.sheets)).toEqual([
+      expect.objectContaining({ "#FFFF00": ["B3:C4"], "#9BC2E6": ["E6"] }),
+    ]);
     expect(double.syncCount).toBeLessThanOrEqual(MAX_SYNCS_PER_EVALUATION_WITHOUT_CONDITIONAL_FORMATS);
   });
 

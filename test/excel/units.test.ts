@@ -287,7 +287,16 @@ describe("our conditional-format rules and marker", () => {
   it("ignores a damaged marker instead of trusting it", () => {
     expect(parseMarker("{oops")).toBeNull();
     expect(parseMarker({ version: 2 })).toBeNull();
-    expect(parseMarker({ version: 1, sheetId: "s", originalFills: { "#FF0000": ["A1"] } })).not.toBeNull();
+    expect(parseMarker({ version: 3, sheets: {} })).toBeNull();
+  });
+
+  it("reads an earlier version's marker (one sheet) as one entry of the per-sheet record", () => {
+    expect(parseMarker({ version: 1, sheetId: "s", originalFills: { "#FF0000": ["A1"] } })).toEqual({
+      version: 2,
+      sheets: { s: { "#FF0000": ["A1"] } },
+    });
+    const two = { version: 2, sheets: { a: { none: ["B2"] }, b: { "#FF0000": ["C3"] } } };
+    expect(parseMarker(JSON.stringify(two))).toEqual(two);
   });
 });
 

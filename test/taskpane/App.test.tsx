@@ -161,18 +161,6 @@ describe("task pane", () => {
     expect(await screen.findByText(/汇总写在了“整改情况汇总 \(2\)”/)).toBeInTheDocument();
   });
 
-  it("says when an earlier evaluation's marks stay on another sheet that 清除标记 will no longer reach", async () => {
-    const host = new FakeLedgerHost(sampleLedger());
-    host.marksLeftOn = "第一轮台账";
-    const user = renderPane(host);
-    await evaluateNow(user);
-    expect(await screen.findByText(/工作表“第一轮台账”上次评估写入的预警状态/)).toBeInTheDocument();
-    host.marksLeftOn = null;
-    await user.click(screen.getByRole("button", { name: "评估" }));
-    await waitFor(() => expect(host.callsOf("evaluate")).toHaveLength(2));
-    await waitFor(() => expect(screen.queryByText(/第一轮台账/)).not.toBeInTheDocument());
-  });
-
   it("clears the marks and the results", async () => {
     const host = new FakeLedgerHost(sampleLedger());
     const user = renderPane(host);

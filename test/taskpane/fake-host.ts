@@ -29,8 +29,6 @@ export class FakeLedgerHost implements LedgerHost {
   settings: Settings;
   /** What writeSummary answers: the name the summary got, and the name it wanted when that was taken. */
   summaryOutcome: WriteSummaryOutcome = { sheetName: "整改情况汇总", renamedFrom: null };
-  /** What evaluate answers as `marksLeftOn`: another sheet an earlier evaluation marked. */
-  marksLeftOn: string | null = null;
   /** Makes the next call of a method fail with this error. */
   failNext: Partial<Record<"evaluate" | "writeSummary" | "clearMarks" | "selectCell" | "saveSettings", HostError>> = {};
 
@@ -79,10 +77,7 @@ export class FakeLedgerHost implements LedgerHost {
         },
       };
     }
-    return {
-      ok: true,
-      value: { result: evaluation.result, sheet: this.ledger.sheet, surveySheet: null, marksLeftOn: this.marksLeftOn },
-    };
+    return { ok: true, value: { result: evaluation.result, sheet: this.ledger.sheet, surveySheet: null } };
   }
 
   async writeSummary(evaluation: EvaluateOutcome): Promise<HostOutcome<WriteSummaryOutcome>> {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { planMarks } from "../../src/core/plan/marks-builder";
-import { MARK_NAMES } from "../../src/core/plan/marks";
+import { columnMarkNames, MARK_NAMES } from "../../src/core/plan/marks";
 import { planSummarySheet, sheetPlanCells } from "../../src/core/plan/summary-sheet";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { removeMarks, writeEvaluatedCopy, WriteError } from "../../src/xlsx/write";
@@ -237,6 +237,21 @@ describe("evaluating again, then clearing", () => {
     expect(a).not.toEqual(original);
     // …and after clearing, nothing of them is left.
     expect(await workbookSnapshot(cleared)).toEqual(original);
+  });
+
+  it("removeMarks also takes away marks under another pair of names (the add-in's second marked sheet)", async () => {
+    const marked = join(dir, "第二对标记.xlsx");
+    const cleared = join(dir, "第二对标记-清除.xlsx");
+    await evaluateAndWrite(input, marked);
+    const second = columnMarkNames(2);
+    rewriteZipEntry(marked, "xl/workbook.xml", (xml) =>
+      xml
+        .replace(`name="${MARK_NAMES.statusColumn}"`, `name="${second.status}"`)
+        .replace(`name="${MARK_NAMES.opinionColumn}"`, `name="${second.opinion}"`),
+    );
+    expect(parseDefinedNames(readPart(marked, "xl/workbook.xml") ?? "").map((n) => n.name)).toContain(second.status);
+    await removeMarks(marked, cleared);
+    expect(await workbookSnapshot(cleared)).toEqual(await workbookSnapshot(input));
   });
 });
 

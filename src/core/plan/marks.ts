@@ -69,6 +69,26 @@ export const MARK_NAMES = {
   opinionColumn: "_ZGTZ_OpinionColumn",
 } as const;
 
+/**
+ * How many ledger sheets of one workbook can carry marks at once. Each marked sheet has its own pair
+ * of column mark names (`columnMarkNames`), so evaluating a second ledger leaves the first one's
+ * marks findable and 清除标记 takes away every sheet's (SPEC §8: "exactly as it was before the first
+ * evaluation").
+ */
+export const MAX_MARKED_SHEETS = 8;
+
+/**
+ * The column mark names of pair `index` (1…MAX_MARKED_SHEETS): pair 1 is `MARK_NAMES`' own (what
+ * earlier versions wrote for their one marked sheet), pair 2 `_ZGTZ_StatusColumn2` / `_ZGTZ_OpinionColumn2`…
+ */
+export function columnMarkNames(index: number): { readonly status: string; readonly opinion: string } {
+  const suffix = index > 1 ? String(index) : "";
+  return { status: `${MARK_NAMES.statusColumn}${suffix}`, opinion: `${MARK_NAMES.opinionColumn}${suffix}` };
+}
+
+/** Every pair of column mark names, pair 1 first. */
+export const COLUMN_MARK_PAIRS = Array.from({ length: MAX_MARKED_SHEETS }, (_, i) => columnMarkNames(i + 1));
+
 /** The lights that get a row colour, in the order their conditional-format rules are added. */
 export const COLOURED_LIGHTS = ["red", "yellow", "green", "closed"] as const satisfies readonly Light[];
 
