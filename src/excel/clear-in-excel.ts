@@ -29,7 +29,7 @@ import type { XlContext, XlRange } from "./office-api";
 import type { Rect } from "./address";
 import { previousOwnedSpans, spanRect } from "./owned-marks";
 import { rectOf } from "./read-ledger";
-import { readFillsOf } from "./read-fills";
+import { readFillsOfSheets } from "./read-fills";
 import { columnLetter } from "../core/grid";
 import { COLUMN_MARK_PAIRS, MARK_NAMES } from "../core/plan/marks";
 
@@ -44,7 +44,8 @@ interface SheetRef {
 /** One marked ledger sheet: its pair of mark names, what they refer to, the fills recorded for it. */
 interface MarkedLedger {
   readonly sheet: SheetRef;
-  readonly pair: { readonly status: string; readonly opinion: string };
+  /** Its pair of mark names; null for a sheet found only through the fill record. */
+  readonly pair: { readonly status: string; readonly opinion: string } | null;
   readonly addresses: { readonly status: string | null; readonly opinion: string | null };
   /** The marks' rectangles on this sheet (null when absent or on another sheet). */
   readonly rects: { readonly status: Rect | null; readonly opinion: Rect | null };
@@ -101,14 +102,18 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     if (!sheet || ledgers.some((l) => l.sheet.id === id)) continue;
     ledgers.push({
       sheet,
-      pair: COLUMN_MARK_PAIRS[0] ?? { status: MARK_NAMES.statusColumn, opinion: MARK_NAMES.opinionColumn },
+      pair: null,
       addresses: { status: null, opinion: null },
       rects: { status: null, opinion: null },
       originals: decodeFills(recorded),
     });
   }
   // Every name of ours that exists, whatever it refers to (a deleted sheet's leaves a name on #REF!).
-  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter((n) => !n.item.isNullObject);
+  // Our names that refer to cells. One left referring to nothing (the user deleted its sheet) is left
+  // alone: an undo could not put it back, and it marks nothing (evaluate reuses its pair when needed).
+  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter(
+    (n) => !n.item.isNullObject && !n.range.isNullObject,
+  );
   const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
   if (ledgers.length === 0 && !summary && names.length === 0 && markerSetting.isNullObject) return;
 
@@ -150,10 +155,15 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     });
     return { ...read, ruleParts };
   });
-  const currentFills = new Map<string, FillMap>();
-  for (const { ledger, sheet } of withRules)
-    if (ledger.originals) currentFills.set(ledger.sheet.id, await readFillsOf(context, sheet, ledger.originals.keys()));
-  if (withRules.some((r) => r.ruleParts.length > 0)) await context.sync();
+  // The rules' loads ride in the first sync of the fill reads when there are any (marks from the fallback).
+  const withFills = withRules.filter((r) => r.ledger.originals !== null);
+  const fillsRead = await readFillsOfSheets(
+    context,
+    withFills.map(({ sheet, ledger }) => ({ sheet, cells: ledger.originals?.keys() ?? [] })),
+  );
+  const currentFills = new Map(withFills.map((r, i) => [r.ledger.sheet.id, fillsRead[i] ?? new Map()]));
+  const fillsSynced = withFills.some((r) => (r.ledger.originals?.size ?? 0) > 0);
+  if (!fillsSynced && withRules.some((r) => r.ruleParts.length > 0)) await context.sync();
 
   const plans = withRules.map(({ ledger, sheet, columnRanges, ruleParts }) => {
     const oldRules: OwnedRule[] = ruleParts.map(({ cf, range }) => ({

@@ -206,9 +206,11 @@ async function probeOnce(
     return { exists: true, address: range.address, local };
   };
   const pairs = pairRanges.map(({ pair, status, opinion }) => ({ pair, status: mark(status), opinion: mark(opinion) }));
-  // This sheet's pair; else one that marks no cells (never used, or left by a deleted sheet).
+  // This sheet's pair; else an unused one; else one left by a deleted sheet (names referring to nothing,
+  // which an undo could not put back — harmless, they marked nothing).
   const ours =
     pairs.find((p) => p.status.local !== null || p.opinion.local !== null) ??
+    pairs.find((p) => !p.status.exists && !p.opinion.exists) ??
     pairs.find((p) => p.status.address === null && p.opinion.address === null);
   if (!ours) failWith("unknown", HOST_MESSAGES.tooManyMarkedSheets(COLUMN_MARK_PAIRS.length));
   const usedRect = used.isNullObject ? null : rectOf(used.address);

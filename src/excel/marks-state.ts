@@ -31,8 +31,8 @@ export interface MarksBefore {
   readonly owned: readonly { readonly rect: Rect; readonly values: unknown[][] }[];
   /** The full address (`'台账'!K3`) each mark name referred to before (null = absent). */
   readonly names: { readonly status: string | null; readonly opinion: string | null };
-  /** The sheet's pair of column mark names (`columnMarkNames`). */
-  readonly markNames: { readonly status: string; readonly opinion: string };
+  /** The sheet's pair of column mark names (`columnMarkNames`); null when no names mark it (only a fill record). */
+  readonly markNames: { readonly status: string; readonly opinion: string } | null;
   /** Our rules before (empty without ExcelApi 1.6). */
   readonly rules: readonly OwnedRule[];
   /** Fills of every cell the write may change (fallback path), before. */
@@ -71,10 +71,11 @@ export async function restoreMarks(
   const wb = context.workbook;
   const sheet = wb.worksheets.getItem(sheetId);
   sheet.load("name");
-  const statusName = wb.names.getItemOrNullObject(before.markNames.status);
-  const opinionName = wb.names.getItemOrNullObject(before.markNames.opinion);
-  statusName.load("name");
-  opinionName.load("name");
+  const markNames = before.markNames;
+  const statusName = markNames ? wb.names.getItemOrNullObject(markNames.status) : null;
+  const opinionName = markNames ? wb.names.getItemOrNullObject(markNames.opinion) : null;
+  statusName?.load("name");
+  opinionName?.load("name");
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
   // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
@@ -92,12 +93,14 @@ export async function restoreMarks(
     }
     for (const rule of before.rules) queueAddRule(sheet, rule);
   }
-  const restoreName = (item: typeof statusName, name: string, address: string | null): void => {
+  const restoreName = (item: NonNullable<typeof statusName>, name: string, address: string | null): void => {
     if (!item.isNullObject) item.delete();
     if (address !== null) wb.names.add(name, `=${address}`);
   };
-  restoreName(statusName, before.markNames.status, before.names.status);
-  restoreName(opinionName, before.markNames.opinion, before.names.opinion);
+  if (markNames && statusName && opinionName) {
+    restoreName(statusName, markNames.status, before.names.status);
+    restoreName(opinionName, markNames.opinion, before.names.opinion);
+  }
   if (before.marker !== null) wb.settings.add(MARKS_SETTING_KEY, before.marker);
   else if (!marker.isNullObject) marker.delete();
   await context.sync();

@@ -12,37 +12,51 @@ const FILL_CELLS_PER_SYNC = 20_000;
 
 /** Reads the current fills of the given cells: per row first, then cell by cell for rows with mixed fills. */
 export async function readFillsOf(context: XlContext, sheet: XlWorksheet, cells: Iterable<string>): Promise<FillMap> {
-  const rows = new Map<number, number[]>();
-  for (const key of cells) {
-    const [row = 0, col = 0] = key.split(":").map(Number);
-    const cols = rows.get(row) ?? [];
-    rows.set(row, cols);
-    cols.push(col);
-  }
-  const fills: FillMap = new Map();
-  if (rows.size === 0) return fills;
-  const perRow = [...rows].map(([row, cols]) => {
-    const left = Math.min(...cols);
-    const right = Math.max(...cols);
-    const fill = sheet.getRange(rectAddress({ top: row, bottom: row, left, right })).format.fill;
-    fill.load("color");
-    return { row, cols, fill };
+  const [fills] = await readFillsOfSheets(context, [{ sheet, cells }]);
+  return fills ?? new Map();
+}
+
+/**
+ * `readFillsOf` for several sheets at once, in the same syncs as one (each sheet's map in order).
+ * Anything the caller queued before is loaded by the first of them.
+ */
+export async function readFillsOfSheets(
+  context: XlContext,
+  requests: readonly { readonly sheet: XlWorksheet; readonly cells: Iterable<string> }[],
+): Promise<FillMap[]> {
+  const results = requests.map((): FillMap => new Map());
+  const perRow = requests.flatMap(({ sheet, cells }, index) => {
+    const rows = new Map<number, number[]>();
+    for (const key of cells) {
+      const [row = 0, col = 0] = key.split(":").map(Number);
+      const cols = rows.get(row) ?? [];
+      rows.set(row, cols);
+      cols.push(col);
+    }
+    return [...rows].map(([row, cols]) => {
+      const left = Math.min(...cols);
+      const right = Math.max(...cols);
+      const fill = sheet.getRange(rectAddress({ top: row, bottom: row, left, right })).format.fill;
+      fill.load("color");
+      return { index, sheet, row, cols, fill };
+    });
   });
+  if (perRow.length === 0) return results;
   await context.sync();
-  const mixed: { row: number; col: number }[] = [];
-  for (const { row, cols, fill } of perRow) {
-    if (fill.color === null) for (const col of cols) mixed.push({ row, col });
-    else for (const col of cols) fills.set(fillKey(row, col), normaliseFill(fill.color));
+  const mixed: { index: number; sheet: XlWorksheet; row: number; col: number }[] = [];
+  for (const { index, sheet, row, cols, fill } of perRow) {
+    if (fill.color === null) for (const col of cols) mixed.push({ index, sheet, row, col });
+    else for (const col of cols) results[index]?.set(fillKey(row, col), normaliseFill(fill.color));
   }
   for (let i = 0; i < mixed.length; i += FILL_CELLS_PER_SYNC) {
-    const batch = mixed.slice(i, i + FILL_CELLS_PER_SYNC).map(({ row, col }) => {
+    const batch = mixed.slice(i, i + FILL_CELLS_PER_SYNC).map(({ index, sheet, row, col }) => {
       const fill = sheet.getRange(rectAddress({ top: row, bottom: row, left: col, right: col })).format.fill;
       fill.load("color");
-      return { row, col, fill };
+      return { index, row, col, fill };
     });
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 20,000 mixed cells, bounded by the payload limit
     await context.sync();
-    for (const { row, col, fill } of batch) fills.set(fillKey(row, col), normaliseFill(fill.color));
+    for (const { index, row, col, fill } of batch) results[index]?.set(fillKey(row, col), normaliseFill(fill.color));
   }
-  return fills;
+  return results;
 }

@@ -78,6 +78,40 @@ describe.each(["1.17", "1.4"])("two ledger sheets (ExcelApi %s)", (excelApi) => 
   });
 });
 
+describe("marks made below ExcelApi 1.6 (fills recorded per sheet)", () => {
+  const markedAt14 = async () => {
+    const h = harness(workbook(), "1.4");
+    const original = h.double.snapshot();
+    await evaluateOk(h.host, "第一轮");
+    await evaluateOk(h.host, "第二轮");
+    return { ...h, original };
+  };
+
+  it("cleared by a newer Excel in the same four syncs: the fill reads of both sheets share theirs", async () => {
+    const { host, double, original } = await markedAt14();
+    double.runtime.excelApiMinor = 17;
+    const start = double.syncCount;
+    expect((await host.clearMarks()).ok).toBe(true);
+    expect(double.syncCount - start).toBeLessThanOrEqual(MAX_SYNCS_PER_CLEAR);
+    expect(diffSnapshots(original, double.snapshot())).toEqual([]);
+  });
+
+  it("a sheet known only by its fill record (its names gone) is cleared too, and an undo keeps the other's names", async () => {
+    const setup = async () => {
+      const h = await markedAt14();
+      // The user deleted the second sheet's names by hand: only the fill record still points at it.
+      const second = columnMarkNames(2);
+      h.double.model.names = h.double.model.names.filter((n) => n.name !== second.status && n.name !== second.opinion);
+      return h;
+    };
+    await failAtEachSync(setup, (host) => host.clearMarks());
+    const { host, double } = await setup();
+    expect((await host.clearMarks()).ok).toBe(true);
+    const [, secondSheet] = double.snapshot().sheets;
+    expect(secondSheet?.cells.E6?.fill).toBe("#9BC2E6");
+  });
+});
+
 describe("more ledger sheets than mark names", () => {
   it("refuses the one too many with a message in both languages, changing nothing", async () => {
     const sheets = Array.from({ length: MAX_MARKED_SHEETS + 1 }, (_, i) => ledgerSheet({ name: `台账${i + 1}` }));
