@@ -196,6 +196,7 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
       names: ledger.addresses,
       markNames: ledger.pair,
       rules: oldRules,
+      ruleIdsBefore: null,
       fills: currentFills.get(ledger.sheet.id) ?? null,
       marker: markerSetting.isNullObject ? null : markerSetting.value,
     };

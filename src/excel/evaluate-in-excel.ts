@@ -112,6 +112,8 @@ interface Probe {
   readonly markNames: { readonly status: string; readonly opinion: string };
   readonly marker: { readonly raw: unknown; readonly parsed: Marker | null };
   readonly rules: readonly XlConditionalFormat[];
+  /** The ids of every conditional format on the sheet (null below ExcelApi 1.6). */
+  readonly ruleIds: readonly string[] | null;
   /** The used range's first `HEADER_SAMPLE_ROWS` rows of columns A…BL (values and formats), null on an empty sheet. */
   readonly sample: HeaderSample | null;
   /** The sheet's merged areas (empty below ExcelApi 1.13, where they are unknown). */
@@ -232,6 +234,7 @@ async function probeOnce(
       parsed: marker.isNullObject ? null : parseMarker(marker.value),
     },
     rules: (rules?.items ?? []).filter((cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula)),
+    ruleIds: rules ? rules.items.map((cf) => cf.id) : null,
     sample: sample.isNullObject
       ? null
       : { rect: rectOf(sample.address), values: sample.values, numberFormats: sample.numberFormat },
@@ -567,6 +570,7 @@ export async function evaluateInExcel(
     names: { status: p.names.status.address, opinion: p.names.opinion.address },
     markNames: p.markNames,
     rules: oldRules,
+    ruleIdsBefore: p.ruleIds,
     fills: fillsBefore,
     marker: p.marker.raw,
   };

@@ -35,6 +35,11 @@ export interface MarksBefore {
   readonly markNames: { readonly status: string; readonly opinion: string } | null;
   /** Our rules before (empty without ExcelApi 1.6). */
   readonly rules: readonly OwnedRule[];
+  /**
+   * The ids of every rule on the sheet before a write that adds rules (null otherwise): a rule the
+   * write added is removed even when the failure came before its formula was set (a half-made rule).
+   */
+  readonly ruleIdsBefore: readonly string[] | null;
   /** Fills of every cell the write may change (fallback path), before. */
   readonly fills: FillMap | null;
   /** The settings marker before (raw), null = absent. */
@@ -88,8 +93,10 @@ export async function restoreMarks(
   if (rules) {
     // Delete every rule of ours and add the old ones back in their order, so even their priority
     // among themselves is as before.
+    const existedBefore = before.ruleIdsBefore === null ? null : new Set(before.ruleIdsBefore);
     for (const cf of rules.items as XlConditionalFormat[]) {
-      if (cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula)) cf.delete();
+      const ours = cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula);
+      if (ours || (existedBefore !== null && !existedBefore.has(cf.id))) cf.delete();
     }
     for (const rule of before.rules) queueAddRule(sheet, rule);
   }

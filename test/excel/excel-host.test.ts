@@ -573,6 +573,21 @@ describe("all or nothing", () => {
     expect(syncs).toBe(MAX_SYNCS_PER_EVALUATION);
   });
 
+  it("a failure after any number of the write's operations leaves the workbook as before (no half-made rule)", async () => {
+    const probe = basic();
+    await evaluateOk(probe.host);
+    const writeOps = probe.double.runtime.syncs[probe.double.syncCount - 1]?.operations ?? 0;
+    expect(writeOps).toBeGreaterThan(10);
+    for (let afterOps = 0; afterOps < writeOps; afterOps++) {
+      const { host, double } = basic();
+      const before = double.snapshot();
+      double.runtime.failOnSync({ sync: MAX_SYNCS_PER_EVALUATION, afterOps });
+      const outcome = await host.evaluate(active);
+      expect({ afterOps, ok: outcome.ok }).toEqual({ afterOps, ok: false });
+      expect({ afterOps, diff: diffSnapshots(before, double.snapshot()) }).toEqual({ afterOps, diff: [] });
+    }
+  });
+
   it("…and on a re-evaluation after the ledger changed", async () => {
     await eachSyncFailure(
       async () => {
@@ -601,6 +616,34 @@ describe("all or nothing", () => {
           return host.writeSummary(evaluation.value, DEFAULT_SETTINGS);
         },
       );
+    }
+  });
+
+  it("a failure after any number of the summary's final operations leaves the workbook as before", async () => {
+    for (const summaries of [0, 1]) {
+      const setup = async () => {
+        const h = basic();
+        const evaluation = await evaluateOk(h.host);
+        if (summaries) await h.host.writeSummary(evaluation, DEFAULT_SETTINGS);
+        return { ...h, evaluation };
+      };
+      const probe = await setup();
+      expect((await probe.host.writeSummary(probe.evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
+      const last = probe.double.syncCount;
+      const ops = probe.double.runtime.syncs[last - 1]?.operations ?? 0;
+      // Every count but the last (all of them ran: the summary is complete, as a lost answer is treated).
+      for (let afterOps = 0; afterOps < ops; afterOps += 7) {
+        const { host, double, evaluation } = await setup();
+        const before = double.snapshot();
+        double.runtime.failOnSync({ sync: last, afterOps });
+        const outcome = await host.writeSummary(evaluation, DEFAULT_SETTINGS);
+        expect({ summaries, afterOps, ok: outcome.ok }).toEqual({ summaries, afterOps, ok: false });
+        expect({ summaries, afterOps, diff: diffSnapshots(before, double.snapshot()) }).toEqual({
+          summaries,
+          afterOps,
+          diff: [],
+        });
+      }
     }
   });
 

@@ -78,6 +78,31 @@ describe.each(["1.17", "1.4"])("two ledger sheets (ExcelApi %s)", (excelApi) => 
   });
 });
 
+describe("clearing two sheets fails after any number of its batch's operations", () => {
+  it("and leaves both sheets marked exactly as they were", async () => {
+    const setup = async () => {
+      const h = harness(workbook());
+      await evaluateOk(h.host, "第一轮");
+      await evaluateOk(h.host, "第二轮");
+      return h;
+    };
+    const probe = await setup();
+    const start = probe.double.syncCount;
+    expect((await probe.host.clearMarks()).ok).toBe(true);
+    const batch = probe.double.syncCount;
+    const ops = probe.double.runtime.syncs[batch - 1]?.operations ?? 0;
+    expect(ops).toBeGreaterThan(4);
+    for (let afterOps = 0; afterOps < ops; afterOps++) {
+      const { host, double } = await setup();
+      const before = double.snapshot();
+      double.runtime.failOnSync({ sync: double.syncCount + (batch - start), afterOps });
+      const outcome = await host.clearMarks();
+      expect({ afterOps, ok: outcome.ok }).toEqual({ afterOps, ok: false });
+      expect({ afterOps, diff: diffSnapshots(before, double.snapshot()) }).toEqual({ afterOps, diff: [] });
+    }
+  });
+});
+
 describe("marks made below ExcelApi 1.6 (fills recorded per sheet)", () => {
   const markedAt14 = async () => {
     const h = harness(workbook(), "1.4");
