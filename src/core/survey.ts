@@ -451,7 +451,7 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
   const severity = resolveSeverity("survey-unknown-answer", "warning", settings);
   const findings: Finding[] = [];
   const weights = questionWeights(table, weightsRow, columns);
-  const tallies = columns.map(() => ({ valid: 0, sum: 0, loose: 0, counts: new Map<string, number>() }));
+  const tallies = columns.map(() => ({ valid: 0, sum: 0, countedDifferently: 0, counts: new Map<string, number>() }));
   let respondents = 0;
   let validRespondents = 0;
   let scoredAnswers = 0;
@@ -485,7 +485,7 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
       if (!tally) return;
       tally.valid++;
       if (answer.kind === "word" ? answer.typed !== scored.word : answer.kind === "number" && !answer.inNumberCell)
-        tally.loose++;
+        tally.countedDifferently++;
       tally.sum += scored.points;
       tally.counts.set(scored.word, (tally.counts.get(scored.word) ?? 0) + 1);
       scoredHere++;
@@ -506,12 +506,12 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
           ? wordPoints.get(answer.key)?.word === answer.typed
           : answer.kind === "number" && answer.inNumberCell && pointsOf(answer, scale, wordPoints) !== null;
       const tally = tallies[q];
-      if (countable && tally) tally.loose++;
+      if (countable && tally) tally.countedDifferently++;
     });
   }
 
   const questions: SurveyQuestion[] = columns.map((col, q) => {
-    const tally = tallies[q] ?? { valid: 0, sum: 0, loose: 0, counts: new Map<string, number>() };
+    const tally = tallies[q] ?? { valid: 0, sum: 0, countedDifferently: 0, counts: new Map<string, number>() };
     return {
       column: columnLetter(col),
       title: headerTitle(col),
@@ -519,7 +519,7 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
       valid: tally.valid,
       score: tally.valid > 0 ? roundTo(tally.sum / tally.valid, 1) : null,
       distribution: distributionOf(tally.counts, scale, settings),
-      countedDifferently: tally.loose,
+      countedDifferently: tally.countedDifferently,
     };
   });
 

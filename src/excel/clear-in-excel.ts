@@ -27,7 +27,7 @@ import {
 } from "./marks-state";
 import type { XlContext, XlRange } from "./office-api";
 import type { Rect } from "./address";
-import { previousOwnedSpans, spanRect } from "./owned-marks";
+import { previousOwnedSpans, queueNameLoad, spanRect } from "./owned-marks";
 import { rectOf } from "./read-ledger";
 import { readFillsOfSheets } from "./read-fills";
 import { columnLetter } from "../core/grid";
@@ -56,15 +56,12 @@ interface MarkedLedger {
 export async function clearMarksInExcel(context: XlContext, features: HostFeatures): Promise<void> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id");
-  const nameOf = (name: string) => {
-    const item = wb.names.getItemOrNullObject(name);
-    item.load("name");
-    const range = item.getRangeOrNullObject();
-    range.load("address");
-    return { name, item, range };
-  };
-  const pairs = COLUMN_MARK_PAIRS.map((pair) => ({ pair, status: nameOf(pair.status), opinion: nameOf(pair.opinion) }));
-  const summaryMark = nameOf(MARK_NAMES.summary);
+  const pairs = COLUMN_MARK_PAIRS.map((pair) => ({
+    pair,
+    status: queueNameLoad(wb.names, pair.status),
+    opinion: queueNameLoad(wb.names, pair.opinion),
+  }));
+  const summaryMark = queueNameLoad(wb.names, MARK_NAMES.summary);
   const markerSetting = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   markerSetting.load("value");
   if (features.readOnlyFlag) wb.load("readOnly");
@@ -108,7 +105,6 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
       originals: decodeFills(recorded),
     });
   }
-  // Every name of ours that exists, whatever it refers to (a deleted sheet's leaves a name on #REF!).
   // Our names that refer to cells. One left referring to nothing (the user deleted its sheet) is left
   // alone: an undo could not put it back, and it marks nothing (evaluate reuses its pair when needed).
   const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter(
@@ -161,9 +157,8 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     context,
     withFills.map(({ sheet, ledger }) => ({ sheet, cells: ledger.originals?.keys() ?? [] })),
   );
-  const currentFills = new Map(withFills.map((r, i) => [r.ledger.sheet.id, fillsRead[i] ?? new Map()]));
-  const fillsSynced = withFills.some((r) => (r.ledger.originals?.size ?? 0) > 0);
-  if (!fillsSynced && withRules.some((r) => r.ruleParts.length > 0)) await context.sync();
+  const currentFills = new Map(withFills.map((r, i) => [r.ledger.sheet.id, fillsRead.fills[i] ?? new Map()]));
+  if (!fillsRead.synced && withRules.some((r) => r.ruleParts.length > 0)) await context.sync();
 
   const plans = withRules.map(({ ledger, sheet, columnRanges, ruleParts }) => {
     const oldRules: OwnedRule[] = ruleParts.map(({ cf, range }) => ({

@@ -34,7 +34,7 @@ import {
   type MarksBefore,
   type OwnedRule,
 } from "./marks-state";
-import type { XlConditionalFormat, XlContext, XlNamedItem, XlRange, XlTable, XlWorksheet } from "./office-api";
+import type { XlConditionalFormat, XlContext, XlRange, XlTable, XlWorksheet } from "./office-api";
 import { readFillsOf } from "./read-fills";
 import { gridOf, mergesOf, readCell, readMoreFormats, readRect, rectOf, type SheetRead } from "./read-ledger";
 import {
@@ -60,7 +60,7 @@ import {
   writtenRows,
   type RowSpan,
 } from "../core/plan/owned-range";
-import { inSpans, markText, previousOwnedSpans, type OwnedSpan } from "./owned-marks";
+import { inSpans, markText, previousOwnedSpans, queueNameLoad, type OwnedSpan, type QueuedName } from "./owned-marks";
 import {
   COLOURED_LIGHTS,
   colourRuleFormula,
@@ -176,16 +176,11 @@ async function probeOnce(
   const dateProbe = wb.functions.date(2000, 1, 1);
   dateProbe.load("value");
   // Every pair of column mark names: which sheet each pair marks, so this sheet's pair (or a free one) is used.
-  const pairRanges = COLUMN_MARK_PAIRS.map((pair) => {
-    const rangeOf = (name: string) => {
-      const item = wb.names.getItemOrNullObject(name);
-      item.load("name");
-      const range = item.getRangeOrNullObject();
-      range.load("address");
-      return { item, range };
-    };
-    return { pair, status: rangeOf(pair.status), opinion: rangeOf(pair.opinion) };
-  });
+  const pairNames = COLUMN_MARK_PAIRS.map((pair) => ({
+    pair,
+    status: queueNameLoad(wb.names, pair.status),
+    opinion: queueNameLoad(wb.names, pair.opinion),
+  }));
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
   try {
@@ -200,14 +195,14 @@ async function probeOnce(
   // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.protection.load("protected")` and synced
   if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(sheet.name));
   const sheetName = sheet.name;
-  const mark = ({ item, range }: { item: XlNamedItem; range: XlRange }): NameMark => {
+  const mark = ({ item, range }: QueuedName): NameMark => {
     if (item.isNullObject) return { exists: false, address: null, local: null };
     if (range.isNullObject) return { exists: true, address: null, local: null };
     const parsed = parseAddress(range.address);
     const local = parsed && parsed.sheet === sheetName ? localAddress(range.address) : null;
     return { exists: true, address: range.address, local };
   };
-  const pairs = pairRanges.map(({ pair, status, opinion }) => ({ pair, status: mark(status), opinion: mark(opinion) }));
+  const pairs = pairNames.map(({ pair, status, opinion }) => ({ pair, status: mark(status), opinion: mark(opinion) }));
   // This sheet's pair; else an unused one; else one left by a deleted sheet (names referring to nothing,
   // which an undo could not put back — harmless, they marked nothing).
   const ours =

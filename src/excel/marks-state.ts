@@ -76,11 +76,14 @@ export async function restoreMarks(
   const wb = context.workbook;
   const sheet = wb.worksheets.getItem(sheetId);
   sheet.load("name");
-  const markNames = before.markNames;
-  const statusName = markNames ? wb.names.getItemOrNullObject(markNames.status) : null;
-  const opinionName = markNames ? wb.names.getItemOrNullObject(markNames.opinion) : null;
-  statusName?.load("name");
-  opinionName?.load("name");
+  const { markNames } = before;
+  const names = markNames
+    ? [
+        { name: markNames.status, address: before.names.status },
+        { name: markNames.opinion, address: before.names.opinion },
+      ].map((n) => ({ ...n, item: wb.names.getItemOrNullObject(n.name) }))
+    : [];
+  for (const { item } of names) item.load("name");
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
   // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
@@ -100,13 +103,9 @@ export async function restoreMarks(
     }
     for (const rule of before.rules) queueAddRule(sheet, rule);
   }
-  const restoreName = (item: NonNullable<typeof statusName>, name: string, address: string | null): void => {
+  for (const { name, address, item } of names) {
     if (!item.isNullObject) item.delete();
     if (address !== null) wb.names.add(name, `=${address}`);
-  };
-  if (markNames && statusName && opinionName) {
-    restoreName(statusName, markNames.status, before.names.status);
-    restoreName(opinionName, markNames.opinion, before.names.opinion);
   }
   if (before.marker !== null) wb.settings.add(MARKS_SETTING_KEY, before.marker);
   else if (!marker.isNullObject) marker.delete();

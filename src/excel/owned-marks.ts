@@ -7,6 +7,7 @@
  * with `legacyWrittenRows`, from the 预警状态 column when that is marked the same way.
  */
 import { contains, type Rect } from "./address";
+import type { XlNamedItem, XlNamedItemCollection, XlRange } from "./office-api";
 import { isOpinionText, isStatusText, legacyWrittenRows, type RowSpan } from "../core/plan/owned-range";
 
 /** Rows `rows` of sheet column `col`. */
@@ -63,4 +64,21 @@ export function spanRect(span: OwnedSpan): Rect {
 /** True when the cell is inside one of `spans`. */
 export function inSpans(spans: readonly OwnedSpan[], row: number, col: number): boolean {
   return spans.some((s) => contains(spanRect(s), { top: row, bottom: row, left: col, right: col }));
+}
+
+/** A mark name queued for loading: the item (null object when absent) and the range it refers to. */
+export interface QueuedName {
+  readonly name: string;
+  readonly item: XlNamedItem;
+  /** A null object when the name is absent or refers to nothing (its sheet was deleted). */
+  readonly range: XlRange;
+}
+
+/** Queues the loads that tell whether a mark name exists and which cells it refers to (read after a sync). */
+export function queueNameLoad(names: XlNamedItemCollection, name: string): QueuedName {
+  const item = names.getItemOrNullObject(name);
+  item.load("name");
+  const range = item.getRangeOrNullObject();
+  range.load("address");
+  return { name, item, range };
 }

@@ -12,18 +12,19 @@ const FILL_CELLS_PER_SYNC = 20_000;
 
 /** Reads the current fills of the given cells: per row first, then cell by cell for rows with mixed fills. */
 export async function readFillsOf(context: XlContext, sheet: XlWorksheet, cells: Iterable<string>): Promise<FillMap> {
-  const [fills] = await readFillsOfSheets(context, [{ sheet, cells }]);
+  const [fills] = (await readFillsOfSheets(context, [{ sheet, cells }])).fills;
   return fills ?? new Map();
 }
 
 /**
  * `readFillsOf` for several sheets at once, in the same syncs as one (each sheet's map in order).
- * Anything the caller queued before is loaded by the first of them.
+ * `synced`: whether it synced at all (no cells, no sync); anything the caller queued before is
+ * loaded by its first sync.
  */
 export async function readFillsOfSheets(
   context: XlContext,
   requests: readonly { readonly sheet: XlWorksheet; readonly cells: Iterable<string> }[],
-): Promise<FillMap[]> {
+): Promise<{ fills: FillMap[]; synced: boolean }> {
   const results = requests.map((): FillMap => new Map());
   const perRow = requests.flatMap(({ sheet, cells }, index) => {
     const rows = new Map<number, number[]>();
@@ -41,7 +42,7 @@ export async function readFillsOfSheets(
       return { index, sheet, row, cols, fill };
     });
   });
-  if (perRow.length === 0) return results;
+  if (perRow.length === 0) return { fills: results, synced: false };
   await context.sync();
   const mixed: { index: number; sheet: XlWorksheet; row: number; col: number }[] = [];
   for (const { index, sheet, row, cols, fill } of perRow) {
@@ -58,5 +59,5 @@ export async function readFillsOfSheets(
     await context.sync();
     for (const { index, row, col, fill } of batch) results[index]?.set(fillKey(row, col), normaliseFill(fill.color));
   }
-  return results;
+  return { fills: results, synced: true };
 }

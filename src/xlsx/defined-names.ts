@@ -10,10 +10,8 @@
  * verbatim, its `localSheetId` moved to where its sheet now is in the copy; and from exceljs' output
  * only the add-in's own marks (`_ZGTZ_…`) and the names on the summary sheet it drew (print titles).
  */
-import { fstatSync } from "node:fs";
-import { decodeXml } from "./cells";
-import { parseWorkbookXml } from "./read";
-import { listZipEntries, readZipEntry, rewriteZipEntry, withFile } from "./zip";
+import { attributes, parseWorkbookXml } from "./read";
+import { readZipPart, rewriteZipEntry } from "./zip";
 
 /** The add-in's marks (`MARK_NAMES`) all start with this. */
 const OWN_NAME_PREFIX = "_ZGTZ_";
@@ -28,19 +26,14 @@ interface DefinedNameElement {
 const DEFINED_NAME = /<(?:[\w-]+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?definedName\s*>)/g;
 const DEFINED_NAMES_BLOCK = /<(?:[\w-]+:)?definedNames\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w-]+:)?definedNames\s*>)/;
 
-function attributeOf(attrs: string, name: string): string | null {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
-  return m ? decodeXml(m[1] ?? m[2] ?? "") : null;
-}
-
 export function parseDefinedNames(workbookXml: string): DefinedNameElement[] {
   const block = DEFINED_NAMES_BLOCK.exec(workbookXml)?.[0] ?? "";
   return [...block.matchAll(DEFINED_NAME)].map((m) => {
-    const attrs = m[1] ?? "";
-    const local = attributeOf(attrs, "localSheetId");
+    const attrs = attributes(m[1] ?? "");
+    const local = attrs.get("localSheetId") ?? null;
     return {
       xml: m[0].replace(/^<[\w-]+:/, "<").replace(/<\/[\w-]+:(definedName\s*>)$/, "</$1"),
-      name: attributeOf(attrs, "name") ?? "",
+      name: attrs.get("name") ?? "",
       localSheetId: local !== null && /^\d+$/.test(local) ? Number(local) : null,
     };
   });
@@ -98,10 +91,7 @@ const WORKBOOK_PART = "xl/workbook.xml";
 
 /** Rebuilds the defined names of `copyPath` (just written by exceljs from `inputPath`) in place. */
 export function keepDefinedNames(inputPath: string, copyPath: string, drawnSheet: string | null): void {
-  const inputXml = withFile(inputPath, (fd) => {
-    const entry = listZipEntries(fd, fstatSync(fd).size).find((e) => e.name === WORKBOOK_PART);
-    return entry ? readZipEntry(fd, entry).toString("utf8") : null;
-  });
-  if (inputXml === null) return;
+  const inputXml = readZipPart(inputPath, WORKBOOK_PART)?.toString("utf8");
+  if (inputXml === undefined) return;
   rewriteZipEntry(copyPath, WORKBOOK_PART, (outputXml) => mergeDefinedNames(inputXml, outputXml, drawnSheet));
 }

@@ -124,7 +124,8 @@ export function classifyOleFile(bytes: Buffer): "encrypted" | "legacy-xls" | nul
 
 export { decodeXml };
 
-function attributes(tagBody: string): Map<string, string> {
+/** A tag's attributes (`name="x" localSheetId="0"`), their values decoded. */
+export function attributes(tagBody: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const m of tagBody.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
     map.set(m[1] ?? "", decodeXml(m[2] ?? m[3] ?? ""));

@@ -615,7 +615,7 @@ function planSurvey(
       (sum, [answer, count]) => sum + (pointsOfAnswer(answer, survey, levels) >= 60 ? count : 0),
       0,
     );
-    // A live formula only where it counts what the engine counted: COUNTIF misses loosely typed answers.
+    // A live formula only where it counts what the engine counted (see `countedDifferently`).
     const live = (expr: string, value: number | null, format: string): PlanCell =>
       q.countedDifferently > 0 ? (value === null ? text("") : num(value, format)) : formula(expr, value ?? "", format);
     return [
@@ -640,7 +640,7 @@ function planSurvey(
     rows,
     notes: [
       `依据：工作表“${surveySheet}”第${survey.firstRow}–${survey.lastRow}行，量表${levels ? "：" + levels.map((l) => `${l.answer}${l.points}分`).join("、") : "为数字打分"}；空白和“不了解”不计入。`,
-      ...looseNote(survey.questions),
+      ...valuesNote(survey.questions),
     ],
   });
   const overallFirst = sheet.nextFirstRow(false);
@@ -691,12 +691,12 @@ function planSurvey(
  * numbers as text) that the engine reads and COUNTIF would miss, or answers on a total row among the
  * respondents that COUNTIF would count (`countedDifferently`).
  */
-function looseNote(questions: readonly SurveyResult["questions"][number][]): string[] {
-  const loose = questions.filter((q) => q.countedDifferently > 0);
-  if (loose.length === 0) return [];
-  const total = loose.reduce((sum, q) => sum + q.countedDifferently, 0);
+function valuesNote(questions: readonly SurveyResult["questions"][number][]): string[] {
+  const asValues = questions.filter((q) => q.countedDifferently > 0);
+  if (asValues.length === 0) return [];
+  const total = asValues.reduce((sum, q) => sum + q.countedDifferently, 0);
   return [
-    `${loose.map((q) => `${q.column}列`).join("、")}有${total}个答案带空格、全角字符、为文本形式的数字或位于合计行，公式无法逐一对应统计，这些题目的数值为评估时的计数（不随调查表自动更新）；统一答案写法、移出合计行后重新评估即可恢复公式。`,
+    `${asValues.map((q) => `${q.column}列`).join("、")}有${total}个答案带空格、全角字符、为文本形式的数字或位于合计行，公式无法逐一对应统计，这些题目的数值为评估时的计数（不随调查表自动更新）；统一答案写法、移出合计行后重新评估即可恢复公式。`,
   ];
 }
 

@@ -4,15 +4,11 @@
  * (exceljs reads a cached formula result of 0 as "no result", which would hide the very numbers
  * the recalculation test compares.)
  */
-import { statSync } from "node:fs";
 import { decodeXml, parseWorkbookRels, parseWorkbookXml } from "../../../src/xlsx/read";
-import { listZipEntries, readZipEntry, withFile } from "../../../src/xlsx/zip";
+import { readZipPart } from "../../../src/xlsx/zip";
 
 export function readPart(path: string, name: string): string | null {
-  return withFile(path, (fd) => {
-    const entry = listZipEntries(fd, statSync(path).size).find((e) => e.name === name);
-    return entry ? readZipEntry(fd, entry).toString("utf8") : null;
-  });
+  return readZipPart(path, name)?.toString("utf8") ?? null;
 }
 
 /** The XML of the named worksheet. */
