@@ -150,11 +150,14 @@
     {
       zh:
         "可以使用：Microsoft 365 订阅版 Office；Office 2021、2024 及更高版本（含批量许可的 LTSC 版）；" +
-        "已安装 Microsoft Edge WebView2 运行时的零售版 Office 2016/2019；Mac 版 Office；Excel 网页版。",
+        "已安装 Microsoft Edge WebView2 运行时的零售版 Office 2016/2019；Mac 版 Office；Excel 网页版。" +
+        "Windows 上的 Office 都要用 WebView2 运行时显示加载项（Windows 11、Office 2021 及以后、" +
+        "Microsoft 365 版本 2101 及以后已自带）。",
       en:
         "Works in: Microsoft 365 (subscription) Office; Office 2021, 2024 and later (volume-licensed LTSC " +
         "included); retail Office 2016/2019 with the Microsoft Edge WebView2 Runtime installed; Office on " +
-        "Mac; Excel on the web.",
+        "Mac; Excel on the web. Office on Windows needs the WebView2 Runtime to show add-ins (Windows 11, " +
+        "Office 2021 and later and Microsoft 365 Version 2101 and later come with it).",
     },
     {
       zh:
@@ -201,7 +204,8 @@
       for (var p = 0; p < groups[g][1].length; p++) {
         var paragraph = doc.createElement("p");
         if (groups[g][0]) paragraph.setAttribute("lang", groups[g][0]);
-        else paragraph.className = "start-failure-detail";
+        if (!groups[g][0]) paragraph.className = "start-failure-detail";
+        else if (p === 0) paragraph.className = "start-failure-reason";
         paragraph.textContent = groups[g][1][p];
         box.appendChild(paragraph);
       }
