@@ -221,6 +221,12 @@
     else action();
   }
 
+  /** True when `url` is on the page's own origin (IE11 has no `location.origin`). */
+  function isSameOrigin(win, url) {
+    var origin = win.location.protocol + "//" + win.location.host + "/";
+    return url.slice(0, origin.length) === origin;
+  }
+
   /** A short text for an `error` event, a rejection reason or anything thrown. */
   function describe(value) {
     if (value && typeof value === "object") {
@@ -262,6 +268,10 @@
         if (String(target.nodeName).toUpperCase() === "SCRIPT") fail({ kind: "load", detail: target.src || "" });
         return;
       }
+      // Errors of another origin's scripts (office.js from Microsoft's CDN; the browser hides their
+      // details as "Script error.") may be harmless: if they do stop the pane, the timer says so.
+      var source = String(event.filename || "");
+      if (source ? !isSameOrigin(win, source) : !event.error) return;
       fail({ kind: "error", detail: event.error ? describe(event.error) : String(event.message || "") });
     }
     function onRejection(event) {

@@ -186,6 +186,17 @@ describe("while the pane starts (jsdom)", () => {
     expect(document.getElementById("loading")).toBeNull();
   });
 
+  it("counts an error of the page's own scripts, not one of another origin's (office.js from the CDN)", () => {
+    watch();
+    const office = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+    window.dispatchEvent(new ErrorEvent("error", { message: "x", filename: office, error: new Error("x") }));
+    window.dispatchEvent(new ErrorEvent("error", { message: "Script error." }));
+    expect(failureBox()).toBeNull();
+    const own = `${window.location.origin}/taskpane.0123abcd.js`;
+    window.dispatchEvent(new ErrorEvent("error", { message: "y", filename: own, error: new TypeError("y") }));
+    expect(failureBox()).toHaveTextContent("TypeError: y");
+  });
+
   it("replaces it when a promise is rejected before the start", () => {
     watch();
     const rejection = Object.assign(new Event("unhandledrejection"), {
