@@ -15,6 +15,8 @@
  * Every page carries a Content-Security-Policy: scripts only from here (and Microsoft's office.js
  * host when it is not self-hosted), styles from here plus inline (Fluent's griffel injects <style>),
  * images from here and data: URLs, connections only to here. The add-in makes no other request.
+ * The task pane loads src/taskpane/guard.js first: plain ES5, copied as is (never through a loader
+ * or webpack's runtime, which are not ES5), so that webviews the pane cannot run in say so.
  */
 const path = require("path");
 const zlib = require("zlib");

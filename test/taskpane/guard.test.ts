@@ -38,6 +38,8 @@ const UA = {
   ie11: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko",
   edgeHtml18:
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045",
+  edgeHtmlWebView:
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045",
   webView2:
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
   macWkWebView: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)",
@@ -68,6 +70,7 @@ describe("which webviews it refuses", () => {
   it.each([
     ["Internet Explorer 11 (Trident)", UA.ie11, "trident"],
     ["Edge Legacy 18 (EdgeHTML)", UA.edgeHtml18, "edgehtml"],
+    ["the EdgeHTML webview (WebView/3.0)", UA.edgeHtmlWebView, "edgehtml"],
     ["WebView2 (Chromium Edge)", UA.webView2, null],
     ["WKWebView in Office on Mac", UA.macWkWebView, null],
     ["WKWebView in Office on iPad", UA.ipadWkWebView, null],
