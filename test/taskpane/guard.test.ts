@@ -247,11 +247,21 @@ describe("while the pane starts (jsdom)", () => {
   });
 
   it("is told of the start by the real pane: mounted over the Excel double, no message when the time is up", async () => {
-    watch(300);
+    // The guard's timer is taken out of its hands and run once the pane is up (a real 20 s wait,
+    // or a short one that a loaded machine may overrun while React mounts, would prove nothing).
+    let timeIsUp: () => void = () => {
+      throw new Error("the guard set no timer");
+    };
+    const timers = jest.spyOn(window, "setTimeout").mockImplementationOnce(((callback: () => void) => {
+      timeIsUp = callback;
+      return 0;
+    }) as typeof window.setTimeout);
+    watch();
+    timers.mockRestore();
     mountPreviewPane();
     await screen.findByRole("heading", { name: "整改台账助手" });
     expect(Reflect.get(window, PANE_STARTED_FLAG)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    timeIsUp();
     expect(failureBox()).toBeNull();
     expect(screen.getByRole("button", { name: "评估" })).toBeEnabled();
   });
