@@ -206,15 +206,47 @@ describe("task pane", () => {
     expect(host.callsOf("evaluate")[0]?.request.settings.yellowAfterDays).toBe(7);
   });
 
-  it("refuses settings that are out of range, naming the problem, and saves nothing", async () => {
+  it("refuses bad settings beside each field, in Chinese, marks the fields and focuses the first; saves nothing", async () => {
     const host = new FakeLedgerHost(sampleLedger());
     const user = renderPane(host);
     await user.click(screen.getByRole("tab", { name: "设置" }));
     const red = await screen.findByRole("textbox", { name: "逾期多少个月亮红灯" });
     await user.clear(red);
     await user.type(red, "abc");
+    const close = screen.getByRole("textbox", { name: "整改问题销号率（%）" });
+    await user.clear(close);
+    await user.type(close, "150");
+    const yellow = screen.getByRole("textbox", { name: "逾期多少天亮黄灯" });
+    await user.clear(yellow); // empty: an error, not a silent default
     await user.click(screen.getByRole("button", { name: "保存设置" }));
-    expect(await screen.findByText(/设置有误，未保存：.*redAfterMonths/)).toBeInTheDocument();
+
+    expect(await screen.findByText("设置未保存：有 3 处需要修改，已在字段旁标出。")).toBeInTheDocument();
+    expect(yellow).toHaveAttribute("aria-invalid", "true");
+    expect(yellow).toHaveAccessibleDescription("请填写一个数字。");
+    expect(red).toHaveAttribute("aria-invalid", "true");
+    expect(red).toHaveAccessibleDescription("“abc”不是数字。");
+    expect(close).toHaveAccessibleDescription("不能大于 100%。");
+    expect(yellow).toHaveFocus();
+    expect(screen.getByRole("textbox", { name: "整改问题销号率（%）" })).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/Invalid input|Too big|redAfterMonths|targets\./);
     expect(host.callsOf("saveSettings")).toHaveLength(0);
+
+    // Correcting a field clears its mark; the others stay until the next save.
+    await user.type(yellow, "10");
+    expect(yellow).not.toHaveAttribute("aria-invalid", "true");
+    expect(red).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("shows settings errors in English for en-US", async () => {
+    const host = new FakeLedgerHost(sampleLedger());
+    const user = renderPane(host, "en");
+    await user.click(screen.getByRole("tab", { name: "Settings" }));
+    const close = await screen.findByRole("textbox", { name: "Close-out rate (%)" });
+    await user.clear(close);
+    await user.type(close, "150");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText(/Settings not saved: 1 field/)).toBeInTheDocument();
+    expect(close).toHaveAccessibleDescription("Must be at most 100%.");
+    expect(close).toHaveFocus();
   });
 });
