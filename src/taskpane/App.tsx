@@ -10,11 +10,18 @@
 import { useCallback, useEffect, useState } from "react";
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Divider,
   Field,
   FluentProvider,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -27,12 +34,13 @@ import {
   Text,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { localToday, parseIsoDate } from "../core/dates";
 import { DEFAULT_SETTINGS, type ColumnMapping, type Settings } from "../core/settings";
 import type { Finding } from "../core/types";
-import type { EvaluateOutcome, HostError, LedgerHost, LedgerSource } from "../excel/host";
+import type { ClearOutcome, EvaluateOutcome, HostError, LedgerHost, LedgerSource } from "../excel/host";
 import iconUrl from "../../assets/icon-32.png";
 import { FindingsList } from "./components/FindingsList";
 import { LayoutSection } from "./components/LayoutSection";
@@ -57,12 +65,23 @@ type SourceKind = LedgerSource["kind"];
 type RunState =
   | { readonly phase: "idle" }
   | { readonly phase: "running"; readonly fraction: number; readonly stage: "read" | "evaluate" | "write" }
-  | { readonly phase: "done"; readonly outcome: EvaluateOutcome }
+  | { readonly phase: "done"; readonly outcome: EvaluateOutcome; readonly inputs: RunInputs }
   | { readonly phase: "failed"; readonly error: HostError };
 
+/** Where a message is shown: beside what the user just did, never in a place they have left. */
+type NoticePlace = "load" | "findings" | "summary" | "clear" | "settings";
+
 interface Notice {
-  readonly intent: "success" | "error" | "warning";
+  readonly intent: "success" | "error" | "warning" | "info";
   readonly text: string;
+  /** A sheet the message names, offered as a link that selects it. */
+  readonly openSheet?: string;
+}
+
+/** What an evaluation ran with, to tell when its results no longer match the date or the settings. */
+interface RunInputs {
+  readonly today: string;
+  readonly settings: Settings;
 }
 
 const STAGE_KEYS: Readonly<Record<"read" | "evaluate" | "write", StringKey>> = {
@@ -105,6 +124,10 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   evaluateButton: { alignSelf: "stretch" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground2 },
+  /** Short labels (当前工作表, 指定工作表) wrap between words, never inside one. */
+  keepWords: { wordBreak: "keep-all", overflowWrap: "normal" },
+  radios: { flexWrap: "wrap" },
   announcement: { color: tokens.colorNeutralForeground2 },
   heading: { margin: 0 },
 });
@@ -124,8 +147,19 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   const [sheet, setSheet] = useState<string>("");
   const [today, setToday] = useState<string>(() => localToday(now()));
   const [run, setRun] = useState<RunState>({ phase: "idle" });
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notices, setNotices] = useState<Partial<Record<NoticePlace, Notice>>>({});
   const [action, setAction] = useState<null | "summary" | "clear" | "save">(null);
+  const [confirmingClear, setConfirmingClear] = useState(false);
+
+  /** Shows a message at one place (or removes it with null). */
+  const tell = useCallback((place: NoticePlace, notice: Notice | null) => {
+    setNotices((current) => {
+      const next = { ...current };
+      if (notice) next[place] = notice;
+      else delete next[place];
+      return next;
+    });
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -135,7 +169,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
       if (loaded.ok) {
         setSettings(loaded.value.settings);
         if (loaded.value.problems.length > 0) {
-          setNotice({ intent: "warning", text: `${t("settingsLoadProblems")} ${loaded.value.problems.join("；")}` });
+          tell("load", { intent: "warning", text: `${t("settingsLoadProblems")} ${loaded.value.problems.join("；")}` });
         }
       }
       if (listed.ok) {
@@ -155,7 +189,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
 
   const evaluateWith = useCallback(
     async (withSettings: Settings) => {
-      setNotice(null);
+      setNotices((current) => (current.load ? { load: current.load } : {}));
       setRun({ phase: "running", fraction: 0, stage: "read" });
       try {
         const outcome = await host.evaluate({
@@ -165,7 +199,11 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
           onProgress: (fraction, stage) =>
             setRun((prev) => (prev.phase === "running" ? { phase: "running", fraction, stage } : prev)),
         });
-        setRun(outcome.ok ? { phase: "done", outcome: outcome.value } : { phase: "failed", error: outcome.error });
+        setRun(
+          outcome.ok
+            ? { phase: "done", outcome: outcome.value, inputs: { today, settings: withSettings } }
+            : { phase: "failed", error: outcome.error },
+        );
       } catch (error) {
         setRun({ phase: "failed", error: unexpectedError(error) });
       }
@@ -175,16 +213,17 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
 
   const saveSettings = async (next: Settings): Promise<boolean> => {
     setAction("save");
+    tell("settings", null);
     try {
       const saved = await host.saveSettings(next);
       if (!saved.ok) {
-        setNotice({ intent: "error", text: pick(saved.error.message, lang) });
+        tell("settings", { intent: "error", text: pick(saved.error.message, lang) });
         return false;
       }
       setSettings(next);
       return true;
     } catch (error) {
-      setNotice({ intent: "error", text: pick(unexpectedError(error).message, lang) });
+      tell("settings", { intent: "error", text: pick(unexpectedError(error).message, lang) });
       return false;
     } finally {
       setAction(null);
@@ -199,8 +238,19 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   const selectFinding = async (finding: Finding) => {
     if (!finding.cell) return;
     const selected = await host.selectCell(finding.sheet, finding.cell);
+    tell(
+      "findings",
+      selected.ok
+        ? null
+        : { intent: "error", text: `${t("selectFailed")}${t("listSeparator")}${pick(selected.error.message, lang)}` },
+    );
+  };
+
+  /** The link in a message: selects A1 of the sheet it names (the summary is not activated when written). */
+  const openSheet = async (place: NoticePlace, name: string) => {
+    const selected = await host.selectCell(name, "A1");
     if (!selected.ok)
-      setNotice({
+      tell(place, {
         intent: "error",
         text: `${t("selectFailed")}${t("listSeparator")}${pick(selected.error.message, lang)}`,
       });
@@ -208,40 +258,61 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
 
   const writeSummary = async (outcome: EvaluateOutcome) => {
     setAction("summary");
-    setNotice(null);
+    tell("summary", null);
     try {
       const written = await host.writeSummary(outcome, settings);
-      if (!written.ok) setNotice({ intent: "error", text: pick(written.error.message, lang) });
-      else if (written.value.renamedFrom) {
-        setNotice({
-          intent: "warning",
-          text: t("summaryRenamed", { wanted: written.value.renamedFrom, sheet: written.value.sheetName }),
+      if (!written.ok) tell("summary", { intent: "error", text: pick(written.error.message, lang) });
+      else
+        tell("summary", {
+          intent: written.value.renamedFrom ? "warning" : "success",
+          text: written.value.renamedFrom
+            ? t("summaryRenamed", { wanted: written.value.renamedFrom, sheet: written.value.sheetName })
+            : t("summaryWritten", { sheet: written.value.sheetName }),
+          openSheet: written.value.sheetName,
         });
-      } else setNotice({ intent: "success", text: t("summaryWritten", { sheet: written.value.sheetName }) });
     } catch (error) {
-      setNotice({ intent: "error", text: pick(unexpectedError(error).message, lang) });
+      tell("summary", { intent: "error", text: pick(unexpectedError(error).message, lang) });
     } finally {
       setAction(null);
     }
   };
 
   const clearMarks = async () => {
+    setConfirmingClear(false);
     setAction("clear");
-    setNotice(null);
+    setNotices((current) => (current.load ? { load: current.load } : {}));
     try {
       const cleared = await host.clearMarks();
       if (cleared.ok) {
         setRun({ phase: "idle" });
-        setNotice({ intent: "success", text: t("marksCleared") });
-      } else setNotice({ intent: "error", text: pick(cleared.error.message, lang) });
+        tell("clear", clearedNotice(cleared.value, t));
+      } else tell("clear", { intent: "error", text: pick(cleared.error.message, lang) });
     } catch (error) {
-      setNotice({ intent: "error", text: pick(unexpectedError(error).message, lang) });
+      tell("clear", { intent: "error", text: pick(unexpectedError(error).message, lang) });
     } finally {
       setAction(null);
     }
   };
 
   const done = run.phase === "done" ? run.outcome : null;
+  const stale = run.phase === "done" && (run.inputs.today !== today || run.inputs.settings !== settings) && todayValid;
+
+  const noticeAt = (place: NoticePlace) => {
+    const notice = notices[place];
+    if (!notice) return null;
+    return (
+      <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"} data-place={place}>
+        <MessageBarBody>{notice.text}</MessageBarBody>
+        {notice.openSheet && (
+          <MessageBarActions>
+            <Button size="small" onClick={() => void openSheet(place, notice.openSheet ?? "")}>
+              {t("openSheet", { sheet: notice.openSheet })}
+            </Button>
+          </MessageBarActions>
+        )}
+      </MessageBar>
+    );
+  };
 
   return (
     <>
@@ -254,17 +325,14 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
         <Tab value="settings">{t("tabSettings")}</Tab>
       </TabList>
       <main className={styles.main}>
-        {notice && (
-          <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
-            <MessageBarBody>{notice.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        {noticeAt("load")}
         {tab === "settings" ? (
           <section className={styles.section} aria-labelledby="settings-heading">
             <Subtitle2 as="h2" id="settings-heading" className={styles.heading}>
               {t("settingsHeading")}
             </Subtitle2>
             <SettingsPanel settings={settings} sheets={sheets} busy={busy} onSave={saveSettings} />
+            {noticeAt("settings")}
           </section>
         ) : (
           <>
@@ -272,12 +340,13 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
               <Field label={t("sourceLabel")}>
                 <RadioGroup
                   layout="horizontal"
+                  className={styles.radios}
                   value={sourceKind}
                   onChange={(_, data) => setSourceKind(data.value as SourceKind)}
                 >
-                  <Radio value="active" label={t("sourceActive")} />
-                  <Radio value="selection" label={t("sourceSelection")} />
-                  <Radio value="sheet" label={t("sourceSheet")} />
+                  <Radio value="active" label={{ children: t("sourceActive"), className: styles.keepWords }} />
+                  <Radio value="selection" label={{ children: t("sourceSelection"), className: styles.keepWords }} />
+                  <Radio value="sheet" label={{ children: t("sourceSheet"), className: styles.keepWords }} />
                 </RadioGroup>
               </Field>
               {sourceKind === "sheet" && (
@@ -291,7 +360,12 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                   </Select>
                 </Field>
               )}
-              <Field label={t("todayLabel")} hint={t("todayHint")} validationState={todayValid ? "none" : "error"}>
+              <Field
+                label={t("todayLabel")}
+                hint={todayValid ? t("todayHint") : undefined}
+                validationState={todayValid ? "none" : "error"}
+                validationMessage={todayValid ? undefined : t("todayMissing")}
+              >
                 <Input type="date" value={today} onChange={(_, data) => setToday(data.value)} />
               </Field>
               <Button
@@ -299,10 +373,14 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                 size="large"
                 className={styles.evaluateButton}
                 disabled={busy || !todayValid || (sourceKind === "sheet" && !sheet)}
+                aria-describedby="evaluate-writes"
                 onClick={() => void evaluateWith(settings)}
               >
                 {run.phase === "running" ? t("evaluating") : t("evaluate")}
               </Button>
+              <Text size={200} id="evaluate-writes" className={styles.hint}>
+                {t("evaluateWrites")}
+              </Text>
               {run.phase === "running" && (
                 <Field validationMessage={t(STAGE_KEYS[run.stage])} validationState="none">
                   <ProgressBar value={run.fraction} max={1} aria-label={t(STAGE_KEYS[run.stage])} />
@@ -325,6 +403,16 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
 
             {done && (
               <>
+                {stale && (
+                  <MessageBar intent="warning" data-testid="stale-results">
+                    <MessageBarBody>{t("resultsStale")}</MessageBarBody>
+                    <MessageBarActions>
+                      <Button size="small" disabled={busy} onClick={() => void evaluateWith(settings)}>
+                        {t("evaluateAgain")}
+                      </Button>
+                    </MessageBarActions>
+                  </MessageBar>
+                )}
                 <section className={styles.section} aria-labelledby="results-heading">
                   <Subtitle2 as="h2" id="results-heading" className={styles.heading}>
                     {t("resultsHeading")} · {t("itemsCount", { n: done.result.summary.items })}
@@ -335,13 +423,20 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                   <Subtitle2 as="h2" id="rates-heading" className={styles.heading}>
                     {t("ratesHeading")}
                   </Subtitle2>
-                  <Rates result={done.result} settings={settings} />
+                  <Rates result={done.result} settings={run.phase === "done" ? run.inputs.settings : settings} />
                 </section>
                 <section className={styles.section} aria-labelledby="findings-heading">
                   <Subtitle2 as="h2" id="findings-heading" className={styles.heading}>
                     {t("findingsHeading")}
                   </Subtitle2>
-                  <FindingsList findings={done.result.findings} onSelect={(f) => void selectFinding(f)} />
+                  <FindingsList
+                    key={`${done.sheet}:${run.phase === "done" ? run.inputs.today : ""}`}
+                    findings={done.result.findings}
+                    items={done.result.items}
+                    ledgerSheet={done.result.layout.sheet}
+                    onSelect={(f) => void selectFinding(f)}
+                  />
+                  {noticeAt("findings")}
                 </section>
                 <section className={styles.section} aria-labelledby="actions-heading">
                   <Subtitle2 as="h2" id="actions-heading" className={styles.heading}>
@@ -351,10 +446,8 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                     <Button disabled={busy} onClick={() => void writeSummary(done)}>
                       {action === "summary" ? t("writingSummary") : t("writeSummary")}
                     </Button>
-                    <Button disabled={busy} onClick={() => void clearMarks()}>
-                      {action === "clear" ? t("clearingMarks") : t("clearMarks")}
-                    </Button>
                   </div>
+                  {noticeAt("summary")}
                 </section>
                 <Divider />
                 <section className={styles.section} aria-labelledby="layout-heading">
@@ -371,18 +464,42 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                 </section>
               </>
             )}
-            {run.phase !== "done" && (
+            <section className={styles.section}>
               <div className={styles.row}>
-                <Button appearance="subtle" disabled={busy} onClick={() => void clearMarks()}>
+                <Button appearance="subtle" disabled={busy} onClick={() => setConfirmingClear(true)}>
                   {action === "clear" ? t("clearingMarks") : t("clearMarks")}
                 </Button>
               </div>
-            )}
+              {noticeAt("clear")}
+            </section>
+            <Dialog modalType="alert" open={confirmingClear} onOpenChange={(_, data) => setConfirmingClear(data.open)}>
+              <DialogSurface>
+                <DialogBody>
+                  <DialogTitle>{t("clearConfirmTitle")}</DialogTitle>
+                  <DialogContent>{t("clearConfirmText")}</DialogContent>
+                  <DialogActions>
+                    <Button appearance="primary" onClick={() => void clearMarks()}>
+                      {t("clearMarks")}
+                    </Button>
+                    <Button onClick={() => setConfirmingClear(false)}>{t("cancel")}</Button>
+                  </DialogActions>
+                </DialogBody>
+              </DialogSurface>
+            </Dialog>
           </>
         )}
       </main>
     </>
   );
+}
+
+/** What 清除标记 says it removed, by name; "nothing to clear" when the workbook had no marks. */
+function clearedNotice(removed: ClearOutcome, t: ReturnType<typeof useStrings>["t"]): Notice {
+  if (removed.ledgerSheets.length === 0 && removed.summarySheet === null)
+    return { intent: "info", text: t("nothingToClear") };
+  const parts = removed.ledgerSheets.map((sheet) => t("clearedLedger", { sheet }));
+  if (removed.summarySheet !== null) parts.push(t("clearedSummary", { sheet: removed.summarySheet }));
+  return { intent: "success", text: t("marksCleared", { what: parts.join(t("listSeparator")) }) };
 }
 
 /** The error in the user's language; for "no ledger", the header-row picker over the host's preview. */
@@ -437,7 +554,7 @@ function Header() {
         <Title3 as="h1" className={styles.heading}>
           {t("productName")}
         </Title3>
-        <Text size={200} className={styles.tagline}>
+        <Text size={200} className={mergeClasses(styles.tagline, styles.keepWords)}>
           {t("productTagline")}
         </Text>
       </div>

@@ -179,7 +179,7 @@ describe("writing the marks", () => {
     });
     const before = double.snapshot();
     await evaluateOk(host);
-    expect(await host.clearMarks()).toEqual({ ok: true, value: undefined });
+    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: ["整改台账"], summarySheet: null } });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });
 
@@ -188,8 +188,13 @@ describe("writing the marks", () => {
     const before = double.snapshot();
     const evaluation = await evaluateOk(host);
     expect((await host.writeSummary(evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
-    expect(await host.clearMarks()).toEqual({ ok: true, value: undefined });
+    expect(await host.clearMarks()).toEqual({
+      ok: true,
+      value: { ledgerSheets: ["整改台账"], summarySheet: "整改情况汇总" },
+    });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+    // A second clear finds nothing to remove, and says so.
+    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: [], summarySheet: null } });
   });
 
   it("refuses to write over user cells right of the ledger", async () => {

@@ -38,7 +38,7 @@ describe("task pane", () => {
     const user = renderPane(host);
     await evaluateNow(user);
 
-    expect(await screen.findByText(/评估完成：工作表“整改台账”共 5 项，发现 2 个问题/)).toBeInTheDocument();
+    expect(await screen.findByText(/评估完成：工作表“整改台账”共 5 项，检查发现 2 处需要修改的地方/)).toBeInTheDocument();
     expect(host.callsOf("evaluate")[0]?.request).toMatchObject({ source: { kind: "active" }, today: "2025-03-31" });
     expect(lightCount("红灯")).toBe("1");
     expect(lightCount("黄灯")).toBe("1");
@@ -48,10 +48,10 @@ describe("task pane", () => {
     expect(screen.getByText("销号率").nextSibling).toHaveTextContent("20.0%");
     expect(screen.getByText("完成率").nextSibling).toHaveTextContent("20.0%"); // one finished (closed) of five
 
-    // One rule group (必填项为空, 2) opened; both findings are buttons naming their cell.
+    // One rule group (必填项为空, 2) opened; both findings are buttons naming their cell and item's 序号.
     expect(screen.getByRole("button", { name: /必填项为空/ })).toHaveAttribute("aria-expanded", "true");
-    expect(screen.getByRole("button", { name: /E5\s*责任人为空/ })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: /F7\s*整改时限为空/ })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /E5\s*序号 3\s*责任人为空/ })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /F7\s*序号 5\s*整改时限为空/ })).toBeInTheDocument();
 
     // The detected header and columns, plainly.
     expect(screen.getByText(/表头在第 2 行/)).toBeInTheDocument();
@@ -62,7 +62,7 @@ describe("task pane", () => {
     const host = new FakeLedgerHost(sampleLedger());
     const user = renderPane(host);
     await evaluateNow(user);
-    await user.click(await screen.findByRole("button", { name: /F7\s*整改时限为空/ }));
+    await user.click(await screen.findByRole("button", { name: /F7\s*序号 5\s*整改时限为空/ }));
     expect(host.callsOf("selectCell")).toEqual([{ method: "selectCell", sheet: "整改台账", address: "F7" }]);
   });
 
@@ -117,7 +117,7 @@ describe("task pane", () => {
     await evaluateNow(user, "Evaluate");
     expect(await screen.findByText(/sheet "整改台账" has 5 items and 2 findings/)).toBeInTheDocument();
     expect(lightCount("Red")).toBe("1");
-    expect(screen.getByRole("button", { name: /E5\s*Owner \(责任人\) is empty/ })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /E5\s*No. 3\s*Owner \(责任人\) is empty/ })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Write summary sheet" })).toBeInTheDocument();
   });
 
@@ -161,13 +161,15 @@ describe("task pane", () => {
     expect(await screen.findByText(/汇总写在了“整改情况汇总 \(2\)”/)).toBeInTheDocument();
   });
 
-  it("clears the marks and the results", async () => {
+  it("clears the marks and the results after the user confirms", async () => {
     const host = new FakeLedgerHost(sampleLedger());
     const user = renderPane(host);
     await evaluateNow(user);
     await user.click(await screen.findByRole("button", { name: "清除标记" }));
-    expect(host.callsOf("clearMarks")).toHaveLength(1);
-    expect(await screen.findByText(/已清除预警状态列/)).toBeInTheDocument();
+    const dialog = await screen.findByRole("alertdialog", { name: "清除本助手写入的标记？" });
+    await user.click(within(dialog).getByRole("button", { name: "清除标记" }));
+    await waitFor(() => expect(host.callsOf("clearMarks")).toHaveLength(1));
+    expect(await screen.findByText(/已清除：工作表“整改台账”的预警状态列、评估意见列和行颜色/)).toBeInTheDocument();
     expect(screen.queryByRole("list", { name: "红黄绿灯统计" })).not.toBeInTheDocument();
   });
 

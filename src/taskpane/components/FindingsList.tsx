@@ -3,7 +3,7 @@
  * in the workbook — SPEC §1: "every row checked against the rules below, with each problem pointing
  * at its cell". Ledger-level findings (a missing column) have no cell and are plain text.
  */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -12,9 +12,10 @@ import {
   Badge,
   Button,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { Finding, RuleId, Severity } from "../../core/types";
+import type { EvaluatedItem, Finding, RuleId, Severity } from "../../core/types";
 import { pick, RULE_TITLES, severityName } from "../i18n";
 import { useStrings } from "../i18n-context";
 
@@ -70,6 +71,19 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
     color: tokens.colorBrandForeground1,
   },
+  seq: {
+    marginRight: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+    whiteSpace: "nowrap",
+  },
+  message: { flexGrow: 1 },
+  /** The finding last clicked: the cell now selected in the sheet. */
+  current: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+    boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
+  },
+  visitedMark: { marginLeft: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  badge: { whiteSpace: "nowrap", flexShrink: 0 },
   plain: {
     display: "block",
     paddingTop: tokens.spacingVerticalXS,
@@ -78,7 +92,27 @@ const useStyles = makeStyles({
   },
 });
 
-function GroupPanel({ group, onSelect }: { readonly group: FindingGroup; readonly onSelect: (f: Finding) => void }) {
+/** A finding's identity within one result: its rule, sheet, cell and place in its group. */
+const findingKey = (finding: Finding, index: number): string =>
+  `${finding.rule}|${finding.sheet}!${finding.cell ?? "-"}#${index}`;
+
+interface Visits {
+  readonly current: string | null;
+  readonly visited: ReadonlySet<string>;
+  readonly visit: (key: string) => void;
+}
+
+function GroupPanel({
+  group,
+  seqOf,
+  visits,
+  onSelect,
+}: {
+  readonly group: FindingGroup;
+  readonly seqOf: (finding: Finding) => string | null;
+  readonly visits: Visits;
+  readonly onSelect: (f: Finding) => void;
+}) {
   const styles = useStyles();
   const { lang, t } = useStrings();
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -86,27 +120,43 @@ function GroupPanel({ group, onSelect }: { readonly group: FindingGroup; readonl
   return (
     <>
       <ul className={styles.list}>
-        {group.findings.slice(0, shown).map((finding, i) => (
-          <li key={`${finding.sheet}!${finding.cell ?? "-"}#${i}`}>
-            {finding.cell ? (
-              <Button
-                appearance="subtle"
-                size="small"
-                className={styles.finding}
-                onClick={() => onSelect(finding)}
-                title={t("findingGoTo", { cell: finding.cell })}
-              >
-                <span className={styles.cell}>{finding.cell}</span>
-                {pick(finding.message, lang)}
-              </Button>
-            ) : (
-              <span className={styles.plain}>
-                <span className={styles.cell}>{t("ledgerLevel")}</span>
-                {pick(finding.message, lang)}
-              </span>
-            )}
-          </li>
-        ))}
+        {group.findings.slice(0, shown).map((finding, i) => {
+          const key = findingKey(finding, i);
+          const seq = seqOf(finding);
+          const seqLabel = seq ? <span className={styles.seq}>{t("findingSeq", { seq })}</span> : null;
+          const isCurrent = visits.current === key;
+          const visited = visits.visited.has(key);
+          return (
+            <li key={key}>
+              {finding.cell ? (
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  className={mergeClasses(styles.finding, isCurrent && styles.current)}
+                  aria-current={isCurrent ? "true" : undefined}
+                  data-visited={visited ? "true" : undefined}
+                  onClick={() => {
+                    visits.visit(key);
+                    onSelect(finding);
+                  }}
+                  title={t("findingGoTo", { cell: finding.cell })}
+                >
+                  <span className={styles.cell}>{finding.cell}</span>
+                  {seqLabel}
+                  <span className={styles.message}>{pick(finding.message, lang)}</span>
+                  {(visited || isCurrent) && (
+                    <span className={styles.visitedMark}>{isCurrent ? t("findingCurrent") : t("findingVisited")}</span>
+                  )}
+                </Button>
+              ) : (
+                <span className={styles.plain}>
+                  <span className={styles.cell}>{t("ledgerLevel")}</span>
+                  {pick(finding.message, lang)}
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {rest > 0 && (
         <Button appearance="transparent" size="small" onClick={() => setShown(shown + PAGE_SIZE)}>
@@ -117,38 +167,66 @@ function GroupPanel({ group, onSelect }: { readonly group: FindingGroup; readonl
   );
 }
 
+/**
+ * `items`: the evaluated items, so a finding on a ledger row shows that item's 序号 beside its cell.
+ * The finding clicked last is marked current (`aria-current`), the ones clicked before as visited; the
+ * marks last as long as this result (the pane keys the list by evaluation).
+ */
 export function FindingsList({
   findings,
+  items,
+  ledgerSheet,
   onSelect,
 }: {
   readonly findings: readonly Finding[];
+  readonly items: readonly EvaluatedItem[];
+  /** The evaluated ledger's sheet: only its findings have an item (a survey finding has none). */
+  readonly ledgerSheet: string;
   readonly onSelect: (finding: Finding) => void;
 }) {
   const styles = useStyles();
   const { lang, t } = useStrings();
+  const [current, setCurrent] = useState<string | null>(null);
+  const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
+  const seqByRow = useMemo(() => new Map(items.map((item) => [item.row, item.seq])), [items]);
+  const seqOf = (finding: Finding): string | null =>
+    finding.row !== null && finding.sheet === ledgerSheet ? (seqByRow.get(finding.row) ?? null) : null;
+  const visits: Visits = {
+    current,
+    visited,
+    visit: (key) => {
+      setCurrent(key);
+      setVisited((before) => new Set(before).add(key));
+    },
+  };
   const groups = groupFindings(findings);
   if (groups.length === 0) return <p>{t("findingsNone")}</p>;
   return (
     <Accordion multiple collapsible defaultOpenItems={groups[0] ? [groups[0].rule] : []}>
-      {groups.map((group) => (
-        <AccordionItem key={group.rule} value={group.rule} data-rule={group.rule}>
-          <AccordionHeader size="small">
-            <span className={styles.headerText}>
-              <span className={styles.title}>{pick(RULE_TITLES[group.rule], lang)}</span>
-              <Badge
-                appearance="tint"
-                color={group.severity === "error" ? "danger" : "warning"}
-                aria-label={`${severityName(group.severity, lang)} ${t("findingsCount", { n: group.findings.length })}`}
-              >
-                {t("findingsCount", { n: group.findings.length })}
-              </Badge>
-            </span>
-          </AccordionHeader>
-          <AccordionPanel>
-            <GroupPanel group={group} onSelect={onSelect} />
-          </AccordionPanel>
-        </AccordionItem>
-      ))}
+      {groups.map((group) => {
+        const count = t("findingsCount", { n: group.findings.length });
+        const severity = severityName(group.severity, lang);
+        return (
+          <AccordionItem key={group.rule} value={group.rule} data-rule={group.rule}>
+            <AccordionHeader size="small">
+              <span className={styles.headerText}>
+                <span className={styles.title}>{pick(RULE_TITLES[group.rule], lang)}</span>
+                <Badge
+                  appearance="tint"
+                  className={styles.badge}
+                  color={group.severity === "error" ? "danger" : "warning"}
+                  data-severity={group.severity}
+                >
+                  {t("findingsBadge", { severity, count })}
+                </Badge>
+              </span>
+            </AccordionHeader>
+            <AccordionPanel>
+              <GroupPanel group={group} seqOf={seqOf} visits={visits} onSelect={onSelect} />
+            </AccordionPanel>
+          </AccordionItem>
+        );
+      })}
     </Accordion>
   );
 }

@@ -3,7 +3,7 @@
  * get (Excel's own bad/neutral/good fills, SPEC §8) with Excel's matching text colours, so the pane
  * and the sheet agree at a glance. These four are the only hard-coded colours in the pane.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { LIGHT_FILLS } from "../../core/plan/marks";
 import type { Light } from "../../core/types";
 import { lightName } from "../i18n";
@@ -68,7 +68,7 @@ export function LightBadges({ byLight }: { readonly byLight: Readonly<Record<Lig
         return (
           <li
             key={light}
-            className={`${styles.item} ${light === "none" ? styles.none : ""}`}
+            className={mergeClasses(styles.item, light === "none" && styles.none)}
             style={colours}
             data-light={light}
           >
