@@ -74,6 +74,11 @@ export interface LedgerHost {
   writeSummary(evaluation: EvaluateOutcome, settings: Settings): Promise<HostOutcome<WriteSummaryOutcome>>;
   /** 清除标记: removes everything the add-in wrote, and nothing else. */
   clearMarks(): Promise<HostOutcome<ClearOutcome>>;
+  /**
+   * The first sheet in workbook order, other than `except`, whose first rows hold a ledger header; null
+   * when none does. Reads only.
+   */
+  findLedgerSheet(except: string | null): Promise<HostOutcome<string | null>>;
   /** Selects a cell (a finding's link). */
   selectCell(sheet: string, address: string): Promise<HostOutcome<void>>;
   /** Settings stored in the workbook, validated; defaults when none or invalid (with the problems). */

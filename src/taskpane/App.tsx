@@ -150,6 +150,8 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   const [notices, setNotices] = useState<Partial<Record<NoticePlace, Notice>>>({});
   const [action, setAction] = useState<null | "summary" | "clear" | "save">(null);
   const [confirmingClear, setConfirmingClear] = useState(false);
+  /** After "no ledger here": another sheet that holds one, offered in one click. */
+  const [ledgerElsewhere, setLedgerElsewhere] = useState<string | null>(null);
 
   /** Shows a message at one place (or removes it with null). */
   const tell = useCallback((place: NoticePlace, notice: Notice | null) => {
@@ -188,12 +190,13 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   const source: LedgerSource = sourceKind === "sheet" ? { kind: "sheet", name: sheet } : { kind: sourceKind };
 
   const evaluateWith = useCallback(
-    async (withSettings: Settings) => {
+    async (withSettings: Settings, withSource: LedgerSource = source) => {
       setNotices((current) => (current.load ? { load: current.load } : {}));
+      setLedgerElsewhere(null);
       setRun({ phase: "running", fraction: 0, stage: "read" });
       try {
         const outcome = await host.evaluate({
-          source,
+          source: withSource,
           today,
           settings: withSettings,
           onProgress: (fraction, stage) =>
@@ -204,6 +207,10 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
             ? { phase: "done", outcome: outcome.value, inputs: { today, settings: withSettings } }
             : { phase: "failed", error: outcome.error },
         );
+        if (!outcome.ok && outcome.error.code === "no-ledger") {
+          const found = await host.findLedgerSheet(outcome.error.preview?.sheet ?? null);
+          if (found.ok) setLedgerElsewhere(found.value);
+        }
       } catch (error) {
         setRun({ phase: "failed", error: unexpectedError(error) });
       }
@@ -228,6 +235,13 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
     } finally {
       setAction(null);
     }
+  };
+
+  /** "检查它": evaluates the sheet that holds a ledger, and leaves the source set to it. */
+  const evaluateSheet = (name: string) => {
+    setSourceKind("sheet");
+    setSheet(name);
+    void evaluateWith(settings, { kind: "sheet", name });
   };
 
   const saveMapping = async (mapping: ColumnMapping) => {
@@ -398,7 +412,14 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
             </div>
 
             {run.phase === "failed" && (
-              <FailurePanel error={run.error} settings={settings} busy={busy} onSave={saveMapping} />
+              <FailurePanel
+                error={run.error}
+                settings={settings}
+                busy={busy}
+                onSave={saveMapping}
+                ledgerElsewhere={ledgerElsewhere}
+                onEvaluateSheet={evaluateSheet}
+              />
             )}
 
             {done && (
@@ -508,14 +529,20 @@ function FailurePanel({
   settings,
   busy,
   onSave,
+  ledgerElsewhere,
+  onEvaluateSheet,
 }: {
   readonly error: HostError;
   readonly settings: Settings;
   readonly busy: boolean;
   readonly onSave: (mapping: ColumnMapping) => Promise<void>;
+  /** Another sheet that holds a ledger: offered first, the header-row picker behind a button. */
+  readonly ledgerElsewhere: string | null;
+  readonly onEvaluateSheet: (sheet: string) => void;
 }) {
   const styles = useStyles();
   const { lang, t } = useStrings();
+  const [mapByHand, setMapByHand] = useState(false);
   const preview = error.code === "no-ledger" ? error.preview : undefined;
   const rows = preview?.rows ?? [];
   const best = error.failure?.reason === "no-header" ? error.failure.bestRow : null;
@@ -529,7 +556,24 @@ function FailurePanel({
           {pick(error.message, lang)}
         </MessageBarBody>
       </MessageBar>
-      {rows.length > 0 && (
+      {ledgerElsewhere !== null && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t("ledgerElsewhere", { sheet: ledgerElsewhere })}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" size="small" disabled={busy} onClick={() => onEvaluateSheet(ledgerElsewhere)}>
+              {t("checkThatSheet")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {rows.length > 0 && ledgerElsewhere !== null && !mapByHand && (
+        <div className={styles.row}>
+          <Button appearance="subtle" onClick={() => setMapByHand(true)}>
+            {t("mapByHand", { sheet: preview?.sheet ?? "" })}
+          </Button>
+        </div>
+      )}
+      {rows.length > 0 && (ledgerElsewhere === null || mapByHand) && (
         <MappingEditor
           headerRow={rows.some((r) => r.row === startRow) ? startRow : (rows[0]?.row ?? 1)}
           headers={{}}

@@ -32,6 +32,8 @@ export class FakeLedgerHost implements LedgerHost {
   summaryOutcome: WriteSummaryOutcome = { sheetName: "整改情况汇总", renamedFrom: null };
   /** What the add-in has written, as 清除标记 would find it: the marked ledger sheets and the summary. */
   marked: { ledgerSheets: string[]; summarySheet: string | null } = { ledgerSheets: [], summarySheet: null };
+  /** What findLedgerSheet answers: another sheet that holds a ledger, or null. */
+  ledgerElsewhere: string | null = null;
   /** Makes the next call of a method fail with this error. */
   failNext: Partial<Record<"evaluate" | "writeSummary" | "clearMarks" | "selectCell" | "saveSettings", HostError>> = {};
 
@@ -99,6 +101,10 @@ export class FakeLedgerHost implements LedgerHost {
     const removed = this.marked;
     this.marked = { ledgerSheets: [], summarySheet: null };
     return { ok: true, value: removed };
+  }
+
+  async findLedgerSheet(except: string | null): Promise<HostOutcome<string | null>> {
+    return { ok: true, value: this.ledgerElsewhere === except ? null : this.ledgerElsewhere };
   }
 
   async selectCell(sheet: string, address: string): Promise<HostOutcome<void>> {

@@ -163,3 +163,40 @@ describe("stale states", () => {
     expect(date).toHaveAccessibleDescription(/请填写评估日期.*填好后才能评估/);
   });
 });
+
+describe("a first sheet that is not the ledger", () => {
+  it("offers the sheet that holds a ledger in one click, the header-row picker behind a button", async () => {
+    const host = new FakeLedgerHost(sampleLedger(), ["封面", "整改台账"]);
+    host.ledgerElsewhere = "整改台账";
+    host.failNext.evaluate = {
+      code: "no-ledger",
+      message: { zh: "在工作表“封面”的前 30 行没有找到台账表头。", en: 'No ledger header on "封面".' },
+      failure: { reason: "no-header", bestRow: null, fieldsFound: [] },
+      preview: { sheet: "封面", rows: [{ row: 1, texts: ["XX公司巡察整改"] }] },
+    };
+    const user = renderPane(host);
+    await user.click(screen.getByRole("button", { name: "评估" }));
+    expect(await screen.findByText("工作表“整改台账”中有台账。")).toBeInTheDocument();
+    expect(screen.queryByRole("combobox", { name: "请选择表头所在的行" })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "检查它" }));
+    await screen.findByRole("list", { name: "红黄绿灯统计" });
+    expect(host.callsOf("evaluate")[1]?.request.source).toEqual({ kind: "sheet", name: "整改台账" });
+    expect(screen.getByRole("radio", { name: "指定工作表" })).toBeChecked();
+    expect(screen.queryByText("工作表“整改台账”中有台账。")).not.toBeInTheDocument();
+  });
+
+  it("still lets the user pick the header by hand on the sheet they are on", async () => {
+    const host = new FakeLedgerHost(sampleLedger(), ["封面", "整改台账"]);
+    host.ledgerElsewhere = "整改台账";
+    host.failNext.evaluate = {
+      code: "no-ledger",
+      message: { zh: "在工作表“封面”的前 30 行没有找到台账表头。", en: 'No ledger header on "封面".' },
+      preview: { sheet: "封面", rows: [{ row: 1, texts: ["XX公司巡察整改"] }] },
+    };
+    const user = renderPane(host);
+    await user.click(screen.getByRole("button", { name: "评估" }));
+    await user.click(await screen.findByRole("button", { name: "在“封面”中手动指定表头和列" }));
+    expect(screen.getByRole("combobox", { name: "请选择表头所在的行" })).toBeInTheDocument();
+  });
+});
