@@ -47,6 +47,10 @@ describe("task pane", () => {
     expect(lightCount("待补充")).toBe("1");
     expect(screen.getByText("销号率").nextSibling).toHaveTextContent("20.0%");
     expect(screen.getByText("完成率").nextSibling).toHaveTextContent("20.0%"); // one finished (closed) of five
+    // Each rate says what it counts.
+    expect(screen.getByText("完成率").nextSibling).toHaveTextContent("已完成（含已销号）1 / 整改事项 5");
+    expect(screen.getByText("销号率").nextSibling).toHaveTextContent("已销号 1 / 整改事项 5");
+    expect(screen.getByText("按期完成率").nextSibling).toHaveTextContent("按期完成 0 / 有完成日期和时限的已完成 0");
 
     // One rule group (必填项为空, 2) opened; both findings are buttons naming their cell and item's 序号.
     expect(screen.getByRole("button", { name: /必填项为空/ })).toHaveAttribute("aria-expanded", "true");

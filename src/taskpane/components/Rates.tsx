@@ -3,6 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Settings } from "../../core/settings";
 import type { EvaluationResult } from "../../core/types";
 import { useStrings } from "../i18n-context";
+import { rateBasis } from "../rate-basis";
 
 /** 0.4857 → "48.6%"; null → "—". One decimal, as the summary sheet shows rates. */
 export function percent(rate: number | null, empty: string): string {
@@ -19,6 +20,13 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  basis: {
+    display: "block",
+    fontWeight: tokens.fontWeightRegular,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   note: {
     fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground3,
@@ -31,16 +39,33 @@ export function Rates({ result, settings }: { readonly result: EvaluationResult;
   const { t } = useStrings();
   const { summary, survey } = result;
   const empty = t("notAvailable");
-  const rows: { key: string; label: string; value: string; note?: string }[] = [
-    { key: "completion", label: t("completionRate"), value: percent(summary.completionRate, empty) },
+  const basis = rateBasis(result.items);
+  const rows: { key: string; label: string; value: string; note?: string; basis?: string }[] = [
+    {
+      key: "completion",
+      label: t("completionRate"),
+      value: percent(summary.completionRate, empty),
+      basis: t("completionBasis", { part: basis.completion.part, whole: basis.completion.whole }),
+    },
     {
       key: "close",
       label: t("closeRate"),
       value: percent(summary.closeRate, empty),
       note: t("closeRateTarget", { target: percent(settings.targets.closeRate, empty) }),
+      basis: t("closeBasis", { part: basis.close.part, whole: basis.close.whole }),
     },
-    { key: "onTime", label: t("onTimeRate"), value: percent(summary.onTimeRate, empty) },
-    { key: "overdue", label: t("overdue"), value: t("overdueValue", { n: summary.overdue }) },
+    {
+      key: "onTime",
+      label: t("onTimeRate"),
+      value: percent(summary.onTimeRate, empty),
+      basis: t("onTimeBasis", { part: basis.onTime.part, whole: basis.onTime.whole }),
+    },
+    {
+      key: "overdue",
+      label: t("overdue"),
+      value: t("overdueValue", { n: summary.overdue }),
+      basis: t("overdueBasis"),
+    },
   ];
   if (survey) {
     rows.push({
@@ -57,6 +82,7 @@ export function Rates({ result, settings }: { readonly result: EvaluationResult;
           <dd className={styles.value} data-rate={row.key}>
             {row.value}
             {row.note && <span className={styles.note}>{row.note}</span>}
+            {row.basis && <span className={styles.basis}>{row.basis}</span>}
           </dd>
         </div>
       ))}
