@@ -59,7 +59,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalM,
     margin: 0,
+    // A fieldset is as wide as its widest content by default; a long option must not widen the pane.
+    minWidth: 0,
   },
+  /** Selects as wide as the pane, however long their longest option; the text is cut, not the pane. */
+  selectRoot: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   legend: {
     fontWeight: tokens.fontWeightSemibold,
     paddingLeft: tokens.spacingHorizontalXS,
@@ -154,6 +159,8 @@ export function SettingsPanel({
           <Field key={rule} label={pick(RULE_TITLES[rule], lang)} size="small">
             <Select
               size="small"
+              className={styles.selectRoot}
+              select={{ className: styles.select }}
               value={form.rules[rule]}
               aria-label={t("ruleSeverityLabel", { rule: pick(RULE_TITLES[rule], lang) })}
               onChange={(_, data) =>
@@ -194,6 +201,8 @@ export function SettingsPanel({
         <Field label={t("surveySheetLabel")} size="small">
           <Select
             size="small"
+            className={styles.selectRoot}
+            select={{ className: styles.select }}
             value={form.surveySheet}
             onChange={(_, data) => update({ ...form, surveySheet: data.value })}
           >
