@@ -47,9 +47,10 @@ import { LayoutSection } from "./components/LayoutSection";
 import { LightBadges } from "./components/LightBadges";
 import { MappingEditor } from "./components/MappingEditor";
 import { Rates } from "./components/Rates";
-import { SettingsPanel } from "./components/SettingsPanel";
+import { formFieldLabel, SettingsPanel } from "./components/SettingsPanel";
 import { pick, type Lang, type StringKey } from "./i18n";
 import { LangContext, useStrings } from "./i18n-context";
+import { fieldsOfStoredProblems } from "./settings-form";
 import { THEMES, type ThemeName } from "./theme";
 
 export interface AppProps {
@@ -170,9 +171,8 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
       if (!live) return;
       if (loaded.ok) {
         setSettings(loaded.value.settings);
-        if (loaded.value.problems.length > 0) {
-          tell("load", { intent: "warning", text: `${t("settingsLoadProblems")} ${loaded.value.problems.join("；")}` });
-        }
+        if (loaded.value.problems.length > 0)
+          tell("load", { intent: "warning", text: storedProblemsText(loaded.value.problems, t) });
       }
       if (listed.ok) {
         setSheets(listed.value);
@@ -512,6 +512,14 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
       </main>
     </>
   );
+}
+
+/** Damaged stored settings, named by the fields the user knows (the schema's own words stay out of sight). */
+function storedProblemsText(problems: readonly string[], t: ReturnType<typeof useStrings>["t"]): string {
+  const { fields, other } = fieldsOfStoredProblems(problems);
+  const names = fields.map((field) => `“${t(formFieldLabel(field))}”`);
+  if (other > 0) names.push(t("otherSettings"));
+  return t("settingsLoadProblems", { fields: names.join(t("listSeparator")) });
 }
 
 /** What 清除标记 says it removed, by name; "nothing to clear" when the workbook had no marks. */

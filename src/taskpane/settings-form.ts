@@ -103,7 +103,7 @@ const MUST_FILL: Message = { zh: "请填写一个数字。", en: "Enter a number
 const notANumber = (text: string): Message => ({ zh: `“${text}”不是数字。`, en: `"${text}" is not a number.` });
 
 /** The form field a schema path points at, or null for a setting the form does not show. */
-function fieldOfPath(path: readonly PropertyKey[]): FormField | null {
+export function fieldOfPath(path: readonly PropertyKey[]): FormField | null {
   const [head, key] = path.map(String);
   if (head === "yellowAfterDays" || head === "redAfterMonths") return head;
   if (head === "targets" && (TARGET_KEYS as readonly string[]).includes(key ?? ""))
@@ -188,4 +188,20 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
       message: problems.get(field)!,
     })),
   };
+}
+
+/**
+ * The form fields named by stored-settings problems (`targets.closeRate: Too big…`, as the host's
+ * `loadSettings` reports them), in form order; `other` counts the problems outside the form.
+ */
+export function fieldsOfStoredProblems(problems: readonly string[]): { fields: FormField[]; other: number } {
+  const found = new Set<FormField>();
+  let other = 0;
+  for (const problem of problems) {
+    const colon = problem.indexOf(":");
+    const field = colon > 0 ? fieldOfPath(problem.slice(0, colon).split(".")) : null;
+    if (field) found.add(field);
+    else other++;
+  }
+  return { fields: FORM_FIELDS.filter((f) => found.has(f)), other };
 }

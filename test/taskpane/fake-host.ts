@@ -32,6 +32,8 @@ export class FakeLedgerHost implements LedgerHost {
   summaryOutcome: WriteSummaryOutcome = { sheetName: "整改情况汇总", renamedFrom: null };
   /** What the add-in has written, as 清除标记 would find it: the marked ledger sheets and the summary. */
   marked: { ledgerSheets: string[]; summarySheet: string | null } = { ledgerSheets: [], summarySheet: null };
+  /** Problems loadSettings reports with the stored settings, as the real host words them (the schema's). */
+  storedProblems: string[] = [];
   /** What findLedgerSheet answers: another sheet that holds a ledger, or null. */
   ledgerElsewhere: string | null = null;
   /** Makes the next call of a method fail with this error. */
@@ -114,7 +116,7 @@ export class FakeLedgerHost implements LedgerHost {
   }
 
   async loadSettings(): Promise<HostOutcome<{ readonly settings: Settings; readonly problems: readonly string[] }>> {
-    return { ok: true, value: { settings: this.settings, problems: [] } };
+    return { ok: true, value: { settings: this.settings, problems: this.storedProblems } };
   }
 
   async saveSettings(settings: Settings): Promise<HostOutcome<void>> {

@@ -200,3 +200,20 @@ describe("a first sheet that is not the ledger", () => {
     expect(screen.getByRole("combobox", { name: "请选择表头所在的行" })).toBeInTheDocument();
   });
 });
+
+describe("damaged settings in the workbook", () => {
+  it("names the settings the user knows, in their language, without the schema's English", async () => {
+    const host = new FakeLedgerHost(sampleLedger());
+    host.storedProblems = [
+      "targets.closeRate: Too big: expected number to be <=1",
+      "yellowAfterDays: Invalid input: expected number, received string",
+      "surveyPoints.three.满意: Too big: expected number to be <=100",
+    ];
+    renderPane(host);
+    const message = await screen.findByText(/工作簿里保存的设置有误/);
+    expect(message).toHaveTextContent(
+      "工作簿里保存的设置有误（“逾期多少天亮黄灯”；“整改问题销号率（%）”；其他设置），已改用默认值；请在“设置”中检查后保存。",
+    );
+    expect(document.body.textContent).not.toMatch(/Too big|Invalid input|targets\./);
+  });
+});

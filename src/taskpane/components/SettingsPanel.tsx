@@ -49,6 +49,13 @@ const INPUT_LABELS: Readonly<Record<InputKey, StringKey>> = {
 
 const SEVERITIES: readonly SeveritySetting[] = ["error", "warning", "off"];
 
+/** A number field's label, as the panel shows it. */
+export function formFieldLabel(field: FormField): StringKey {
+  if (field === "yellowAfterDays" || field === "redAfterMonths") return field;
+  if (field.startsWith("targets.")) return TARGET_LABELS[field.slice("targets.".length) as TargetKey];
+  return INPUT_LABELS[field.slice("inputs.".length) as InputKey];
+}
+
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   group: {
