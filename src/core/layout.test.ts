@@ -112,6 +112,42 @@ describe("detectLayout — one header row", () => {
     expect(layout.headers[5]).toBe("整改责任人");
   });
 
+  it("gives a field the column that names it best: exact > contains > meaning, whatever the order", () => {
+    const layout = layoutOf([
+      [
+        "序号",
+        "问题描述",
+        "整改计划及措施",
+        "所属责任公司",
+        "整改责任单位",
+        "是否整改完成",
+        "整改状态",
+        "目标完成时间",
+        "整改完成时间",
+        "验收人",
+      ],
+      [1, "问题", "措施", "一公司", "二公司", "是", "已完成", "2025-03-31", "2025-03-20", "王五"],
+    ]);
+    expect(layout.columns).toEqual({
+      seq: 1,
+      description: 2,
+      measures: 3, // 整改计划及措施: …措施
+      unit: 5, // 整改责任单位 contains 责任单位; 所属责任公司 only means it
+      status: 7, // 整改状态 is exact; 是否整改完成 only means it
+      deadline: 8, // 目标完成时间: a target date, not the contained 完成时间
+      completed: 9, // 整改完成时间
+      signer: 10,
+    });
+  });
+
+  it("reads the group ledgers' own words when nothing better names the field", () => {
+    const layout = layoutOf([
+      ["序号", "问题描述", "整改计划及措施", "所属责任公司", "责任人", "目标完成时间", "是否整改完成", "验收责任人"],
+      [1, "问题", "措施", "一公司", "张三", "2025-03-31", "否", "王五"],
+    ]);
+    expect(layout.columns).toMatchObject({ measures: 3, unit: 4, owner: 5, deadline: 6, status: 7, signer: 8 });
+  });
+
   it("puts a header with more fields ahead of a partial one above it", () => {
     const layout = layoutOf([["序号", "问题", "整改措施"], [...HEADER], ITEM(1)]);
     expect(layout.headerRow).toBe(2);

@@ -15,7 +15,9 @@
  * - **headerTop** is the first row of the block: the top of any header cell merged down into the
  *   header row, and a row of parent labels directly above (a horizontally merged cell narrower than
  *   the ledger, of at most 12 characters — a title merged across the whole table is not a parent).
- * - **A field named by two columns** keeps the leftmost; the other column is a plain ledger column.
+ * - **A field named by two columns** keeps the column that names it best (`compareHeaderMatches`:
+ *   exact > contains > meaning pattern, then the longer match), the leftmost on a tie; the other
+ *   column is a plain ledger column.
  * - **The user's mapping** (`ColumnMapping`): `headerRow` forces the header row (no detection, no
  *   extension); `columns[field] = "H"` gives column H to that field and takes it from any other
  *   (which then falls back to its next candidate column, if any); `null` removes the field. Both
@@ -32,7 +34,7 @@
 import { FIELD_KEYS, type FieldKey, type Grid, type LayoutFailure, type LedgerLayout } from "./types";
 import type { ColumnMapping } from "./settings";
 import { MergeIndex, cellAt, columnNumber, gridLastCol, gridLastRow } from "./grid";
-import { matchField } from "./fields";
+import { compareHeaderMatches, matchField, matchHeader, type HeaderMatch } from "./fields";
 import { cellText, normalizeHeader } from "./text";
 import { OPINION_HEADER, STATUS_HEADER } from "./plan/marks";
 import { forEachRowKind, ownValue } from "./items";
@@ -148,13 +150,13 @@ function blockLabels(scan: Scan, top: number, bottom: number): Map<number, Label
   return labels;
 }
 
-/** The field a column's label names; a child label that names none is read with its parent's text. */
-function labelField(scan: Scan, col: number, label: { text: string; row: number }, top: number): FieldKey | null {
-  const own = matchField(label.text);
+/** How a column's label names its field; a child label that names none is read with its parent's text. */
+function labelMatch(scan: Scan, col: number, label: { text: string; row: number }, top: number): HeaderMatch | null {
+  const own = matchHeader(label.text);
   if (own || label.row <= top) return own;
   const parent = parentAbove(scan, label.row - 1, col);
   if (!parent || parent.text === "") return null;
-  return matchField(label.text + parent.text) ?? matchField(parent.text + label.text);
+  return matchHeader(label.text + parent.text) ?? matchHeader(parent.text + label.text);
 }
 
 interface Frame {
@@ -192,7 +194,7 @@ function buildFrame(scan: Scan, headerRow: number, knownTop: number, mapping: Co
   }
 
   const headers: Record<number, string> = {};
-  const candidates = new Map<FieldKey, number[]>();
+  const candidates = new Map<FieldKey, { col: number; match: HeaderMatch }[]>();
   let firstCol = Number.POSITIVE_INFINITY;
   let lastCol = Number.NEGATIVE_INFINITY;
   for (const col of labelledCols) {
@@ -201,9 +203,11 @@ function buildFrame(scan: Scan, headerRow: number, knownTop: number, mapping: Co
     headers[col] = label.text;
     firstCol = Math.min(firstCol, col);
     lastCol = Math.max(lastCol, label.right);
-    const field = labelField(scan, col, label, headerTop);
-    if (field) candidates.set(field, [...(candidates.get(field) ?? []), col]);
+    const match = labelMatch(scan, col, label, headerTop);
+    if (match) candidates.set(match.field, [...(candidates.get(match.field) ?? []), { col, match }]);
   }
+  // Best-named column first; the sort is stable, so among equal matches the leftmost stays first.
+  for (const list of candidates.values()) list.sort((a, b) => compareHeaderMatches(a.match, b.match));
   // The owned columns sit right of the ledger: a merged header cell must not stretch over them.
   for (const owned of [ownedColumns.status, ownedColumns.opinion])
     if (owned !== null && owned <= lastCol) lastCol = owned - 1;
@@ -236,7 +240,7 @@ function buildFrame(scan: Scan, headerRow: number, knownTop: number, mapping: Co
   }
   for (const field of FIELD_KEYS) {
     if (userMapped.includes(field)) continue;
-    const col = candidates.get(field)?.find((c) => !taken.has(c));
+    const col = candidates.get(field)?.find((c) => !taken.has(c.col))?.col;
     if (col !== undefined) columns[field] = col;
   }
   if (!Number.isFinite(firstCol)) {
