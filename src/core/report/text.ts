@@ -14,6 +14,7 @@
  * (`群众满意度调查!D7`) because the rest point at the ledger; a ledger-level finding names its column
  * (`“佐证材料”列`); description excerpts are cut at 24 characters with `…`.
  */
+import { findingCellLabel } from "../rules/index";
 import { FIELD_LABELS } from "../rules/field-labels";
 import { RULE_TITLES } from "../rules/titles";
 import type { EvaluationResult, Finding, IndicatorResult, Light, Message, RuleId, WarningListEntry } from "../types";
@@ -77,7 +78,8 @@ function indicatorLine(indicator: IndicatorResult, lang: ReportLanguage): string
 
 /** Where a finding is: its cell (with the sheet when not the ledger's), else the column it is about. */
 function findingPlace(finding: Finding, ledgerSheet: string, lang: ReportLanguage): string {
-  if (finding.cell) return finding.sheet !== ledgerSheet ? `${finding.sheet}!${finding.cell}` : finding.cell;
+  const cell = findingCellLabel(finding, ledgerSheet);
+  if (cell !== null) return cell;
   if (finding.field)
     return lang === "zh" ? `“${FIELD_LABELS[finding.field].zh}”列` : `${FIELD_LABELS[finding.field].en} column`;
   return lang === "zh" ? "整表" : "ledger";
