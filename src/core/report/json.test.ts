@@ -100,6 +100,17 @@ describe("toCliJson (SPEC §9)", () => {
     ]);
   });
 
+  it.each<[string, { type: "immediate" | null; typeUnknown: boolean }, string | null]>([
+    ["a recognised type", { type: "immediate", typeUnknown: false }, "immediate"],
+    ["text that names no type: unknown, as an unrecognised status is", { type: null, typeUnknown: true }, "unknown"],
+    ["an empty type cell: null", { type: null, typeUnknown: false }, null],
+  ])("prints the type of %s", (_, reading, printed) => {
+    const result = reportFixture();
+    const first = result.items[0]!;
+    const doc = toCliJson("x.xlsx", { ...result, items: [{ ...first, ...reading }] });
+    expect(doc.items[0]?.type).toBe(printed);
+  });
+
   it("lists the items with sheet rows, lights, overdue days and ISO dates (hand-counted for 2025-03-31)", () => {
     expect(json.items).toEqual([
       {

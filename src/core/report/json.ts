@@ -9,6 +9,8 @@
  * - `byStatus` and `byLight` always carry every key (zeros included), so a consumer can read
  *   `byLight.red` without a fallback; `byStatus` in the order closed, done, in_progress,
  *   not_started, ongoing, unknown; `byLight` in the order red, yellow, green, closed, none;
+ * - an item's `type` is `"unknown"` for text that names no type, as `status` is for an
+ *   unrecognised status; null only when the type cell is empty or there is no type column;
  * - every finding carries `sheet` (SPEC §9), placed with the other location members, before
  *   `row` and `cell`: the ledger's sheet, the survey's for `survey-unknown-answer`, the ledger's
  *   (with null row and cell) for a ledger-level finding;
@@ -33,7 +35,8 @@ export interface CliJsonItem {
   readonly row: number;
   readonly seq: string | null;
   readonly status: Status;
-  readonly type: ItemType | null;
+  /** `"unknown"` for text that names no type (as `status`), null only when the cell is empty. */
+  readonly type: ItemType | "unknown" | null;
   readonly light: Light;
   readonly overdueDays: number;
   readonly deadline: IsoDate | null;
@@ -134,7 +137,7 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
       row: item.row,
       seq: item.seq,
       status: item.status,
-      type: item.type,
+      type: item.type ?? (item.typeUnknown ? "unknown" : null),
       light: item.light,
       overdueDays: item.overdueDays,
       deadline: item.deadline.date,
