@@ -75,9 +75,70 @@ def group_audit_ledger():
     return wb
 
 
+def survey_respondents():
+    """A ledger and a survey sheet with a returned blank questionnaire and unused pre-numbered lines (SPEC §7)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    sheet_rows(ws, [
+        ["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间"],
+        [1, "公务接待审批不全", "制定《公务接待管理办法》", "办公室", "张三", D(2025, 6, 30), "整改中", None],
+        [2, "档案资料缺失", "补齐2024年工程档案", "工程科", None, D(2025, 5, 31), "整改中", None],
+    ])
+    sv = wb.create_sheet("满意度测评")
+    sheet_rows(sv, [
+        ["巡察整改满意度测评表"],
+        ["序号", "单位", "填表日期", "问题1", "问题2", "问题3"],
+        [1, "一科", D(2025, 3, 20), "满意", "满意", "基本满意"],
+        [2, "二科", D(2025, 3, 20), "满意", "不满意", "满意"],
+        [3, "三科", D(2025, 3, 21), None, None, None],
+        [4, "四科", D(2025, 3, 21), "满意", "还行", "满意"],
+        [5],
+        [6],
+    ])
+    sv.merge_cells("A1:F1")
+    return wb
+
+
+def two_digit_years():
+    """Dates typed as text with two-digit years (SPEC §3), and two that are not dates."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    sheet_rows(ws, [
+        ["序号", "问题描述", "整改措施", "责任单位", "责任人", "交办时间", "整改时限", "整改状态", "完成时间"],
+        [1, "会议记录不全", "建立会议记录台账", "办公室", "张三", "25.1.10", "25.2.20", "已完成", "25/2/18"],
+        [2, "合同未归档", "制定《合同归档细则》", "工程科", "李四", "25年1月10日", "25年2月20日", "整改中", None],
+        [3, "报销单据不全", "补齐3月前的报销单据", "财务科", "王五", "25-3-1", "25年3月底前", "整改中", None],
+        [4, "资产台账未更新", "开展资产清查1次", "财务科", "赵六", "25.3.1", "3.15", "整改中", None],
+        [5, "车辆使用登记缺失", "建立车辆使用登记台账", "办公室", "孙七", "25.3.1", "25.2.30", "未开始", None],
+    ])
+    for col in "FGI":
+        for row in range(2, 7):
+            ws[f"{col}{row}"].number_format = "@"
+    return wb
+
+
+def seq_and_type():
+    """序号 typed as `1.` and an unrecognised 整改类型."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    sheet_rows(ws, [
+        ["序号", "问题描述", "整改措施", "整改类型", "责任单位", "责任人", "整改时限", "整改状态"],
+        ["1.", "值班记录不全", "建立值班记录台账", "立行立改", "办公室", "张三", D(2025, 3, 10), "整改中"],
+        ["2.", "物资采购未比价", "制定《物资采购比价办法》", "自行整改", "后勤科", "李四", D(2025, 2, 10), "整改中"],
+        ["3.", "培训记录缺失", "每季度开展培训1次并留存记录", None, "人事科", "王五", D(2025, 6, 30), "整改中"],
+    ])
+    return wb
+
+
 FIXTURES = {
     "column-numbers": column_numbers,
     "group-audit-ledger": group_audit_ledger,
+    "survey-respondents": survey_respondents,
+    "two-digit-years": two_digit_years,
+    "seq-and-type": seq_and_type,
 }
 
 

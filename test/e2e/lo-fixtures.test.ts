@@ -80,3 +80,83 @@ describe("a group's 审计整改 ledger in its own header words (group-audit-led
     ]);
   });
 });
+
+describe("a survey with a returned blank questionnaire and unused pre-numbered lines (survey-respondents.xlsx)", () => {
+  let result: CliJson;
+  beforeAll(async () => {
+    result = await json("survey-respondents.xlsx");
+  });
+
+  it("counts the unit-only row as an invalid respondent and the 序号-only rows not at all", () => {
+    // Three-level scale: Q1 100,100,100 → 100; Q2 100,0 (还行 left out) → 50; Q3 60,100,100 → 86.7;
+    // score (100 + 50 + 86.67) / 3 = 78.9; satisfied 7 of 8 scored answers.
+    expect(result.survey).toEqual({
+      sheet: "满意度测评",
+      respondents: 4,
+      valid: 3,
+      invalid: 1,
+      score: 78.9,
+      satisfiedRate: 0.875,
+      questions: [
+        { column: "D", title: "问题1", valid: 3, score: 100 },
+        { column: "E", title: "问题2", valid: 2, score: 50 },
+        { column: "F", title: "问题3", valid: 3, score: 86.7 },
+      ],
+    });
+  });
+
+  it("puts each finding on its own sheet (SPEC §9)", () => {
+    expect(result.findings.map((f) => [f.rule, f.sheet, f.row, f.cell])).toEqual([
+      ["required-field", "整改台账", 3, "E3"],
+      ["survey-unknown-answer", "满意度测评", 6, "E6"],
+    ]);
+  });
+
+  it("names the survey's sheet with its cell in the text report", async () => {
+    expect(await evaluate("survey-respondents.xlsx", "text")).toContain("问卷答案无法识别 1 处：满意度测评!E6");
+  });
+});
+
+describe("dates typed with two-digit years (two-digit-years.xlsx)", () => {
+  let result: CliJson;
+  beforeAll(async () => {
+    result = await json("two-digit-years.xlsx");
+  });
+
+  it("reads 25.2.20, 25/2/18, 25年2月20日 and 25年3月底前 as 2025 dates", () => {
+    expect(result.items.map((i) => [i.row, i.deadline, i.completed, i.light, i.overdueDays])).toEqual([
+      [2, "2025-02-20", "2025-02-18", "green", 0],
+      [3, "2025-02-20", null, "red", 39], // 2025-02-20 + 1 month < 2025-03-31
+      [4, "2025-03-31", null, "green", 0],
+      [5, null, null, "none", 0], // 3.15: no year
+      [6, null, null, "none", 0], // 25.2.30: no such day
+    ]);
+  });
+
+  it("says the year is missing only for 3.15", () => {
+    expect(result.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([
+      ["invalid-date", "G5", "整改时限“3.15”不是有效日期（缺少年份，如“2025年3月底”），也不是“长期坚持”等长期表述"],
+      ["invalid-date", "G6", "整改时限“25.2.30”不是有效日期，也不是“长期坚持”等长期表述"],
+    ]);
+    expect(result.summary).toMatchObject({ items: 5, overdue: 1, completionRate: 0.2, onTimeRate: 1 });
+  });
+});
+
+describe("序号 typed as 1. and an unrecognised type (seq-and-type.xlsx)", () => {
+  it("prints the unrecognised type as unknown and an empty one as null", async () => {
+    const result = await json("seq-and-type.xlsx");
+    expect(result.items.map((i) => [i.seq, i.type, i.light])).toEqual([
+      ["1.", "immediate", "yellow"],
+      ["2.", "unknown", "red"],
+      ["3.", null, "green"],
+    ]);
+    expect(result.findings.map((f) => [f.rule, f.cell])).toEqual([["unknown-type", "D3"]]);
+  });
+
+  it("names the items 1号 and 2号 in the text report, not 1.号", async () => {
+    const text = await evaluate("seq-and-type.xlsx", "text");
+    expect(text).toContain("· 2号｜后勤科｜李四｜时限 2025-02-10｜逾期 49 天｜物资采购未比价");
+    expect(text).toContain("· 1号｜办公室｜张三｜时限 2025-03-10｜逾期 21 天｜值班记录不全");
+    expect(text).not.toContain(".号");
+  });
+});
