@@ -18,7 +18,6 @@ import tempfile
 from openpyxl import Workbook
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
-OUT = os.path.join(ROOT, "test", "fixtures", "lo")
 D = dt.datetime
 
 
@@ -133,12 +132,112 @@ def seq_and_type():
     return wb
 
 
+CN_DATE = 'yyyy"年"m"月"d"日"'
+DOT_DATE = "yyyy.mm.dd"
+
+
+def county_bureau():
+    """The blind practice: a county bureau's ledger in a layout the engine was not written against.
+
+    Three-row header over a 栏次 row, sections 一、/（一）, unit and owner merged over three items,
+    dates as yyyy"年"m"月"d"日" and yyyy.mm.dd cells and as text (two-digit years too), a 合计 row and
+    a 填表说明 note; a three-level survey with a returned blank questionnaire and pre-numbered lines.
+    """
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws["A1"] = "XX县交通运输局县委巡察反馈问题整改落实台账"
+    ws.merge_cells("A1:M1")
+    ws["A2"] = "填报单位：县交通运输局（盖章）"
+    ws["J2"] = "填报日期：2025年3月28日"
+    # Three header rows: groups, subgroups, column labels.
+    for ref, text in {"A3": "序号", "B3": "问题来源", "C3": "巡察反馈问题", "D3": "整改措施", "M3": "备注"}.items():
+        ws[ref] = text
+        ws.merge_cells(f"{ref}:{ref[0]}5")
+    ws["E3"] = "责任落实"
+    ws.merge_cells("E3:H3")
+    ws["I3"] = "整改推进"
+    ws.merge_cells("I3:L3")
+    for ref, span, text in [("E4", "E4:F4", "具体责任"), ("G4", "G4:H4", "领导责任"), ("I4", "I4:J4", "时间要求"),
+                            ("K4", "K4:L4", "完成情况")]:
+        ws[ref] = text
+        ws.merge_cells(span)
+    labels = ["责任单位", "责任人", "分管领导", "联系电话", "交办日期", "整改时限", "整改状态", "完成时间"]
+    for col, text in zip("EFGHIJKL", labels):
+        ws[f"{col}5"] = text
+    ws["A6"], ws["B6"] = "甲", "乙"
+    for n, col in enumerate("CDEFGHIJKLM", start=1):
+        ws[f"{col}6"] = n
+    ws["A7"] = "一、党的领导方面"
+    ws.merge_cells("A7:M7")
+    ws["A8"] = "（一）贯彻落实上级决策部署不到位"
+    ws.merge_cells("A8:M8")
+    src = "县委第二巡察组"
+    items = {
+        9: [1, src, "传达学习上级会议精神不及时", "建立“第一议题”学习制度，每月集中学习1次", "规划建设股", "刘建国", "王志强",
+            13800000001, D(2025, 1, 15), D(2025, 2, 28), "已完成", D(2025, 2, 25)],
+        10: [2, src, "意识形态工作责任制落实不到位", "修订《意识形态工作责任制实施细则》", None, None, "王志强",
+             13800000001, "2025年1月15日", "25.3.10", "整改中", None],
+        11: [3, src, "党组会议记录不规范", "进一步加强管理，切实提高认识", None, None, "王志强",
+             13800000001, D(2025, 1, 15), "长期坚持", "持续推进", None],
+        14: [4, src, "部分项目未按规定公开招标", "对2024年以来12个项目开展专项检查", "工程管理股", "陈明", "李卫东",
+             13800000002, "25年1月20日", D(2025, 2, 15), "未完成", None],
+        15: [5, src, "招标文件审核把关不严", "制定《招标文件审核清单》", None, None, "李卫东",
+             13800000002, D(2025, 1, 20), "2025年3月底前", "已完成", "2025.3.20"],
+        16: [6, src, "评标专家抽取记录缺失", "补齐2024年评标专家抽取记录", None, None, "李卫东",
+             13800000002, "1月20日", D(2025, 3, 20), "整改中", None],
+        17: [7, src, "工程变更审批程序不规范", "修订《工程变更管理办法》，开展培训1次", "质量安全股", "相关人员", "李卫东",
+             13800000003, D(2025, 2, 10), "25/4/30", "推进中", None],
+    }
+    for row, values in items.items():
+        sheet_rows(ws, [values], start=row)
+    ws["I9"].number_format = CN_DATE
+    ws["J9"].number_format = DOT_DATE
+    ws["L9"].number_format = DOT_DATE
+    ws["I11"].number_format = CN_DATE
+    ws["J14"].number_format = DOT_DATE
+    ws["I15"].number_format = CN_DATE
+    ws["J16"].number_format = CN_DATE
+    ws["I17"].number_format = CN_DATE
+    for ref in ["I10", "J10", "J11", "I14", "J15", "L15", "I16", "J17"]:
+        ws[ref].number_format = "@"
+    for span in ["E9:E11", "F9:F11", "E14:E16", "F14:F16"]:
+        ws.merge_cells(span)
+    ws["A12"] = "二、工程建设管理方面"
+    ws.merge_cells("A12:M12")
+    ws["A13"] = "（一）招投标管理"
+    ws.merge_cells("A13:M13")
+    ws["A18"], ws["C18"] = "合计", "共7项"
+    ws["A19"] = "填表说明：整改状态填写已完成、整改中、未完成或持续推进。"
+
+    sv = wb.create_sheet("群众满意度测评")
+    sv["A1"] = "XX县交通运输局巡察整改群众满意度测评表"
+    sv.merge_cells("A1:G1")
+    day = D(2025, 3, 25)
+    sheet_rows(sv, [
+        ["序号", "单位/身份", "测评日期", "整改工作公开透明", "整改措施落实到位", "整改成效明显", "备注"],
+        [1, "群众", day, "满意", "满意", "满意"],
+        [2, "企业", day, "满意", "基本满意", "满意"],
+        [3, "村干部", day, "基本满意", "不满意", "满意"],
+        [4, "群众", day, "满意", "满意", "不了解"],
+        [5, "人大代表", day],
+        [6, "群众", day, "满意", "一般般", "基本满意"],
+        [7],
+        [8],
+    ], start=2)
+    for row in range(3, 9):
+        sv[f"C{row}"].number_format = CN_DATE
+    return wb
+
+
 FIXTURES = {
     "column-numbers": column_numbers,
     "group-audit-ledger": group_audit_ledger,
     "survey-respondents": survey_respondents,
     "two-digit-years": two_digit_years,
     "seq-and-type": seq_and_type,
+    # name with a folder: written to test/fixtures/<folder>/
+    "blind/县局台账": county_bureau,
 }
 
 
@@ -146,20 +245,21 @@ def main():
     if shutil.which("soffice") is None:
         print("soffice (LibreOffice) not found / 找不到 soffice（LibreOffice）", file=sys.stderr)
         return 2
-    os.makedirs(OUT, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         raw = os.path.join(tmp, "raw")
         profile = os.path.join(tmp, "profile")
         os.makedirs(raw)
         for name, build in FIXTURES.items():
-            build().save(os.path.join(raw, f"{name}.xlsx"))
+            out = os.path.join(ROOT, "test", "fixtures", os.path.dirname(name) or "lo")
+            os.makedirs(out, exist_ok=True)
+            source = os.path.join(raw, f"{os.path.basename(name)}.xlsx")
+            build().save(source)
             subprocess.run(
                 ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx",
-                 "--outdir", OUT, os.path.join(raw, f"{name}.xlsx")],
+                 "--outdir", out, source],
                 check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
-    for name in FIXTURES:
-        print(os.path.join("test", "fixtures", "lo", f"{name}.xlsx"))
+            print(os.path.relpath(os.path.join(out, f"{os.path.basename(name)}.xlsx"), ROOT))
     return 0
 
 
