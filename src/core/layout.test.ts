@@ -516,3 +516,32 @@ describe("detectLayout — properties", () => {
     );
   });
 });
+
+describe("detectLayout — 栏次 and units rows under the header belong to the header (SPEC §2)", () => {
+  const cols = HEADER.length;
+  const numbers = (from: number): CellValue[] => Array.from({ length: cols }, (_, i) => i + from);
+  it.each<[string, CellValue[][], number]>([
+    ["numbers 1…8 as numbers", [numbers(1)], 3],
+    ["numbers as text", [numbers(1).map(String)], 3],
+    ["（1）…（8）", [numbers(1).map((n) => `（${String(n)}）`)], 3],
+    ["栏次 | 甲 | 乙 | 1 …", [["栏次", "甲", "乙", 1, 2, 3, 4, 5]], 3],
+    ["a sparse 栏次 row (two numbers)", [[null, null, null, null, 1, 2, null, null]], 3],
+    ["a units row alone (单位：万元)", [[null, null, null, null, null, null, null, "单位： 万元"]], 3],
+    ["（元） under two columns", [[null, null, null, "（元）", "(万元)", null, null, null]], 3],
+    ["units row then 栏次 row", [[null, null, null, null, null, null, null, "（元）"], numbers(1)], 4],
+    ["栏次 row then units row", [numbers(1), [null, null, null, null, null, null, null, "单位：元"]], 4],
+    // not annex rows: an item, a pre-numbered empty row, a third annex-like row
+    ["an item numbered 1", [], 2],
+    ["a lone 序号 (a pre-numbered empty row stays a blank row)", [[1]], 2],
+    ["three annex-like rows: only two are the header's", [numbers(1), numbers(1), ["单位：元"]], 4],
+  ])("%s", (_, annex, firstRow) => {
+    const layout = layoutOf([HEADER, ...annex, ITEM(1), ITEM(2)]);
+    expect(layout.headerRow).toBe(1);
+    expect(layout.firstRow).toBe(firstRow);
+  });
+
+  it("is not fooled by a row of numbers further down (only rows right under the header)", () => {
+    const layout = layoutOf([HEADER, ITEM(1), numbers(1), ITEM(2)]);
+    expect(layout.firstRow).toBe(2);
+  });
+});

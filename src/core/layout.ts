@@ -28,6 +28,8 @@
  * - **Owned columns** (预警状态 / 评估意见 from an earlier evaluation) are recognised only at the
  *   right end of the header, where the add-in appends them; a column of that name among the user's
  *   own columns (or left of a hand-mapped column) is the user's.
+ * - **A 栏次 row and a units row** (SPEC §2) directly under the header, at most two rows, belong
+ *   to the header: `firstRow` is the row after them, so they are never items, coloured or checked.
  * - **lastRow** is the last row with a value of its own in the ledger's columns: a unit merged down
  *   past the last item does not stretch the ledger; a note under the table does (it is classified).
  */
@@ -35,7 +37,7 @@ import { FIELD_KEYS, type FieldKey, type Grid, type LayoutFailure, type LedgerLa
 import type { ColumnMapping } from "./settings";
 import { MergeIndex, cellAt, columnNumber, gridLastCol, gridLastRow } from "./grid";
 import { compareHeaderMatches, matchField, matchHeader, type HeaderMatch } from "./fields";
-import { cellText, normalizeHeader } from "./text";
+import { cellText, normalizeHeader, normalizeText } from "./text";
 import { OPINION_HEADER, STATUS_HEADER } from "./plan/marks";
 import { forEachRowKind, ownValue } from "./items";
 
@@ -300,7 +302,14 @@ export function detectLayout(grid: Grid, mapping: ColumnMapping): LedgerLayout |
     return { reason: "no-header", bestRow: headerRow, fieldsFound: FIELD_KEYS.filter((f) => f in frame.columns) };
   }
 
-  const firstRow = headerRow + 1;
+  let firstRow = headerRow + 1;
+  while (
+    firstRow <= lastGridRow &&
+    firstRow - headerRow <= MAX_HEADER_ANNEX_ROWS &&
+    isHeaderAnnexRow(scan, firstRow, frame.firstCol, frame.lastCol)
+  ) {
+    firstRow++;
+  }
   const lastRow = lastNonEmptyRow(scan, firstRow, lastGridRow, frame.firstCol, frame.lastCol);
   if (lastRow === null) return { reason: "no-items", headerRow };
   let hasItem = false;
@@ -323,6 +332,32 @@ export function detectLayout(grid: Grid, mapping: ColumnMapping): LedgerLayout |
     userMapped: frame.userMapped,
     ownedColumns: frame.ownedColumns,
   };
+}
+
+/** At most a 栏次 row and a units row (in either order) sit under the header. */
+const MAX_HEADER_ANNEX_ROWS = 2;
+/** A column number in a 栏次 row: `1`, `12`, `(1)`, `甲`, `乙`…, or the word `栏次` itself. */
+const COLUMN_NUMBER = /^(?:\(?\d{1,3}\)?|[甲乙丙丁戊己庚辛壬癸]|栏次|栏号)$/u;
+/** A units note under amount or count columns: `单位：万元`, `金额单位:元`, `(元)`, `万元`, `(户)`, `(%)`. */
+const UNITS = /^(?:(?:金额|计量)?单位[:：])?\(?(?:[万亿千百]?元|个|人|户|套|项|次|%|公顷|亩|万?吨)\)?$/u;
+
+/**
+ * SPEC §2: a column-number row (栏次: every value a column number) or a units row right under the
+ * header belongs to the header, not to the items. A 栏次 row needs two values at least (one number
+ * alone in the 序号 column is a pre-numbered empty row); a units row may be a single `单位：万元`.
+ * Values are compared normalised (`（1）` → `(1)`, `单位： 万元` → `单位:万元`).
+ */
+function isHeaderAnnexRow(scan: Scan, row: number, firstCol: number, lastCol: number): boolean {
+  let values = 0;
+  let units = 0;
+  for (let col = firstCol; col <= lastCol; col++) {
+    const text = normalizeText(cellText(ownValue(scan.grid, scan.merges, row, col)));
+    if (text === "") continue;
+    values++;
+    if (UNITS.test(text)) units++;
+    else if (!COLUMN_NUMBER.test(text)) return false;
+  }
+  return values >= 2 || units === 1;
 }
 
 function userFieldsOnly(mapping: ColumnMapping): FieldKey[] {
