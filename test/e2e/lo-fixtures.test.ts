@@ -43,6 +43,18 @@ describe("a 栏次 row and a units row under the header (column-numbers.xlsx)", 
     expect(result.findings).toEqual([]);
     expect(result.summary).toMatchObject({ items: 4, completionRate: 0.25, onTimeRate: 1 });
   });
+
+  it("takes the unit of 涉及金额 from the units row (（万元）) and sums items 1 and 4: 12.5 + 3", () => {
+    expect(result.summary.amounts).toMatchObject({
+      unit: "万元",
+      converted: false,
+      totals: { amountInvolved: 15.5 },
+      columns: { amountInvolved: { column: "I", unit: "万元", unreadableRows: [] } },
+      involved: 15.5,
+      rectified: 0, // the only finished item (2) has no amount
+      rectifiedRate: 0,
+    });
+  });
 });
 
 describe("a group's 审计整改 ledger in its own header words (group-audit-ledger.xlsx)", () => {
@@ -63,6 +75,7 @@ describe("a group's 审计整改 ledger in its own header words (group-audit-led
       status: "I",
       completed: "J",
       signer: "K",
+      amountInvolved: "E", // 提示问题金额（万元）
     });
   });
 
@@ -78,6 +91,17 @@ describe("a group's 审计整改 ledger in its own header words (group-audit-led
       ["required-field", "H4"],
       ["required-field", "H9"],
     ]);
+  });
+
+  it("sums 提示问题金额（万元）: 1.5 × (1 + … + 10) = 82.5, of which items 1, 4, 6, 9 are done: 30", () => {
+    expect(result.summary.amounts).toMatchObject({
+      unit: "万元",
+      totals: { amountInvolved: 82.5 },
+      rectifiedBasis: "finished-items",
+      involved: 82.5,
+      rectified: 30,
+      rectifiedRate: 0.364,
+    });
   });
 });
 
