@@ -18,24 +18,30 @@ export interface RateBasis {
   readonly close: Fraction;
   /** Finished on or before the deadline / finished with both a completion date and a dated deadline. */
   readonly onTime: Fraction;
+  /** The same against the deadline before any extension (原定时限). */
+  readonly onTimeOriginal: Fraction;
 }
 
-export function rateBasis(items: readonly EvaluatedItem[]): RateBasis {
-  let finished = 0;
-  let closed = 0;
+/** Finished items done by `against` / finished items with a completion date and that deadline. */
+function onTimeOf(items: readonly EvaluatedItem[], against: "deadline" | "originalDeadline"): Fraction {
   let dated = 0;
   let onTime = 0;
   for (const item of items) {
-    if (item.status === "closed") closed++;
-    if (!isFinished(item)) continue;
-    finished++;
-    if (item.completed.kind !== "date" || item.deadline.date === null) continue;
+    const deadline = item[against].date;
+    if (!isFinished(item) || item.completed.kind !== "date" || deadline === null) continue;
     dated++;
-    if (item.completed.date <= item.deadline.date) onTime++;
+    if (item.completed.date <= deadline) onTime++;
   }
+  return { part: onTime, whole: dated };
+}
+
+export function rateBasis(items: readonly EvaluatedItem[]): RateBasis {
+  const finished = items.filter(isFinished).length;
+  const closed = items.filter((item) => item.status === "closed").length;
   return {
     completion: { part: finished, whole: items.length },
     close: { part: closed, whole: items.length },
-    onTime: { part: onTime, whole: dated },
+    onTime: onTimeOf(items, "deadline"),
+    onTimeOriginal: onTimeOf(items, "originalDeadline"),
   };
 }

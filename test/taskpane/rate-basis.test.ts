@@ -20,6 +20,7 @@ describe("rate basis", () => {
     expect(ratio(basis.completion)).toBe(summary.completionRate);
     expect(ratio(basis.close)).toBe(summary.closeRate);
     expect(ratio(basis.onTime)).toBe(summary.onTimeRate);
+    expect(ratio(basis.onTimeOriginal)).toBe(summary.onTimeRateOriginal);
     expect(basis.completion.whole).toBe(summary.items);
     // The generated ledgers have finished items both on time and late, so the check is not vacuous.
     if (items.length > 100) expect(basis.onTime.whole).toBeGreaterThan(basis.onTime.part);

@@ -14,10 +14,12 @@ import { closedWithoutEvidence } from "./closed-without-evidence";
 import { closedWithoutSigner } from "./closed-without-signer";
 import { completedBeforeAssigned } from "./completed-before-assigned";
 import { completedInFuture } from "./completed-in-future";
+import { copiedEvidence } from "./copied-evidence";
 import { deadlineBeforeAssigned } from "./deadline-before-assigned";
 import { deadlineTypeMismatch } from "./deadline-type-mismatch";
 import { doneWithoutDate } from "./done-without-date";
 import { duplicateSeq } from "./duplicate-seq";
+import { extensionWithoutApproval } from "./extension-without-approval";
 import { invalidDate } from "./invalid-date";
 import { missingColumn } from "./missing-column";
 import { ownerNotPerson } from "./owner-not-person";
@@ -30,7 +32,7 @@ import { vagueMeasures } from "./vague-measures";
 export type { Report, Rule, RuleContext, RuleMeta, RuleReport } from "./rule";
 export { FIELD_LABELS, fieldEn, fieldZh } from "./field-labels";
 
-/** Every ledger rule, in the order of SPEC §5. */
+/** Every ledger rule: SPEC §5's in its order, then those on extensions (延期) and copied close-out evidence. */
 export const RULES: readonly Rule[] = [
   missingColumn,
   requiredField,
@@ -49,6 +51,8 @@ export const RULES: readonly Rule[] = [
   unknownStatus,
   unknownType,
   reviewOverdue,
+  extensionWithoutApproval,
+  copiedEvidence,
 ];
 
 /** The rules whose findings come from elsewhere (the survey module). */
@@ -150,6 +154,15 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map((finding, index) => ({ finding, index, row: finding.row ?? 0, col: columnOfCell(finding.cell) }))
     .sort((a, b) => a.row - b.row || a.col - b.col || a.index - b.index)
     .map(({ finding }) => finding);
+}
+
+/**
+ * A finding's cell as a user reads it: `H7` on the ledger's sheet, `满意度测评!C14` on another sheet
+ * (a survey finding), null for a ledger-level finding.
+ */
+export function findingCellLabel(finding: Finding, ledgerSheet: string): string | null {
+  if (finding.cell === null) return null;
+  return finding.sheet === ledgerSheet ? finding.cell : `${finding.sheet}!${finding.cell}`;
 }
 
 /** Findings grouped by sheet row (ledger-level findings left out), each group in the given order. */

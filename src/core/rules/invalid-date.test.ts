@@ -39,6 +39,16 @@ describe("invalid-date", () => {
     expect(finding?.message.en).toContain('Deadline (整改时限) "3月底" is not a valid date (the year is missing');
   });
 
+  it.each([
+    ["25.2.30", "实际完成时间“25.2.30”不是有效日期"],
+    ["25年13月", "实际完成时间“25年13月”不是有效日期"],
+    ["3.15", "实际完成时间“3.15”不是有效日期（缺少年份，如“2025年3月底”）"],
+    ["3/15", "实际完成时间“3/15”不是有效日期（缺少年份，如“2025年3月底”）"],
+  ])("says the year is missing only when it is: %s", (text, message) => {
+    const item = itemFrom({ cells: { completed: text } });
+    expect(runRule(invalidDate, contextFrom({ items: [item] }))[0]?.message.zh).toBe(message);
+  });
+
   it("does not speak of a missing year when the text has one", () => {
     const item = itemFrom({ cells: { assigned: "2025年13月" } });
     const [finding] = runRule(invalidDate, contextFrom({ items: [item] }));
@@ -61,5 +71,22 @@ describe("invalid-date", () => {
     const [finding] = runRule(invalidDate, contextFrom({ items: [itemFrom({ cells: { deadline: text } })] }));
     expect(finding?.message.zh).toContain("…”");
     expect(finding?.message.zh).not.toContain(text);
+  });
+});
+
+describe("invalid-date — extensions", () => {
+  it("reports an unreadable 调整后时限 at its cell, and an extended item's unreadable 原定时限 too", () => {
+    const item = itemFrom({ row: 6, cells: { originalDeadline: "3月底", extendedDeadline: "尽快" } });
+    const findings = runRule(invalidDate, contextFrom({ items: [item] }));
+    expect(findings.map((f) => [f.field, f.cell])).toEqual([
+      ["extendedDeadline", "V6"],
+      ["originalDeadline", "U6"],
+    ]);
+    expect(findings[0]?.message.zh).toBe("调整后时限“尽快”不是有效日期，也不是“长期坚持”等长期表述");
+  });
+
+  it("reports the original deadline once when it is also the current one", () => {
+    const item = itemFrom({ row: 6, cells: { originalDeadline: "尽快" } });
+    expect(runRule(invalidDate, contextFrom({ items: [item] })).map((f) => f.cell)).toEqual(["U6"]);
   });
 });

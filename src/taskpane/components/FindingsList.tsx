@@ -15,6 +15,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { findingCellLabel } from "../../core/rules/index";
 import type { EvaluatedItem, Finding, RuleId, Severity } from "../../core/types";
 import { pick, RULE_TITLES, severityName } from "../i18n";
 import { useStrings } from "../i18n-context";
@@ -104,11 +105,13 @@ interface Visits {
 
 function GroupPanel({
   group,
+  ledgerSheet,
   seqOf,
   visits,
   onSelect,
 }: {
   readonly group: FindingGroup;
+  readonly ledgerSheet: string;
   readonly seqOf: (finding: Finding) => string | null;
   readonly visits: Visits;
   readonly onSelect: (f: Finding) => void;
@@ -122,13 +125,14 @@ function GroupPanel({
       <ul className={styles.list}>
         {group.findings.slice(0, shown).map((finding, i) => {
           const key = findingKey(finding, i);
+          const cell = findingCellLabel(finding, ledgerSheet);
           const seq = seqOf(finding);
           const seqLabel = seq ? <span className={styles.seq}>{t("findingSeq", { seq })}</span> : null;
           const isCurrent = visits.current === key;
           const visited = visits.visited.has(key);
           return (
             <li key={key}>
-              {finding.cell ? (
+              {cell !== null ? (
                 <Button
                   appearance="subtle"
                   size="small"
@@ -139,9 +143,9 @@ function GroupPanel({
                     visits.visit(key);
                     onSelect(finding);
                   }}
-                  title={t("findingGoTo", { cell: finding.cell })}
+                  title={t("findingGoTo", { cell })}
                 >
-                  <span className={styles.cell}>{finding.cell}</span>
+                  <span className={styles.cell}>{cell}</span>
                   {seqLabel}
                   <span className={styles.message}>{pick(finding.message, lang)}</span>
                   {(visited || isCurrent) && (
@@ -168,19 +172,20 @@ function GroupPanel({
 }
 
 /**
+ * `ledgerSheet`: the evaluated ledger's sheet; a finding on another sheet (the survey's) shows its
+ * sheet with its cell (`满意度测评!C14`), and clicking it selects the cell on that sheet.
  * `items`: the evaluated items, so a finding on a ledger row shows that item's 序号 beside its cell.
  * The finding clicked last is marked current (`aria-current`), the ones clicked before as visited; the
  * marks last as long as this result (the pane keys the list by evaluation).
  */
 export function FindingsList({
   findings,
-  items,
+  items = [],
   ledgerSheet,
   onSelect,
 }: {
   readonly findings: readonly Finding[];
-  readonly items: readonly EvaluatedItem[];
-  /** The evaluated ledger's sheet: only its findings have an item (a survey finding has none). */
+  readonly items?: readonly EvaluatedItem[];
   readonly ledgerSheet: string;
   readonly onSelect: (finding: Finding) => void;
 }) {
@@ -222,7 +227,7 @@ export function FindingsList({
               </span>
             </AccordionHeader>
             <AccordionPanel>
-              <GroupPanel group={group} seqOf={seqOf} visits={visits} onSelect={onSelect} />
+              <GroupPanel group={group} ledgerSheet={ledgerSheet} seqOf={seqOf} visits={visits} onSelect={onSelect} />
             </AccordionPanel>
           </AccordionItem>
         );
