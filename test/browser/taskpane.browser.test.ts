@@ -238,6 +238,12 @@ jest.setTimeout(300_000);
     await own.getByRole("button", { name: "生成汇总表" }).click();
     await own.getByText("已生成汇总表“整改情况汇总”。").waitFor({ timeout: 30_000 });
     await own.screenshot({ path: join(results, "pane-summary-written.png"), fullPage: true });
+    // The message's link opens the summary sheet in the workbook.
+    await own.getByRole("button", { name: "打开“整改情况汇总”" }).click();
+    await own.waitForFunction(() => {
+      const model = (window as unknown as PreviewWindow).excelDouble?.model;
+      return model?.sheets.find((s) => s.id === model.selection.sheetId)?.name === "整改情况汇总";
+    });
     await own.context().close();
 
     for (const theme of ["dark", "contrast"]) {
