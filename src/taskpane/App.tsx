@@ -4,7 +4,7 @@
  *
  * One obvious action (评估); after it, what a staff member needs for the weekly report: counts by
  * light, key rates, the findings grouped by rule with a link to each cell, the detected header and
- * columns (editable), and the two writes (生成汇总表, 清除标记). Errors come back from the host as
+ * columns (editable), the meeting text to copy, and the two writes (生成汇总表, 清除标记). Errors come back from the host as
  * `{zh, en}` messages and are shown in the user's language.
  */
 import { useCallback, useEffect, useState } from "react";
@@ -46,6 +46,7 @@ import { FindingsList } from "./components/FindingsList";
 import { LayoutSection } from "./components/LayoutSection";
 import { LightBadges } from "./components/LightBadges";
 import { MappingEditor } from "./components/MappingEditor";
+import { MeetingText } from "./components/MeetingText";
 import { Rates } from "./components/Rates";
 import { formFieldLabel, SettingsPanel } from "./components/SettingsPanel";
 import { pick, type Lang, type StringKey } from "./i18n";
@@ -469,6 +470,12 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                     </Button>
                   </div>
                   {noticeAt("summary")}
+                </section>
+                <section className={styles.section} aria-labelledby="meeting-text-heading">
+                  <Subtitle2 as="h2" id="meeting-text-heading" className={styles.heading}>
+                    {t("meetingTextHeading")}
+                  </Subtitle2>
+                  <MeetingText key={`${done.sheet}:${run.phase === "done" ? run.inputs.today : ""}`} result={done.result} />
                 </section>
                 <Divider />
                 <section className={styles.section} aria-labelledby="layout-heading">
