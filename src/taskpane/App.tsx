@@ -331,14 +331,17 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
 
   return (
     <>
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value === "settings" ? "settings" : "check")}
-      >
-        <Tab value="check">{t("tabCheck")}</Tab>
-        <Tab value="settings">{t("tabSettings")}</Tab>
-      </TabList>
+      {/* A landmark of its own, so that no content of the pane sits outside one (axe's `region`). */}
+      <nav aria-label={t("tabsLabel")}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value === "settings" ? "settings" : "check")}
+        >
+          <Tab value="check">{t("tabCheck")}</Tab>
+          <Tab value="settings">{t("tabSettings")}</Tab>
+        </TabList>
+      </nav>
       <main className={styles.main}>
         {noticeAt("load")}
         {tab === "settings" ? (
