@@ -71,7 +71,7 @@ type RunState =
   | { readonly phase: "failed"; readonly error: HostError };
 
 /** Where a message is shown: beside what the user just did, never in a place they have left. */
-type NoticePlace = "load" | "findings" | "summary" | "clear" | "settings";
+type NoticePlace = "load" | "findings" | "summary" | "clear" | "settings" | "layout";
 
 interface Notice {
   readonly intent: "success" | "error" | "warning" | "info";
@@ -245,9 +245,12 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
     void evaluateWith(settings, { kind: "sheet", name });
   };
 
+  /** Saves the mapping, evaluates again with it, and says so beside the mapping (after the run, which clears messages). */
   const saveMapping = async (mapping: ColumnMapping) => {
     const next: Settings = { ...settings, mapping };
-    if (await saveSettings(next)) await evaluateWith(next);
+    if (!(await saveSettings(next))) return;
+    await evaluateWith(next);
+    tell("layout", { intent: "success", text: t("mappingSaved") });
   };
 
   const selectFinding = async (finding: Finding) => {
@@ -492,6 +495,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                     busy={busy}
                     onSave={(mapping) => void saveMapping(mapping)}
                   />
+                  {noticeAt("layout")}
                 </section>
               </>
             )}
