@@ -66,7 +66,11 @@ export interface ExcelDoubleOptions {
 }
 
 export function createExcelDouble(description: WorkbookDescription, options: ExcelDoubleOptions = {}): ExcelDouble {
-  const model = buildWorkbook(description);
+  return createExcelDoubleOf(buildWorkbook(description), options);
+}
+
+/** A double over a workbook model built elsewhere (a file loaded by `src/excel/double-xlsx/load.ts`). */
+export function createExcelDoubleOf(model: WorkbookModel, options: ExcelDoubleOptions = {}): ExcelDouble {
   const runtime = new DoubleRuntime(model, Number((options.excelApi ?? "1.17").split(".")[1] ?? "0"));
   return {
     Excel: {

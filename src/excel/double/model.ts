@@ -17,9 +17,14 @@ export interface FontModel {
 }
 
 export interface CellModel {
-  /** The value; a formula cell holds its formula in `formula` and no computed value (the double does not calculate). */
+  /**
+   * The value. A formula cell holds its formula in `formula`; the double does not calculate, so a
+   * formula it wrote has no value, and one loaded from a file keeps the result the file cached.
+   */
   value: ScalarValue | null;
   formula?: string;
+  /** The value is an error's text (`#N/A`), as Excel's `values` returns it. */
+  isError?: boolean;
   /** `General` when absent. */
   numberFormat?: string;
   /** `#RRGGBB`, absent = no fill. */
@@ -32,14 +37,29 @@ export interface CellModel {
   horizontalAlignment?: string;
 }
 
+/** `Excel.ConditionalFormatType`. */
+export type ConditionalFormatType =
+  "Custom" | "DataBar" | "ColorScale" | "IconSet" | "CellValue" | "TopBottom" | "PresetCriteria" | "ContainsText";
+
+/** A rule as its file stored it (`cfRule`'s attributes other than priority/dxfId, and its children's XML). */
+export interface StoredRuleModel {
+  attributes: Record<string, string>;
+  children: string;
+}
+
 export interface ConditionalFormatModel {
   id: string;
-  type: "Custom";
+  type: ConditionalFormatType;
   rect: Rect;
+  /** Further areas when the rule applies to several (Excel splits a rule when rows are inserted, cut or pasted inside it). */
+  moreAreas?: Rect[];
+  /** A Custom rule's formula (`=…`); "" for the other types. */
   formula: string;
   fill: string | null;
   fontColor: string | null;
   stopIfTrue: boolean;
+  /** Set for a rule loaded from a file: what the double does not model, kept to be written back. */
+  stored?: StoredRuleModel;
 }
 
 export interface TableModel {
@@ -76,6 +96,10 @@ export interface SheetModel {
   protected: boolean;
   freezeRows: number;
   pageLayout: Record<string, unknown>;
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
+  /** Names scoped to this sheet (`worksheet.names`); `WorkbookModel.names` holds the workbook's. */
+  names: NameModel[];
 }
 
 export interface NameModel {
@@ -83,6 +107,12 @@ export interface NameModel {
   sheetId: string;
   rect: Rect;
   comment: string;
+  /**
+   * The reference as the file wrote it, when it is not one rectangle of an existing sheet (`#REF!`,
+   * a constant, a formula, several areas); `sheetId` is then "".
+   */
+  refersTo?: string;
+  hidden?: boolean;
 }
 
 export interface WorkbookModel {
@@ -170,6 +200,9 @@ export function emptySheet(id: string, name: string): SheetModel {
     protected: false,
     freezeRows: 0,
     pageLayout: {},
+    hiddenRows: new Set(),
+    hiddenColumns: new Set(),
+    names: [],
   };
 }
 
@@ -253,6 +286,7 @@ export function buildWorkbook(description: WorkbookDescription): WorkbookModel {
 export interface CellSnapshot {
   value?: ScalarValue;
   formula?: string;
+  isError?: boolean;
   numberFormat?: string;
   fill?: string;
   font?: FontModel;
@@ -269,24 +303,44 @@ export interface SheetSnapshot {
   columnWidths: Record<string, number>;
   rowHeights: Record<string, number>;
   merges: string[];
-  conditionalFormats: { address: string; formula: string; fill: string | null; fontColor: string | null }[];
+  conditionalFormats: {
+    type?: ConditionalFormatType;
+    address: string;
+    formula: string;
+    fill: string | null;
+    fontColor: string | null;
+    stopIfTrue?: boolean;
+    stored?: StoredRuleModel;
+  }[];
   tables: { name: string; address: string; style: string }[];
   charts: Omit<ChartModel, "id">[];
   protected: boolean;
   freezeRows: number;
   pageLayout: Record<string, unknown>;
+  hiddenRows: number[];
+  hiddenColumns: number[];
+  names: NameSnapshot[];
+}
+
+export interface NameSnapshot {
+  name: string;
+  sheet: string;
+  address: string;
+  comment: string;
+  hidden?: boolean;
 }
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   settings: Record<string, unknown>;
-  names: { name: string; sheet: string; address: string; comment: string }[];
+  names: NameSnapshot[];
 }
 
 function cellSnapshot(cell: CellModel): CellSnapshot | null {
   const out: CellSnapshot = {};
   if (cell.value !== null && cell.value !== "") out.value = cell.value;
   if (cell.formula) out.formula = cell.formula;
+  if (cell.isError) out.isError = true;
   if (cell.numberFormat && cell.numberFormat !== "General") out.numberFormat = cell.numberFormat;
   if (cell.fill) out.fill = cell.fill;
   if (cell.font && Object.keys(cell.font).length) out.font = { ...cell.font };
@@ -301,6 +355,16 @@ function cellSnapshot(cell: CellModel): CellSnapshot | null {
 /** A deep, order-normalised copy for `toEqual`: empty cells and default formats are left out. */
 export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
   const sheetName = (id: string): string => model.sheets.find((s) => s.id === id)?.name ?? `?${id}`;
+  const nameSnapshots = (names: readonly NameModel[]): NameSnapshot[] =>
+    names
+      .map((n) => ({
+        name: n.name,
+        sheet: n.refersTo === undefined ? sheetName(n.sheetId) : "",
+        address: n.refersTo ?? rectAddress(n.rect),
+        comment: n.comment,
+        ...(n.hidden ? { hidden: true } : {}),
+      }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
   return {
     sheets: model.sheets.map((sheet) => {
       const cells: Record<string, CellSnapshot> = {};
@@ -325,11 +389,15 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
           [...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), v]),
         ),
         merges: sheet.merges.map(rectAddress).sort(),
+        // Custom, and stopIfTrue off, are left out: most tests describe the add-in's own rules.
         conditionalFormats: sheet.conditionalFormats.map((cf) => ({
-          address: rectAddress(cf.rect),
+          ...(cf.type !== "Custom" ? { type: cf.type } : {}),
+          address: [cf.rect, ...(cf.moreAreas ?? [])].map(rectAddress).join(","),
           formula: cf.formula,
           fill: cf.fill,
           fontColor: cf.fontColor,
+          ...(cf.stopIfTrue ? { stopIfTrue: true } : {}),
+          ...(cf.stored ? { stored: JSON.parse(JSON.stringify(cf.stored)) as StoredRuleModel } : {}),
         })),
         tables: sheet.tables.map((t) => ({ name: t.name, address: rectAddress(t.rect), style: t.style })),
         charts: sheet.charts.map((chart) => {
@@ -340,14 +408,15 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
         protected: sheet.protected,
         freezeRows: sheet.freezeRows,
         pageLayout: JSON.parse(JSON.stringify(sheet.pageLayout)) as Record<string, unknown>,
+        hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
+        hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
+        names: nameSnapshots(sheet.names),
       };
     }),
     settings: Object.fromEntries(
       [...model.settings].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]),
     ),
-    names: model.names
-      .map((n) => ({ name: n.name, sheet: sheetName(n.sheetId), address: rectAddress(n.rect), comment: n.comment }))
-      .sort((a, b) => (a.name < b.name ? -1 : 1)),
+    names: nameSnapshots(model.names),
   };
 }
 
@@ -380,6 +449,9 @@ export function diffSnapshots(before: WorkbookSnapshot, after: WorkbookSnapshot)
       "protected",
       "freezeRows",
       "pageLayout",
+      "hiddenRows",
+      "hiddenColumns",
+      "names",
     ] as const)
       if (!same(a[key], b[key])) out.push(`sheets[${name}].${key}`);
   }

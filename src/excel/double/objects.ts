@@ -213,6 +213,7 @@ export class NamedItemDouble extends ClientObjectDouble {
       value: () => {
         const n = this.find();
         if (!n) return null;
+        if (n.refersTo !== undefined) return `=${n.refersTo}`;
         const sheet = sheetById(model, n.sheetId);
         return sheet ? `=${quoteSheetName(sheet.name)}!${absolute(n.rect)}` : "=#REF!";
       },
@@ -718,6 +719,7 @@ function assertShape(rect: Rect, data: unknown, what: string): unknown[][] {
 /** One value written into a cell, with Excel's rules: `'` prefix or a Text (`@`) format keeps text; `=` starts a formula. */
 function writeCellValue(cell: CellModel, raw: unknown): void {
   delete cell.formula;
+  delete cell.isError;
   if (raw === null || raw === undefined || raw === "") {
     cell.value = null;
     return;
@@ -890,6 +892,7 @@ export class RangeDouble extends ClientObjectDouble {
           cell.hyperlink = { ...link };
           if (link.textToDisplay !== undefined) {
             delete cell.formula;
+            delete cell.isError;
             cell.value = link.textToDisplay;
           }
         } else delete cell.hyperlink;
@@ -992,6 +995,7 @@ export class RangeDouble extends ClientObjectDouble {
         if (applyTo !== "Formats") {
           cell.value = null;
           delete cell.formula;
+          delete cell.isError;
           delete cell.hyperlink;
         }
         if (applyTo !== "Contents") {
