@@ -59,7 +59,11 @@ export function hostBackend(options: ExcelDoubleOptions = {}): HostBackend {
           state.outcome = evaluated.value;
           return { ok: true, result: evaluated.value.result };
         }
-        if (evaluated.error.code === "no-ledger") return { ok: false, message: evaluated.error.message };
+        const { code, message } = evaluated.error;
+        if (code === "no-ledger") return { ok: false, message };
+        // Without --sheet, a protected sheet before the ledger (a cover or instructions sheet) must
+        // not stop the search the command line would go on with.
+        if (code === "protected" && command.sheet === null) return { ok: false, message, blocked: true };
         throw failureOf(evaluated.error);
       });
     },

@@ -202,9 +202,13 @@ export function ledgerCandidates(sheets: readonly { name: string; hidden: boolea
     .map((s) => s.name);
 }
 
-/** One sheet tried as the ledger: its result, or why it is not one. */
+/**
+ * One sheet tried as the ledger: its result, or why it is not one. `blocked`: the sheet could not be
+ * looked at (the add-in cannot evaluate a protected sheet), so whether it holds the ledger is unknown.
+ */
 export type SheetAttempt =
-  { readonly ok: true; readonly result: EvaluationResult } | { readonly ok: false; readonly message: Message };
+  | { readonly ok: true; readonly result: EvaluationResult }
+  | { readonly ok: false; readonly message: Message; readonly blocked?: boolean };
 
 /**
  * The ledger the command evaluates: `--sheet`'s, or the first candidate (`ledgerCandidates`) that
@@ -231,11 +235,15 @@ export async function evaluateChosenSheet(
 
   const candidates = ledgerCandidates(sheets);
   let firstFailure: Message | null = null;
+  let firstBlocked: Message | null = null;
   for (const name of candidates) {
-    const attempt = await tryEvaluate(name);
+    const attempt: SheetAttempt = await tryEvaluate(name);
     if (attempt.ok) return attempt.result;
     firstFailure ??= attempt.message;
+    if (attempt.blocked) firstBlocked ??= attempt.message;
   }
+  // A sheet that could not be looked at may be the ledger: say why, rather than "no ledger".
+  if (firstBlocked) throw new UsageFailure(firstBlocked);
   if (candidates.length === 1 && firstFailure) throw new UsageFailure(firstFailure);
   throw new UsageFailure({
     zh: `没有找到台账：${command.file} 的工作表（${names.join("、")}）中都没有可识别的台账表头（至少三个可识别的列，其中包括“问题描述”或“整改措施”）；可用 --sheet 指定工作表`,
