@@ -12,7 +12,7 @@
  *           one read per marked sheet
  *   sync 4  one batch: clear, delete, restore; the summary sheet is deleted last
  */
-import { contains, parseAddress, rectAddress } from "./address";
+import { absoluteReference, contains, parseAddress, rectAddress } from "./address";
 import { decodeFills, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
@@ -230,7 +230,7 @@ async function restoreSummaryMark(context: XlContext, address: string): Promise<
   mark.load("name");
   await context.sync();
   if (mark.isNullObject) {
-    context.workbook.names.add(MARK_NAMES.summary, `=${address}`);
+    context.workbook.names.add(MARK_NAMES.summary, absoluteReference(address));
     await context.sync();
   }
 }

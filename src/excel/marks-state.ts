@@ -3,7 +3,7 @@
  * half-way (Office.js batches are not transactions: the operations before a failure stay applied)
  * can be put back exactly. Used by evaluate and by 清除标记.
  */
-import { rectAddress, sheetAddress, type Rect } from "./address";
+import { absoluteReference, rectAddress, sheetAddress, type Rect } from "./address";
 import { fillRects, NO_FILL, type FillMap } from "./fills";
 import { MARKS_SETTING_KEY } from "./marker";
 import type { XlConditionalFormat, XlContext, XlWorksheet } from "./office-api";
@@ -105,7 +105,7 @@ export async function restoreMarks(
   }
   for (const { name, address, item } of names) {
     if (!item.isNullObject) item.delete();
-    if (address !== null) wb.names.add(name, `=${address}`);
+    if (address !== null) wb.names.add(name, absoluteReference(address));
   }
   if (before.marker !== null) wb.settings.add(MARKS_SETTING_KEY, before.marker);
   else if (!marker.isNullObject) marker.delete();

@@ -12,7 +12,7 @@
  * A sheet named 整改情况汇总 that the add-in did not make is never overwritten (`pickSummarySheetName`
  * picks `整改情况汇总 (2)`…). If the batch fails, the new sheet is removed and the old one renamed back.
  */
-import { parseAddress } from "./address";
+import { absoluteReference, parseAddress } from "./address";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
@@ -126,7 +126,7 @@ async function undoSummary(
     if (old && old.name !== owned.name) old.name = owned.name;
     if (old) old.position = owned.position;
   }
-  if (markAddress !== null) wb.names.add(MARK_NAMES.summary, `=${markAddress}`);
+  if (markAddress !== null) wb.names.add(MARK_NAMES.summary, absoluteReference(markAddress));
   await context.sync();
   return false;
 }

@@ -155,7 +155,7 @@ describe("small host methods", () => {
     const { host, double } = harness({ sheets: [ledgerSheet(), { name: "Other" }], active: "Other" });
     expect(await host.listSheets()).toEqual({ ok: true, value: [LEDGER_SHEET, "Other"] });
     expect((await host.selectCell(LEDGER_SHEET, "H7")).ok).toBe(true);
-    expect(double.model.selection.rect).toEqual({ top: 7, left: 8, bottom: 7, right: 8 });
+    expect(double.model.selection.areas).toEqual([{ top: 7, left: 8, bottom: 7, right: 8 }]);
     expect(double.model.activeSheetId).toBe(double.model.sheets[0]?.id);
   });
 

@@ -17,6 +17,7 @@
  */
 import { fstatSync } from "node:fs";
 import { parseAddress, type Rect } from "../address";
+import { parseNameReference } from "../double/names";
 import {
   emptySheet,
   newId,
@@ -44,6 +45,19 @@ import {
   type TablePart,
   type WorkbookPart,
 } from "./parts";
+
+/** What the loader keeps of a rule of a type the double does not interpret (`ConditionalFormatModel.source`). */
+export interface StoredRule {
+  /** `cfRule`'s attributes other than priority, dxfId and stopIfTrue. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** Its children as XML (`<dataBar>…</dataBar>`, `<formula>…</formula>`). */
+  readonly children: string;
+}
+
+export function isStoredRule(source: unknown): source is StoredRule {
+  const s = source as Partial<StoredRule> | null;
+  return typeof s === "object" && s !== null && typeof s.children === "string" && typeof s.attributes === "object";
+}
 
 /** Excel's column width unit (characters of the default font's widest digit, 7 px) in points. */
 export const POINTS_PER_WIDTH_UNIT = 5.25;
@@ -130,37 +144,44 @@ function conditionalFormatOf(
   styles: StylesPart,
 ): ConditionalFormatModel | null {
   const areas = rule.areas.map(rectOf).filter((r): r is Rect => r !== null);
-  const [rect, ...moreAreas] = areas;
-  if (!rect) return null;
+  if (areas.length === 0) return null;
   const type = ruleTypeOf(rule.attributes.type);
   const dxf = rule.dxfId === null ? null : (styles.dxfs[rule.dxfId] ?? null);
   const cf: ConditionalFormatModel = {
     id: newId(model, "cf"),
     type,
-    rect,
+    areas,
     formula: type === "Custom" ? `=${rule.formulas[0] ?? ""}` : "",
     fill: dxf?.fill ?? null,
     fontColor: dxf?.fontColor ?? null,
     stopIfTrue: rule.stopIfTrue,
   };
-  if (moreAreas.length > 0) cf.moreAreas = moreAreas;
-  if (type !== "Custom") cf.stored = { attributes: { ...rule.attributes }, children: rule.children };
+  if (type !== "Custom") {
+    const source: StoredRule = { attributes: { ...rule.attributes }, children: rule.children };
+    cf.source = source;
+  }
   return cf;
 }
 
-function nameOf(part: DefinedNamePart, model: WorkbookModel): NameModel {
+/**
+ * A defined name as the double keeps it. The file stores a relative reference relative to A1, as the
+ * model does; a reference to a deleted range (`#REF!`, `Sheet1!#REF!`) refers to nothing; anything
+ * else that is not one range of a sheet of this workbook (a constant, a formula, several areas, another
+ * workbook) is kept as its formula text.
+ */
+function nameOf(part: DefinedNamePart, model: WorkbookModel, scope: SheetModel | null): NameModel {
   const text = part.refersTo.replace(/^=/, "");
-  const parsed = text.includes(",") ? null : parseAddress(text);
-  const sheet = parsed?.sheet ? model.sheets.find((s) => s.name === parsed.sheet) : undefined;
-  const name: NameModel = {
+  const parsed = text.includes("#REF!")
+    ? { sheetId: null, rect: null }
+    : parseNameReference(model, `=${text}`, { row: 1, col: 1 });
+  const target = parsed && (parsed.sheetId !== null || text.includes("#REF!")) ? parsed : null;
+  return {
     name: part.name,
-    sheetId: sheet && parsed ? sheet.id : "",
-    rect: parsed?.rect ?? { top: 1, left: 1, bottom: 1, right: 1 },
     comment: part.comment,
+    ...(target ?? { sheetId: null, rect: null, formula: `=${text}` }),
+    ...(scope ? { scopeSheetId: scope.id } : {}),
+    ...(part.hidden ? { visible: false } : {}),
   };
-  if (!sheet) name.refersTo = text;
-  if (part.hidden) name.hidden = true;
-  return name;
 }
 
 function fillSheet(sheet: SheetModel, model: WorkbookModel, parts: PackageParts, index: number): void {
@@ -217,7 +238,8 @@ export async function loadWorkbookModel(path: string): Promise<WorkbookModel> {
   const model: WorkbookModel = {
     sheets: [],
     activeSheetId: "",
-    selection: { sheetId: "", rect: { top: 1, left: 1, bottom: 1, right: 1 } },
+    selection: { sheetId: "", areas: [{ top: 1, left: 1, bottom: 1, right: 1 }], activeCell: { row: 1, col: 1 } },
+    structureProtected: parts.workbook.structureProtected,
     settings: new Map(),
     names: [],
     date1904: grids.date1904,
@@ -255,14 +277,19 @@ export async function loadWorkbookModel(path: string): Promise<WorkbookModel> {
   for (const part of parts.workbook.names) {
     const scope = part.localSheetId === null ? null : byIndex[part.localSheetId];
     if (part.localSheetId !== null && !scope) continue; // scoped to a chart sheet: nothing the API shows
-    const name = nameOf(part, model);
-    if (scope) scope.names.push(name);
-    else model.names.push(name);
+    model.names.push(nameOf(part, model, scope ?? null));
   }
   const active = byIndex[parts.workbook.activeTab] ?? model.sheets[0];
   if (!active) throw new WorkbookReadError("corrupt", path);
   model.activeSheetId = active.id;
-  const selection = parts.sheets[parts.workbook.activeTab]?.selection ?? "A1";
-  model.selection = { sheetId: active.id, rect: rectOf(selection) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+  const selection = parts.sheets[parts.workbook.activeTab]?.selection;
+  const areas = (selection?.areas ?? []).map(rectOf).filter((r): r is Rect => r !== null);
+  const first = areas[0] ?? { top: 1, left: 1, bottom: 1, right: 1 };
+  const activeCell = rectOf(selection?.activeCell ?? "") ?? first;
+  model.selection = {
+    sheetId: active.id,
+    areas: areas.length > 0 ? areas : [first],
+    activeCell: { row: activeCell.top, col: activeCell.left },
+  };
   return model;
 }

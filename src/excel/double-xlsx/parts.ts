@@ -30,6 +30,8 @@ export interface WorkbookPart {
   readonly date1904: boolean;
   readonly activeTab: number;
   readonly names: readonly DefinedNamePart[];
+  /** Review → Protect Workbook (structure). */
+  readonly structureProtected: boolean;
 }
 
 const isTrue = (value: string | undefined): boolean => value === "1" || value === "true";
@@ -39,6 +41,7 @@ export function parseWorkbookPart(xml: string | Buffer): WorkbookPart {
   const names: DefinedNamePart[] = [];
   let date1904 = false;
   let activeTab = 0;
+  let structureProtected = false;
   let openName: Omit<DefinedNamePart, "refersTo"> | null = null;
   let nameText = "";
   walkXml(xml, {
@@ -53,6 +56,7 @@ export function parseWorkbookPart(xml: string | Buffer): WorkbookPart {
         });
       } else if (name === "workbookPr") date1904 = isTrue(attrs.date1904);
       else if (name === "workbookView") activeTab = Number(attrs.activeTab ?? "0") || 0;
+      else if (name === "workbookProtection") structureProtected = isTrue(attrs.lockStructure);
       else if (name === "definedName") {
         openName = {
           name: attrs.name ?? "",
@@ -73,7 +77,7 @@ export function parseWorkbookPart(xml: string | Buffer): WorkbookPart {
       }
     },
   });
-  return { sheets, date1904, activeTab, names };
+  return { sheets, date1904, activeTab, names, structureProtected };
 }
 
 /** Relationship id → the part it points at (`xl/worksheets/sheet1.xml`), resolved against `partDir`. */
@@ -186,8 +190,8 @@ export interface SheetPart {
   readonly rowHeights: Map<number, number>;
   readonly hiddenRows: Set<number>;
   readonly freezeRows: number;
-  /** The first area of the sheet view's selection (`A1` when none). */
-  readonly selection: string;
+  /** The sheet view's selection: its areas and active cell (A1 addresses); null when the file has none. */
+  readonly selection: { readonly areas: readonly string[]; readonly activeCell: string } | null;
   readonly protected: boolean;
   readonly rules: readonly ConditionalRulePart[];
   readonly tableRelationshipIds: readonly string[];
@@ -214,7 +218,7 @@ export function parseSheetPart(xml: Buffer): SheetPart {
   const tableRelationshipIds: string[] = [];
   const sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
   let freezeRows = 0;
-  let selection = "A1";
+  let selection: SheetPart["selection"] = null;
   let isProtected = false;
 
   let row = 0;
@@ -274,7 +278,12 @@ export function parseSheetPart(xml: Buffer): SheetPart {
             freezeRows = Number(attrs.ySplit) || 0;
           break;
         case "selection":
-          if (path[path.length - 1] === "sheetView" && attrs.sqref) selection = attrs.sqref.split(/\s+/)[0] ?? "A1";
+          // A frozen sheet has one selection per pane; the first names the active cell well enough.
+          if (path[path.length - 1] === "sheetView" && selection === null)
+            selection = {
+              areas: (attrs.sqref ?? attrs.activeCell ?? "A1").split(/\s+/).filter(Boolean),
+              activeCell: attrs.activeCell ?? "A1",
+            };
           break;
         case "sheetProtection":
           isProtected = isTrue(attrs.sheet);

@@ -12,10 +12,11 @@
  * the add-in's web-extension part, which a file written here does not have).
  */
 import ExcelJS from "exceljs";
-import { quoteSheetName, rectAddress, type Rect } from "../address";
+import { rectAddress, type Rect } from "../address";
 import type { CellModel, ConditionalFormatModel, NameModel, SheetModel, WorkbookModel } from "../double/model";
 import { rewriteZipEntry } from "../../xlsx/zip";
-import { POINTS_PER_WIDTH_UNIT } from "./load";
+import { nameReferenceText } from "../double/names";
+import { isStoredRule, POINTS_PER_WIDTH_UNIT } from "./load";
 import { escapeXml } from "./xml-walk";
 
 const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
@@ -141,21 +142,24 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): ExcelJS.Worksh
 
 // ───────────────────────────── Parts written after exceljs ─────────────────────────────
 
+/**
+ * The name's reference as a file stores it (`'台账'!$K$2:$K$8`, `#REF!`, a formula's text): a relative
+ * one relative to A1, which is how the model keeps it and a .xlsx reads it.
+ */
 function referenceOf(model: WorkbookModel, name: NameModel): string {
-  if (name.refersTo !== undefined) return name.refersTo;
-  const sheet = model.sheets.find((s) => s.id === name.sheetId);
-  const absolute = rectAddress(name.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-  return sheet ? `${quoteSheetName(sheet.name)}!${absolute}` : "#REF!";
+  const fromA1: WorkbookModel = { ...model, selection: { ...model.selection, activeCell: { row: 1, col: 1 } } };
+  return nameReferenceText(fromA1, name).replace(/^=/, "");
 }
 
-/** `<definedNames>` for the workbook's names and every sheet's, in Excel's order (by name). */
+/** `<definedNames>` for every name, workbook-scoped and sheet-scoped, in Excel's order (by name, then scope). */
 export function definedNamesXml(model: WorkbookModel): string {
-  const entries: { name: NameModel; scope: number | null }[] = [
-    ...model.names.map((name) => ({ name, scope: null })),
-    ...model.sheets.flatMap((sheet, index) => sheet.names.map((name) => ({ name, scope: index }))),
-  ];
-  if (entries.length === 0) return "";
-  const items = entries
+  const scopeOf = (name: NameModel): number | null => {
+    const index = name.scopeSheetId === undefined ? -1 : model.sheets.findIndex((s) => s.id === name.scopeSheetId);
+    return index < 0 ? null : index;
+  };
+  if (model.names.length === 0) return "";
+  const items = model.names
+    .map((name) => ({ name, scope: scopeOf(name) }))
     .sort((a, b) =>
       a.name.name < b.name.name ? -1 : a.name.name > b.name.name ? 1 : (a.scope ?? -1) - (b.scope ?? -1),
     )
@@ -163,7 +167,7 @@ export function definedNamesXml(model: WorkbookModel): string {
       const attrs = [
         `name="${escapeXml(name.name)}"`,
         ...(scope === null ? [] : [`localSheetId="${scope}"`]),
-        ...(name.hidden ? ['hidden="1"'] : []),
+        ...(name.visible === false ? ['hidden="1"'] : []),
         ...(name.comment ? [`comment="${escapeXml(name.comment)}"`] : []),
       ];
       return `<definedName ${attrs.join(" ")}>${escapeXml(referenceOf(model, name))}</definedName>`;
@@ -191,21 +195,21 @@ function ruleXml(cf: ConditionalFormatModel, priority: number, dxfs: Dxf[]): str
     dxfs.push({ fill: cf.fill, fontColor: cf.fontColor });
   }
   const stop = cf.stopIfTrue ? ' stopIfTrue="1"' : "";
-  if (!cf.stored) {
+  if (!isStoredRule(cf.source)) {
     const formula = escapeXml(cf.formula.replace(/^=/, ""));
     return `<cfRule type="expression"${dxfId} priority="${priority}"${stop}><formula>${formula}</formula></cfRule>`;
   }
-  const attrs = Object.entries(cf.stored.attributes)
+  const attrs = Object.entries(cf.source.attributes)
     .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
     .join("");
-  return `<cfRule${attrs}${dxfId} priority="${priority}"${stop}>${cf.stored.children}</cfRule>`;
+  return `<cfRule${attrs}${dxfId} priority="${priority}"${stop}>${cf.source.children}</cfRule>`;
 }
 
 /** The sheet's `<conditionalFormatting>` elements, one per rule, in priority order. */
 export function conditionalFormattingXml(sheet: SheetModel, dxfs: Dxf[]): string {
   return sheet.conditionalFormats
     .map((cf, i) => {
-      const sqref = [cf.rect, ...(cf.moreAreas ?? [])].map((r: Rect) => rectAddress(r)).join(" ");
+      const sqref = cf.areas.map((r: Rect) => rectAddress(r)).join(" ");
       return `<conditionalFormatting sqref="${sqref}">${ruleXml(cf, i + 1, dxfs)}</conditionalFormatting>`;
     })
     .join("");
@@ -274,5 +278,11 @@ export async function writeWorkbookModel(model: WorkbookModel, path: string): Pr
     rewriteZipEntry(path, "xl/styles.xml", (xml) => replaceElement(xml, "dxfs", dxfsXml, "</cellStyles>"));
   }
   const names = definedNamesXml(model);
-  rewriteZipEntry(path, "xl/workbook.xml", (xml) => replaceElement(xml, "definedNames", names, "</sheets>"));
+  const structure = model.structureProtected ? '<workbookProtection lockStructure="1"/>' : "";
+  rewriteZipEntry(path, "xl/workbook.xml", (xml) => {
+    const named = replaceElement(xml, "definedNames", names, "</sheets>");
+    // CT_Workbook's order: workbookProtection comes right before bookViews.
+    const at = named.indexOf("<bookViews");
+    return structure && at >= 0 ? `${named.slice(0, at)}${structure}${named.slice(at)}` : named;
+  });
 }
