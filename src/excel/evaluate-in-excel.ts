@@ -26,13 +26,17 @@ import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host
 import type { EvaluateOutcome, EvaluateRequest } from "./host";
 import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./marker";
 import {
-  isOwnedRuleFormula,
+  isOwnedRule,
   localAddress,
   queueAddRule,
   queueFills,
+  queueRuleAreas,
+  queueRulesLoad,
   restoreMarks,
+  ruleAreasAddress,
   type MarksBefore,
   type OwnedRule,
+  type RuleToAdd,
 } from "./marks-state";
 import type { XlConditionalFormat, XlContext, XlRange, XlTable, XlWorksheet } from "./office-api";
 import { readFillsOf } from "./read-fills";
@@ -169,9 +173,7 @@ async function probeOnce(
   head?.load("address,values");
   const merged = features.mergedAreas ? sheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load("address");
-  // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
-  const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
-  rules?.load("items/id,items/type,items/custom/rule/formula");
+  const rules = features.conditionalFormats ? queueRulesLoad(sheet) : null;
   if (features.readOnlyFlag) wb.load("readOnly");
   const dateProbe = wb.functions.date(2000, 1, 1);
   dateProbe.load("value");
@@ -228,7 +230,7 @@ async function probeOnce(
       raw: marker.isNullObject ? null : marker.value,
       parsed: marker.isNullObject ? null : parseMarker(marker.value),
     },
-    rules: (rules?.items ?? []).filter((cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula)),
+    rules: (rules?.items ?? []).filter(isOwnedRule),
     ruleIds: rules ? rules.items.map((cf) => cf.id) : null,
     sample: sample.isNullObject
       ? null
@@ -409,7 +411,7 @@ function slice(write: OwnedWrite, from: number, to: number): OwnedWrite {
   };
 }
 
-function desiredRules(plan: MarksPlan): Omit<OwnedRule, "id">[] {
+function desiredRules(plan: MarksPlan): RuleToAdd[] {
   const area = plan.colourArea;
   const address = rectAddress({ top: area.firstRow, bottom: area.lastRow, left: area.firstCol, right: area.lastCol });
   const letter = columnLetter(plan.statusCol);
@@ -453,14 +455,11 @@ export async function evaluateInExcel(
   const surveyUsed =
     surveyName !== null ? context.workbook.worksheets.getItem(surveyName).getUsedRangeOrNullObject(true) : null;
   const tableRanges = p.tables.map((t) => t.getRange());
-  const ruleParts = p.rules.map((cf) => ({ cf, range: cf.getRange(), fill: cf.custom.format.fill }));
+  const ruleParts = p.rules.map((cf) => ({ cf, areas: queueRuleAreas(cf, features), fill: cf.custom.format.fill }));
   const loadExtras = (): void => {
     surveyUsed?.load("address,values,numberFormat");
     tableRanges.forEach((r) => r.load("address"));
-    ruleParts.forEach(({ range, fill }) => {
-      range.load("address");
-      fill.load("color");
-    });
+    ruleParts.forEach(({ fill }) => fill.load("color"));
   };
   let read: SheetRead | null = null;
   const sampled = p.sample ? sampleGrid(p.sheetName, p.sample, p.merges, p.date1904) : null;
@@ -479,10 +478,10 @@ export async function evaluateInExcel(
     loadExtras();
     await context.sync();
   }
-  const oldRules: OwnedRule[] = ruleParts.map(({ cf, range, fill }) => ({
+  const oldRules: OwnedRule[] = ruleParts.map(({ cf, areas, fill }) => ({
     id: cf.id,
-    address: localAddress(range.address),
-    formula: cf.custom.rule.formula,
+    address: ruleAreasAddress(areas),
+    formula: cf.customOrNullObject.rule.formula,
     fill: (fill.color ?? "").toUpperCase(),
   }));
 
