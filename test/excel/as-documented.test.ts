@@ -3,6 +3,7 @@
  * Excel (docs/EXCEL-BEHAVIOUR.md): each test here failed before the adapter handled that behaviour.
  */
 import { diffSnapshots } from "../../src/excel/double";
+import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
@@ -131,5 +132,45 @@ describe("our rules on several areas (the user inserted, cut or pasted rows insi
     if (outcome.ok) throw new Error("the clear should have failed");
     expectUserMessage(outcome.error);
     expect(outcome.error.message.zh).toContain("可能只写入了一部分");
+  });
+});
+
+/**
+ * A ledger whose 责任单位 cell is merged over each pair of item rows (`pairs` merged areas), the unit
+ * written once in the merge's top-left cell: 甲单位 and 乙单位 by turns.
+ */
+function mergedUnits(pairs: number) {
+  const rows: (string | number | null)[][] = [["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限"]];
+  const merges: string[] = [];
+  for (let i = 0; i < pairs * 2; i++) {
+    const row = i + 2;
+    const unit = i % 2 === 0 ? (i % 4 === 0 ? "甲单位" : "乙单位") : null;
+    if (i % 2 === 0) merges.push(`D${row}:D${row + 1}`);
+    rows.push([i + 1, `问题${i + 1}`, "修订制度", unit, "张三", "2025年4月底"]);
+  }
+  return harness({ sheets: [{ name: LEDGER_SHEET, rows, merges }] });
+}
+
+describe("ledgers with many merged cells (getMergedAreasOrNullObject fails over 512 merged areas)", () => {
+  for (const pairs of [600, 2_000]) {
+    it(`reads ${pairs} merged unit cells without losing a merged value, in MAX_SYNCS_PER_EVALUATION syncs`, async () => {
+      const { host, double } = mergedUnits(pairs);
+      const { result } = await evaluateOk(host);
+      expect(result.items).toHaveLength(pairs * 2);
+      expect(new Map(result.summary.byUnit.map((u) => [u.key, u.items]))).toEqual(
+        new Map([
+          ["甲单位", pairs],
+          ["乙单位", pairs],
+        ]),
+      );
+      expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION);
+    });
+  }
+
+  it("a merge across two tiles of the read is found once", async () => {
+    // Tiles of 512 cells over 6 columns are 85 rows: D85:D86 (item rows 84 and 85) spans the first boundary.
+    const { host } = mergedUnits(60);
+    const { result } = await evaluateOk(host);
+    expect(result.summary.byUnit.map((u) => u.items)).toEqual([60, 60]);
   });
 });
