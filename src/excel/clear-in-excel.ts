@@ -18,10 +18,12 @@ import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
 import { MARKS_SETTING_KEY, parseMarker } from "./marker";
 import {
-  isOwnedRuleFormula,
-  localAddress,
+  isOwnedRule,
   queueFills,
+  queueRuleAreas,
+  queueRulesLoad,
   restoreMarks,
+  ruleAreasAddress,
   type MarksBefore,
   type OwnedRule,
 } from "./marks-state";
@@ -129,9 +131,7 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
       range.load("address,values");
       return range;
     });
-    // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
-    const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
-    rules?.load("items/id,items/type,items/custom/rule/formula");
+    const rules = features.conditionalFormats ? queueRulesLoad(sheet) : null;
     return { ledger, sheet, columnRanges, rules };
   });
   if (reads.length > 0) await context.sync();
@@ -140,14 +140,10 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
 
   // sync 3: our rules' ranges; the current fills of what the fallback coloured.
   const withRules = reads.map((read) => {
-    const ours = (read.rules?.items ?? []).filter(
-      (cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula),
-    );
+    const ours = (read.rules?.items ?? []).filter(isOwnedRule);
     const ruleParts = ours.map((cf) => {
-      const range = cf.getRange();
-      range.load("address");
       cf.custom.format.fill.load("color");
-      return { cf, range };
+      return { cf, areas: queueRuleAreas(cf, features) };
     });
     return { ...read, ruleParts };
   });
@@ -161,10 +157,10 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   if (!fillsRead.synced && withRules.some((r) => r.ruleParts.length > 0)) await context.sync();
 
   const plans = withRules.map(({ ledger, sheet, columnRanges, ruleParts }) => {
-    const oldRules: OwnedRule[] = ruleParts.map(({ cf, range }) => ({
+    const oldRules: OwnedRule[] = ruleParts.map(({ cf, areas }) => ({
       id: cf.id,
-      address: localAddress(range.address),
-      formula: cf.custom.rule.formula,
+      address: ruleAreasAddress(areas),
+      formula: cf.customOrNullObject.rule.formula,
       fill: (cf.custom.format.fill.color ?? "").toUpperCase(),
     }));
     const loaded = columnRanges

@@ -4,11 +4,12 @@
  *
  *   sync 1  probe: sheets, the ledger sheet, used range (values only), its first `HEADER_SAMPLE_ROWS`
  *           rows in columns A…BL (values and formats), the values of its first `PREFETCH_ROWS` rows in columns A…P
- *           (`PREFETCH_ADDRESS`), the merged areas (1.13), protection, date system, marks of an earlier
+ *           (`PREFETCH_ADDRESS`), the header sample's merged areas (1.13), protection, date system, marks of an earlier
  *           run. If Excel rejects this response as too large (cells far longer than a ledger's), the
  *           probe is sent again without the prefetch.
  *   sync 2  read: values of the rest of the used range + number formats of the date columns the header
- *           sample shows, for every row (read-plan.ts), the survey sheet, our old rules' ranges — split
+ *           sample shows, for every row (read-plan.ts), the merged areas of those rows in tiles of 512 cells
+ *           (one call fails over 512 merged areas), the survey sheet, our old rules' ranges — split
  *           into more syncs only when one response is estimated over `READ_BUDGET_BYTES`
  *   (fallback below ExcelApi 1.6: sync 3 reads the fills of the rows to colour, sync 4 the cells of mixed rows)
  *   sync 3  write: 预警状态/评估意见 as one 2-D array per column, one conditional-format rule per colour,
@@ -26,22 +27,36 @@ import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host
 import type { EvaluateOutcome, EvaluateRequest } from "./host";
 import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./marker";
 import {
-  isOwnedRuleFormula,
+  isOwnedRule,
   localAddress,
   queueAddRule,
   queueFills,
+  queueRuleAreas,
+  queueRulesLoad,
   restoreMarks,
+  ruleAreasAddress,
   type MarksBefore,
   type OwnedRule,
+  type RuleToAdd,
 } from "./marks-state";
 import type { XlConditionalFormat, XlContext, XlRange, XlTable, XlWorksheet } from "./office-api";
 import { readFillsOf } from "./read-fills";
-import { gridOf, mergesOf, readCell, readMoreFormats, readRect, rectOf, type SheetRead } from "./read-ledger";
+import {
+  gridOf,
+  loadedMerges,
+  queueMergedAreas,
+  readCell,
+  readMoreFormats,
+  readRect,
+  rectOf,
+  type SheetRead,
+} from "./read-ledger";
 import {
   cellCosts,
   dateSourceColumns,
   formatColumnsFromSample,
   HEADER_SAMPLE_ADDRESS,
+  HEADER_SAMPLE_RECT,
   planReadBlocks,
   PREFETCH_ADDRESS,
   sampleGrid,
@@ -167,11 +182,10 @@ async function probeOnce(
   // The prefetch: the used part of a fixed box (rows 1…PREFETCH_ROWS, columns A…P), so its address need not be known.
   const head = prefetch ? sheet.getRange(PREFETCH_ADDRESS).getUsedRangeOrNullObject(true) : null;
   head?.load("address,values");
-  const merged = features.mergedAreas ? sheet.getRange().getMergedAreasOrNullObject() : null;
-  merged?.load("address");
-  // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
-  const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
-  rules?.load("items/id,items/type,items/custom/rule/formula");
+  // The header sample's merged areas (the rest come with the read): never the whole sheet's at once,
+  // which fails over 512 merged areas.
+  const merged = features.mergedAreas ? queueMergedAreas(sheet, HEADER_SAMPLE_RECT) : [];
+  const rules = features.conditionalFormats ? queueRulesLoad(sheet) : null;
   if (features.readOnlyFlag) wb.load("readOnly");
   const dateProbe = wb.functions.date(2000, 1, 1);
   dateProbe.load("value");
@@ -228,12 +242,12 @@ async function probeOnce(
       raw: marker.isNullObject ? null : marker.value,
       parsed: marker.isNullObject ? null : parseMarker(marker.value),
     },
-    rules: (rules?.items ?? []).filter((cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula)),
+    rules: (rules?.items ?? []).filter(isOwnedRule),
     ruleIds: rules ? rules.items.map((cf) => cf.id) : null,
     sample: sample.isNullObject
       ? null
       : { rect: rectOf(sample.address), values: sample.values, numberFormats: sample.numberFormat },
-    merges: merged && !merged.isNullObject ? mergesOf(merged.address) : [],
+    merges: loadedMerges(merged),
     // Stands in for reading its cells only inside the used range (as the used part of a box always is).
     known:
       head && headRect && usedRect && contains(usedRect, headRect) ? { rect: headRect, values: head.values } : null,
@@ -409,7 +423,7 @@ function slice(write: OwnedWrite, from: number, to: number): OwnedWrite {
   };
 }
 
-function desiredRules(plan: MarksPlan): Omit<OwnedRule, "id">[] {
+function desiredRules(plan: MarksPlan): RuleToAdd[] {
   const area = plan.colourArea;
   const address = rectAddress({ top: area.firstRow, bottom: area.lastRow, left: area.firstCol, right: area.lastCol });
   const letter = columnLetter(plan.statusCol);
@@ -453,14 +467,11 @@ export async function evaluateInExcel(
   const surveyUsed =
     surveyName !== null ? context.workbook.worksheets.getItem(surveyName).getUsedRangeOrNullObject(true) : null;
   const tableRanges = p.tables.map((t) => t.getRange());
-  const ruleParts = p.rules.map((cf) => ({ cf, range: cf.getRange(), fill: cf.custom.format.fill }));
+  const ruleParts = p.rules.map((cf) => ({ cf, areas: queueRuleAreas(cf, features), fill: cf.custom.format.fill }));
   const loadExtras = (): void => {
     surveyUsed?.load("address,values,numberFormat");
     tableRanges.forEach((r) => r.load("address"));
-    ruleParts.forEach(({ range, fill }) => {
-      range.load("address");
-      fill.load("color");
-    });
+    ruleParts.forEach(({ fill }) => fill.load("color"));
   };
   let read: SheetRead | null = null;
   const sampled = p.sample ? sampleGrid(p.sheetName, p.sample, p.merges, p.date1904) : null;
@@ -472,6 +483,7 @@ export async function evaluateInExcel(
       blocks,
       formatColumns,
       merges: p.merges,
+      readMerges: features.mergedAreas,
       known: p.known,
       extra: loadExtras,
     });
@@ -479,10 +491,10 @@ export async function evaluateInExcel(
     loadExtras();
     await context.sync();
   }
-  const oldRules: OwnedRule[] = ruleParts.map(({ cf, range, fill }) => ({
+  const oldRules: OwnedRule[] = ruleParts.map(({ cf, areas, fill }) => ({
     id: cf.id,
-    address: localAddress(range.address),
-    formula: cf.custom.rule.formula,
+    address: ruleAreasAddress(areas),
+    formula: cf.customOrNullObject.rule.formula,
     fill: (fill.color ?? "").toUpperCase(),
   }));
 

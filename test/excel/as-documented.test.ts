@@ -3,9 +3,11 @@
  * Excel (docs/EXCEL-BEHAVIOUR.md): each test here failed before the adapter handled that behaviour.
  */
 import { diffSnapshots } from "../../src/excel/double";
+import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
+import { expectUserMessage, failAtEachSync } from "../reliability/support";
 
 const active: EvaluateRequest = { source: { kind: "active" }, today: TODAY, settings: DEFAULT_SETTINGS };
 
@@ -25,5 +27,150 @@ describe("names the add-in writes are absolute", () => {
     expect(outcome.ok).toBe(false);
     expect(await host.selectCell(LEDGER_SHEET, "C5")).toEqual({ ok: true, value: undefined });
     expect(diffSnapshots(marked, double.snapshot())).toEqual([]);
+  });
+});
+
+/** The ledger with the user's own rules of every other type (and one Custom rule of theirs). */
+const withUserRules = (excelApi = "1.17") =>
+  harness(
+    {
+      sheets: [
+        {
+          ...ledgerSheet(),
+          conditionalFormats: [
+            { address: "F3:F6", type: "DataBar" },
+            { address: "A3:A6", type: "ColorScale" },
+            { address: "A3:A6", type: "IconSet" },
+            { address: "G3:G6", type: "CellValue" },
+            { address: "A3:A6", type: "TopBottom" },
+            { address: "B3:B6", type: "PresetCriteria" },
+            { address: "C3:C6", type: "ContainsText" },
+            { address: "E3:E6", formula: '=$E3="张三"', fill: "#FFFF00" },
+          ],
+        },
+        { name: "Other" },
+      ],
+    },
+    excelApi,
+  );
+
+describe("conditional formats of other types on the ledger", () => {
+  it("evaluate, evaluate again and clear touch only our rules: the workbook ends as it began", async () => {
+    const { host, double } = withUserRules();
+    const start = double.snapshot();
+    await evaluateOk(host);
+    const once = double.snapshot();
+    expect(once.sheets[0]?.conditionalFormats.slice(0, 8)).toEqual(start.sheets[0]?.conditionalFormats);
+    expect(once.sheets[0]?.conditionalFormats).toHaveLength(12);
+    await evaluateOk(host);
+    expect(diffSnapshots(once, double.snapshot())).toEqual([]);
+    expect((await host.clearMarks()).ok).toBe(true);
+    expect(diffSnapshots(start, double.snapshot())).toEqual([]);
+  });
+
+  it("a failure at any sync of a re-evaluation is undone around the user's rules", async () => {
+    await failAtEachSync(
+      async () => {
+        const h = withUserRules();
+        await evaluateOk(h.host, { ...active, today: "2025-02-01" });
+        return h;
+      },
+      (host) => host.evaluate(active),
+    );
+  });
+});
+
+/** Our four rules split into two areas each, as Excel leaves them after the user cut rows out of the middle. */
+function splitOurRules(h: {
+  double: { model: { sheets: { conditionalFormats: { formula: string; areas: unknown[] }[] }[] } };
+}) {
+  for (const cf of h.double.model.sheets[0]?.conditionalFormats ?? [])
+    if (cf.formula.startsWith("=$J"))
+      cf.areas = [
+        { top: 3, left: 1, bottom: 4, right: 9 },
+        { top: 6, left: 1, bottom: 6, right: 9 },
+      ];
+}
+
+describe("our rules on several areas (the user inserted, cut or pasted rows inside them)", () => {
+  for (const excelApi of ["1.17", "1.8"]) {
+    it(`evaluate replaces them and clear removes them (ExcelApi ${excelApi})`, async () => {
+      const h = harness({ sheets: [ledgerSheet(), { name: "Other" }] }, excelApi);
+      const start = h.double.snapshot();
+      await evaluateOk(h.host);
+      const fresh = h.double.snapshot();
+      splitOurRules(h);
+      await evaluateOk(h.host);
+      expect(diffSnapshots(fresh, h.double.snapshot())).toEqual([]);
+      splitOurRules(h);
+      expect((await h.host.clearMarks()).ok).toBe(true);
+      expect(diffSnapshots(start, h.double.snapshot())).toEqual([]);
+    });
+  }
+
+  it("a clear that fails is undone with the rules back on their several areas (ExcelApi 1.9: getRanges)", async () => {
+    const h = harness({ sheets: [ledgerSheet(), { name: "Other" }] });
+    await evaluateOk(h.host);
+    splitOurRules(h);
+    const split = h.double.snapshot();
+    expect(split.sheets[0]?.conditionalFormats[0]?.address).toBe("A3:I4,A6:I6");
+    const batch = h.double.syncCount + 4;
+    h.double.runtime.failOnSync({ sync: batch });
+    const outcome = await h.host.clearMarks();
+    expect(outcome.ok).toBe(false);
+    // The clear reached its batch (the injected failure), and the undo put everything back.
+    expect(h.double.runtime.syncs[batch - 1]?.failed).toBe("GeneralException");
+    expect(diffSnapshots(split, h.double.snapshot())).toEqual([]);
+  });
+
+  it("below ExcelApi 1.9 such a rule cannot be read: an undo that cannot put it back says the workbook may be partly written", async () => {
+    const h = harness({ sheets: [ledgerSheet(), { name: "Other" }] }, "1.8");
+    await evaluateOk(h.host);
+    splitOurRules(h);
+    h.double.runtime.failOnSync({ sync: h.double.syncCount + 4 });
+    const outcome = await h.host.clearMarks();
+    if (outcome.ok) throw new Error("the clear should have failed");
+    expectUserMessage(outcome.error);
+    expect(outcome.error.message.zh).toContain("可能只写入了一部分");
+  });
+});
+
+/**
+ * A ledger whose 责任单位 cell is merged over each pair of item rows (`pairs` merged areas), the unit
+ * written once in the merge's top-left cell: 甲单位 and 乙单位 by turns.
+ */
+function mergedUnits(pairs: number) {
+  const rows: (string | number | null)[][] = [["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限"]];
+  const merges: string[] = [];
+  for (let i = 0; i < pairs * 2; i++) {
+    const row = i + 2;
+    const unit = i % 2 === 0 ? (i % 4 === 0 ? "甲单位" : "乙单位") : null;
+    if (i % 2 === 0) merges.push(`D${row}:D${row + 1}`);
+    rows.push([i + 1, `问题${i + 1}`, "修订制度", unit, "张三", "2025年4月底"]);
+  }
+  return harness({ sheets: [{ name: LEDGER_SHEET, rows, merges }] });
+}
+
+describe("ledgers with many merged cells (getMergedAreasOrNullObject fails over 512 merged areas)", () => {
+  for (const pairs of [600, 2_000]) {
+    it(`reads ${pairs} merged unit cells without losing a merged value, in MAX_SYNCS_PER_EVALUATION syncs`, async () => {
+      const { host, double } = mergedUnits(pairs);
+      const { result } = await evaluateOk(host);
+      expect(result.items).toHaveLength(pairs * 2);
+      expect(new Map(result.summary.byUnit.map((u) => [u.key, u.items]))).toEqual(
+        new Map([
+          ["甲单位", pairs],
+          ["乙单位", pairs],
+        ]),
+      );
+      expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION);
+    });
+  }
+
+  it("a merge across two tiles of the read is found once", async () => {
+    // Tiles of 512 cells over 6 columns are 85 rows: D85:D86 (item rows 84 and 85) spans the first boundary.
+    const { host } = mergedUnits(60);
+    const { result } = await evaluateOk(host);
+    expect(result.summary.byUnit.map((u) => u.items)).toEqual([60, 60]);
   });
 });

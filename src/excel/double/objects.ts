@@ -13,6 +13,7 @@ import {
   rectCols,
   rectRows,
   sheetAddress,
+  splitAreas,
   type Rect,
 } from "../address";
 import { DoubleError } from "./errors";
@@ -653,6 +654,21 @@ export class WorksheetDouble extends ClientObjectDouble {
     });
   }
 
+  /** ExcelApi 1.9: several areas of this sheet (`A1:B2,D4`). */
+  getRanges(address?: string): RangeAreasDouble {
+    runtimeOf(this.ctx).require(9, "Worksheet.getRanges");
+    return new RangeAreasDouble(this.ctx, () => {
+      const sheet = this.target();
+      if (address === undefined) return { sheet, rects: [{ top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS }] };
+      const rects = splitAreas(address).map((area) => {
+        const parsed = parseAddress(area);
+        if (!parsed) throw new DoubleError("InvalidArgument", `'${address}' is not a valid address.`);
+        return parsed.rect;
+      });
+      return { sheet, rects };
+    });
+  }
+
   /** ExcelApi 1.7. */
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeDouble {
     runtimeOf(this.ctx).require(7, "Worksheet.getRangeByIndexes");
@@ -848,7 +864,10 @@ export class RangeDouble extends ClientObjectDouble {
   ) {
     super(ctx);
     this.format = new RangeFormatDouble(ctx, () => this.target());
-    this.conditionalFormats = new ConditionalFormatCollectionDouble(ctx, () => this.target());
+    this.conditionalFormats = new ConditionalFormatCollectionDouble(ctx, () => {
+      const { sheet, rect } = this.target();
+      return { sheet, rects: [rect] };
+    });
   }
 
   target(): RangeTarget {
@@ -1109,14 +1128,20 @@ export class RangeDouble extends ClientObjectDouble {
   }
 }
 
-/** ExcelApi 1.9 `RangeAreas`, as `getMergedAreasOrNullObject` returns it. */
+/** ExcelApi 1.9 `RangeAreas`, as `getMergedAreasOrNullObject`, `getRanges`, `getSelectedRanges` return it. */
 export class RangeAreasDouble extends ClientObjectDouble {
   protected readonly className = "RangeAreas";
+  readonly conditionalFormats: ConditionalFormatCollectionDouble;
   constructor(
     ctx: DoubleRequestContext,
     private readonly resolver: () => { sheet: SheetModel; rects: Rect[] } | null,
   ) {
     super(ctx);
+    this.conditionalFormats = new ConditionalFormatCollectionDouble(ctx, () => {
+      const t = this.resolver();
+      if (!t) throw new DoubleError("ItemNotFound", "The range does not exist.");
+      return t;
+    });
   }
   protected override isNull(): boolean {
     return this.resolver() === null;
@@ -1560,7 +1585,8 @@ export class ConditionalFormatCollectionDouble extends CollectionDouble<Conditio
   protected readonly className = "ConditionalFormatCollection";
   constructor(
     ctx: DoubleRequestContext,
-    private readonly range: () => RangeTarget,
+    /** The range's areas (one for a Range, several for RangeAreas). */
+    private readonly range: () => { sheet: SheetModel; rects: Rect[] },
   ) {
     super(ctx);
   }
@@ -1576,9 +1602,9 @@ export class ConditionalFormatCollectionDouble extends CollectionDouble<Conditio
     super.fetch(paths, staged);
   }
   protected resolveItems(): ConditionalFormatDouble[] {
-    const { sheet, rect } = this.range();
+    const { sheet, rects } = this.range();
     return sheet.conditionalFormats
-      .filter((cf) => cf.areas.some((area) => intersect(area, rect)))
+      .filter((cf) => cf.areas.some((area) => rects.some((rect) => intersect(area, rect))))
       .map((cf) => new ConditionalFormatDouble(this.ctx, this.byId(sheet, cf.id)));
   }
   add(type: string): ConditionalFormatDouble {
@@ -1587,12 +1613,12 @@ export class ConditionalFormatCollectionDouble extends CollectionDouble<Conditio
       throw new DoubleError("InvalidArgument", `The double supports only Custom conditional formats, not ${type}.`);
     let created: { sheet: SheetModel; cf: ConditionalFormatModel } | null = null;
     this.write({ addCf: type }, () => {
-      const { sheet, rect } = this.range();
+      const { sheet, rects } = this.range();
       assertWritable(sheet, "conditional formats");
       const cf: ConditionalFormatModel = {
         id: newId(runtimeOf(this.ctx).model, "cf"),
         type: "Custom",
-        areas: [rect],
+        areas: [...rects],
         formula: "",
         fill: null,
         fontColor: null,
