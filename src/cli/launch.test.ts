@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 
 const launcher = require("./launch.cjs") as {
   bundleIsFresh: (bundle: string, inputsFile: string, root: string) => boolean;
-  ensureBundle: () => string;
+  ensureBundle: (name?: "cli" | "host") => string;
 };
 
 describe("the command line's bundle", () => {
@@ -37,5 +37,16 @@ describe("the command line's bundle", () => {
     expect(bundle).toMatch(/cli\.cjs$/);
     const help = execFileSync(process.execPath, [resolve(__dirname, "launch.cjs"), "--help"], { encoding: "utf8" });
     expect(help).toContain("evaluate LEDGER.xlsx");
+  });
+
+  it("builds and runs `npm run host`'s own bundle the same way", () => {
+    expect(launcher.ensureBundle("host")).toMatch(/host\.cjs$/);
+    const sample = resolve(__dirname, "../../samples/整改台账示例.xlsx");
+    const json = execFileSync(
+      process.execPath,
+      [resolve(__dirname, "launch-host.cjs"), "evaluate", sample, "--today", "2025-03-31"],
+      { encoding: "utf8" },
+    );
+    expect(JSON.parse(json)).toMatchObject({ today: "2025-03-31", ledger: { sheet: "整改台账" } });
   });
 });
