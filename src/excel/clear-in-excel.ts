@@ -107,11 +107,10 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
       originals: decodeFills(recorded),
     });
   }
-  // Our names that refer to cells. One left referring to nothing (the user deleted its sheet) is left
-  // alone: an undo could not put it back, and it marks nothing (evaluate reuses its pair when needed).
-  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter(
-    (n) => !n.item.isNullObject && !n.range.isNullObject,
-  );
+  // Every name of ours, also one left referring to nothing (`=#REF!`: Excel keeps a name whose sheet the
+  // user deleted) — before the first evaluation there was none.
+  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter((n) => !n.item.isNullObject);
+  const orphans = names.filter((n) => n.range.isNullObject).map((n) => n.name);
   const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
   if (ledgers.length === 0 && !summary && names.length === 0 && markerSetting.isNullObject) return;
 
@@ -213,6 +212,7 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     try {
       for (const { ledger, before } of plans) await restoreMarks(context, ledger.sheet.id, before, features);
       if (summaryAddress !== null) await restoreSummaryMark(context, summaryAddress);
+      await restoreOrphanNames(context, orphans);
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
     }
@@ -229,6 +229,19 @@ async function restoreSummaryMark(context: XlContext, address: string): Promise<
     context.workbook.names.add(MARK_NAMES.summary, absoluteReference(address));
     await context.sync();
   }
+}
+
+/** Puts back, as `=#REF!`, the names of ours that referred to nothing and are gone. Two syncs when there are any. */
+async function restoreOrphanNames(context: XlContext, orphans: readonly string[]): Promise<void> {
+  if (orphans.length === 0) return;
+  const items = orphans.map((name) => {
+    const item = context.workbook.names.getItemOrNullObject(name);
+    item.load("name");
+    return { name, item };
+  });
+  await context.sync();
+  for (const { name, item } of items) if (item.isNullObject) context.workbook.names.add(name, "=#REF!");
+  await context.sync();
 }
 
 /** True when the sheet no longer exists; false when it does or when Excel cannot say. */

@@ -17,10 +17,14 @@ import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
 import type { XlContext } from "./office-api";
+import { queueNameLoad } from "./owned-marks";
 import { queueSheetPlan } from "./render-sheet-plan";
 import { MARK_NAMES } from "../core/plan/marks";
 import { pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
+
+/** A name's formula when its cells are gone (the user deleted their sheet). */
+const REFERS_TO_NOTHING = "=#REF!";
 
 /** Syncs of writing the summary: look, then one batch. */
 export const MAX_SYNCS_PER_SUMMARY = 2;
@@ -47,8 +51,9 @@ export async function writeSummaryInExcel(
 ): Promise<WriteSummaryOutcome> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id,items/position");
-  const markRange = wb.names.getItemOrNullObject(MARK_NAMES.summary).getRangeOrNullObject();
-  markRange.load("address");
+  // The mark may exist and refer to nothing: Excel keeps a name whose sheet the user deleted, as `=#REF!`.
+  const mark = queueNameLoad(wb.names, MARK_NAMES.summary);
+  const markRange = mark.range;
   if (features.readOnlyFlag) wb.load("readOnly");
   await context.sync();
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
@@ -74,20 +79,15 @@ export async function writeSummaryInExcel(
     if (old && aside) old.name = aside;
     const sheet = wb.worksheets.add(name);
     queueSheetPlan(sheet, plan, features);
-    if (!markRange.isNullObject) wb.names.getItemOrNullObject(MARK_NAMES.summary).delete();
+    if (!mark.item.isNullObject) wb.names.getItemOrNullObject(MARK_NAMES.summary).delete();
     wb.names.add(MARK_NAMES.summary, sheet.getRange("A1"));
     if (owned) sheet.position = owned.position;
     old?.delete();
     await context.sync();
   } catch (error) {
     try {
-      const completed = await undoSummary(
-        context,
-        sheets,
-        owned,
-        markRange.isNullObject ? null : markRange.address,
-        name,
-      );
+      const markBefore = mark.item.isNullObject ? null : markRange.isNullObject ? REFERS_TO_NOTHING : markRange.address;
+      const completed = await undoSummary(context, sheets, owned, markBefore, name);
       if (completed) return { sheetName: name, renamedFrom };
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
@@ -126,7 +126,8 @@ async function undoSummary(
     if (old && old.name !== owned.name) old.name = owned.name;
     if (old) old.position = owned.position;
   }
-  if (markAddress !== null) wb.names.add(MARK_NAMES.summary, absoluteReference(markAddress));
+  if (markAddress === REFERS_TO_NOTHING) wb.names.add(MARK_NAMES.summary, REFERS_TO_NOTHING);
+  else if (markAddress !== null) wb.names.add(MARK_NAMES.summary, absoluteReference(markAddress));
   await context.sync();
   return false;
 }

@@ -6,6 +6,7 @@ import { diffSnapshots } from "../../src/excel/double";
 import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { MARK_NAMES, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
 import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
 import { expectUserMessage, failAtEachSync } from "../reliability/support";
 
@@ -172,5 +173,66 @@ describe("ledgers with many merged cells (getMergedAreasOrNullObject fails over 
     const { host } = mergedUnits(60);
     const { result } = await evaluateOk(host);
     expect(result.summary.byUnit.map((u) => u.items)).toEqual([60, 60]);
+  });
+});
+
+describe("the user deleted the summary sheet (Excel keeps its name, referring to #REF!)", () => {
+  const summaryDeletedByHand = async () => {
+    const h = harness({ sheets: [ledgerSheet(), { name: "Other" }] });
+    const evaluation = await evaluateOk(h.host);
+    expect((await h.host.writeSummary(evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
+    await h.double.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(SUMMARY_SHEET_NAME).delete();
+      await context.sync();
+    });
+    expect(h.double.snapshot().names.find((n) => n.name === MARK_NAMES.summary)?.address).toBe("=#REF!");
+    return { ...h, evaluation };
+  };
+
+  it("生成汇总表 replaces the name left pointing at nothing and makes the summary again", async () => {
+    const { host, double, evaluation } = await summaryDeletedByHand();
+    const outcome = await host.writeSummary(evaluation, DEFAULT_SETTINGS);
+    expect(outcome).toEqual({ ok: true, value: { sheetName: SUMMARY_SHEET_NAME, renamedFrom: null } });
+    const mark = double.snapshot().names.find((n) => n.name === MARK_NAMES.summary);
+    expect(mark).toMatchObject({ sheet: SUMMARY_SHEET_NAME, address: "A1" });
+  });
+
+  it("a failure at any sync of that 生成汇总表 leaves the workbook as before, the #REF! name included", async () => {
+    let evaluation: Awaited<ReturnType<typeof summaryDeletedByHand>>["evaluation"] | null = null;
+    await failAtEachSync(
+      async () => {
+        const h = await summaryDeletedByHand();
+        evaluation = h.evaluation;
+        return h;
+      },
+      (host) => {
+        if (!evaluation) throw new Error("no evaluation");
+        return host.writeSummary(evaluation, DEFAULT_SETTINGS);
+      },
+    );
+  });
+});
+
+describe("清除标记 after the user deleted a marked sheet", () => {
+  const ledgerDeletedByHand = async () => {
+    const h = harness({ sheets: [ledgerSheet(), ledgerSheet({ name: "台账二" }), { name: "Other" }] });
+    await evaluateOk(h.host);
+    await evaluateOk(h.host, { ...active, source: { kind: "sheet", name: "台账二" } });
+    await h.double.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(LEDGER_SHEET).delete();
+      await context.sync();
+    });
+    return h;
+  };
+
+  it("removes our names left referring to nothing with the other marks: no name of ours is left", async () => {
+    const { host, double } = await ledgerDeletedByHand();
+    expect(double.snapshot().names.filter((n) => n.address === "=#REF!")).toHaveLength(2);
+    expect((await host.clearMarks()).ok).toBe(true);
+    expect(double.snapshot().names).toEqual([]);
+  });
+
+  it("and a failure at any of its syncs puts them back as they were", async () => {
+    await failAtEachSync(ledgerDeletedByHand, (host) => host.clearMarks());
   });
 });
