@@ -102,7 +102,7 @@ function readParts(path: string): PackageParts {
     const targets = relsXml ? parseRelationships(relsXml, "xl") : new Map<string, string>();
     const stylesPart = [...targets.values()].find((t) => /\/styles\.xml$/i.test(t)) ?? "xl/styles.xml";
     const stylesXml = read(stylesPart);
-    const styles = stylesXml ? parseStylesPart(stylesXml) : { cellFills: [], dxfs: [] };
+    const styles = stylesXml ? parseStylesPart(stylesXml) : { cellFills: [], cellFonts: [], cellBorders: [], dxfs: [] };
     const sheets: (SheetPart | null)[] = [];
     const tables: TablePart[][] = [];
     for (const sheet of workbook.sheets) {
@@ -193,8 +193,14 @@ function fillSheet(sheet: SheetModel, model: WorkbookModel, parts: PackageParts,
   }
   for (const [key, style] of part.styles) {
     const fill = parts.styles.cellFills[style];
+    const font = parts.styles.cellFonts[style];
+    const borders = parts.styles.cellBorders[style];
+    if (!fill && !font && !borders) continue;
     const [row = 0, col = 0] = key.split(":").map(Number);
-    if (fill) touchCell(sheet, row, col).fill = fill;
+    const cell = touchCell(sheet, row, col);
+    if (fill) cell.fill = fill;
+    if (font) cell.font = { ...font };
+    if (borders) cell.borders = { ...borders };
   }
   for (const [col, width] of part.columnWidths)
     sheet.columnWidths.set(col, Math.round(width * POINTS_PER_WIDTH_UNIT * 100) / 100);

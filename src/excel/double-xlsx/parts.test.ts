@@ -57,14 +57,18 @@ describe("parseRelationships", () => {
 });
 
 describe("parseStylesPart", () => {
-  it("gives each cell style its solid fill and each dxf its fill and font colour", () => {
-    const xml = `<styleSheet><fills><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>
+  it("gives each cell style its solid fill, font and borders, and each dxf its fill and font colour", () => {
+    const xml = `<styleSheet><fonts><font><sz val="11"/><name val="等线"/></font>
+      <font><b/><i val="0"/><sz val="16"/><color rgb="FFC00000"/><name val="黑体"/></font></fonts><fills><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>
       <fill><patternFill patternType="solid"><fgColor rgb="FF00B0F0"/></patternFill></fill>
       <fill><patternFill patternType="solid"><fgColor theme="4"/></patternFill></fill></fills>
-      <cellStyleXfs><xf fillId="2"/></cellStyleXfs><cellXfs><xf fillId="0"/><xf fillId="2"/><xf fillId="3"/></cellXfs>
+      <cellStyleXfs><xf fillId="2"/></cellStyleXfs><borders><border><left/></border><border><left style="thin"/><right style="dashed"/><top style="medium"/><bottom/></border></borders>
+      <cellXfs><xf fillId="0"/><xf fillId="2" fontId="1" borderId="1"/><xf fillId="3"/></cellXfs>
       <dxfs><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf><dxf/></dxfs></styleSheet>`;
     expect(parseStylesPart(xml)).toEqual({
       cellFills: [null, "#00B0F0", null],
+      cellFonts: [null, { bold: true, size: 16, color: "#C00000", name: "黑体" }, null],
+      cellBorders: [null, { EdgeLeft: "Continuous", EdgeRight: "Dash", EdgeTop: "Continuous" }, null],
       dxfs: [
         { fill: "#FFC7CE", fontColor: "#9C0006" },
         { fill: null, fontColor: null },

@@ -115,9 +115,22 @@ export interface DifferentialFormat {
   readonly fontColor: string | null;
 }
 
+/** A font as the double models it (`FontModel`). */
+export interface FontPart {
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  size?: number;
+  name?: string;
+}
+
 export interface StylesPart {
   /** By cell style index (`c s="…"`): the solid fill colour, or null. */
   readonly cellFills: readonly (string | null)[];
+  /** By cell style index: the font, or null for the workbook's default font. */
+  readonly cellFonts: readonly (FontPart | null)[];
+  /** By cell style index: edge (`EdgeTop`…) → `Excel.BorderLineStyle`, or null without borders. */
+  readonly cellBorders: readonly (Record<string, string> | null)[];
   /** By `dxfId`: what conditional formats apply. */
   readonly dxfs: readonly DifferentialFormat[];
 }
@@ -129,9 +142,36 @@ export function colourOf(attrs: Readonly<Record<string, string>>): string | null
   return `#${rgb.slice(-6).toUpperCase()}`;
 }
 
+/** The file's border styles as `Excel.BorderLineStyle` (the weight, thin or thick, is not modelled). */
+const BORDER_LINE_STYLES: Readonly<Record<string, string>> = {
+  thin: "Continuous",
+  medium: "Continuous",
+  thick: "Continuous",
+  hair: "Continuous",
+  dashed: "Dash",
+  mediumDashed: "Dash",
+  dotted: "Dot",
+  double: "Double",
+  dashDot: "DashDot",
+  mediumDashDot: "DashDot",
+  dashDotDot: "DashDotDot",
+  mediumDashDotDot: "DashDotDot",
+  slantDashDot: "SlantDashDot",
+};
+const BORDER_EDGES: Readonly<Record<string, string>> = {
+  left: "EdgeLeft",
+  right: "EdgeRight",
+  top: "EdgeTop",
+  bottom: "EdgeBottom",
+};
+
 export function parseStylesPart(xml: string | Buffer): StylesPart {
   const fills: (string | null)[] = [];
-  const xfFillIds: number[] = [];
+  const fonts: FontPart[] = [];
+  const borders: (Record<string, string> | null)[] = [];
+  const xfs: { fill: number; font: number; border: number }[] = [];
+  let font: FontPart | null = null;
+  let border: Record<string, string> | null = null;
   const dxfs: DifferentialFormat[] = [];
   let solid = false;
   let fillColour: string | null = null;
@@ -145,8 +185,19 @@ export function parseStylesPart(xml: string | Buffer): StylesPart {
         fillColour = null;
       } else if (section === "fills" && name === "patternFill") solid = attrs.patternType === "solid";
       else if (section === "fills" && name === "fgColor" && parent === "patternFill") fillColour = colourOf(attrs);
-      else if (section === "cellXfs" && name === "xf") xfFillIds.push(Number(attrs.fillId ?? "0") || 0);
-      else if (section === "dxfs" && name === "dxf") dxf = { fill: null, fontColor: null };
+      else if (section === "cellXfs" && name === "xf")
+        xfs.push({
+          fill: Number(attrs.fillId ?? "0") || 0,
+          font: Number(attrs.fontId ?? "0") || 0,
+          border: Number(attrs.borderId ?? "0") || 0,
+        });
+      else if (section === "fonts" && name === "font") font = {};
+      else if (section === "fonts" && font && parent === "font") readFontProperty(font, name, attrs);
+      else if (section === "borders" && name === "border") border = {};
+      else if (section === "borders" && border && parent === "border" && BORDER_EDGES[name] && attrs.style) {
+        const style = BORDER_LINE_STYLES[attrs.style];
+        if (style) border[BORDER_EDGES[name] ?? ""] = style;
+      } else if (section === "dxfs" && name === "dxf") dxf = { fill: null, fontColor: null };
       else if (dxf && name === "color" && parent === "font") dxf.fontColor = colourOf(attrs);
       // A differential fill's colour is its background colour (Excel), or its foreground (some writers).
       else if (dxf && name === "bgColor" && parent === "patternFill") dxf.fill = colourOf(attrs) ?? dxf.fill;
@@ -154,13 +205,37 @@ export function parseStylesPart(xml: string | Buffer): StylesPart {
     },
     close: (name, path) => {
       if (path[1] === "fills" && name === "fill") fills.push(solid ? fillColour : null);
-      else if (name === "dxf" && dxf) {
+      else if (path[1] === "fonts" && name === "font" && font) {
+        fonts.push(font);
+        font = null;
+      } else if (path[1] === "borders" && name === "border" && border) {
+        borders.push(Object.keys(border).length > 0 ? border : null);
+        border = null;
+      } else if (name === "dxf" && dxf) {
         dxfs.push(dxf);
         dxf = null;
       }
     },
   });
-  return { cellFills: xfFillIds.map((id) => fills[id] ?? null), dxfs };
+  return {
+    cellFills: xfs.map((xf) => fills[xf.fill] ?? null),
+    // Font 0 is the workbook's default (Normal style): a cell in it has no font of its own.
+    cellFonts: xfs.map((xf) => (xf.font === 0 ? null : (fonts[xf.font] ?? null))),
+    cellBorders: xfs.map((xf) => borders[xf.border] ?? null),
+    dxfs,
+  };
+}
+
+function readFontProperty(font: FontPart, name: string, attrs: Readonly<Record<string, string>>): void {
+  const on = attrs.val === undefined || isTrue(attrs.val);
+  if (name === "b" && on) font.bold = true;
+  else if (name === "i" && on) font.italic = true;
+  else if (name === "sz" && attrs.val) font.size = Number(attrs.val);
+  else if (name === "name" && attrs.val) font.name = attrs.val;
+  else if (name === "color") {
+    const colour = colourOf(attrs);
+    if (colour) font.color = colour;
+  }
 }
 
 // ───────────────────────────── Worksheets ─────────────────────────────

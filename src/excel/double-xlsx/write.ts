@@ -27,6 +27,7 @@ const BORDER_STYLES: Readonly<Record<string, ExcelJS.BorderStyle>> = {
   DashDotDot: "dashDotDot",
   Dot: "dotted",
   Double: "double",
+  SlantDashDot: "slantDashDot",
 };
 const BORDER_EDGES: Readonly<Record<string, keyof ExcelJS.Borders>> = {
   EdgeTop: "top",
@@ -50,8 +51,7 @@ function cellValue(cell: CellModel): ExcelJS.CellValue {
   return value;
 }
 
-function writeCell(target: ExcelJS.Cell, cell: CellModel): void {
-  target.value = cellValue(cell);
+function writeStyle(target: ExcelJS.Cell, cell: CellModel): void {
   if (cell.numberFormat && cell.numberFormat !== "General") target.numFmt = cell.numberFormat;
   if (cell.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(cell.fill) } };
   if (cell.font) {
@@ -128,10 +128,23 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): ExcelJS.Worksh
   });
   for (const [key, cell] of sheet.cells) {
     const [row = 0, col = 0] = key.split(":").map(Number);
-    writeCell(ws.getCell(row, col), cell);
+    const target = ws.getCell(row, col);
+    target.value = cellValue(cell);
+    writeStyle(target, cell);
   }
   for (const table of sheet.tables) writeTable(ws, sheet, table);
-  for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  for (const m of sheet.merges) {
+    ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    // exceljs gives every cell of a merge the top-left cell's style; the model says what each one has.
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        const target = ws.getCell(r, c);
+        target.style = {};
+        const cell = sheet.cells.get(`${r}:${c}`);
+        if (cell) writeStyle(target, cell);
+      }
+  }
   for (const [col, points] of sheet.columnWidths) ws.getColumn(col).width = points / POINTS_PER_WIDTH_UNIT;
   for (const col of sheet.hiddenColumns) ws.getColumn(col).hidden = true;
   for (const [row, height] of sheet.rowHeights) ws.getRow(row).height = height;
