@@ -13,6 +13,10 @@ import { convertToXlsx, libreOfficeAvailable } from "../xlsx/support/libreoffice
 import { buildLedgerWorkbook } from "../xlsx/support/workbooks";
 import { runBoth, runCommand } from "./support";
 import { hostBackend } from "../../src/cli/host";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import type { CellValue } from "../../src/core/types";
+import { arbitraryCellValue, arbitraryNumberFormat } from "../support/cell-arbitrary";
 
 const ROOT = join(__dirname, "..", "..");
 const TODAY = "2025-03-31";
@@ -108,5 +112,63 @@ describe("host and cli agree", () => {
     const { cli, host } = await runBoth(argv(dir));
     expect(cli.code).toBe(2);
     expect(host).toEqual(cli);
+  });
+});
+
+/** A cell as exceljs writes it: errors and rich text as such; a number JSON cannot hold as its text. */
+function excelValue(value: CellValue): ExcelJS.CellValue {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if ("error" in value) return { error: value.error } as ExcelJS.CellErrorValue;
+  return { richText: value.runs.map((text) => ({ text })) };
+}
+
+describe("property: host and cli agree on random ledgers", () => {
+  const HEADER = ["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成时间", "佐证材料"];
+  const cell = fc.record({ value: arbitraryCellValue, format: arbitraryNumberFormat });
+  const rows = fc.array(fc.array(cell, { minLength: HEADER.length, maxLength: HEADER.length }), {
+    minLength: 1,
+    maxLength: 8,
+  });
+
+  const merge = fc.record({
+    top: fc.integer({ min: 2, max: 9 }),
+    left: fc.integer({ min: 1, max: HEADER.length }),
+    height: fc.integer({ min: 0, max: 3 }),
+    width: fc.integer({ min: 0, max: 1 }),
+  });
+  type Area = { top: number; left: number; bottom: number; right: number };
+  const overlaps = (a: Area, b: Area): boolean =>
+    a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+  it("print the same report (or fail alike) for any cells and merges under a ledger header", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(rows, fc.array(merge, { maxLength: 4 }), fc.boolean(), async (body, merges, date1904) => {
+        const file = join(dir, `random-${run++}.xlsx`);
+        const workbook = new ExcelJS.Workbook();
+        workbook.properties.date1904 = date1904;
+        const ws = workbook.addWorksheet("整改台账");
+        ws.addRow(HEADER);
+        body.forEach((cells, r) =>
+          cells.forEach(({ value, format }, c) => {
+            const target = ws.getCell(r + 2, c + 1);
+            target.value = excelValue(value);
+            if (format) target.numFmt = format;
+          }),
+        );
+        const areas: Area[] = [];
+        for (const m of merges) {
+          const area = { top: m.top, left: m.left, bottom: m.top + m.height, right: m.left + m.width };
+          if ((m.height === 0 && m.width === 0) || areas.some((a) => overlaps(a, area))) continue;
+          areas.push(area);
+          ws.mergeCells(area.top, area.left, area.bottom, area.right);
+        }
+        await workbook.xlsx.writeFile(file);
+        const argv = ["evaluate", file, "--today", TODAY];
+        expect(await runCommand(argv, hostBackend())).toEqual(await runCommand(argv));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
