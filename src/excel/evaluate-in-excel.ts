@@ -23,7 +23,7 @@ import { contains, intersect, parseAddress, rectAddress, type Rect } from "./add
 import { payloadBytes } from "./payload";
 import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
-import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
+import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, EvaluateRequest } from "./host";
 import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./marker";
 import {
@@ -39,7 +39,7 @@ import {
   type OwnedRule,
   type RuleToAdd,
 } from "./marks-state";
-import type { XlConditionalFormat, XlContext, XlRange, XlTable, XlWorksheet } from "./office-api";
+import type { XlConditionalFormat, XlContext, XlLoadable, XlRange, XlTable, XlWorksheet } from "./office-api";
 import { readFillsOf } from "./read-fills";
 import {
   gridOf,
@@ -160,12 +160,15 @@ async function probeOnce(
   const wb = context.workbook;
   wb.worksheets.load("items/name");
   let sheet: XlWorksheet;
-  let selection: XlRange | null = null;
+  let selection: (XlLoadable & { readonly address: string; readonly areaCount?: number }) | null = null;
   if (request.source.kind === "selection") {
-    selection = wb.getSelectedRange();
-    selection.load("address");
-    // eslint-disable-next-line office-addins/call-sync-before-read -- `worksheet` is a navigation property (a proxy), not a loaded value
-    sheet = selection.worksheet;
+    // `getSelectedRange()` fails the batch when several areas are selected; `getSelectedRanges()` (1.9)
+    // says how many there are, so the user is told to select one.
+    const selected = features.rangeAreas ? wb.getSelectedRanges() : wb.getSelectedRange();
+    selected.load(features.rangeAreas ? "address,areaCount" : "address");
+    selection = selected;
+
+    sheet = selected.worksheet;
     sheet.tables.load("items/name");
   } else if (request.source.kind === "sheet") {
     sheet = wb.worksheets.getItem(request.source.name);
@@ -205,6 +208,8 @@ async function probeOnce(
     }
     throw error;
   }
+  if (selection && features.rangeAreas && (selection.areaCount ?? 1) > 1)
+    failWith("several-areas", HOST_MESSAGES.severalAreas());
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
   // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.protection.load("protected")` and synced
   if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(sheet.name));
@@ -582,14 +587,19 @@ export async function evaluateInExcel(
     marker: p.marker.raw,
   };
   progress(0.7, "write");
+  /** Whether a write sync went through (only a write too large for one request has more than one). */
+  let wrote = false;
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     // Every piece rides in the final sync unless their request would exceed the budget: then the earlier
     // batches go first, one sync each (only a ledger far beyond 20,000 rows).
     const batches = packBySize(writes, requestBytesOf, WRITE_BUDGET_BYTES);
     for (const [i, batch] of batches.entries()) {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for a write too large for one request: one sync per full request budget
-      if (i > 0) await context.sync();
+      if (i > 0) {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for a write too large for one request: one sync per full request budget
+        await context.sync();
+        wrote = true;
+      }
       for (const piece of batch) sheet.getRange(rectAddress(piece.rect)).values = piece.values;
     }
     if (fillsToApply) queueFills(sheet, fillsToApply);
@@ -603,6 +613,8 @@ export async function evaluateInExcel(
     if (newMarker) context.workbook.settings.add(MARKS_SETTING_KEY, newMarker);
     await context.sync();
   } catch (error) {
+    // The user started editing a cell after the read: Excel refused the write whole, nothing to undo.
+    if (!wrote && refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       await restoreMarks(context, p.sheetId, before, features);
     } catch (undoError) {
