@@ -9,8 +9,10 @@
  *           probe is sent again without the prefetch.
  *   sync 2  read: values of the rest of the used range + number formats of the date columns the header
  *           sample shows, for every row (read-plan.ts), the merged areas of those rows in tiles of 512 cells
- *           (one call fails over 512 merged areas), the survey sheet, our old rules' ranges — split
- *           into more syncs only when one response is estimated over `READ_BUDGET_BYTES`
+ *           (one call fails over 512 merged areas), the survey sheet's used range and first rows
+ *           (`SURVEY_HEAD_ADDRESS`), our old rules' ranges — split into more syncs only when one response
+ *           is estimated over `READ_BUDGET_BYTES`; a survey larger than its first rows follows in planned
+ *           blocks of its own
  *   (fallback below ExcelApi 1.6: sync 3 reads the fills of the rows to colour, sync 4 the cells of mixed rows)
  *   sync 3  write: 预警状态/评估意见 as one 2-D array per column, one conditional-format rule per colour,
  *           the mark names — split only when the request would exceed `WRITE_BUDGET_BYTES`
@@ -59,6 +61,7 @@ import {
   HEADER_SAMPLE_RECT,
   planReadBlocks,
   PREFETCH_ADDRESS,
+  SURVEY_HEAD_ADDRESS,
   sampleGrid,
   type HeaderSample,
   type KnownValues,
@@ -467,14 +470,17 @@ export async function evaluateInExcel(
   const p = await probe(context, request, features);
   const { sheet } = p;
 
-  // sync 2 (with the first read block): the survey, the Excel tables' ranges, our old rules' ranges.
+  // sync 2 (with the first read block): the survey's used range and first rows, the Excel tables'
+  // ranges, our old rules' ranges.
   const surveyName = pickSurveySheet(p.sheetNames, request.settings, p.sheetName);
-  const surveyUsed =
-    surveyName !== null ? context.workbook.worksheets.getItem(surveyName).getUsedRangeOrNullObject(true) : null;
+  const surveySheet = surveyName !== null ? context.workbook.worksheets.getItem(surveyName) : null;
+  const surveyUsed = surveySheet?.getUsedRangeOrNullObject(true) ?? null;
+  const surveyHead = surveySheet?.getRange(SURVEY_HEAD_ADDRESS).getUsedRangeOrNullObject(true) ?? null;
   const tableRanges = p.tables.map((t) => t.getRange());
   const ruleParts = p.rules.map((cf) => ({ cf, areas: queueRuleAreas(cf, features), fill: cf.custom.format.fill }));
   const loadExtras = (): void => {
-    surveyUsed?.load("address,values,numberFormat");
+    surveyUsed?.load("address");
+    surveyHead?.load("address,values,numberFormat");
     tableRanges.forEach((r) => r.load("address"));
     ruleParts.forEach(({ fill }) => fill.load("color"));
   };
@@ -519,8 +525,8 @@ export async function evaluateInExcel(
     : null;
   let grid = read && crop ? gridOf(p.sheetName, read, crop, p.date1904) : emptyGrid;
   const surveyGrid =
-    surveyUsed && !surveyUsed.isNullObject && surveyName !== null
-      ? surveyGridOf(surveyName, surveyUsed, p.date1904)
+    surveySheet && surveyUsed && surveyHead && !surveyUsed.isNullObject && surveyName !== null
+      ? await readSurvey(context, surveySheet, surveyName, { used: surveyUsed, head: surveyHead }, p.date1904)
       : null;
 
   progress(0.5, "evaluate");
@@ -643,13 +649,38 @@ function queueMarkName(
   context.workbook.names.add(name, sheet.getRange(range));
 }
 
-function surveyGridOf(name: string, used: XlRange, date1904: boolean): Grid {
-  const rect = rectOf(used.address);
-  const values = used.values.map((row) =>
-    row.map((v: unknown) => (v === "" || v === null ? null : (v as string | number | boolean))),
-  );
-  const numberFormats = used.numberFormat.map((row) =>
-    row.map((f: unknown) => (typeof f === "string" && f !== "General" ? f : null)),
-  );
-  return gridOf(name, { rect, values, numberFormats, merges: [], formatColumns: "all" }, rect, date1904);
+/**
+ * The survey sheet as a grid: its first rows (`SURVEY_HEAD_ADDRESS`, loaded with the first read sync)
+ * hold an ordinary survey whole; the rest of a larger one is read in planned blocks, each response under
+ * the budget (`planReadBlocks`, costs measured on the first rows).
+ */
+async function readSurvey(
+  context: XlContext,
+  sheet: XlWorksheet,
+  name: string,
+  loaded: { readonly used: XlRange; readonly head: XlRange },
+  date1904: boolean,
+): Promise<Grid> {
+  const rect = rectOf(loaded.used.address);
+  const head = loaded.head.isNullObject
+    ? null
+    : { rect: rectOf(loaded.head.address), values: loaded.head.values, numberFormats: loaded.head.numberFormat };
+  if (head && contains(head.rect, rect)) {
+    const values = head.values.map((row) =>
+      row.map((v: unknown) => (v === "" || v === null ? null : (v as string | number | boolean))),
+    );
+    const numberFormats = head.numberFormats.map((row) =>
+      row.map((f: unknown) => (typeof f === "string" && f !== "General" ? f : null)),
+    );
+    return gridOf(name, { rect, values, numberFormats, merges: [], formatColumns: "all" }, rect, date1904);
+  }
+  const known = head ? { rect: head.rect, values: head.values } : null;
+  const read = await readRect(context, sheet, rect, {
+    blocks: planReadBlocks(rect, known?.rect ?? null, "all", cellCosts(head, known, "all")),
+    formatColumns: "all",
+    merges: [],
+    readMerges: false,
+    known,
+  });
+  return gridOf(name, read, rect, date1904);
 }

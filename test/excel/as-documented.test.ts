@@ -2,7 +2,7 @@
  * The adapter on workbooks as users have them, against the double behaving as Microsoft documents
  * Excel (docs/EXCEL-BEHAVIOUR.md): each test here failed before the adapter handled that behaviour.
  */
-import { diffSnapshots } from "../../src/excel/double";
+import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
 import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
@@ -308,5 +308,37 @@ describe("a cell being edited between the read and the write", () => {
     expect(outcome.error.code).toBe("cell-edit");
     expect(`${outcome.error.message.zh}${outcome.error.message.en}`).not.toMatch(PARTLY);
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+});
+
+describe("the survey sheet is read within the response budget", () => {
+  const withSurvey = (respondents: number) => {
+    const words = ["满意", "基本满意", "不满意"];
+    const header = ["序号", ...Array.from({ length: 10 }, (_, q) => `问题${q + 1}`)];
+    const rows = [
+      header,
+      ...Array.from({ length: respondents }, (_, r) => [
+        r + 1,
+        ...header.slice(1).map((_, q) => words[(r + q) % 3] ?? ""),
+      ]),
+    ];
+    return harness({ sheets: [ledgerSheet(), { name: "满意度调查", rows }] });
+  };
+
+  it("an ordinary survey comes with the first read sync: MAX_SYNCS_PER_EVALUATION in all", async () => {
+    const { host, double } = withSurvey(80);
+    const { result } = await evaluateOk(host);
+    expect(result.survey?.respondents).toBe(80);
+    expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION);
+  });
+
+  it("a survey too large for one 5 MB response is read in planned blocks, every response under 5 MB", async () => {
+    const { host, double } = withSurvey(40_000);
+    const { result } = await evaluateOk(host);
+    expect(result.survey?.respondents).toBe(40_000);
+    for (const sync of double.runtime.syncs) {
+      expect(sync.failed).toBeNull();
+      expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    }
   });
 });
