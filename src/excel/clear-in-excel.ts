@@ -15,7 +15,7 @@
 import { absoluteReference, contains, parseAddress, rectAddress } from "./address";
 import { decodeFills, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
-import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
+import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import { MARKS_SETTING_KEY, parseMarker } from "./marker";
 import {
   isOwnedRule,
@@ -209,6 +209,8 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     // Deleting the summary sheet is the batch's last step: if it is gone, Excel ran the whole batch and
     // only the answer was lost — the clear is complete, and undoing it could not bring the sheet back.
     if (summary && (await sheetIsGone(context, summary.id))) return;
+    // Refused whole because a cell is being edited: nothing was cleared, nothing to undo.
+    if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       for (const { ledger, before } of plans) await restoreMarks(context, ledger.sheet.id, before, features);
       if (summaryAddress !== null) await restoreSummaryMark(context, summaryAddress);

@@ -68,6 +68,14 @@ export const PREFETCH_ROWS = Math.floor(PREFETCH_BUDGET_BYTES / (PREFETCH_COLUMN
 export const PREFETCH_ADDRESS = `A1:${columnLetter(PREFETCH_COLUMNS)}${PREFETCH_ROWS}`;
 
 /**
+ * The survey sheet's first rows come with the first read sync: the used part of columns A…AF, rows
+ * 1…128 (4,096 cells: about 160 KB of values and formats at `PREFETCH_CELL_BYTES`, inside the quarter
+ * megabyte `READ_BUDGET_BYTES` leaves for that sync's other loads). A larger survey is read after it in
+ * planned blocks, like the ledger, so no response exceeds 5 MB whatever its size.
+ */
+export const SURVEY_HEAD_ADDRESS = "A1:AF128";
+
+/**
  * One read response is planned to stay under this: Excel on the web rejects a response over 5 MB; the
  * quarter megabyte left is for the loads that share the first read sync (survey sheet, table and rule
  * addresses). The estimate it is compared with already carries `CELL_SIZE_MARGIN`.

@@ -14,7 +14,7 @@
  */
 import { absoluteReference, parseAddress } from "./address";
 import type { HostFeatures } from "./features";
-import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
+import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
 import type { XlContext } from "./office-api";
 import { queueNameLoad } from "./owned-marks";
@@ -55,8 +55,12 @@ export async function writeSummaryInExcel(
   const mark = queueNameLoad(wb.names, MARK_NAMES.summary);
   const markRange = mark.range;
   if (features.readOnlyFlag) wb.load("readOnly");
+  // Review → Protect Workbook forbids adding a sheet: refuse before anything is queued (below 1.7 the
+  // batch fails with AccessDenied and is undone).
+  if (features.workbookProtection) wb.protection.load("protected");
   await context.sync();
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
+  if (features.workbookProtection && wb.protection.protected) failWith("protected", HOST_MESSAGES.structureProtected());
 
   const sheets: SheetInfo[] = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
   const markSheet = markRange.isNullObject ? null : (parseAddress(markRange.address)?.sheet ?? null);
@@ -85,6 +89,8 @@ export async function writeSummaryInExcel(
     old?.delete();
     await context.sync();
   } catch (error) {
+    // Refused whole because a cell is being edited: nothing was written, nothing to undo.
+    if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       const markBefore = mark.item.isNullObject ? null : markRange.isNullObject ? REFERS_TO_NOTHING : markRange.address;
       const completed = await undoSummary(context, sheets, owned, markBefore, name);
@@ -92,7 +98,9 @@ export async function writeSummaryInExcel(
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
     }
-    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, name));
+    // Not the new sheet's name: a sheet just added cannot be protected; the workbook's structure or the old
+    // summary can.
+    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, null));
   }
   return { sheetName: name, renamedFrom };
 }

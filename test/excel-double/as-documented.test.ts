@@ -130,6 +130,34 @@ describe("defined names", () => {
     ]);
   });
 
+  it("workbook.names holds workbook-scoped names, worksheet.names that sheet's; the same name may be in both", async () => {
+    const double = createExcelDouble({
+      sheets: [{ name: "A" }, { name: "B" }],
+      names: [
+        { name: "Total", sheet: "A", address: "A1" },
+        { name: "Total", sheet: "B", address: "B2", scope: "B" },
+      ],
+    });
+    await double.Excel.run(async (context) => {
+      const workbookNames = context.workbook.names;
+      const sheetNames = context.workbook.worksheets.getItem("B").names;
+      workbookNames.load("items/name,items/value");
+      sheetNames.load("items/name,items/value");
+      sheetNames.add("Local", "=B!$C$3");
+      await context.sync();
+      expect(workbookNames.items.map((n) => n.value)).toEqual(["=A!$A$1"]);
+      expect(sheetNames.items.map((n) => n.value)).toEqual(["=B!$B$2"]);
+      context.workbook.names.add("Total", "=A!$D$4");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    });
+    expect(
+      double
+        .snapshot()
+        .names.filter((n) => n.scope === "B")
+        .map((n) => n.name),
+    ).toEqual(["Local", "Total"]);
+  });
+
   it("a reference without $ is relative to the active cell: the name drifts as the user moves", async () => {
     const double = createExcelDouble({ sheets: [{ name: "S" }], selection: "A1" });
     const addressNow = async () =>

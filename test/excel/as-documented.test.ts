@@ -2,8 +2,8 @@
  * The adapter on workbooks as users have them, against the double behaving as Microsoft documents
  * Excel (docs/EXCEL-BEHAVIOUR.md): each test here failed before the adapter handled that behaviour.
  */
-import { diffSnapshots } from "../../src/excel/double";
-import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
+import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
+import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { MARK_NAMES, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
@@ -234,5 +234,111 @@ describe("清除标记 after the user deleted a marked sheet", () => {
 
   it("and a failure at any of its syncs puts them back as they were", async () => {
     await failAtEachSync(ledgerDeletedByHand, (host) => host.clearMarks());
+  });
+});
+
+describe("several areas selected (getSelectedRange throws)", () => {
+  for (const excelApi of ["1.17", "1.8"]) {
+    it(`says so in both languages and changes nothing (ExcelApi ${excelApi})`, async () => {
+      const { host, double } = harness(
+        { sheets: [ledgerSheet(), { name: "Other" }], selection: "A2:C4,E2:E4" },
+        excelApi,
+      );
+      const before = double.snapshot();
+      const outcome = await host.evaluate({ ...active, source: { kind: "selection" } });
+      if (outcome.ok) throw new Error("evaluate should have refused");
+      expect(outcome.error.code).toBe("several-areas");
+      expect(outcome.error.message.zh).toContain("请只选择一个连续区域");
+      expect(outcome.error.message.en).toContain("select one contiguous range");
+      expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+    });
+  }
+
+  it("one selected area is read as before", async () => {
+    const { host } = harness({ sheets: [ledgerSheet(), { name: "Other" }], selection: "A2:I6" });
+    const { result } = await evaluateOk(host, { ...active, source: { kind: "selection" } });
+    expect(result.items).toHaveLength(4);
+  });
+});
+
+describe("workbook structure protection (Review → Protect Workbook)", () => {
+  for (const excelApi of ["1.17", "1.6"]) {
+    it(`生成汇总表 is refused with a message about the workbook, nothing written (ExcelApi ${excelApi})`, async () => {
+      const { host, double } = harness(
+        { sheets: [ledgerSheet(), { name: "Other" }], structureProtected: true },
+        excelApi,
+      );
+      const evaluation = await evaluateOk(host);
+      const before = double.snapshot();
+      const outcome = await host.writeSummary(evaluation, DEFAULT_SETTINGS);
+      if (outcome.ok) throw new Error("the summary should have been refused");
+      expect(outcome.error.code).toBe("protected");
+      expectUserMessage(outcome.error);
+      expect(outcome.error.message.zh).toContain(excelApi === "1.17" ? "工作簿结构受保护" : "工作簿受保护");
+      expect(outcome.error.message.zh).not.toContain(SUMMARY_SHEET_NAME);
+      expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+    });
+  }
+});
+
+describe("a cell being edited between the read and the write", () => {
+  const PARTLY = /部分|partly/;
+  it("evaluate: the write is refused whole; the message says so without 'partly written', nothing changed", async () => {
+    const { host, double } = harness({ sheets: [ledgerSheet(), { name: "Other" }] });
+    const before = double.snapshot();
+    double.runtime.enterCellEditModeAtSync(double.syncCount + MAX_SYNCS_PER_EVALUATION);
+    const outcome = await host.evaluate(active);
+    if (outcome.ok) throw new Error("evaluate should have failed");
+    expect(outcome.error.code).toBe("cell-edit");
+    expect(`${outcome.error.message.zh}${outcome.error.message.en}`).not.toMatch(PARTLY);
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+
+  it.each([
+    ["生成汇总表", MAX_SYNCS_PER_SUMMARY],
+    ["清除标记", MAX_SYNCS_PER_CLEAR],
+  ])("%s: the same at its last sync", async (step, lastSync) => {
+    const { host, double } = harness({ sheets: [ledgerSheet(), { name: "Other" }] });
+    const evaluation = await evaluateOk(host);
+    const before = double.snapshot();
+    double.runtime.enterCellEditModeAtSync(double.syncCount + lastSync);
+    const outcome =
+      step === "清除标记" ? await host.clearMarks() : await host.writeSummary(evaluation, DEFAULT_SETTINGS);
+    if (outcome.ok) throw new Error("should have failed");
+    expect(outcome.error.code).toBe("cell-edit");
+    expect(`${outcome.error.message.zh}${outcome.error.message.en}`).not.toMatch(PARTLY);
+    expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+  });
+});
+
+describe("the survey sheet is read within the response budget", () => {
+  const withSurvey = (respondents: number) => {
+    const words = ["满意", "基本满意", "不满意"];
+    const header = ["序号", ...Array.from({ length: 10 }, (_, q) => `问题${q + 1}`)];
+    const rows = [
+      header,
+      ...Array.from({ length: respondents }, (_, r) => [
+        r + 1,
+        ...header.slice(1).map((_, q) => words[(r + q) % 3] ?? ""),
+      ]),
+    ];
+    return harness({ sheets: [ledgerSheet(), { name: "满意度调查", rows }] });
+  };
+
+  it("an ordinary survey comes with the first read sync: MAX_SYNCS_PER_EVALUATION in all", async () => {
+    const { host, double } = withSurvey(80);
+    const { result } = await evaluateOk(host);
+    expect(result.survey?.respondents).toBe(80);
+    expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION);
+  });
+
+  it("a survey too large for one 5 MB response is read in planned blocks, every response under 5 MB", async () => {
+    const { host, double } = withSurvey(40_000);
+    const { result } = await evaluateOk(host);
+    expect(result.survey?.respondents).toBe(40_000);
+    for (const sync of double.runtime.syncs) {
+      expect(sync.failed).toBeNull();
+      expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    }
   });
 });

@@ -266,8 +266,13 @@ describe("hostErrorFrom", () => {
     ["AccessDenied", "protected"],
     ["InvalidOperationInCellEditMode", "cell-edit"],
     ["ApiNotFound", "api-missing"],
+    ["ApiNotAvailable", "api-missing"],
     ["RequestPayloadSizeLimitExceeded", "too-large"],
     ["ResponsePayloadSizeLimitExceeded", "too-large"],
+    ["RangeExceedsLimit", "too-large"],
+    ["UnsupportedFeature", "unsupported-feature"],
+    ["InactiveWorkbook", "inactive-workbook"],
+    ["InvalidSelection", "several-areas"],
     ["GeneralException", "unknown"],
   ])("maps %s to %s with a message in both languages", (code, expected) => {
     const error = hostErrorFrom(Object.assign(new Error("x"), { code }), "台账");

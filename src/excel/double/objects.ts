@@ -188,19 +188,26 @@ export class SettingCollectionDouble extends CollectionDouble<SettingDouble> {
   }
 }
 
+/** The scope of a names collection: a sheet (`worksheet.names`), or null for the workbook's. */
+type NameScope = (() => SheetModel) | null;
+
+const inScope = (n: NameModel, scope: NameScope): boolean =>
+  scope === null ? n.scopeSheetId === undefined : n.scopeSheetId === scope().id;
+
 export class NamedItemDouble extends ClientObjectDouble {
   protected readonly className = "NamedItem";
   constructor(
     ctx: DoubleRequestContext,
     private readonly itemName: string,
     private readonly nullable: boolean,
+    private readonly scope: NameScope = null,
   ) {
     super(ctx);
   }
   private find(): NameModel | null {
     const found =
       runtimeOf(this.ctx).model.names.find(
-        (n) => n.scopeSheetId === undefined && n.name.toLowerCase() === this.itemName.toLowerCase(),
+        (n) => inScope(n, this.scope) && n.name.toLowerCase() === this.itemName.toLowerCase(),
       ) ?? null;
     if (!found && !this.nullable) throw new DoubleError("ItemNotFound", `No name '${this.itemName}'.`);
     return found;
@@ -266,14 +273,19 @@ export class NamedItemDouble extends ClientObjectDouble {
   }
 }
 
-/** `workbook.names`; `add`, `getItemOrNullObject` — ExcelApi 1.4. */
+/** `workbook.names` (workbook scope) or `worksheet.names` (that sheet's scope); `add`, `getItemOrNullObject` — ExcelApi 1.4. */
 export class NamedItemCollectionDouble extends CollectionDouble<NamedItemDouble> {
   protected readonly className = "NamedItemCollection";
-  /** Workbook-scoped names only (`workbook.names`); sheet-scoped ones are in `worksheet.names`. */
+  constructor(
+    ctx: DoubleRequestContext,
+    private readonly scope: NameScope = null,
+  ) {
+    super(ctx);
+  }
   protected resolveItems(): NamedItemDouble[] {
     return runtimeOf(this.ctx)
-      .model.names.filter((n) => n.scopeSheetId === undefined)
-      .map((n) => new NamedItemDouble(this.ctx, n.name, false));
+      .model.names.filter((n) => inScope(n, this.scope))
+      .map((n) => new NamedItemDouble(this.ctx, n.name, false, this.scope));
   }
   add(name: string, reference: RangeDouble | string, comment?: string): NamedItemDouble {
     runtimeOf(this.ctx).require(4, "NamedItemCollection.add");
@@ -283,28 +295,29 @@ export class NamedItemCollectionDouble extends CollectionDouble<NamedItemDouble>
       const model = runtimeOf(this.ctx).model;
       if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name))
         throw new DoubleError("InvalidArgument", `'${name}' is not a valid name.`);
-      if (model.names.some((n) => n.scopeSheetId === undefined && n.name.toLowerCase() === name.toLowerCase())) {
+      if (model.names.some((n) => inScope(n, this.scope) && n.name.toLowerCase() === name.toLowerCase())) {
         throw new DoubleError("ItemAlreadyExists", `The name '${name}' already exists.`);
       }
+      const scoped = this.scope ? { scopeSheetId: this.scope().id } : {};
       if (ref) {
         // A Range object: an absolute reference to its cells.
         const target = ref.target();
-        model.names.push({ name, sheetId: target.sheet.id, rect: target.rect, comment: comment ?? "" });
+        model.names.push({ name, sheetId: target.sheet.id, rect: target.rect, comment: comment ?? "", ...scoped });
         return;
       }
       // A formula: a part written without `$` is relative to the active cell (Excel's rule for names).
       const parsed = parseNameReference(model, text, activeCellOf(model));
       if (!parsed) throw new DoubleError("InvalidArgument", `Bad reference for name '${name}'.`);
-      model.names.push({ name, ...parsed, comment: comment ?? "" });
+      model.names.push({ name, ...parsed, comment: comment ?? "", ...scoped });
     });
-    return new NamedItemDouble(this.ctx, name, false);
+    return new NamedItemDouble(this.ctx, name, false, this.scope);
   }
   getItem(name: string): NamedItemDouble {
-    return new NamedItemDouble(this.ctx, name, false);
+    return new NamedItemDouble(this.ctx, name, false, this.scope);
   }
   getItemOrNullObject(name: string): NamedItemDouble {
     runtimeOf(this.ctx).require(4, "NamedItemCollection.getItemOrNullObject");
-    return new NamedItemDouble(this.ctx, name, true);
+    return new NamedItemDouble(this.ctx, name, true, this.scope);
   }
 }
 
@@ -536,6 +549,8 @@ export class WorksheetDouble extends ClientObjectDouble {
   readonly protection: WorksheetProtectionDouble;
   readonly tables: TableCollectionDouble;
   readonly charts: ChartCollectionDouble;
+  /** ExcelApi 1.4: the names scoped to this sheet. */
+  readonly names: NamedItemCollectionDouble;
   private readonly resolver: () => SheetModel | null;
 
   constructor(
@@ -548,6 +563,7 @@ export class WorksheetDouble extends ClientObjectDouble {
     this.protection = new WorksheetProtectionDouble(ctx, () => this.target());
     this.tables = new TableCollectionDouble(ctx, () => this.target());
     this.charts = new ChartCollectionDouble(ctx, () => this.target());
+    this.names = new NamedItemCollectionDouble(ctx, () => this.target());
   }
 
   static byId(ctx: DoubleRequestContext, id: string, nullable: boolean): WorksheetDouble {
@@ -588,7 +604,12 @@ export class WorksheetDouble extends ClientObjectDouble {
     };
   }
   protected override navigations(): Record<string, () => ClientObjectDouble> {
-    return { protection: () => this.protection, tables: () => this.tables, charts: () => this.charts };
+    return {
+      protection: () => this.protection,
+      tables: () => this.tables,
+      charts: () => this.charts,
+      names: () => this.names,
+    };
   }
 
   get name(): string {
