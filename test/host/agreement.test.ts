@@ -1,7 +1,8 @@
 /**
  * `npm run host` and `npm run cli` print the same report for every ledger we have: the repository's
  * files, the workbooks the tests build (exceljs, LibreOffice), copies both commands wrote with
- * `--out`, and ledgers in layouts the engine was not written against (./unseen-layouts.py).
+ * `--out`, ledgers in layouts the engine was not written against (./unseen-layouts.py) and ledgers
+ * carrying users' own rules, names and many merged cells (./user-rules.py).
  * Any difference is the adapter's (both read cells with the same reader).
  */
 import { execFileSync } from "node:child_process";
@@ -54,6 +55,9 @@ beforeAll(async () => {
   }
   execFileSync(PYTHON, [join(__dirname, "unseen-layouts.py"), dir], { stdio: "pipe" });
   built.push(join(dir, "审计整改台账.xlsx"), join(dir, "english-headers.xlsx"));
+  // Users' own rules of every type, names, a copied sheet; 600 and 2,000 merged unit cells.
+  execFileSync(PYTHON, [join(__dirname, "user-rules.py"), dir], { stdio: "pipe" });
+  built.push(...["user-rules.xlsx", "merged-600.xlsx", "merged-2000.xlsx"].map((f) => join(dir, f)));
 }, 240_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,7 +69,7 @@ function cases(): string[] {
 describe("host and cli agree", () => {
   it("finds every ledger the repository holds", () => {
     for (const file of REPOSITORY_LEDGERS) expect(existsSync(file)).toBe(true);
-    expect(built.length).toBeGreaterThanOrEqual(6);
+    expect(built.length).toBeGreaterThanOrEqual(9);
   });
 
   it("print the same JSON for every ledger", async () => {
