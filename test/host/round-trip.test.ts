@@ -11,13 +11,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createExcelDoubleOf, diffSnapshots, snapshotWorkbook, type WorkbookSnapshot } from "../../src/excel/double";
+import { diffSnapshots, snapshotWorkbook, type WorkbookSnapshot } from "../../src/excel/double";
 import { loadWorkbookModel } from "../../src/excel/double-xlsx/load";
 import { writeWorkbookModel } from "../../src/excel/double-xlsx/write";
-import { createExcelHost } from "../../src/excel/excel-host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings-defaults";
 import { MARK_NAMES } from "../../src/core/plan/marks";
 import { hostBackend } from "../../src/cli/host";
+import { fileHarness } from "../excel/fixtures";
 import { runCommand } from "./support";
 
 const TODAY = "2025-03-31";
@@ -38,8 +38,7 @@ const withoutStaleSummaryMark = (snapshot: WorkbookSnapshot): WorkbookSnapshot =
 });
 
 async function cycle(file: string, sheet: string): Promise<{ before: WorkbookSnapshot; after: WorkbookSnapshot }> {
-  const double = createExcelDoubleOf(await loadWorkbookModel(join(dir, file)));
-  const host = createExcelHost({ Excel: double.Excel, Office: double.Office });
+  const { double, host } = await fileHarness(join(dir, file));
   const before = double.snapshot();
   const evaluated = await host.evaluate({
     source: { kind: "sheet", name: sheet },
