@@ -34,6 +34,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "zgtz-host-"));
   const exceljsLedger = join(dir, "exceljs-ledger.xlsx");
   await buildLedgerWorkbook(exceljsLedger, ["整改情况汇总"]);
+  // The ledger on a hidden sheet: looked at only when --sheet names it.
+  const hidden = new ExcelJS.Workbook();
+  hidden.addWorksheet("封面").getCell("A1").value = "封面";
+  const hiddenLedger = hidden.addWorksheet("整改台账", { state: "hidden" });
+  hiddenLedger.addRow(["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"]);
+  hiddenLedger.addRow([1, "采购制度不健全", "修订制度2项", "办公室", "张三", "2025年6月底", "整改中"]);
+  await hidden.xlsx.writeFile(join(dir, "hidden-ledger.xlsx"));
   const generated = join(dir, "generated-600.xlsx");
   await writeLedgerXlsx(generateLedger(600), generated);
   built.push(exceljsLedger, generated);
@@ -96,10 +103,21 @@ describe("host and cli agree", () => {
       ]);
       expect({ file, text: host.stdout }).toEqual({ file, text: cli.stdout });
     }
-    const unseen = join(dir, "审计整改台账.xlsx");
-    const { cli, host } = await runBoth(["evaluate", unseen, "--sheet", "审计整改", "--today", TODAY]);
-    expect(cli.code).toBe(0);
-    expect(host.stdout).toBe(cli.stdout);
+    for (const [file, sheet] of [
+      ["审计整改台账.xlsx", "审计整改"],
+      ["hidden-ledger.xlsx", "整改台账"],
+    ]) {
+      const { cli, host } = await runBoth([
+        "evaluate",
+        join(dir, file ?? ""),
+        "--sheet",
+        sheet ?? "",
+        "--today",
+        TODAY,
+      ]);
+      expect(cli.code).toBe(0);
+      expect(host.stdout).toBe(cli.stdout);
+    }
   });
 
   it.each<[string, (d: string) => string[]]>([
@@ -108,6 +126,7 @@ describe("host and cli agree", () => {
     ["a sheet that does not exist", () => ["evaluate", SAMPLE, "--sheet", "没有这张表"]],
     ["a sheet without a ledger", () => ["evaluate", SAMPLE, "--sheet", "封面"]],
     ["bad arguments", () => ["evaluate", "--today", "2025-02-30", "x.xlsx"]],
+    ["a ledger only on a hidden sheet, without --sheet", (d) => ["evaluate", join(d, "hidden-ledger.xlsx")]],
     ["an --out that is the input", () => ["evaluate", SAMPLE, "--out", SAMPLE]],
   ])("fail alike on %s (exit code and message)", async (_label, argv) => {
     const { cli, host } = await runBoth(argv(dir));
