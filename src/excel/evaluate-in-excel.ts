@@ -46,6 +46,7 @@ import { readFillsOf } from "./read-fills";
 import {
   gridOf,
   loadedMerges,
+  loadedRead,
   queueMergedAreas,
   readCell,
   readMoreFormats,
@@ -665,15 +666,8 @@ async function readSurvey(
   const head = loaded.head.isNullObject
     ? null
     : { rect: rectOf(loaded.head.address), values: loaded.head.values, numberFormats: loaded.head.numberFormat };
-  if (head && contains(head.rect, rect)) {
-    const values = head.values.map((row) =>
-      row.map((v: unknown) => (v === "" || v === null ? null : (v as string | number | boolean))),
-    );
-    const numberFormats = head.numberFormats.map((row) =>
-      row.map((f: unknown) => (typeof f === "string" && f !== "General" ? f : null)),
-    );
-    return gridOf(name, { rect, values, numberFormats, merges: [], formatColumns: "all" }, rect, date1904);
-  }
+  if (head && contains(head.rect, rect))
+    return gridOf(name, loadedRead(rect, head.values, head.numberFormats), rect, date1904);
   const known = head ? { rect: head.rect, values: head.values } : null;
   const read = await readRect(context, sheet, rect, {
     blocks: planReadBlocks(rect, known?.rect ?? null, "all", cellCosts(head, known, "all")),

@@ -109,6 +109,21 @@ function toCellValue(v: unknown): CellValue {
 
 const toFormat = (f: unknown): string | null => (typeof f === "string" && f !== "General" ? f : null);
 
+/** A range loaded whole (values and formats, e.g. the survey's first rows) as a read of its rectangle. */
+export function loadedRead(
+  rect: Rect,
+  values: readonly (readonly unknown[])[],
+  numberFormats: readonly (readonly unknown[])[],
+): SheetRead {
+  return {
+    rect,
+    values: values.map((row) => row.map(toCellValue)),
+    numberFormats: numberFormats.map((row) => row.map(toFormat)),
+    merges: [],
+    formatColumns: "all",
+  };
+}
+
 /** Puts the loaded values of `rect` (inside the read) into the read's rows. */
 function placeValues(read: SheetRead, rect: Rect, matrix: readonly (readonly unknown[])[]): void {
   const width = read.rect.right - read.rect.left + 1;
