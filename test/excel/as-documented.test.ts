@@ -6,7 +6,7 @@ import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
 import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { MARK_NAMES, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
+import { MARK_NAMES, MAX_MARKED_SHEETS, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
 import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
 import { expectUserMessage, failAtEachSync } from "../reliability/support";
 
@@ -353,5 +353,26 @@ describe("the survey sheet is read within the response budget", () => {
       expect(sync.failed).toBeNull();
       expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     }
+  });
+});
+
+describe("evaluate reuses a pair of mark names left referring to nothing", () => {
+  it("when every pair is taken; a failure at any sync puts the #REF! names back", async () => {
+    const setup = async () => {
+      const sheets = Array.from({ length: MAX_MARKED_SHEETS + 1 }, (_, i) => ledgerSheet({ name: `台账${i + 1}` }));
+      const h = harness({ sheets });
+      for (const sheet of sheets.slice(0, MAX_MARKED_SHEETS))
+        await evaluateOk(h.host, { ...active, source: { kind: "sheet", name: sheet.name } });
+      await h.double.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("台账1").delete();
+        await context.sync();
+      });
+      return h;
+    };
+    const last = { ...active, source: { kind: "sheet" as const, name: `台账${MAX_MARKED_SHEETS + 1}` } };
+    const { host, double } = await setup();
+    await evaluateOk(host, last);
+    expect(double.snapshot().names.filter((n) => n.address === "=#REF!")).toEqual([]);
+    await failAtEachSync(setup, (h) => h.evaluate(last));
   });
 });
