@@ -12,7 +12,7 @@
  *           one read per marked sheet
  *   sync 4  one batch: clear, delete, restore; the summary sheet is deleted last
  */
-import { absoluteReference, contains, parseAddress, rectAddress } from "./address";
+import { absoluteReference, contains, parseAddress, rectAddress, REFERS_TO_NOTHING } from "./address";
 import { decodeFills, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
@@ -242,7 +242,7 @@ async function restoreOrphanNames(context: XlContext, orphans: readonly string[]
     return { name, item };
   });
   await context.sync();
-  for (const { name, item } of items) if (item.isNullObject) context.workbook.names.add(name, "=#REF!");
+  for (const { name, item } of items) if (item.isNullObject) context.workbook.names.add(name, REFERS_TO_NOTHING);
   await context.sync();
 }
 

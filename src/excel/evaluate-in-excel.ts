@@ -21,7 +21,7 @@
  * a selected table), its formats are read in one more sync and the ledger is evaluated again.
  * A failure of the write sync is undone (`restoreMarks`) so the workbook is as before.
  */
-import { contains, intersect, parseAddress, rectAddress, type Rect } from "./address";
+import { contains, intersect, parseAddress, rectAddress, REFERS_TO_NOTHING, type Rect } from "./address";
 import { payloadBytes } from "./payload";
 import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
@@ -116,6 +116,10 @@ interface NameMark {
   readonly address: string | null;
   readonly local: string | null;
 }
+
+/** What an undo puts back for a mark name: its address, `=#REF!` for one referring to nothing, null when absent. */
+const addressBefore = (mark: NameMark): string | null =>
+  mark.exists && mark.address === null ? REFERS_TO_NOTHING : mark.address;
 
 interface Probe {
   readonly sheet: XlWorksheet;
@@ -586,7 +590,7 @@ export async function evaluateInExcel(
 
   const before: MarksBefore = {
     owned: writes.map((w) => ({ rect: w.rect, values: w.before })),
-    names: { status: p.names.status.address, opinion: p.names.opinion.address },
+    names: { status: addressBefore(p.names.status), opinion: addressBefore(p.names.opinion) },
     markNames: p.markNames,
     rules: oldRules,
     ruleIdsBefore: p.ruleIds,

@@ -75,7 +75,7 @@ export function ruleAreasAddress(areas: XlNullable & { readonly address: string 
 export interface MarksBefore {
   /** The rectangles of the owned columns that the write touches, with their values before. */
   readonly owned: readonly { readonly rect: Rect; readonly values: unknown[][] }[];
-  /** The full address (`'台账'!K3`) each mark name referred to before (null = absent). */
+  /** The full address (`'台账'!K3`) each mark name referred to before (null = absent, `REFERS_TO_NOTHING` = `#REF!`). */
   readonly names: { readonly status: string | null; readonly opinion: string | null };
   /** The sheet's pair of column mark names (`columnMarkNames`); null when no names mark it (only a fill record). */
   readonly markNames: { readonly status: string; readonly opinion: string } | null;

@@ -12,7 +12,7 @@
  * A sheet named 整改情况汇总 that the add-in did not make is never overwritten (`pickSummarySheetName`
  * picks `整改情况汇总 (2)`…). If the batch fails, the new sheet is removed and the old one renamed back.
  */
-import { absoluteReference, parseAddress } from "./address";
+import { absoluteReference, parseAddress, REFERS_TO_NOTHING } from "./address";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
@@ -22,9 +22,6 @@ import { queueSheetPlan } from "./render-sheet-plan";
 import { MARK_NAMES } from "../core/plan/marks";
 import { pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
-
-/** A name's formula when its cells are gone (the user deleted their sheet). */
-const REFERS_TO_NOTHING = "=#REF!";
 
 /** Syncs of writing the summary: look, then one batch. */
 export const MAX_SYNCS_PER_SUMMARY = 2;
@@ -134,8 +131,7 @@ async function undoSummary(
     if (old && old.name !== owned.name) old.name = owned.name;
     if (old) old.position = owned.position;
   }
-  if (markAddress === REFERS_TO_NOTHING) wb.names.add(MARK_NAMES.summary, REFERS_TO_NOTHING);
-  else if (markAddress !== null) wb.names.add(MARK_NAMES.summary, absoluteReference(markAddress));
+  if (markAddress !== null) wb.names.add(MARK_NAMES.summary, absoluteReference(markAddress));
   await context.sync();
   return false;
 }

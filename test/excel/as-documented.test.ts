@@ -6,7 +6,7 @@ import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
 import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { MARK_NAMES, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
+import { MARK_NAMES, MAX_MARKED_SHEETS, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
 import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
 import { expectUserMessage, failAtEachSync } from "../reliability/support";
 
@@ -140,7 +140,7 @@ describe("our rules on several areas (the user inserted, cut or pasted rows insi
  * A ledger whose 责任单位 cell is merged over each pair of item rows (`pairs` merged areas), the unit
  * written once in the merge's top-left cell: 甲单位 and 乙单位 by turns.
  */
-function mergedUnits(pairs: number) {
+function mergedUnits(pairs: number, userRules: readonly { address: string; type: "DataBar" | "ColorScale" }[] = []) {
   const rows: (string | number | null)[][] = [["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限"]];
   const merges: string[] = [];
   for (let i = 0; i < pairs * 2; i++) {
@@ -149,7 +149,7 @@ function mergedUnits(pairs: number) {
     if (i % 2 === 0) merges.push(`D${row}:D${row + 1}`);
     rows.push([i + 1, `问题${i + 1}`, "修订制度", unit, "张三", "2025年4月底"]);
   }
-  return harness({ sheets: [{ name: LEDGER_SHEET, rows, merges }] });
+  return harness({ sheets: [{ name: LEDGER_SHEET, rows, merges, conditionalFormats: userRules }, { name: "Other" }] });
 }
 
 describe("ledgers with many merged cells (getMergedAreasOrNullObject fails over 512 merged areas)", () => {
@@ -167,6 +167,19 @@ describe("ledgers with many merged cells (getMergedAreasOrNullObject fails over 
       expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION);
     });
   }
+
+  it("2,000 merged unit cells and the user's data bars and colour scales: evaluate → 生成汇总表 → 清除标记 ends as it began", async () => {
+    const { host, double } = mergedUnits(2_000, [
+      { address: "A2:A4001", type: "DataBar" },
+      { address: "F2:F4001", type: "ColorScale" },
+    ]);
+    const start = double.snapshot();
+    const evaluation = await evaluateOk(host);
+    expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION);
+    expect((await host.writeSummary(evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
+    expect((await host.clearMarks()).ok).toBe(true);
+    expect(diffSnapshots(start, double.snapshot())).toEqual([]);
+  });
 
   it("a merge across two tiles of the read is found once", async () => {
     // Tiles of 512 cells over 6 columns are 85 rows: D85:D86 (item rows 84 and 85) spans the first boundary.
@@ -340,5 +353,26 @@ describe("the survey sheet is read within the response budget", () => {
       expect(sync.failed).toBeNull();
       expect(sync.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     }
+  });
+});
+
+describe("evaluate reuses a pair of mark names left referring to nothing", () => {
+  it("when every pair is taken; a failure at any sync puts the #REF! names back", async () => {
+    const setup = async () => {
+      const sheets = Array.from({ length: MAX_MARKED_SHEETS + 1 }, (_, i) => ledgerSheet({ name: `台账${i + 1}` }));
+      const h = harness({ sheets });
+      for (const sheet of sheets.slice(0, MAX_MARKED_SHEETS))
+        await evaluateOk(h.host, { ...active, source: { kind: "sheet", name: sheet.name } });
+      await h.double.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("台账1").delete();
+        await context.sync();
+      });
+      return h;
+    };
+    const last = { ...active, source: { kind: "sheet" as const, name: `台账${MAX_MARKED_SHEETS + 1}` } };
+    const { host, double } = await setup();
+    await evaluateOk(host, last);
+    expect(double.snapshot().names.filter((n) => n.address === "=#REF!")).toEqual([]);
+    await failAtEachSync(setup, (h) => h.evaluate(last));
   });
 });

@@ -875,8 +875,8 @@ function boundedRect(sheet: SheetModel, rect: Rect): Rect {
 
 export class RangeDouble extends ClientObjectDouble {
   protected readonly className = "Range";
-  readonly format: RangeFormatDouble;
-  readonly conditionalFormats: ConditionalFormatCollectionDouble;
+  private formatProxy: RangeFormatDouble | null = null;
+  private conditionalFormatsProxy: ConditionalFormatCollectionDouble | null = null;
 
   constructor(
     ctx: DoubleRequestContext,
@@ -884,11 +884,17 @@ export class RangeDouble extends ClientObjectDouble {
     private readonly nullable = false,
   ) {
     super(ctx);
-    this.format = new RangeFormatDouble(ctx, () => this.target());
-    this.conditionalFormats = new ConditionalFormatCollectionDouble(ctx, () => {
+  }
+
+  // Navigation proxies are made on first use, as Office.js makes them: only those count as created.
+  get format(): RangeFormatDouble {
+    return (this.formatProxy ??= new RangeFormatDouble(this.ctx, () => this.target()));
+  }
+  get conditionalFormats(): ConditionalFormatCollectionDouble {
+    return (this.conditionalFormatsProxy ??= new ConditionalFormatCollectionDouble(this.ctx, () => {
       const { sheet, rect } = this.target();
       return { sheet, rects: [rect] };
-    });
+    }));
   }
 
   target(): RangeTarget {
@@ -1152,17 +1158,20 @@ export class RangeDouble extends ClientObjectDouble {
 /** ExcelApi 1.9 `RangeAreas`, as `getMergedAreasOrNullObject`, `getRanges`, `getSelectedRanges` return it. */
 export class RangeAreasDouble extends ClientObjectDouble {
   protected readonly className = "RangeAreas";
-  readonly conditionalFormats: ConditionalFormatCollectionDouble;
+  private conditionalFormatsProxy: ConditionalFormatCollectionDouble | null = null;
   constructor(
     ctx: DoubleRequestContext,
     private readonly resolver: () => { sheet: SheetModel; rects: Rect[] } | null,
   ) {
     super(ctx);
-    this.conditionalFormats = new ConditionalFormatCollectionDouble(ctx, () => {
+  }
+  /** ExcelApi 1.9. */
+  get conditionalFormats(): ConditionalFormatCollectionDouble {
+    return (this.conditionalFormatsProxy ??= new ConditionalFormatCollectionDouble(this.ctx, () => {
       const t = this.resolver();
       if (!t) throw new DoubleError("ItemNotFound", "The range does not exist.");
       return t;
-    });
+    }));
   }
   protected override isNull(): boolean {
     return this.resolver() === null;
@@ -1345,17 +1354,23 @@ export class RangeBorderCollectionDouble extends ClientObjectDouble {
 
 export class RangeFormatDouble extends ClientObjectDouble {
   protected readonly className = "RangeFormat";
-  readonly fill: RangeFillDouble;
-  readonly font: RangeFontDouble;
-  readonly borders: RangeBorderCollectionDouble;
+  private fillProxy: RangeFillDouble | null = null;
+  private fontProxy: RangeFontDouble | null = null;
+  private bordersProxy: RangeBorderCollectionDouble | null = null;
   constructor(
     ctx: DoubleRequestContext,
     private readonly range: () => RangeTarget,
   ) {
     super(ctx);
-    this.fill = new RangeFillDouble(ctx, range);
-    this.font = new RangeFontDouble(ctx, range);
-    this.borders = new RangeBorderCollectionDouble(ctx, range);
+  }
+  get fill(): RangeFillDouble {
+    return (this.fillProxy ??= new RangeFillDouble(this.ctx, this.range));
+  }
+  get font(): RangeFontDouble {
+    return (this.fontProxy ??= new RangeFontDouble(this.ctx, this.range));
+  }
+  get borders(): RangeBorderCollectionDouble {
+    return (this.bordersProxy ??= new RangeBorderCollectionDouble(this.ctx, this.range));
   }
   protected scalars(): Record<string, () => unknown> {
     return {
