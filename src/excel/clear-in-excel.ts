@@ -27,6 +27,7 @@ import {
   type MarksBefore,
   type OwnedRule,
 } from "./marks-state";
+import type { ClearOutcome } from "./host";
 import type { XlContext, XlRange } from "./office-api";
 import type { Rect } from "./address";
 import { previousOwnedSpans, queueNameLoad, spanRect } from "./owned-marks";
@@ -55,7 +56,7 @@ interface MarkedLedger {
   readonly originals: FillMap | null;
 }
 
-export async function clearMarksInExcel(context: XlContext, features: HostFeatures): Promise<void> {
+export async function clearMarksInExcel(context: XlContext, features: HostFeatures): Promise<ClearOutcome> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id");
   const pairs = COLUMN_MARK_PAIRS.map((pair) => ({
@@ -112,7 +113,8 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter((n) => !n.item.isNullObject);
   const orphans = names.filter((n) => n.range.isNullObject).map((n) => n.name);
   const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
-  if (ledgers.length === 0 && !summary && names.length === 0 && markerSetting.isNullObject) return;
+  const removed: ClearOutcome = { ledgerSheets: ledgers.map((l) => l.sheet.name), summarySheet: summary?.name ?? null };
+  if (ledgers.length === 0 && !summary && names.length === 0 && markerSetting.isNullObject) return removed;
 
   // sync 2: each marked sheet's protection, owned cells and rules.
   const reads = ledgers.map((ledger) => {
@@ -208,7 +210,7 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   } catch (error) {
     // Deleting the summary sheet is the batch's last step: if it is gone, Excel ran the whole batch and
     // only the answer was lost — the clear is complete, and undoing it could not bring the sheet back.
-    if (summary && (await sheetIsGone(context, summary.id))) return;
+    if (summary && (await sheetIsGone(context, summary.id))) return removed;
     // Refused whole because a cell is being edited: nothing was cleared, nothing to undo.
     if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
@@ -221,6 +223,7 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     const first = plans[0]?.ledger.sheet.name ?? null;
     throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, first));
   }
+  return removed;
 }
 
 async function restoreSummaryMark(context: XlContext, address: string): Promise<void> {

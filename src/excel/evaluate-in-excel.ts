@@ -230,8 +230,8 @@ async function probeOnce(
     return { exists: true, address: range.address, local };
   };
   const pairs = pairNames.map(({ pair, status, opinion }) => ({ pair, status: mark(status), opinion: mark(opinion) }));
-  // This sheet's pair; else an unused one; else one left by a deleted sheet (names referring to nothing,
-  // which an undo could not put back — harmless, they marked nothing).
+  // This sheet's pair; else an unused one; else one left by a deleted sheet (names referring to nothing:
+  // they mark nothing, and an undo puts them back as `=#REF!`).
   const ours =
     pairs.find((p) => p.status.local !== null || p.opinion.local !== null) ??
     pairs.find((p) => !p.status.exists && !p.opinion.exists) ??

@@ -60,6 +60,14 @@ export interface WriteSummaryOutcome {
   readonly renamedFrom: string | null;
 }
 
+/** What 清除标记 removed: nothing at all when `ledgerSheets` is empty and `summarySheet` null. */
+export interface ClearOutcome {
+  /** The sheets whose 预警状态/评估意见 columns and row colours were removed. */
+  readonly ledgerSheets: readonly string[];
+  /** The summary sheet deleted, if there was one. */
+  readonly summarySheet: string | null;
+}
+
 export interface LedgerHost {
   /** Worksheet names in workbook order. */
   listSheets(): Promise<HostOutcome<readonly string[]>>;
@@ -68,7 +76,12 @@ export interface LedgerHost {
   /** Writes (or replaces) the summary sheet for an evaluation. All or nothing. */
   writeSummary(evaluation: EvaluateOutcome, settings: Settings): Promise<HostOutcome<WriteSummaryOutcome>>;
   /** 清除标记: removes everything the add-in wrote, and nothing else. */
-  clearMarks(): Promise<HostOutcome<void>>;
+  clearMarks(): Promise<HostOutcome<ClearOutcome>>;
+  /**
+   * The first sheet in workbook order, other than `except`, whose first rows hold a ledger header; null
+   * when none does. Reads only.
+   */
+  findLedgerSheet(except: string | null): Promise<HostOutcome<string | null>>;
   /** Selects a cell (a finding's link). */
   selectCell(sheet: string, address: string): Promise<HostOutcome<void>>;
   /** Settings stored in the workbook, validated; defaults when none or invalid (with the problems). */
