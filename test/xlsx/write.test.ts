@@ -173,7 +173,8 @@ describe("writeEvaluatedCopy", () => {
   it("writes a description beginning with = as text, never as a formula", () => {
     const raw = rawCells(output, "整改情况汇总");
     const cell = [...raw.values()].find((c) => c.value === "=SUM(A1:A9) 合同台账缺失");
-    expect(cell).toEqual({ formula: null, value: "=SUM(A1:A9) 合同台账缺失", type: "s" });
+    // An inline string: the user's shared-string table is never touched.
+    expect(cell).toEqual({ formula: null, value: "=SUM(A1:A9) 合同台账缺失", type: "inlineStr" });
     expect([...raw.values()].some((c) => c.formula?.includes("SUM(A1:A9)"))).toBe(false);
   });
 
