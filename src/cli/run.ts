@@ -16,7 +16,9 @@
  * - `--out`: must end in `.xlsx`, must not be the input file (the input is never modified), its
  *   folder must be writable (missing folders are created, as `samples/out/` is on a fresh checkout);
  *   an existing output file is replaced (the demo rewrites `samples/out/…` on every run). It is
- *   checked before the workbook is read, so a typo costs nothing.
+ *   checked before the workbook is read, so a typo costs nothing. A copy that cannot be written
+ *   (a user's value where an owned column goes, a damaged part) still prints the report, then one
+ *   line saying why no copy was written, and exits 2.
  */
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -29,7 +31,7 @@ import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
 import type { EvaluationResult, Grid, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
-import type { writeEvaluatedCopy, WriteOutcome } from "../xlsx/write";
+import type { writeEvaluatedCopy } from "../xlsx/write";
 import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
 
 /** Writes the evaluated copy for `--out`: the `.xlsx` writer's `writeEvaluatedCopy`, injectable for tests. */
@@ -100,31 +102,37 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
   // The workbook's grids live only inside this call: the report is written without them in memory.
   const result = evaluateWorkbook(await readInput(inputPath, command), command, today, settings);
 
+  // The report is printed even when the copy cannot be written: the evaluation itself succeeded.
+  let copyFailure: Message | null = null;
   if (outputPath !== null) {
     mkdirSync(dirname(outputPath), { recursive: true });
-    // The writer (and exceljs under it) is loaded only when a copy is asked for: a report alone
-    // starts without it.
+    // The writer is loaded only when a copy is asked for: a report alone starts without it.
     const writer = await import("../xlsx/write");
     const write = io.writeEvaluatedCopy ?? writer.writeEvaluatedCopy;
-    let outcome: WriteOutcome;
     try {
-      outcome = await write(inputPath, outputPath, result, { settings, surveySheet: result.survey?.sheet ?? null });
-    } catch (error) {
-      if (error instanceof writer.WriteError) throw new UsageFailure(splitBilingual(error.message));
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new UsageFailure({
-        zh: `无法写入 ${command.out}：${detail}`,
-        en: `Could not write ${command.out}: ${detail}`,
+      const outcome = await write(inputPath, outputPath, result, {
+        settings,
+        surveySheet: result.survey?.sheet ?? null,
       });
-    }
-    // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
-    if (outcome.renamedFrom !== null) {
-      io.stderr(
-        line({
-          zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
-          en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
-        }),
-      );
+      // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
+      if (outcome.renamedFrom !== null) {
+        io.stderr(
+          line({
+            zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
+            en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
+          }),
+        );
+      }
+    } catch (error) {
+      if (error instanceof writer.WriteError) {
+        copyFailure = {
+          zh: `未写入 ${command.out}：${error.bilingual.zh}`,
+          en: `${command.out} was not written: ${error.bilingual.en}`,
+        };
+      } else {
+        const detail = error instanceof Error ? error.message : String(error);
+        copyFailure = { zh: `无法写入 ${command.out}：${detail}`, en: `Could not write ${command.out}: ${detail}` };
+      }
     }
   }
   if (command.format === "json") {
@@ -135,6 +143,10 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
     }
   } else {
     io.stdout(toTextReport(command.file, result, command.lang));
+  }
+  if (copyFailure !== null) {
+    io.stderr(line(copyFailure));
+    return 2;
   }
   return 0;
 }
@@ -204,12 +216,6 @@ function evaluateWorkbook(
     zh: `没有找到台账：${command.file} 的工作表（${names.join("、")}）中都没有可识别的台账表头（至少三个可识别的列，其中包括“问题描述”或“整改措施”）；可用 --sheet 指定工作表`,
     en: `No ledger found: none of the sheets of ${command.file} (${names.join(", ")}) has a recognisable ledger header (three known columns including 问题描述 or 整改措施); use --sheet to name the sheet`,
   });
-}
-
-/** The writer's messages are already `中文 / English`; keep them as they are. */
-function splitBilingual(text: string): Message {
-  const at = text.indexOf(" / ");
-  return at < 0 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
 }
 
 function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
