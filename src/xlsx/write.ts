@@ -141,7 +141,9 @@ export async function writeEvaluatedCopy(
     if (previousSummary?.part) {
       // Evaluating a copy again: the summary takes the place (part, sheet id, position) of the old one.
       summaryIndex = book.sheets.indexOf(previousSummary);
-      pkg.remove(`${previousSummary.part.slice(0, previousSummary.part.lastIndexOf("/"))}/_rels/${basename(previousSummary.part)}.rels`);
+      pkg.remove(
+        `${previousSummary.part.slice(0, previousSummary.part.lastIndexOf("/"))}/_rels/${basename(previousSummary.part)}.rels`,
+      );
       pkg.setText(previousSummary.part, summary.xml);
       dropCalcChain(pkg, book);
     } else {
@@ -161,7 +163,9 @@ export async function writeEvaluatedCopy(
       definedNameElement(xml, MARK_NAMES.summary, `${quoteSheet(name)}!$A$1`, null),
       definedNameElement(xml, MARK_NAMES.statusColumn, columnRange(marks.statusCol), null),
       definedNameElement(xml, MARK_NAMES.opinionColumn, columnRange(marks.opinionCol), null),
-      ...(summary.printTitles ? [definedNameElement(xml, "_xlnm.Print_Titles", summary.printTitles, summaryIndex)] : []),
+      ...(summary.printTitles
+        ? [definedNameElement(xml, "_xlnm.Print_Titles", summary.printTitles, summaryIndex)]
+        : []),
     ];
     xml = replaceDefinedNames(xml, (n) => isMarkName(n.name) || n.localSheetId === summaryIndex, ours);
     pkg.setText(book.part, xml);
@@ -189,7 +193,10 @@ export async function removeMarks(inputPath: string, outputPath: string): Promis
       }
       dropCalcChain(pkg, book);
     }
-    pkg.setText(book.part, replaceDefinedNames(xml, (n) => isMarkName(n.name), []));
+    pkg.setText(
+      book.part,
+      replaceDefinedNames(xml, (n) => isMarkName(n.name), []),
+    );
   });
 }
 
@@ -222,7 +229,8 @@ function openWorkbook(pkg: XlsxPackage): Book {
   const office = pkg.relationships("").find((r) => /\/officeDocument$/.test(r.type) && !r.external);
   const part = (office && pkg.find(office.part)) ?? pkg.find("xl/workbook.xml");
   const xml = part ? pkg.text(part) : null;
-  if (!part || xml === null) throw new WriteError({ zh: "文件中没有工作簿部件。", en: "The file has no workbook part." });
+  if (!part || xml === null)
+    throw new WriteError({ zh: "文件中没有工作簿部件。", en: "The file has no workbook part." });
   const rels = pkg.relationships(part);
   const strict = mainNamespace(xml).startsWith("http://purl.oclc.org/");
   const relationshipNamespace = strict ? STRICT_RELATIONSHIPS : TRANSITIONAL_RELATIONSHIPS;
@@ -236,7 +244,11 @@ function openWorkbook(pkg: XlsxPackage): Book {
     part,
     folder,
     xml,
-    sheets: listSheets(xml).map((s) => ({ name: s.name, relationshipId: s.relationshipId, part: target(s.relationshipId) })),
+    sheets: listSheets(xml).map((s) => ({
+      name: s.name,
+      relationshipId: s.relationshipId,
+      part: target(s.relationshipId),
+    })),
     names: listDefinedNames(xml),
     stylesPart: (styles && pkg.find(styles.part)) ?? `${folder}styles.xml`,
     relationshipNamespace,
@@ -286,7 +298,10 @@ function editPackage<T>(inputPath: string, outputPath: string, edit: (pkg: XlsxP
 
 function asWriteError(error: unknown): unknown {
   if (error instanceof ZipCopyTooLarge)
-    return new WriteError({ zh: "副本将超过 4 GB，无法写入。", en: "The copy would exceed 4 GB and cannot be written." });
+    return new WriteError({
+      zh: "副本将超过 4 GB，无法写入。",
+      en: "The copy would exceed 4 GB and cannot be written.",
+    });
   if (error instanceof PartTooLarge)
     return new WriteError({
       zh: `部件 ${error.part} 过大，无法编辑。`,
@@ -356,7 +371,8 @@ interface MutableEdits {
 
 function editsOf(all: EditsBySheet, sheet: string): MutableEdits {
   let edits = all.get(sheet);
-  if (!edits) all.set(sheet, (edits = { cells: new Map(), removed: new Set(), resetWidths: [], setWidths: [], addFormat: null }));
+  if (!edits)
+    all.set(sheet, (edits = { cells: new Map(), removed: new Set(), resetWidths: [], setWidths: [], addFormat: null }));
   return edits;
 }
 
@@ -451,7 +467,8 @@ function addMarkEdits(all: EditsBySheet, sheet: string, marks: MarksPlan, styles
   const rows = writtenRows(marks);
   // Every cell the mark names will cover must be free (a later run empties them all), written or not.
   for (let row = rows.top; row <= rows.bottom; row++)
-    for (const col of [marks.statusCol, marks.opinionCol]) if (!edits.cells.get(row)?.get(col)) setCell(edits, row, col, CLAIM);
+    for (const col of [marks.statusCol, marks.opinionCol])
+      if (!edits.cells.get(row)?.get(col)) setCell(edits, row, col, CLAIM);
   // The owned headers look like the ledger's own header (its last header cell's format).
   const headerStyle: CellWrite["style"] = ({ styleAt }) => styleAt(marks.colourArea.lastCol);
   setCell(edits, rows.top, marks.statusCol, { text: STATUS_HEADER, style: headerStyle });
@@ -461,7 +478,10 @@ function addMarkEdits(all: EditsBySheet, sheet: string, marks: MarksPlan, styles
     { col: marks.opinionCol, width: OWNED_COLUMN_WIDTHS.opinion },
   );
   for (const row of marks.rows) {
-    setCell(edits, row.row, marks.statusCol, { text: row.status, style: ({ existing, inherited }) => existing ?? inherited });
+    setCell(edits, row.row, marks.statusCol, {
+      text: row.status,
+      style: ({ existing, inherited }) => existing ?? inherited,
+    });
     if (row.opinion !== "")
       setCell(edits, row.row, marks.opinionCol, {
         text: row.opinion,
@@ -501,7 +521,9 @@ function isOurFormat(element: string): boolean {
   return (
     rules.length > 0 &&
     rules.every((rule) => {
-      const formulas = [...(rule[2] ?? "").matchAll(/<(?:[\w.-]+:)?formula\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?formula>/g)];
+      const formulas = [
+        ...(rule[2] ?? "").matchAll(/<(?:[\w.-]+:)?formula\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?formula>/g),
+      ];
       return (
         attribute(` ${rule[1] ?? ""}`, "type") === "expression" &&
         formulas.length === 1 &&

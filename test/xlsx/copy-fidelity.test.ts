@@ -98,15 +98,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (c === ",") (row.push(field), (field = ""));
+    else if (c === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
     else if (c !== "\r") field += c;
   }
-  if (field !== "" || row.length > 0) row.push(field), rows.push(row);
+  if (field !== "" || row.length > 0) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -128,7 +128,10 @@ describeWithTools("--out keeps everything of the user's file", () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "zgtz-fidelity-"));
     execFileSync(PYTHON, [GENERATOR, dir], { stdio: "pipe", timeout: 120_000 });
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".xlsx")).sort()) fixtures.push(join(dir, file));
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort())
+      fixtures.push(join(dir, file));
     // LibreOffice's own package, and a 1904-system workbook saved by LibreOffice (date1904="true").
     fixtures.push(convertToXlsx(LO_FIXTURE, join(dir, "lo")));
     fixtures.push(convertToXlsx(join(dir, "hand-1904.xlsx"), join(dir, "lo1904")));
@@ -179,7 +182,10 @@ describeWithTools("--out keeps everything of the user's file", () => {
 
       // (b) LibreOffice: every input sheet's cells unchanged (the ledger's two added columns excepted).
       const marks = planMarks(result);
-      const [csvIn, csvOut] = [csvSheets(input, join(dir, `${name}-csv-in`)), csvSheets(output, join(dir, `${name}-csv-out`))];
+      const [csvIn, csvOut] = [
+        csvSheets(input, join(dir, `${name}-csv-in`)),
+        csvSheets(output, join(dir, `${name}-csv-out`)),
+      ];
       expect(csvIn.size).toBeGreaterThan(0);
       for (const [sheet, rows] of csvIn) {
         const drop = sheet === result.layout.sheet ? [marks.statusCol - 1, marks.opinionCol - 1] : [];
@@ -187,7 +193,9 @@ describeWithTools("--out keeps everything of the user's file", () => {
       }
       // The added columns hold the statuses.
       const ledgerOut = csvOut.get(result.layout.sheet) ?? [];
-      expect(marks.rows.map((r) => ledgerOut[r.row - 1]?.[marks.statusCol - 1])).toEqual(marks.rows.map((r) => r.status));
+      expect(marks.rows.map((r) => ledgerOut[r.row - 1]?.[marks.statusCol - 1])).toEqual(
+        marks.rows.map((r) => r.status),
+      );
 
       // (c) The summary sheet, recalculated by LibreOffice, counts the lights the engine found.
       const summary = csvOut.get(summarySheet) ?? [];
@@ -199,7 +207,10 @@ describeWithTools("--out keeps everything of the user's file", () => {
       // Evaluating the copy replaces our parts; clearing gives back the user's sheets and names.
       const again = join(dir, `${name}-再评估.xlsx`);
       const second = await evaluateFile(output, DEFAULT_SETTINGS);
-      await writeEvaluatedCopy(output, again, second.result, { settings: DEFAULT_SETTINGS, surveySheet: second.surveySheet });
+      await writeEvaluatedCopy(output, again, second.result, {
+        settings: DEFAULT_SETTINGS,
+        surveySheet: second.surveySheet,
+      });
       expect(sheetXml(again, result.layout.sheet)).toBe(sheetXml(output, result.layout.sheet));
       expect(readPart(again, "xl/workbook.xml")).toBe(readPart(output, "xl/workbook.xml"));
       expect(readPart(again, "xl/styles.xml")).toBe(readPart(output, "xl/styles.xml"));
@@ -207,7 +218,8 @@ describeWithTools("--out keeps everything of the user's file", () => {
       await removeMarks(again, cleared);
       const csvCleared = csvSheets(cleared, join(dir, `${name}-csv-cleared`));
       expect([...csvCleared.keys()].sort()).toEqual([...csvIn.keys()].sort());
-      for (const [sheet, rows] of csvIn) expect({ sheet, rows: normalise(csvCleared.get(sheet) ?? []) }).toEqual({ sheet, rows: normalise(rows) });
+      for (const [sheet, rows] of csvIn)
+        expect({ sheet, rows: normalise(csvCleared.get(sheet) ?? []) }).toEqual({ sheet, rows: normalise(rows) });
     }, 300_000);
   }
 });

@@ -11,7 +11,7 @@ import { columnMarkNames, MARK_NAMES } from "../../src/core/plan/marks";
 import { planSummarySheet, sheetPlanCells } from "../../src/core/plan/summary-sheet";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { removeMarks, writeEvaluatedCopy, WriteError } from "../../src/xlsx/write";
-import { parseDefinedNames } from "../../src/xlsx/defined-names";
+import { listDefinedNames } from "../../src/xlsx/package/workbook-edit";
 import { rewriteZipEntry } from "../../src/xlsx/zip";
 import { rawCells, readPart, sheetXml } from "./support/package";
 import { LEDGER_SHEET, SURVEY_SHEET } from "./support/sample";
@@ -19,6 +19,11 @@ import { workbookSnapshot } from "./support/snapshot";
 import { buildLedgerWorkbook, evaluateFile, fileHash, USER_FILL } from "./support/workbooks";
 
 const settings = DEFAULT_SETTINGS;
+
+/** The workbook's defined names: name and element as written. */
+function parseDefinedNames(xml: string): { name: string; xml: string }[] {
+  return listDefinedNames(xml).map((n) => ({ name: n.name, xml: xml.slice(n.element.tag.start, n.element.end) }));
+}
 let dir: string;
 let input: string;
 let output: string;

@@ -103,7 +103,8 @@ export class XlsxPackage {
     private readonly fd: number,
     private readonly entries: readonly ZipEntry[],
   ) {
-    for (const entry of entries) if (!this.byName.has(entry.name.toLowerCase())) this.byName.set(entry.name.toLowerCase(), entry);
+    for (const entry of entries)
+      if (!this.byName.has(entry.name.toLowerCase())) this.byName.set(entry.name.toLowerCase(), entry);
   }
 
   /** Opens `path`, runs `use` on its package, and closes it. */
@@ -245,7 +246,8 @@ export class XlsxPackage {
       const key = entry.name.toLowerCase();
       const change = this.byName.get(key) === entry ? this.changes.get(key) : undefined;
       if (!change) out.push({ kind: "copy", entry });
-      else if (change.kind === "set") out.push({ kind: "data", name: entry.name, data: change.data, dosTime: dosTimeOf(entry) });
+      else if (change.kind === "set")
+        out.push({ kind: "data", name: entry.name, data: change.data, dosTime: dosTimeOf(entry) });
     }
     for (const [key, name] of this.added) {
       const change = this.changes.get(key);

@@ -185,7 +185,11 @@ function isolate(ranges: ColRange[], col: number, prefix: string): ColRange {
 
 /** A `<col>` that says nothing but its range. */
 function isBare(tag: string): boolean {
-  return withoutAttribute(withoutAttribute(tag, "min"), "max").replace(/\s+/g, "").match(/^<[^\s/>]+\/>$/) !== null;
+  return (
+    withoutAttribute(withoutAttribute(tag, "min"), "max")
+      .replace(/\s+/g, "")
+      .match(/^<[^\s/>]+\/>$/) !== null
+  );
 }
 
 function editColumns(ranges: ColRange[], edits: SheetEdits, prefix: string): boolean {
@@ -245,7 +249,10 @@ function editRow(
   owned: (row: number, col: number) => boolean,
 ): string | null {
   const open = xml.slice(row.tag.start, row.tag.end);
-  const rowStyle = attribute(open, "customFormat") === "1" || attribute(open, "customFormat") === "true" ? integerAttribute(open, "s") : null;
+  const rowStyle =
+    attribute(open, "customFormat") === "1" || attribute(open, "customFormat") === "true"
+      ? integerAttribute(open, "s")
+      : null;
   const inherited = (col: number) => rowStyle ?? columnStyle(col);
   const slots: CellSlot[] = [];
   const others: string[] = [];
@@ -259,7 +266,10 @@ function editRow(
     const tag = xml.slice(child.tag.start, child.tag.end);
     const ref = parseRef(attribute(tag, "r"));
     col = ref ? ref.col : col + 1;
-    slots.push({ col, text: ref ? text : withAttribute(tag, "r", `${columnLetter(col)}${rowNumber}`) + text.slice(tag.length) });
+    slots.push({
+      col,
+      text: ref ? text : withAttribute(tag, "r", `${columnLetter(col)}${rowNumber}`) + text.slice(tag.length),
+    });
   }
   const styleOfSlot = (c: number): number => {
     const slot = slots.find((s) => s.col === c);
@@ -339,7 +349,9 @@ function editSheetData(
   const pending = [...cells.keys()].sort((a, b) => a - b);
   let next = 0;
   const rows = childElements(xml, sheetData.tag);
-  const anyWithoutRef = rows.some((r) => r.tag.local === "row" && attribute(xml.slice(r.tag.start, r.tag.end), "r") === null);
+  const anyWithoutRef = rows.some(
+    (r) => r.tag.local === "row" && attribute(xml.slice(r.tag.start, r.tag.end), "r") === null,
+  );
   const out: string[] = [];
   let rowNumber = 0;
   let at = sheetData.tag.end;
@@ -386,7 +398,12 @@ function writtenBox(cells: SheetEdits["cells"]): { top: number; bottom: number; 
     for (const [col, write] of writes) {
       if (write === null || write === CLAIM) continue;
       box = box
-        ? { top: Math.min(box.top, row), bottom: Math.max(box.bottom, row), left: Math.min(box.left, col), right: Math.max(box.right, col) }
+        ? {
+            top: Math.min(box.top, row),
+            bottom: Math.max(box.bottom, row),
+            left: Math.min(box.left, col),
+            right: Math.max(box.right, col),
+          }
         : { top: row, bottom: row, left: col, right: col };
     }
   return box;
@@ -453,7 +470,11 @@ export function editSheet(xml: string, edits: SheetEdits): string {
         text: ranges.length === 0 ? "" : `${asStartTag(open)}${body}</${colsElement.tag.qname}>`,
       });
     } else if (ranges.length > 0) {
-      splices.push({ start: sheetData.tag.start, end: sheetData.tag.start, text: `<${prefix}cols>${body}</${prefix}cols>` });
+      splices.push({
+        start: sheetData.tag.start,
+        end: sheetData.tag.start,
+        text: `<${prefix}cols>${body}</${prefix}cols>`,
+      });
     }
   }
 
@@ -467,7 +488,9 @@ export function editSheet(xml: string, edits: SheetEdits): string {
         })
       : [];
     const covered = (row: number, col: number) =>
-      merges.some((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right && (row !== m.top || col !== m.left));
+      merges.some(
+        (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right && (row !== m.top || col !== m.left),
+      );
     const mayOverwrite = (row: number, col: number) => edits.owned(row, col) || covered(row, col);
     splices.push({
       start: sheetData.tag.start,
@@ -484,7 +507,9 @@ export function editSheet(xml: string, edits: SheetEdits): string {
     if (widened !== tag) splices.push({ start: dimension.tag.start, end: dimension.tag.end, text: widened });
   }
 
-  const keptRules: string[] = children.filter((c) => c.tag.local === "extLst").map((c) => xml.slice(c.tag.start, c.end));
+  const keptRules: string[] = children
+    .filter((c) => c.tag.local === "extLst")
+    .map((c) => xml.slice(c.tag.start, c.end));
   for (const cf of children.filter((c) => c.tag.local === "conditionalFormatting")) {
     const text = xml.slice(cf.tag.start, cf.end);
     if (edits.removeFormat(text)) splices.push({ start: cf.tag.start, end: cf.end, text: "" });

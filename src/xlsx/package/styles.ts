@@ -4,15 +4,7 @@
  * their lists, so every index the user's cells already use keeps its meaning. An element identical
  * (as text) to one already in the list is reused instead, so evaluating a copy again adds nothing new.
  */
-import {
-  asStartTag,
-  attribute,
-  childElements,
-  closeTagStart,
-  rootTag,
-  withAttribute,
-  type XmlElement,
-} from "./xml";
+import { asStartTag, attribute, childElements, closeTagStart, rootTag, withAttribute, type XmlElement } from "./xml";
 
 /** The lists we append to, in the order `CT_Stylesheet` wants them. */
 const LISTS = ["numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs"] as const;
@@ -138,7 +130,8 @@ export class StylesEditor {
    * of it (font, fill, border, number format, protection) as it was.
    */
   wrappedTop(base: number): number {
-    const xf = this.cellXf(base) ?? this.cellXf(0) ?? `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`;
+    const xf =
+      this.cellXf(base) ?? this.cellXf(0) ?? `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`;
     const open = /^<[^>]*>/.exec(xf)?.[0] ?? "";
     const startTag = withAttribute(open, "applyAlignment", "1");
     let body = open.endsWith("/>") ? "" : xf.slice(open.length, xf.lastIndexOf("</"));

@@ -46,7 +46,9 @@ function cellFormat(styles: StylesEditor, look: Look): number {
       )
     : 0;
   const fill = spec?.fill
-    ? styles.fill(`<${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(spec.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill>`)
+    ? styles.fill(
+        `<${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(spec.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill>`,
+      )
     : 0;
   const side = (name: string) => `<${p}${name} style="thin"><${p}color rgb="${BORDER_COLOUR}"/></${p}${name}>`;
   const border = look.border
@@ -72,7 +74,10 @@ function cellFormat(styles: StylesEditor, look: Look): number {
 function cellBody(p: string, cell: PlanCell): { type: string | null; body: string } {
   switch (cell.kind) {
     case "text":
-      return { type: "inlineStr", body: `<${p}is><${p}t xml:space="preserve">${escapeCellText(cell.text)}</${p}t></${p}is>` };
+      return {
+        type: "inlineStr",
+        body: `<${p}is><${p}t xml:space="preserve">${escapeCellText(cell.text)}</${p}t></${p}is>`,
+      };
     case "number":
       return { type: null, body: `<${p}v>${cell.value}</${p}v>` };
     case "formula": {
@@ -85,7 +90,10 @@ function cellBody(p: string, cell: PlanCell): { type: string | null; body: strin
     case "link": {
       const target = `#${quoteSheet(cell.sheet)}!${cell.address}`;
       const formula = `HYPERLINK("${target.replace(/"/g, '""')}","${cell.text.replace(/"/g, '""')}")`;
-      return { type: "str", body: `<${p}f>${escapeCellText(formula)}</${p}f><${p}v>${escapeCellText(cell.text)}</${p}v>` };
+      return {
+        type: "str",
+        body: `<${p}f>${escapeCellText(formula)}</${p}f><${p}v>${escapeCellText(cell.text)}</${p}v>`,
+      };
     }
   }
 }

@@ -3,7 +3,17 @@
  * some defined names — every other element (the user's names, views, calculation settings, the date
  * system, extensions) kept as written. Each function takes the part's text and returns the new text.
  */
-import { attribute, childElements, decodeEntities, escapeAttribute, escapeCellText, prefixOf, rootTag, withAttribute, type XmlElement } from "./xml";
+import {
+  attribute,
+  childElements,
+  decodeEntities,
+  escapeAttribute,
+  escapeCellText,
+  prefixOf,
+  rootTag,
+  withAttribute,
+  type XmlElement,
+} from "./xml";
 import { cutElements } from "./opc";
 
 export interface SheetEntry {
@@ -42,7 +52,10 @@ export function mainNamespace(xml: string): string {
   const root = rootTag(xml);
   const prefix = prefixOf(root);
   const declaration = prefix === "" ? "xmlns" : `xmlns:${prefix.slice(0, -1)}`;
-  return attribute(xml.slice(root.start, root.end), declaration) ?? "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  return (
+    attribute(xml.slice(root.start, root.end), declaration) ??
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  );
 }
 
 export function listSheets(xml: string): SheetEntry[] {
@@ -70,7 +83,8 @@ export function listDefinedNames(xml: string): DefinedNameEntry[] {
     .map((element) => {
       const tag = xml.slice(element.tag.start, element.tag.end);
       const local = attribute(tag, "localSheetId");
-      const body = element.tag.kind === "empty" ? "" : xml.slice(element.tag.end, xml.lastIndexOf("<", element.end - 1));
+      const body =
+        element.tag.kind === "empty" ? "" : xml.slice(element.tag.end, xml.lastIndexOf("<", element.end - 1));
       return {
         name: attribute(tag, "name") ?? "",
         localSheetId: local !== null && /^\d+$/.test(local.trim()) ? Number(local) : null,
@@ -112,7 +126,8 @@ export function removeSheet(xml: string, index: number): string {
       let tag = out.slice(view.tag.start, view.tag.end);
       for (const name of ["activeTab", "firstSheet"]) {
         const value = Number(attribute(tag, name) ?? "0");
-        if (value > index || value >= count) tag = withAttribute(tag, name, String(Math.max(0, Math.min(value - 1, count - 1))));
+        if (value > index || value >= count)
+          tag = withAttribute(tag, name, String(Math.max(0, Math.min(value - 1, count - 1))));
       }
       splices.push({ start: view.tag.start, end: view.tag.end, text: tag });
     }

@@ -228,7 +228,9 @@ export function decodeEntities(text: string): string {
  * lone surrogates). Excel writes such a character in a cell's text as `_xHHHH_`; a text that already
  * holds `_xHHHH_` literally gets its `_` written as `_x005F_` so it reads back as typed.
  */
-const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const UNWRITABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 function cellTextEscapes(text: string): string {
   return text.replace(UNWRITABLE, (c) => {
@@ -240,7 +242,9 @@ function cellTextEscapes(text: string): string {
 
 /** Text content of a cell string (`<t>`) or formula (`<f>`), escaped for XML. */
 export function escapeCellText(text: string): string {
-  return cellTextEscapes(text).replace(/[&<>\r]/g, (c) => (c === "\r" ? "&#13;" : c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+  return cellTextEscapes(text).replace(/[&<>\r]/g, (c) =>
+    c === "\r" ? "&#13;" : c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;",
+  );
 }
 
 /** An attribute value, escaped (quotes, and whitespace that attribute normalisation would fold). */

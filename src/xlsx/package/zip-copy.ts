@@ -48,7 +48,7 @@ function readExactly(fd: number, position: number, length: number): Buffer {
 
 /** The extra field's record with `id`: where its data starts and how long it is, or null. */
 function findExtra(extra: Buffer, id: number): { start: number; length: number } | null {
-  for (let p = 0; p + 4 <= extra.length; ) {
+  for (let p = 0; p + 4 <= extra.length;) {
     const length = extra.readUInt16LE(p + 2);
     if (extra.readUInt16LE(p) === id) return { start: p + 4, length };
     p += 4 + length;
@@ -127,7 +127,7 @@ export function writeZipCopy(inputFd: number, outputPath: string, entries: reado
   try {
     let offset = 0;
     const write = (buffer: Buffer): void => {
-      for (let done = 0; done < buffer.length; ) done += writeSync(out, buffer, done, buffer.length - done);
+      for (let done = 0; done < buffer.length;) done += writeSync(out, buffer, done, buffer.length - done);
       offset += buffer.length;
     };
     const centrals: Buffer[] = [];
@@ -141,7 +141,7 @@ export function writeZipCopy(inputFd: number, outputPath: string, entries: reado
       }
       centrals.push(withOffset(item.entry.central, offset));
       const length = storedEntryLength(inputFd, item.entry);
-      for (let done = 0; done < length; ) {
+      for (let done = 0; done < length;) {
         const chunk = readExactly(inputFd, item.entry.localHeaderOffset + done, Math.min(COPY_CHUNK, length - done));
         write(chunk);
         done += chunk.length;
