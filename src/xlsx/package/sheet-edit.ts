@@ -183,13 +183,13 @@ function isolate(ranges: ColRange[], col: number, prefix: string): ColRange {
   return parts.find((p) => p.min === col) as ColRange;
 }
 
+function hasAttributes(tag: string): boolean {
+  return /\s[\w:.-]+\s*=/.test(tag);
+}
+
 /** A `<col>` that says nothing but its range. */
 function isBare(tag: string): boolean {
-  return (
-    withoutAttribute(withoutAttribute(tag, "min"), "max")
-      .replace(/\s+/g, "")
-      .match(/^<[^\s/>]+\/>$/) !== null
-  );
+  return !hasAttributes(withoutAttribute(withoutAttribute(tag, "min"), "max"));
 }
 
 function editColumns(ranges: ColRange[], edits: SheetEdits, prefix: string): boolean {
@@ -318,7 +318,7 @@ function editRow(
 }
 
 function isBareRow(tag: string): boolean {
-  return /^<[^\s/>]+\/?>$/.test(withoutAttribute(withoutAttribute(tag, "r"), "spans").replace(/\s+/g, ""));
+  return !hasAttributes(withoutAttribute(withoutAttribute(tag, "r"), "spans"));
 }
 
 function newRow(
