@@ -46,10 +46,11 @@ import {
 } from "../core/plan/marks";
 import { planMarks } from "../core/plan/marks-builder";
 import { isOpinionText, isStatusText, legacyWrittenRows, writtenRows, type RowSpan } from "../core/plan/owned-range";
-import { pickSummarySheetName, planSummarySheet, quoteSheet } from "../core/plan/summary-sheet";
+import { pickSummarySheetName, planSummarySheet, quoteSheet, type ChartPlan } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
 import type { CellValue, EvaluationResult, Message } from "../core/types";
-import { XlsxPackage, PartTooLarge } from "./package/opc";
+import { CHART_CONTENT_TYPE, chartXml, DRAWING_CONTENT_TYPE, drawingXml } from "./package/chart-xml";
+import { PartTooLarge, relsPartOf, XlsxPackage } from "./package/opc";
 import { CLAIM, editSheet, OccupiedCell, type CellEdit, type CellWrite, type SheetEdits } from "./package/sheet-edit";
 import { MINIMAL_STYLES, StylesEditor } from "./package/styles";
 import { summarySheetXml } from "./package/summary-xml";
@@ -135,26 +136,26 @@ export async function writeEvaluatedCopy(
       surveySheet: opts.surveySheet,
       settings: opts.settings,
     });
-    const summary = summarySheetXml(plan, styles, mainNamespace(book.xml));
     let xml = book.xml;
     let summaryIndex: number;
+    let summaryPart: string;
     if (previousSummary?.part) {
       // Evaluating a copy again: the summary takes the place (part, sheet id, position) of the old one.
       summaryIndex = book.sheets.indexOf(previousSummary);
-      pkg.remove(
-        `${previousSummary.part.slice(0, previousSummary.part.lastIndexOf("/"))}/_rels/${basename(previousSummary.part)}.rels`,
-      );
-      pkg.setText(previousSummary.part, summary.xml);
+      summaryPart = previousSummary.part;
+      removeOwnPart(pkg, summaryPart);
       dropCalcChain(pkg, book);
     } else {
       if (previousSummary) xml = removeSheet(xml, book.sheets.indexOf(previousSummary));
-      const part = pkg.freeName(`${book.folder}worksheets/sheet`, ".xml");
-      pkg.setText(part, summary.xml);
-      pkg.setContentType(part, WORKSHEET_CONTENT_TYPE);
-      const relationshipId = pkg.addRelationship(book.part, `${book.relationshipNamespace}/worksheet`, part);
+      summaryPart = pkg.freeName(`${book.folder}worksheets/sheet`, ".xml");
+      const relationshipId = pkg.addRelationship(book.part, `${book.relationshipNamespace}/worksheet`, summaryPart);
       xml = addSheet(xml, name, relationshipId, book.relationshipNamespace);
       summaryIndex = listSheets(xml).length - 1;
     }
+    const drawing = book.strict ? null : addCharts(pkg, book, summaryPart, plan.charts);
+    const summary = summarySheetXml(plan, styles, mainNamespace(book.xml), drawing);
+    pkg.setText(summaryPart, summary.xml);
+    pkg.setContentType(summaryPart, WORKSHEET_CONTENT_TYPE);
 
     const rows = writtenRows(marks);
     const columnRange = (col: number) =>
@@ -187,9 +188,7 @@ export async function removeMarks(inputPath: string, outputPath: string): Promis
       xml = removeSheet(xml, book.sheets.indexOf(summary));
       if (summary.part) {
         pkg.removeRelationships(book.part, (r) => r.id === summary.relationshipId);
-        pkg.remove(summary.part);
-        pkg.remove(`${summary.part.slice(0, summary.part.lastIndexOf("/"))}/_rels/${basename(summary.part)}.rels`);
-        pkg.removeContentType(summary.part);
+        removeOwnPart(pkg, summary.part);
       }
       dropCalcChain(pkg, book);
     }
@@ -223,6 +222,8 @@ interface Book {
   readonly names: readonly DefinedNameEntry[];
   readonly stylesPart: string;
   readonly relationshipNamespace: string;
+  /** Strict Open XML (its drawings use other namespaces: no chart is drawn there). */
+  readonly strict: boolean;
 }
 
 function openWorkbook(pkg: XlsxPackage): Book {
@@ -252,7 +253,46 @@ function openWorkbook(pkg: XlsxPackage): Book {
     names: listDefinedNames(xml),
     stylesPart: (styles && pkg.find(styles.part)) ?? `${folder}styles.xml`,
     relationshipNamespace,
+    strict,
   };
+}
+
+/**
+ * Removes a part the add-in wrote (the summary sheet) with its relationships and the drawings and
+ * charts it refers to (ours too); media or anything else it might refer to is left in place.
+ */
+function removeOwnPart(pkg: XlsxPackage, part: string): void {
+  for (const rel of pkg.relationships(part))
+    if (!rel.external && OWN_DRAWING_PARTS.test(rel.type) && pkg.has(rel.part)) removeOwnPart(pkg, rel.part);
+  pkg.remove(relsPartOf(part));
+  pkg.remove(part);
+  pkg.removeContentType(part);
+}
+
+const OWN_DRAWING_PARTS = /\/(drawing|chart|chartUserShapes|chartStyle|chartColorStyle)$/;
+
+/** The plan's charts on the summary sheet: one drawing, one chart part each. Returns the sheet's drawing relationship. */
+function addCharts(
+  pkg: XlsxPackage,
+  book: Book,
+  sheetPart: string,
+  charts: readonly ChartPlan[],
+): { relationshipId: string; relationshipNamespace: string } | null {
+  if (charts.length === 0) return null;
+  const drawingPart = pkg.freeName(`${book.folder}drawings/drawing`, ".xml");
+  const placed = charts.map((chart) => {
+    const chartPart = pkg.freeName(`${book.folder}charts/chart`, ".xml");
+    pkg.setText(chartPart, chartXml(chart));
+    pkg.setContentType(chartPart, CHART_CONTENT_TYPE);
+    return {
+      chart,
+      relationshipId: pkg.addRelationship(drawingPart, `${book.relationshipNamespace}/chart`, chartPart),
+    };
+  });
+  pkg.setText(drawingPart, drawingXml(placed));
+  pkg.setContentType(drawingPart, DRAWING_CONTENT_TYPE);
+  const relationshipId = pkg.addRelationship(sheetPart, `${book.relationshipNamespace}/drawing`, drawingPart);
+  return { relationshipId, relationshipNamespace: book.relationshipNamespace };
 }
 
 function saveStyles(pkg: XlsxPackage, book: Book, styles: StylesEditor): void {

@@ -203,6 +203,13 @@ describeWithTools("--out keeps everything of the user's file", () => {
       const count = (label: string) => summary.find((row) => row[0] === label)?.[1];
       expect(count("预警：红灯")).toBe(String(result.summary.byLight.red));
       expect(count("预警：绿灯")).toBe(String(result.summary.byLight.green));
+      // Its chart (lights by unit) is read by LibreOffice: saved again, the copy still has a chart with our series.
+      const resaved = convertToXlsx(output, join(dir, `${name}-resaved`));
+      const charts = withFile(resaved, (fd) => listZipEntries(fd, fstatSync(fd).size)).filter((e) =>
+        /^xl\/charts\/chart\d+\.xml$/.test(e.name),
+      );
+      const chartTexts = charts.map((e) => readPart(resaved, e.name) ?? "");
+      expect(chartTexts.some((text) => text.includes("各责任单位红黄绿灯情况") && text.includes("红灯"))).toBe(true);
 
       // Evaluating the copy replaces our parts; clearing gives back the user's sheets and names.
       const again = join(dir, `${name}-再评估.xlsx`);
@@ -214,8 +221,17 @@ describeWithTools("--out keeps everything of the user's file", () => {
       expect(sheetXml(again, result.layout.sheet)).toBe(sheetXml(output, result.layout.sheet));
       expect(readPart(again, "xl/workbook.xml")).toBe(readPart(output, "xl/workbook.xml"));
       expect(readPart(again, "xl/styles.xml")).toBe(readPart(output, "xl/styles.xml"));
+      expect([...storedEntries(again).keys()].sort()).toEqual([...after.keys()].sort());
       const cleared = join(dir, `${name}-清除.xlsx`);
       await removeMarks(again, cleared);
+      // Every part of the input is back (our summary, drawing and chart gone), the kept ones byte for byte.
+      const clearedEntries = storedEntries(cleared);
+      expect([...clearedEntries.keys()].sort()).toEqual([...before.keys()].sort());
+      for (const part of kept)
+        expect({
+          part,
+          same: clearedEntries.get(part)?.stored.equals(before.get(part)?.stored ?? Buffer.alloc(0)),
+        }).toEqual({ part, same: true });
       const csvCleared = csvSheets(cleared, join(dir, `${name}-csv-cleared`));
       expect([...csvCleared.keys()].sort()).toEqual([...csvIn.keys()].sort());
       for (const [sheet, rows] of csvIn)

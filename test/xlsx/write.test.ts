@@ -175,6 +175,28 @@ describe("writeEvaluatedCopy", () => {
     }
   });
 
+  it("draws the plan's chart (lights by unit) on the summary sheet, over its own cells", () => {
+    const plan = planSummarySheet(written.result, {
+      sheetName: "整改情况汇总",
+      ledgerSheet: LEDGER_SHEET,
+      surveySheet: SURVEY_SHEET,
+      settings,
+    });
+    const [chart] = plan.charts;
+    expect(chart).toBeDefined();
+    expect(sheetXml(output, "整改情况汇总")).toMatch(/<drawing xmlns:r="[^"]+" r:id="rId1"\/><\/worksheet>$/);
+    expect(readPart(output, "xl/worksheets/_rels/sheet4.xml.rels")).toContain('Target="../drawings/drawing1.xml"');
+    expect(readPart(output, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart1.xml"');
+    const xml = readPart(output, "xl/charts/chart1.xml") ?? "";
+    expect(xml).toContain(`<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${chart?.title}</a:t>`);
+    for (const series of chart?.series ?? []) {
+      const cached = series.data.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join("");
+      expect(xml).toContain(`<c:tx><c:v>${series.name}</c:v></c:tx>`);
+      expect(xml).toContain(cached);
+    }
+    expect(readPart(output, "[Content_Types].xml")).toContain('PartName="/xl/charts/chart1.xml"');
+  });
+
   it("writes a description beginning with = as text, never as a formula", () => {
     const raw = rawCells(output, "整改情况汇总");
     const cell = [...raw.values()].find((c) => c.value === "=SUM(A1:A9) 合同台账缺失");

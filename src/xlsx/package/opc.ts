@@ -76,10 +76,13 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-/** `target` for a part at `part`, relative to `sourcePart`'s folder when below it. */
+/** `target` for a part at `part`, relative to `sourcePart`'s folder (`../drawings/drawing1.xml`). */
 export function relativeTarget(sourcePart: string, part: string): string {
-  const folder = sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1);
-  return part.startsWith(folder) ? part.slice(folder.length) : `/${part}`;
+  const from = sourcePart.split("/").slice(0, -1);
+  const to = part.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
 export interface Relationship {

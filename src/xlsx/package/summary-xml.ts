@@ -103,13 +103,15 @@ function formatOf(cell: PlanCell): string | null {
 }
 
 /**
- * The sheet's XML in the namespace `mainNamespace` (the workbook's own: transitional or strict).
- * Returns the print titles' reference too (`'整改情况汇总'!$1:$2`), or null.
+ * The sheet's XML in the namespace `mainNamespace` (the workbook's own: transitional or strict),
+ * with a `<drawing>` when `drawing` names its relationship. Returns the print titles' reference too
+ * (`'整改情况汇总'!$1:$2`), or null.
  */
 export function summarySheetXml(
   plan: SheetPlan,
   styles: StylesEditor,
   mainNamespace: string,
+  drawing: { readonly relationshipId: string; readonly relationshipNamespace: string } | null,
 ): { xml: string; printTitles: string | null } {
   const p = styles.prefix;
   type Placed = { cell: PlanCell | null; border: boolean };
@@ -172,6 +174,7 @@ export function summarySheetXml(
     `<${p}sheetData>${rows.join("")}</${p}sheetData>` +
     `<${p}pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `<${p}pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="${print.fitToPagesTall}"/>` +
+    (drawing ? `<${p}drawing xmlns:r="${drawing.relationshipNamespace}" r:id="${drawing.relationshipId}"/>` : "") +
     `</${p}worksheet>`;
   const printTitles = print.repeatRows
     ? `${quoteSheet(plan.name)}!$${print.repeatRows.first}:$${print.repeatRows.last}`
