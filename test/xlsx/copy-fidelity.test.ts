@@ -132,12 +132,17 @@ describeWithTools("--out keeps everything of the user's file", () => {
       .filter((f) => f.endsWith(".xlsx"))
       .sort())
       fixtures.push(join(dir, file));
-    // LibreOffice's own package, and a 1904-system workbook saved by LibreOffice (date1904="true").
+    // LibreOffice's own packages: the shared ledger fixture; a pivot table, chart, image, comment and
+    // data validation beside the ledger; the same in the 1904 date system (date1904="true").
     fixtures.push(convertToXlsx(LO_FIXTURE, join(dir, "lo")));
-    fixtures.push(convertToXlsx(join(dir, "hand-1904.xlsx"), join(dir, "lo1904")));
+    fixtures.push(convertToXlsx(join(dir, "lo-pivot.fods"), join(dir, "lo")));
+    fixtures.push(convertToXlsx(join(dir, "lo-1904.fods"), join(dir, "lo")));
   }, 300_000);
 
-  it("builds every fixture", () => {
+  it("builds every fixture, each holding what it is meant to", () => {
+    const parts = (file: string) =>
+      withFile(join(dirOf(file), file), (fd) => listZipEntries(fd, fstatSync(fd).size).map((e) => e.name)).join(" ");
+    const dirOf = (file: string) => (file.startsWith("lo-") ? join(dir, "lo") : dir);
     expect(fixtures.map((f) => basename(f))).toEqual([
       "hand-1904.xlsx",
       "hand-doctype.xlsx",
@@ -146,11 +151,30 @@ describeWithTools("--out keeps everything of the user's file", () => {
       "openpyxl-rich.xlsx",
       "xlsxwriter-rich.xlsx",
       "lo-ledger.xlsx",
-      "hand-1904.xlsx",
+      "lo-pivot.xlsx",
+      "lo-1904.xlsx",
     ]);
+    for (const file of ["lo-pivot.xlsx", "lo-1904.xlsx"])
+      expect(parts(file)).toMatch(/xl\/pivotTables\/pivotTable1\.xml/);
+    for (const [file, pattern] of [
+      ["lo-pivot.xlsx", /xl\/pivotTables\/pivotTable1\.xml/],
+      ["lo-pivot.xlsx", /xl\/charts\/chart\d+\.xml/],
+      ["lo-pivot.xlsx", /xl\/media\/image1\.png/],
+      ["lo-pivot.xlsx", /xl\/comments1\.xml/],
+      ["openpyxl-rich.xlsx", /xl\/charts\/chart1\.xml.*|xl\/comments/],
+      ["xlsxwriter-rich.xlsx", /xl\/media\/image1\.png/],
+    ] as const)
+      expect(parts(file)).toMatch(pattern);
+    expect(readPart(join(dir, "lo", "lo-pivot.xlsx"), "xl/worksheets/sheet1.xml")).toContain('type="list"');
+    expect(readPart(join(dir, "lo", "lo-1904.xlsx"), "xl/workbook.xml")).toContain('date1904="true"');
+    expect(readPart(join(dir, "hand-1904.xlsx"), "xl/workbook.xml")).toContain('date1904="true"');
+    expect(readPart(join(dir, "openpyxl-rich.xlsx"), "xl/worksheets/sheet1.xml")).toContain('t="d"');
+    expect(readPart(join(dir, "hand-no-r.xlsx"), "xl/worksheets/sheet1.xml")).not.toContain(" r=");
+    expect(readPart(join(dir, "hand-x-prefix.xlsx"), "xl/worksheets/sheet1.xml")).toContain("<x:sheetData>");
+    expect(readPart(join(dir, "hand-doctype.xlsx"), "xl/worksheets/sheet1.xml")).toContain("<!DOCTYPE");
   });
 
-  for (const index of [0, 1, 2, 3, 4, 5, 6, 7]) {
+  for (const index of [0, 1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`fixture ${index}: parts byte-identical, LibreOffice shows the same cells, the summary holds the numbers`, async () => {
       const input = fixtures[index] as string;
       const name = `${index}-${basename(input, ".xlsx")}`;
