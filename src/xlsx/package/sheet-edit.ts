@@ -368,12 +368,12 @@ function editSheetData(
     const r = integerAttribute(open, "r");
     rowNumber = r ?? rowNumber + 1;
     insertBefore(rowNumber);
+    if (pending[next] === rowNumber) next++;
     const writes = cells.get(rowNumber);
     const mustName = r === null && anyWithoutRef && pending.length > 0;
     if (!writes && !mustName) continue;
     out.push(xml.slice(at, row.tag.start));
     if (writes) {
-      next = Math.max(next, pending.indexOf(rowNumber) + 1);
       const edited = editRow(xml, row, rowNumber, writes, prefix, columnStyle, mayOverwrite, owned);
       if (edited !== null) out.push(edited);
     } else {

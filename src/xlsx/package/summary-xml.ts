@@ -130,6 +130,13 @@ export function summarySheetXml(
   }
   for (const { row, col, cell } of sheetPlanCells(plan)) at(row, col).cell = cell;
 
+  const formats = new Map<string, number>();
+  const formatOfLook = (look: Look): number => {
+    const key = `${look.style}|${look.border}|${look.format}|${look.link}`;
+    let s = formats.get(key);
+    if (s === undefined) formats.set(key, (s = cellFormat(styles, look)));
+    return s;
+  };
   const rows: string[] = [];
   for (const row of [...grid.keys()].sort((a, b) => a - b)) {
     const cells: string[] = [];
@@ -137,7 +144,7 @@ export function summarySheetXml(
     for (const col of [...placed.keys()].sort((a, b) => a - b)) {
       const { cell, border } = placed.get(col) as Placed;
       const style = cell ? (cell.style ?? "body") : null;
-      const s = cellFormat(styles, {
+      const s = formatOfLook({
         style,
         border: style ? border && SHEET_STYLES[style].border : border,
         format: cell ? formatOf(cell) : null,

@@ -170,8 +170,15 @@ export function closeTagStart(xml: string, parent: XmlElement): number {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+const attributePatterns = new Map<string, RegExp>();
+
 function attributePattern(name: string): RegExp {
-  return new RegExp(`(\\s)${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(\\s)${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  return pattern;
 }
 
 /** One attribute's raw (still escaped) value, or null. */
