@@ -13,7 +13,7 @@
  *   `整改情况汇总 (2)`…) are skipped. `--sheet` may name any sheet, hidden ones included.
  * - The settings are the defaults: the add-in keeps a workbook's settings in the Office document
  *   settings, which a file reader cannot see.
- * - `--out`: must end in `.xlsx`, must not be the input file (the input is never modified), its
+ * - `--out`: must end in `.xlsx` (`.xlsm` for a macro-enabled workbook: the writer checks it fits), must not be the input file (the input is never modified), its
  *   folder must be writable (missing folders are created, as `samples/out/` is on a fresh checkout);
  *   an existing output file is replaced (the demo rewrites `samples/out/…` on every run). It is
  *   checked before the workbook is read, so a typo costs nothing. A copy that cannot be written
@@ -222,8 +222,11 @@ function checkOutputPath(inputPath: string, outputPath: string, typed: string): 
   const fail = (zh: string, en: string): never => {
     throw new UsageFailure({ zh, en });
   };
-  if (!/\.xlsx$/i.test(outputPath))
-    fail(`--out 的文件名应以 .xlsx 结尾：${typed}`, `--out must name an .xlsx file: ${typed}`);
+  if (!/\.xls[xm]$/i.test(outputPath))
+    fail(
+      `--out 的文件名应以 .xlsx 结尾（含宏的工作簿为 .xlsm）：${typed}`,
+      `--out must name an .xlsx file (.xlsm for a workbook with macros): ${typed}`,
+    );
   const real = (p: string): string => {
     try {
       return realpathSync(p);

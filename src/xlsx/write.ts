@@ -324,6 +324,7 @@ function editPackage<T>(inputPath: string, outputPath: string, edit: (pkg: XlsxP
   const temp = join(dirname(resolve(outputPath)), `.${basename(outputPath)}.${process.pid}.tmp`);
   try {
     return XlsxPackage.open(inputPath, (pkg) => {
+      assertExtensionFits(pkg, openWorkbook(pkg), outputPath);
       const outcome = edit(pkg);
       pkg.save(temp, pkg.storedTime(openWorkbook(pkg).part));
       renameSync(temp, outputPath);
@@ -334,6 +335,25 @@ function editPackage<T>(inputPath: string, outputPath: string, edit: (pkg: XlsxP
   } finally {
     rmSync(temp, { force: true });
   }
+}
+
+/**
+ * Excel opens a file only when its extension says what its workbook part is: a workbook with macros
+ * (kept byte for byte in the copy) must be saved as `.xlsm`, one without as `.xlsx`.
+ */
+function assertExtensionFits(pkg: XlsxPackage, book: Book, outputPath: string): void {
+  const macros = /macroEnabled/i.test(pkg.contentType(book.part) ?? "");
+  const xlsm = /\.xlsm$/i.test(outputPath);
+  if (macros && !xlsm)
+    throw new WriteError({
+      zh: "工作簿含宏，副本的文件名应以 .xlsm 结尾（宏会原样保留）。",
+      en: "The workbook has macros: name the copy .xlsm (the macros are kept as they are).",
+    });
+  if (!macros && xlsm)
+    throw new WriteError({
+      zh: "工作簿不含宏，副本的文件名应以 .xlsx 结尾。",
+      en: "The workbook has no macros: name the copy .xlsx.",
+    });
 }
 
 function asWriteError(error: unknown): unknown {

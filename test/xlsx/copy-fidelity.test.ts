@@ -174,6 +174,23 @@ describeWithTools("--out keeps everything of the user's file", () => {
     expect(readPart(join(dir, "hand-doctype.xlsx"), "xl/worksheets/sheet1.xml")).toContain("<!DOCTYPE");
   });
 
+  it("a workbook with macros: copied as .xlsm with its VBA project byte for byte; an .xlsx name is refused", async () => {
+    const input = join(dir, "hand-macros.xlsm");
+    const { result, surveySheet } = await evaluateFile(input, DEFAULT_SETTINGS);
+    const options = { settings: DEFAULT_SETTINGS, surveySheet };
+    await expect(writeEvaluatedCopy(input, join(dir, "macros-评估.xlsx"), result, options)).rejects.toMatchObject({
+      bilingual: { en: "The workbook has macros: name the copy .xlsm (the macros are kept as they are)." },
+    });
+    const output = join(dir, "macros-评估.xlsm");
+    await writeEvaluatedCopy(input, output, result, options);
+    const [before, after] = [storedEntries(input), storedEntries(output)];
+    expect(
+      after.get("xl/vbaProject.bin")?.stored.equals(before.get("xl/vbaProject.bin")?.stored ?? Buffer.alloc(0)),
+    ).toBe(true);
+    expect(readPart(output, "[Content_Types].xml")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    expect(readPart(output, "xl/_rels/workbook.xml.rels")).toContain('Target="vbaProject.bin"');
+  });
+
   for (const index of [0, 1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`fixture ${index}: parts byte-identical, LibreOffice shows the same cells, the summary holds the numbers`, async () => {
       const input = fixtures[index] as string;

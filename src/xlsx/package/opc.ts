@@ -231,6 +231,23 @@ export class XlsxPackage {
     );
   }
 
+  /** A part's content type: its `Override`, else the `Default` for its extension, else null. */
+  contentType(part: string): string | null {
+    const xml = this.text("[Content_Types].xml");
+    if (xml === null) return null;
+    const key = `/${part}`.toLowerCase();
+    const extension = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+    let fallback: string | null = null;
+    for (const { tag } of childElements(xml, rootTag(xml))) {
+      const text = xml.slice(tag.start, tag.end);
+      if (tag.local === "Override" && (attribute(text, "PartName") ?? "").toLowerCase() === key)
+        return attribute(text, "ContentType");
+      if (tag.local === "Default" && (attribute(text, "Extension") ?? "").toLowerCase() === extension)
+        fallback = attribute(text, "ContentType");
+    }
+    return fallback;
+  }
+
   removeContentType(part: string): void {
     const xml = this.text("[Content_Types].xml");
     if (xml === null) return;
