@@ -229,8 +229,10 @@ export async function* readZipEntryChunks(
   const source = Readable.from(
     (function* () {
       for (let at = dataStart; at < end; at += CHUNK_BYTES) {
-        const chunk = readAt(fd, at, Math.min(CHUNK_BYTES, end - at));
-        if (chunk.length === 0) return;
+        const length = Math.min(CHUNK_BYTES, end - at);
+        const chunk = readAt(fd, at, length);
+        // The file ends before the entry's data does: cut short.
+        if (chunk.length < length) throw new ZipFormatError("truncated", entry.name);
         yield chunk;
       }
     })(),
@@ -256,7 +258,8 @@ export async function* readZipEntryChunks(
     inflate?.destroy();
     source.destroy();
   }
-  if (total !== entry.size) throw new ZipFormatError(total < entry.size ? "truncated" : "damaged", entry.name);
+  // A complete stream that unpacks to another size than declared: the directory and data disagree.
+  if (total !== entry.size) throw new ZipFormatError("damaged", entry.name);
   if (crc !== entry.crc) throw new ZipFormatError("damaged", entry.name);
 }
 
