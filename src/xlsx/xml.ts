@@ -89,11 +89,24 @@ export class XmlScanner {
   private attrOffsets: number[] = [];
   attrCount = 0;
 
-  /** Adds the next chunk of the part. Unconsumed bytes of the last one are kept (an incomplete tag). */
+  /** Holds the unconsumed bytes and the next chunk; reused from chunk to chunk (no garbage per chunk). */
+  private storage: Buffer = Buffer.alloc(0);
+
+  /**
+   * Adds the next chunk of the part. Unconsumed bytes of the last one are kept (an incomplete tag).
+   * Offsets into `buffer` from before are no longer valid afterwards.
+   */
   feed(chunk: Buffer): void {
     const rest = this.buffer.length - this.pos;
     if (rest > MAX_TOKEN_BYTES) throw new XmlError("token too long");
-    this.buffer = rest > 0 ? Buffer.concat([this.buffer.subarray(this.pos), chunk]) : chunk;
+    const length = rest + chunk.length;
+    if (this.storage.length < length) {
+      const grown = Buffer.allocUnsafe(Math.max(length, this.storage.length * 2));
+      this.buffer.copy(grown, 0, this.pos);
+      this.storage = grown;
+    } else if (rest > 0) this.buffer.copy(this.storage, 0, this.pos);
+    chunk.copy(this.storage, rest);
+    this.buffer = this.storage.subarray(0, length);
     this.pos = 0;
   }
 
