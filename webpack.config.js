@@ -15,16 +15,32 @@
  * Every page carries a Content-Security-Policy: scripts only from here (and Microsoft's office.js
  * host when it is not self-hosted), styles from here plus inline (Fluent's griffel injects <style>),
  * images from here and data: URLs, connections only to here. The add-in makes no other request.
+ * The task pane loads src/taskpane/guard.js first: plain ES5, copied as is (never through a loader
+ * or webpack's runtime, which are not ES5), so that webviews the pane cannot run in say so.
  */
 const path = require("path");
 const zlib = require("zlib");
 const fs = require("fs");
+const crypto = require("crypto");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_BASE_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** The initial download of the pane (all JS the taskpane entry needs before first paint), gzipped. */
 const TASKPANE_BUDGET_BYTES = 300 * 1024;
+
+/** The ES5 page guard (src/taskpane/guard.js): copied as is, never through a loader or webpack's runtime. */
+const GUARD_SOURCE = "src/taskpane/guard.js";
+
+/** The guard's file name in the output: content-hashed in production, so a webview never runs a stale copy. */
+function guardFileName(dev) {
+  if (dev) return "guard.js";
+  const hash = crypto
+    .createHash("sha256")
+    .update(fs.readFileSync(path.resolve(__dirname, GUARD_SOURCE)))
+    .digest("hex");
+  return `guard.${hash.slice(0, 8)}.js`;
+}
 
 /** The production base URL, always ending in "/". */
 function baseUrl(env = process.env) {
@@ -131,6 +147,7 @@ module.exports = async (env = {}, argv = {}) => {
   const officeJs = preview ? null : selfHostedOffice ? "office-js/office.js" : OFFICE_JS_CDN;
   const csp = contentSecurityPolicy(officeJs);
   const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+  const guardJs = guardFileName(dev);
 
   const copyPatterns = [
     ...[16, 32, 64, 80, 128].map((size) => ({ from: `assets/icon-${size}.png`, to: `assets/icon-${size}.png` })),
@@ -140,6 +157,7 @@ module.exports = async (env = {}, argv = {}) => {
       transform: (content) => (dev ? content : rewriteManifestUrls(content, baseUrl())),
     },
     { from: "src/taskpane/help.html", to: "help.html" },
+    { from: GUARD_SOURCE, to: guardJs },
   ];
   if (selfHostedOffice && !preview) {
     copyPatterns.push({ from: "node_modules/@microsoft/office-js/dist", to: "office-js" });
@@ -179,7 +197,7 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        templateParameters: { csp, officeJs, preview },
+        templateParameters: { csp, officeJs, preview, guardJs },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
@@ -209,3 +227,4 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.rewriteManifestUrls = rewriteManifestUrls;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.baseUrl = baseUrl;
+module.exports.guardFileName = guardFileName;

@@ -1,26 +1,40 @@
+#!/usr/bin/env node
 /**
  * Starts the command line from one prebuilt JavaScript file, building it first when it is missing
  * or older than any file it was built from (`npm run cli`, `npm run demo`; `main.ts` under tsx).
  *
  * Why: run through tsx, every start transpiled and loaded ~60 TypeScript modules and date-fns'
- * ~250 files, which took longer than reading a 10,000-item ledger. The bundle (esbuild, which tsx
- * ships) is one file with only what the command line uses; exceljs stays outside it and is loaded
- * only for `--out`.
+ * ~250 files, which took longer than reading a 10,000-item ledger. The bundle (built by esbuild)
+ * is one file with only what the command line uses; exceljs stays outside it and is loaded only for
+ * `--out`.
  *
  * Freshness: esbuild's metafile lists every input (our sources and the node_modules files bundled
  * in); the bundle is rebuilt when any of them is newer than it, or missing. A fresh checkout right
  * after `npm ci` has no bundle, so the first run builds it (well under a second). The bundle is
  * written to a temporary name and renamed, so concurrent first runs cannot load half a file.
  *
- * Plain CommonJS on purpose: it must run under plain `node`, before anything is compiled.
+ * Plain CommonJS on purpose: it must run under plain `node`, before anything is compiled. It is the
+ * package's `bin` (`npx zgtz evaluate …`), and `npm run build:cli` builds the bundle ahead of time.
+ * esbuild is a production dependency: the command line builds itself on first use, also after
+ * `npm ci --omit=dev`.
+ *
+ * The cache folder is keyed by the checkout's path: checkouts sharing one node_modules (git
+ * worktrees, a symlinked node_modules) must not run each other's bundle.
  */
 "use strict";
+const { createHash } = require("node:crypto");
 const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
 const { join, resolve } = require("node:path");
 
 const ROOT = resolve(__dirname, "../..");
 const ENTRY = join(ROOT, "src/cli/process.ts");
-const OUT_DIR = join(ROOT, "node_modules/.cache/zhenggai-cli");
+const OUT_DIR = join(
+  ROOT,
+  "node_modules/.cache/zhenggai-cli",
+  createHash("sha256").update(ROOT).digest("hex").slice(0, 12),
+);
+/** Packages the bundle leaves to `require` at run time; exceljs is large and only `--out` needs it. */
+const EXTERNAL_PACKAGES = ["exceljs"];
 const BUNDLE = join(OUT_DIR, "cli.cjs");
 const INPUTS = join(OUT_DIR, "inputs.json");
 
@@ -47,8 +61,7 @@ function buildBundle() {
     platform: "node",
     target: "node20",
     format: "cjs",
-    // exceljs is large and only the `--out` writer needs it: required from node_modules when used.
-    external: ["exceljs"],
+    external: EXTERNAL_PACKAGES,
     write: false,
     metafile: true,
     absWorkingDir: ROOT,
@@ -84,6 +97,6 @@ function startCli() {
   cli._compile(readFileSync(path, "utf8"), path);
 }
 
-module.exports = { bundleIsFresh, ensureBundle, startCli, BUNDLE };
+module.exports = { bundleIsFresh, buildBundle, ensureBundle, startCli, BUNDLE, INPUTS, EXTERNAL_PACKAGES };
 
 if (require.main === module) startCli();

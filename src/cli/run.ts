@@ -29,6 +29,7 @@ import { cliJsonPieces, toCliJson } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
+import { printable } from "../core/messages";
 import type { EvaluationResult, Grid, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
 import type { writeEvaluatedCopy } from "../xlsx/write";
@@ -60,8 +61,12 @@ class UsageFailure extends Error {
   }
 }
 
-/** One line, whatever the message holds (an exception's text may carry line breaks or a stack). */
-const line = (message: Message): string => `${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ") + "\n";
+/**
+ * One line, whatever the message holds (an exception's text may carry line breaks or a stack), and
+ * nothing in it that a terminal would act on: sheet names, file names and cell text echoed in a
+ * message are the file's, not ours (`printable`).
+ */
+const line = (message: Message): string => printable(`${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ")) + "\n";
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -159,7 +164,8 @@ async function readInput(inputPath: string, command: EvaluateCommand): Promise<W
     });
   } catch (error) {
     // Name the file as the user typed it, not as the absolute path it was resolved to.
-    if (error instanceof WorkbookReadError) throw new UsageFailure(readProblemMessage(error.problem, command.file));
+    if (error instanceof WorkbookReadError)
+      throw new UsageFailure(readProblemMessage(error.problem, command.file, error.detail));
     throw error;
   }
 }

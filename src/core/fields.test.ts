@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { FIELD_SYNONYMS, matchField } from "./fields";
+import {
+  FIELD_HEADERS,
+  FIELD_SYNONYMS,
+  compareHeaderMatches,
+  matchField,
+  matchHeader,
+  type HeaderMatch,
+} from "./fields";
 import { normalizeHeader } from "./text";
 import { FIELD_KEYS, type FieldKey } from "./types";
 
@@ -137,5 +144,51 @@ describe("matchField — properties", () => {
         },
       ),
     );
+  });
+});
+
+describe("matchHeader — how a header names its field", () => {
+  it.each<[string, HeaderMatch | null]>([
+    ["责任单位", { field: "unit", kind: "exact", length: 4 }],
+    ["整改责任单位", { field: "unit", kind: "contains", length: 4 }],
+    ["所属责任公司", { field: "unit", kind: "meaning", length: 4 }],
+    // the longest reading wins: 目标…完成时间 (6) over the contained 完成时间 (4)
+    ["目标完成时间", { field: "deadline", kind: "meaning", length: 6 }],
+    ["实际整改完成时间", { field: "completed", kind: "meaning", length: 8 }],
+    ["计划整改完成时间", { field: "deadline", kind: "meaning", length: 8 }],
+    ["是否整改完成", { field: "status", kind: "meaning", length: 6 }],
+    ["整改计划及措施", { field: "measures", kind: "meaning", length: 2 }],
+    // equal length: the contained synonym 验收人 beats the meaning pattern 验收…人 over the same text
+    ["销号验收人", { field: "signer", kind: "contains", length: 3 }],
+    ["姓名", null],
+  ])("%j → %j", (text, match) => expect(matchHeader(text)).toEqual(match));
+
+  it("every meaning pattern is written for the normalised header (no whitespace, half-width, lower case)", () => {
+    for (const field of FIELD_KEYS) {
+      for (const pattern of FIELD_HEADERS[field].meanings) {
+        expect([field, pattern.flags.includes("g") || pattern.flags.includes("y")]).toEqual([field, false]);
+        expect([field, /\s|[\uFF01-\uFF5E]/u.test(pattern.source)]).toEqual([field, false]);
+      }
+    }
+  });
+});
+
+describe("compareHeaderMatches — which of two columns keeps a field", () => {
+  const exact: HeaderMatch = { field: "status", kind: "exact", length: 2 };
+  const longExact: HeaderMatch = { field: "status", kind: "exact", length: 6 };
+  const contains: HeaderMatch = { field: "status", kind: "contains", length: 4 };
+  const longContains: HeaderMatch = { field: "status", kind: "contains", length: 6 };
+  const meaning: HeaderMatch = { field: "status", kind: "meaning", length: 8 };
+
+  it("ranks exact > contains > meaning whatever the lengths", () => {
+    expect(compareHeaderMatches(exact, contains)).toBeLessThan(0);
+    expect(compareHeaderMatches(contains, meaning)).toBeLessThan(0);
+    expect(compareHeaderMatches(meaning, exact)).toBeGreaterThan(0);
+  });
+
+  it("prefers the longer match below exact, and calls two exact matches equal (the leftmost column stays)", () => {
+    expect(compareHeaderMatches(longContains, contains)).toBeLessThan(0);
+    expect(compareHeaderMatches(exact, longExact)).toBe(0);
+    expect(compareHeaderMatches(contains, contains)).toBe(0);
   });
 });

@@ -216,6 +216,19 @@ describe("readItems — row kinds", () => {
     ).toEqual({ 2: "item", 3: "note", 4: "note", 5: "blank", 6: "note", 7: "item" });
   });
 
+  it("a 栏次 row under the header is the header's, and so is its copy under a repeated header", () => {
+    expect(
+      kinds([
+        ["序号", "问题描述", "整改措施", "责任人", "整改时限"],
+        ["栏次", 1, 2, 3, 4],
+        [1, "问题", "措施", "张三", "2025-03-31"],
+        ["序号", "问题描述", "整改措施", "责任人", "整改时限"],
+        ["栏次", 1, 2, 3, 4],
+        [2, "问题", "措施", "李四", "2025-06-30"],
+      ]),
+    ).toEqual({ 3: "item", 4: "header", 5: "header", 6: "item" });
+  });
+
   it("the header repeated under itself (each printed page's, spacing aside) is a header row, not an item", () => {
     expect(
       kinds([

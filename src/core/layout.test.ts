@@ -112,6 +112,42 @@ describe("detectLayout — one header row", () => {
     expect(layout.headers[5]).toBe("整改责任人");
   });
 
+  it("gives a field the column that names it best: exact > contains > meaning, whatever the order", () => {
+    const layout = layoutOf([
+      [
+        "序号",
+        "问题描述",
+        "整改计划及措施",
+        "所属责任公司",
+        "整改责任单位",
+        "是否整改完成",
+        "整改状态",
+        "目标完成时间",
+        "整改完成时间",
+        "验收人",
+      ],
+      [1, "问题", "措施", "一公司", "二公司", "是", "已完成", "2025-03-31", "2025-03-20", "王五"],
+    ]);
+    expect(layout.columns).toEqual({
+      seq: 1,
+      description: 2,
+      measures: 3, // 整改计划及措施: …措施
+      unit: 5, // 整改责任单位 contains 责任单位; 所属责任公司 only means it
+      status: 7, // 整改状态 is exact; 是否整改完成 only means it
+      deadline: 8, // 目标完成时间: a target date, not the contained 完成时间
+      completed: 9, // 整改完成时间
+      signer: 10,
+    });
+  });
+
+  it("reads the group ledgers' own words when nothing better names the field", () => {
+    const layout = layoutOf([
+      ["序号", "问题描述", "整改计划及措施", "所属责任公司", "责任人", "目标完成时间", "是否整改完成", "验收责任人"],
+      [1, "问题", "措施", "一公司", "张三", "2025-03-31", "否", "王五"],
+    ]);
+    expect(layout.columns).toMatchObject({ measures: 3, unit: 4, owner: 5, deadline: 6, status: 7, signer: 8 });
+  });
+
   it("puts a header with more fields ahead of a partial one above it", () => {
     const layout = layoutOf([["序号", "问题", "整改措施"], [...HEADER], ITEM(1)]);
     expect(layout.headerRow).toBe(2);
@@ -478,5 +514,34 @@ describe("detectLayout — properties", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("detectLayout — 栏次 and units rows under the header belong to the header (SPEC §2)", () => {
+  const cols = HEADER.length;
+  const numbers = (from: number): CellValue[] => Array.from({ length: cols }, (_, i) => i + from);
+  it.each<[string, CellValue[][], number]>([
+    ["numbers 1…8 as numbers", [numbers(1)], 3],
+    ["numbers as text", [numbers(1).map(String)], 3],
+    ["（1）…（8）", [numbers(1).map((n) => `（${String(n)}）`)], 3],
+    ["栏次 | 甲 | 乙 | 1 …", [["栏次", "甲", "乙", 1, 2, 3, 4, 5]], 3],
+    ["a sparse 栏次 row (two numbers)", [[null, null, null, null, 1, 2, null, null]], 3],
+    ["a units row alone (单位：万元)", [[null, null, null, null, null, null, null, "单位： 万元"]], 3],
+    ["（元） under two columns", [[null, null, null, "（元）", "(万元)", null, null, null]], 3],
+    ["units row then 栏次 row", [[null, null, null, null, null, null, null, "（元）"], numbers(1)], 4],
+    ["栏次 row then units row", [numbers(1), [null, null, null, null, null, null, null, "单位：元"]], 4],
+    // not annex rows: an item, a pre-numbered empty row, a third annex-like row
+    ["an item numbered 1", [], 2],
+    ["a lone 序号 (a pre-numbered empty row stays a blank row)", [[1]], 2],
+    ["three annex-like rows: only two are the header's", [numbers(1), numbers(1), ["单位：元"]], 4],
+  ])("%s", (_, annex, firstRow) => {
+    const layout = layoutOf([HEADER, ...annex, ITEM(1), ITEM(2)]);
+    expect(layout.headerRow).toBe(1);
+    expect(layout.firstRow).toBe(firstRow);
+  });
+
+  it("is not fooled by a row of numbers further down (only rows right under the header)", () => {
+    const layout = layoutOf([HEADER, ITEM(1), numbers(1), ITEM(2)]);
+    expect(layout.firstRow).toBe(2);
   });
 });

@@ -15,7 +15,9 @@
  * - **headerTop** is the first row of the block: the top of any header cell merged down into the
  *   header row, and a row of parent labels directly above (a horizontally merged cell narrower than
  *   the ledger, of at most 12 characters — a title merged across the whole table is not a parent).
- * - **A field named by two columns** keeps the leftmost; the other column is a plain ledger column.
+ * - **A field named by two columns** keeps the column that names it best (`compareHeaderMatches`:
+ *   exact > contains > meaning pattern, then the longer match), the leftmost on a tie; the other
+ *   column is a plain ledger column.
  * - **The user's mapping** (`ColumnMapping`): `headerRow` forces the header row (no detection, no
  *   extension); `columns[field] = "H"` gives column H to that field and takes it from any other
  *   (which then falls back to its next candidate column, if any); `null` removes the field. Both
@@ -26,14 +28,16 @@
  * - **Owned columns** (预警状态 / 评估意见 from an earlier evaluation) are recognised only at the
  *   right end of the header, where the add-in appends them; a column of that name among the user's
  *   own columns (or left of a hand-mapped column) is the user's.
+ * - **A 栏次 row and a units row** (SPEC §2) directly under the header, at most two rows, belong
+ *   to the header: `firstRow` is the row after them, so they are never items, coloured or checked.
  * - **lastRow** is the last row with a value of its own in the ledger's columns: a unit merged down
  *   past the last item does not stretch the ledger; a note under the table does (it is classified).
  */
 import { FIELD_KEYS, type FieldKey, type Grid, type LayoutFailure, type LedgerLayout } from "./types";
 import type { ColumnMapping } from "./settings";
 import { MergeIndex, cellAt, columnNumber, gridLastCol, gridLastRow } from "./grid";
-import { matchField } from "./fields";
-import { cellText, normalizeHeader } from "./text";
+import { compareHeaderMatches, matchField, matchHeader, type HeaderMatch } from "./fields";
+import { cellText, normalizeHeader, normalizeText } from "./text";
 import { OPINION_HEADER, STATUS_HEADER } from "./plan/marks";
 import { forEachRowKind, ownValue } from "./items";
 
@@ -148,13 +152,13 @@ function blockLabels(scan: Scan, top: number, bottom: number): Map<number, Label
   return labels;
 }
 
-/** The field a column's label names; a child label that names none is read with its parent's text. */
-function labelField(scan: Scan, col: number, label: { text: string; row: number }, top: number): FieldKey | null {
-  const own = matchField(label.text);
+/** How a column's label names its field; a child label that names none is read with its parent's text. */
+function labelMatch(scan: Scan, col: number, label: { text: string; row: number }, top: number): HeaderMatch | null {
+  const own = matchHeader(label.text);
   if (own || label.row <= top) return own;
   const parent = parentAbove(scan, label.row - 1, col);
   if (!parent || parent.text === "") return null;
-  return matchField(label.text + parent.text) ?? matchField(parent.text + label.text);
+  return matchHeader(label.text + parent.text) ?? matchHeader(parent.text + label.text);
 }
 
 interface Frame {
@@ -192,7 +196,7 @@ function buildFrame(scan: Scan, headerRow: number, knownTop: number, mapping: Co
   }
 
   const headers: Record<number, string> = {};
-  const candidates = new Map<FieldKey, number[]>();
+  const candidates = new Map<FieldKey, { col: number; match: HeaderMatch }[]>();
   let firstCol = Number.POSITIVE_INFINITY;
   let lastCol = Number.NEGATIVE_INFINITY;
   for (const col of labelledCols) {
@@ -201,9 +205,11 @@ function buildFrame(scan: Scan, headerRow: number, knownTop: number, mapping: Co
     headers[col] = label.text;
     firstCol = Math.min(firstCol, col);
     lastCol = Math.max(lastCol, label.right);
-    const field = labelField(scan, col, label, headerTop);
-    if (field) candidates.set(field, [...(candidates.get(field) ?? []), col]);
+    const match = labelMatch(scan, col, label, headerTop);
+    if (match) candidates.set(match.field, [...(candidates.get(match.field) ?? []), { col, match }]);
   }
+  // Best-named column first; the sort is stable, so among equal matches the leftmost stays first.
+  for (const list of candidates.values()) list.sort((a, b) => compareHeaderMatches(a.match, b.match));
   // The owned columns sit right of the ledger: a merged header cell must not stretch over them.
   for (const owned of [ownedColumns.status, ownedColumns.opinion])
     if (owned !== null && owned <= lastCol) lastCol = owned - 1;
@@ -236,7 +242,7 @@ function buildFrame(scan: Scan, headerRow: number, knownTop: number, mapping: Co
   }
   for (const field of FIELD_KEYS) {
     if (userMapped.includes(field)) continue;
-    const col = candidates.get(field)?.find((c) => !taken.has(c));
+    const col = candidates.get(field)?.find((c) => !taken.has(c.col))?.col;
     if (col !== undefined) columns[field] = col;
   }
   if (!Number.isFinite(firstCol)) {
@@ -296,7 +302,14 @@ export function detectLayout(grid: Grid, mapping: ColumnMapping): LedgerLayout |
     return { reason: "no-header", bestRow: headerRow, fieldsFound: FIELD_KEYS.filter((f) => f in frame.columns) };
   }
 
-  const firstRow = headerRow + 1;
+  let firstRow = headerRow + 1;
+  while (
+    firstRow <= lastGridRow &&
+    firstRow - headerRow <= MAX_HEADER_ANNEX_ROWS &&
+    isHeaderAnnexRow(scan, firstRow, frame.firstCol, frame.lastCol)
+  ) {
+    firstRow++;
+  }
   const lastRow = lastNonEmptyRow(scan, firstRow, lastGridRow, frame.firstCol, frame.lastCol);
   if (lastRow === null) return { reason: "no-items", headerRow };
   let hasItem = false;
@@ -319,6 +332,32 @@ export function detectLayout(grid: Grid, mapping: ColumnMapping): LedgerLayout |
     userMapped: frame.userMapped,
     ownedColumns: frame.ownedColumns,
   };
+}
+
+/** At most a 栏次 row and a units row (in either order) sit under the header. */
+const MAX_HEADER_ANNEX_ROWS = 2;
+/** A column number in a 栏次 row: `1`, `12`, `(1)`, `甲`, `乙`…, or the word `栏次` itself. */
+const COLUMN_NUMBER = /^(?:\(?\d{1,3}\)?|[甲乙丙丁戊己庚辛壬癸]|栏次|栏号)$/u;
+/** A units note under amount or count columns: `单位：万元`, `金额单位:元`, `(元)`, `万元`, `(户)`, `(%)`. */
+const UNITS = /^(?:(?:金额|计量)?单位[:：])?\(?(?:[万亿千百]?元|个|人|户|套|项|次|%|公顷|亩|万?吨)\)?$/u;
+
+/**
+ * SPEC §2: a column-number row (栏次: every value a column number) or a units row right under the
+ * header belongs to the header, not to the items. A 栏次 row needs two values at least (one number
+ * alone in the 序号 column is a pre-numbered empty row); a units row may be a single `单位：万元`.
+ * Values are compared normalised (`（1）` → `(1)`, `单位： 万元` → `单位:万元`).
+ */
+function isHeaderAnnexRow(scan: Scan, row: number, firstCol: number, lastCol: number): boolean {
+  let values = 0;
+  let units = 0;
+  for (let col = firstCol; col <= lastCol; col++) {
+    const text = normalizeText(cellText(ownValue(scan.grid, scan.merges, row, col)));
+    if (text === "") continue;
+    values++;
+    if (UNITS.test(text)) units++;
+    else if (!COLUMN_NUMBER.test(text)) return false;
+  }
+  return values >= 2 || units === 1;
 }
 
 function userFieldsOnly(mapping: ColumnMapping): FieldKey[] {

@@ -462,6 +462,54 @@ describe("evaluateSurvey: finding the table", () => {
     expect(survey).toMatchObject({ respondents: 1, valid: 1, invalid: 0, lastRow: 2 });
   });
 
+  describe("who is a respondent (SPEC §7: anything other than the 序号 filled in)", () => {
+    const head = ["序号", "单位", "填表日期", "问题一", "问题二"];
+    it.each<[string, CellValue[], { respondents: number; valid: number; invalid: number }]>([
+      [
+        "only its 序号: an unused pre-numbered line",
+        [2, null, null, null, null],
+        { respondents: 1, valid: 1, invalid: 0 },
+      ],
+      [
+        "a unit and no answer: a returned blank questionnaire, invalid",
+        [2, "二科", null, null, null],
+        { respondents: 2, valid: 1, invalid: 1 },
+      ],
+      ["only a date: invalid", [2, null, 45731, null, null], { respondents: 2, valid: 1, invalid: 1 }],
+      ["only 不了解: invalid", [2, null, null, "不了解", null], { respondents: 2, valid: 1, invalid: 1 }],
+      ["an answer without a 序号: valid", [null, null, null, "满意", null], { respondents: 2, valid: 2, invalid: 0 }],
+      [
+        "an answer off the scale only: invalid",
+        [2, null, null, "还行吧", null],
+        { respondents: 2, valid: 1, invalid: 1 },
+      ],
+    ])("%s", (_, row, counts) => {
+      const survey = surveyOf([head, [1, "一科", 45731, "满意", "基本满意"], row]);
+      expect(survey).toMatchObject(counts);
+    });
+
+    it("without a 序号 column: a lone running number left of the questions is the 序号; a lone answer is not", () => {
+      const rows: CellValue[][] = [
+        [null, "姓名", "问题一"],
+        [1, "甲", "满意"],
+        [2, null, null],
+        [3, null, "满意"],
+        [4, "丁", null],
+      ];
+      expect(surveyOf(rows)).toMatchObject({ respondents: 3, valid: 2, invalid: 1, lastRow: 5 });
+    });
+
+    it("a blank questionnaire is invalid even on a sheet whose first column is 编号", () => {
+      const survey = surveyOf([
+        ["编号", "姓名", "问题一"],
+        ["A-01", "甲", "满意"],
+        ["A-02", "乙", null],
+        ["A-03", null, null],
+      ]);
+      expect(survey).toMatchObject({ respondents: 2, valid: 1, invalid: 1, lastRow: 3 });
+    });
+  });
+
   it("is null for a sheet that holds no survey", () => {
     const none = (rows: CellValue[][]) => evaluateSurvey(gridFrom(rows), DEFAULT_SETTINGS);
     expect(none([])).toBeNull();

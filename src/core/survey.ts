@@ -15,8 +15,11 @@
  *    all every question weighs 1.
  * 3. **Body rows.** Everything below, except blank rows and total rows (first non-empty cell
  *    `合计`, `小计`, `总计`, `平均`, `平均分`, `均值`); a note (`注：`, `说明：`, `填表说明`, `备注：`)
- *    ends the table. Choice: a respondent is a body row with something in a question column, so
- *    the pre-numbered empty rows of a printed form are not counted as invalid respondents.
+ *    ends the table. SPEC §7: a respondent is a body row with anything other than its 序号 filled
+ *    in (a name, a unit, a date or an answer); a row holding only a 序号 is an unused pre-numbered
+ *    line. The 序号 is the column headed 序号/编号/No (`matchField`); Choice: on a sheet without
+ *    such a column, a row's only value being a bare number (`12`, `12.`) outside the question
+ *    columns is its 序号.
  * 4. **Question columns and the scale**, detected once for the sheet. When some column has at
  *    least half of its non-empty answers among the answer words (the keys of `settings.surveyPoints`)
  *    or the "don't know" words, the sheet uses a word scale, chosen by SPEC §7's table in order:
@@ -40,6 +43,7 @@
  * Answers are compared after `normalizeText` (whitespace removed, full-width made half-width), so
  * `满 意` is 满意. Live Excel formulas that must agree: see `surveyScaleLevels`.
  */
+import { matchField } from "./fields";
 import { cellAddress, cellAt, columnLetter, gridLastCol, gridLastRow, MergeIndex } from "./grid";
 import { resolveSeverity } from "./settings-defaults";
 import type { Settings } from "./settings";
@@ -397,6 +401,39 @@ function pointsOf(
   return points === null ? null : { word: String(answer.value), points };
 }
 
+/** A row holding only a number such as `12`, `12.` or `12、`: a 序号 and nothing else. */
+const BARE_NUMBER = /^\d+[.、．]?$/u;
+
+/**
+ * Whether a body row is a respondent (see the module comment, step 3): something filled in other
+ * than its 序号. A respondent without a scorable answer is counted, as invalid.
+ */
+function respondentTest(
+  table: AnswerTable,
+  headerTitle: (col: number) => string,
+  questionColumns: readonly number[],
+): (row: number) => boolean {
+  const { firstCol, lastCol } = table.shape;
+  const seqColumns = new Set<number>();
+  for (let c = firstCol; c <= lastCol; c++) if (matchField(headerTitle(c)) === "seq") seqColumns.add(c);
+  const questions = new Set(questionColumns);
+  return (row) => {
+    let filled = 0;
+    let lone = "";
+    let loneCol = 0;
+    for (let c = firstCol; c <= lastCol; c++) {
+      if (seqColumns.has(c)) continue;
+      const text = cellText(table.value(row, c));
+      if (text === "") continue;
+      if (++filled > 1) return true;
+      lone = text;
+      loneCol = c;
+    }
+    if (filled === 0) return false;
+    return seqColumns.size > 0 || questions.has(loneCol) || !BARE_NUMBER.test(lone);
+  };
+}
+
 /** Weights of the question columns from the weights row (see the module comment for the defaults). */
 function questionWeights(table: AnswerTable, weightsRow: number | null, columns: readonly number[]): number[] {
   const given = columns.map((c) => (weightsRow === null ? null : weightOf(table.value(weightsRow, c))));
@@ -458,8 +495,9 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
   let satisfiedAnswers = 0;
   let lastRespondentRow: number | null = null;
 
+  const isRespondent = respondentTest(table, headerTitle, columns);
   for (const row of body) {
-    if (columns.every((c) => table.at(row, c).kind === "blank")) continue;
+    if (!isRespondent(row)) continue;
     respondents++;
     lastRespondentRow = row;
     let scoredHere = 0;

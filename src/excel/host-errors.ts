@@ -24,8 +24,8 @@ export const HOST_MESSAGES = {
     en: "The workbook is open read-only and cannot be written. Save a copy or open it for editing, then try again.",
   }),
   apiMissing: (detail: string): Message => ({
-    zh: `此版本的 Excel 不支持所需的功能（${detail}）。请使用 Excel 2016 或更高版本、Microsoft 365 或 Excel 网页版。`,
-    en: `This version of Excel lacks a feature the add-in needs (${detail}). Use Excel 2016 or later, Microsoft 365 or Excel on the web.`,
+    zh: `此版本的 Excel 不支持所需的功能（${detail}）。请将 Office 更新到最新版本，或使用 Microsoft 365、Office 2021 及更高版本、Mac 版 Office 或 Excel 网页版。`,
+    en: `This version of Excel lacks a feature the add-in needs (${detail}). Update Office, or use Microsoft 365, Office 2021 or later, Office on Mac or Excel on the web.`,
   }),
   tooLarge: (): Message => ({
     zh: "台账太大，Excel 无法在一次请求中处理（单次请求上限 5 MB），即使分块也不行。请缩小所选区域后再试。",

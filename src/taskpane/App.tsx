@@ -341,7 +341,11 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                   <Subtitle2 as="h2" id="findings-heading" className={styles.heading}>
                     {t("findingsHeading")}
                   </Subtitle2>
-                  <FindingsList findings={done.result.findings} onSelect={(f) => void selectFinding(f)} />
+                  <FindingsList
+                    findings={done.result.findings}
+                    ledgerSheet={done.result.layout.sheet}
+                    onSelect={(f) => void selectFinding(f)}
+                  />
                 </section>
                 <section className={styles.section} aria-labelledby="actions-heading">
                   <Subtitle2 as="h2" id="actions-heading" className={styles.heading}>

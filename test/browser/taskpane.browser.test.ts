@@ -11,12 +11,16 @@
  *
  * Every request the page makes must go to that local server: anything else is aborted and fails the
  * test (SPEC §8: "no network calls besides loading the add-in's own files, no telemetry").
+ *
+ * The page guard (src/taskpane/guard.js) is checked here too: pages whose main bundle throws, does
+ * not load, or runs under Internet Explorer 11's user agent show the guard's message instead of
+ * loading forever (test-results/taskpane-guard.png).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Page, type Route } from "playwright-core";
 import type { ExcelDouble } from "../../src/excel/double";
 import { serveFolder, type StaticServer } from "./static-server";
 
@@ -138,6 +142,76 @@ jest.setTimeout(300_000);
       const sheet = model?.sheets.find((s) => s.id === model.selection.sheetId);
       return sheet?.name === "整改台账" && model?.selection.rect.top === 12 && model.selection.rect.left === 14;
     });
+  });
+
+  /**
+   * Opens the pane in a page of its own where `serveBundle` answers the request for the main bundle
+   * (taskpane.<hash>.js); everything else is served as usual.
+   */
+  async function openWithBundle(serveBundle: (route: Route) => Promise<void>, userAgent?: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "zh-CN", userAgent });
+    const guarded = await context.newPage();
+    await guarded.route("**/*", (route) => {
+      const url = route.request().url();
+      if (!url.startsWith(server.url)) return route.abort();
+      if (/^taskpane\.[0-9a-f]+\.js$/.test(new URL(url).pathname.slice(1))) return serveBundle(route);
+      return route.continue();
+    });
+    await guarded.goto(`${server.url}taskpane.html`);
+    return guarded;
+  }
+
+  it("loads the ES5 page guard before the bundle, under a content-hashed name", () => {
+    const html = readFileSync(join(outDir, "taskpane.html"), "utf8");
+    const guard = /<script[^>]*src="?(guard\.[0-9a-f]{8}\.js)"?/.exec(html);
+    expect(guard).not.toBeNull();
+    expect(existsSync(join(outDir, guard![1]!))).toBe(true);
+    expect(html.indexOf(guard![1]!)).toBeLessThan(html.search(/taskpane\.[0-9a-f]+\.js/));
+  });
+
+  it("shows the guard's message when the main bundle throws before the pane starts", async () => {
+    const guarded = await openWithBundle((route) =>
+      route.fulfill({ contentType: "text/javascript", body: 'throw new Error("the pane cannot start here");' }),
+    );
+    const alert = guarded.getByRole("alert");
+    await alert.waitFor({ timeout: 10_000 });
+    const text = await alert.innerText();
+    expect(text).toContain("整改台账助手未能启动。");
+    expect(text).toContain("The add-in failed to start.");
+    expect(text).toContain("Error: the pane cannot start here");
+    expect(text).toContain("Office 2021");
+    expect(text).toContain("npm run cli -- evaluate");
+    expect(await guarded.locator("#loading").count()).toBe(0);
+    await guarded.screenshot({ path: join(results, "taskpane-guard.png"), fullPage: true });
+    await guarded.context().close();
+  });
+
+  it("shows it when the main bundle is in a syntax the webview cannot parse", async () => {
+    const guarded = await openWithBundle((route) =>
+      route.fulfill({ contentType: "text/javascript", body: "var pane = {}; pane?.mount(;" }),
+    );
+    await guarded.getByRole("alert").waitFor({ timeout: 10_000 });
+    expect(await guarded.getByRole("alert").innerText()).toContain("SyntaxError");
+    await guarded.context().close();
+  });
+
+  it("shows it when the main bundle cannot be loaded", async () => {
+    const guarded = await openWithBundle((route) => route.abort());
+    await guarded.getByRole("alert").waitFor({ timeout: 10_000 });
+    expect(await guarded.getByRole("alert").innerText()).toContain("整改台账助手的文件未能加载");
+    await guarded.context().close();
+  });
+
+  it("names Internet Explorer 11 under its user agent", async () => {
+    const ie11 =
+      "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko";
+    // In Trident the bundle fails to parse; Chromium could run it, so it is withheld here.
+    const guarded = await openWithBundle((route) => route.abort(), ie11);
+    await guarded.getByRole("alert").waitFor({ timeout: 10_000 });
+    const text = await guarded.getByRole("alert").innerText();
+    expect(text).toContain("Internet Explorer 11（Trident）");
+    expect(text).toContain("批量许可版 Office 2016 和 Office 2019");
+    await guarded.context().close();
   });
 
   it("looks finished: a screenshot for a person, no errors, no request leaves the machine", async () => {

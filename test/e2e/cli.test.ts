@@ -163,11 +163,17 @@ describe("the demo ledger (samples/整改台账示例.xlsx, --today 2025-03-31)"
     expect(result.findings).toContainEqual({
       rule: "required-field",
       severity: "error",
+      sheet: "整改台账",
       row: 39,
       cell: "I39",
       field: "deadline",
       message: "整改时限为空",
     });
+    // SPEC §9: each finding names its sheet; the survey's answer is on the survey sheet.
+    const sheets = new Set(
+      result.findings.map((f) => `${f.rule === "survey-unknown-answer" ? "survey" : "ledger"} ${f.sheet}`),
+    );
+    expect([...sheets].sort()).toEqual(["ledger 整改台账", "survey 群众满意度调查"]);
   });
 
   it("summarises as counted by hand", () => {
@@ -182,14 +188,16 @@ describe("the demo ledger (samples/整改台账示例.xlsx, --today 2025-03-31)"
     });
   });
 
-  it("scores the survey sheet (weights 0.15/0.25/0.2/0.2/0.2; blank row not a respondent; all-不了解 row invalid)", () => {
+  it("scores the survey sheet (weights 0.15/0.25/0.2/0.2/0.2; the unanswered and the all-不了解 questionnaires invalid)", () => {
+    // SPEC §7: row 20 (序号 17, 企业代表, no answer) is a returned blank questionnaire, so a respondent,
+    // invalid; row 29 (all 不了解) is invalid too: 32 respondents, 30 valid.
     // Means by hand from the answers: Q1 2470/29, Q2 2390/29, Q3 2560/29, Q4 2280/29, Q5 2390/29;
     // score = Σ w·mean = 83.24 → 83.2. Satisfied (≥ 60 points): 132 of 145 answers = 0.910.
     expect(result.survey).toEqual({
       sheet: "群众满意度调查",
-      respondents: 31,
+      respondents: 32,
       valid: 30,
-      invalid: 1,
+      invalid: 2,
       score: 83.2,
       satisfiedRate: 0.91,
       questions: [

@@ -255,6 +255,13 @@ describe("hostErrorFrom", () => {
     expect(error.message.zh.length).toBeGreaterThan(0);
     expect(error.message.en.length).toBeGreaterThan(0);
   });
+
+  it("names Office versions that can run the add-in when an API is missing (Excel 2016 as sold in volume cannot)", () => {
+    const { message } = hostErrorFrom(Object.assign(new Error("x"), { code: "ApiNotFound" }));
+    expect(message.zh).toContain("Microsoft 365、Office 2021 及更高版本");
+    expect(message.en).toContain("Microsoft 365, Office 2021 or later");
+    expect(`${message.zh} ${message.en}`).not.toMatch(/2016/);
+  });
 });
 
 describe("text written into the summary", () => {

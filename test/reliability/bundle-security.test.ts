@@ -94,8 +94,8 @@ describe.each(["taskpane.html", "commands.html"])("%s", (page) => {
 });
 
 describe("the production JavaScript", () => {
-  it("is there (taskpane and commands entries)", () => {
-    expect(scripts.map((s) => s.name.split(".")[0]).sort()).toEqual(["commands", "taskpane"]);
+  it("is there (taskpane and commands entries, and the page guard)", () => {
+    expect(scripts.map((s) => s.name.split(".")[0]).sort()).toEqual(["commands", "guard", "taskpane"]);
   });
 
   it.each([

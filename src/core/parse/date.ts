@@ -106,27 +106,46 @@ type DatePattern = readonly [RegExp, (m: RegExpExecArray) => IsoDate | null];
 
 const num = (s: string | undefined): number => Number(s);
 
-/** Tried in order on whitespace-free, half-width, lower-case text. Years are four digits. */
+/**
+ * SPEC §3: "Two-digit years are this century": `25` is 2025, `99` is 2099 (not 1999 — a ledger's
+ * dates are recent or due, and SPEC says this century without a pivot).
+ */
+export const TWO_DIGIT_YEAR_BASE = 2000;
+
+/** A year as typed: four digits as they are, two digits in this century. */
+const year = (s: string | undefined): number => (s !== undefined && s.length === 2 ? TWO_DIGIT_YEAR_BASE : 0) + num(s);
+
+/**
+ * Tried in order on whitespace-free, half-width, lower-case text. Years are four digits, or two
+ * where nothing else can be meant: before 年 (`25年2月20日`, `25年底`, never a bare `25年`), or
+ * first of three numbers with one separator (`25.2.20`, `25/2/20`). Two numbers (`3.15`, `25.2`)
+ * are a month and a day or a month of an unknown year, so they are not dates.
+ */
 const DATE_PATTERNS: readonly DatePattern[] = [
-  // 2025-03-15, 2025/3/15, 2025.3.15 (one separator used throughout)
-  [/^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/, (m) => isoFromYmd(num(m[1]), num(m[3]), num(m[4]))],
-  // 2025年3月15日, 2025年3月15号, 2025年3月15
-  [/^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/, (m) => isoFromYmd(num(m[1]), num(m[2]), num(m[3]))],
+  // 2025-03-15, 2025/3/15, 2025.3.15, 25.2.20, 25/2/20 (one separator used throughout)
+  [/^(\d{4}|\d{2})([-/.])(\d{1,2})\2(\d{1,2})$/, (m) => isoFromYmd(year(m[1]), num(m[3]), num(m[4]))],
+  // 2025年3月15日, 2025年3月15号, 2025年3月15, 25年2月20日
+  [/^(\d{4}|\d{2})年(\d{1,2})月(\d{1,2})[日号]?$/, (m) => isoFromYmd(year(m[1]), num(m[2]), num(m[3]))],
   // 20250315 typed as text
   [/^(\d{4})(\d{2})(\d{2})$/, (m) => isoFromYmd(num(m[1]), num(m[2]), num(m[3]))],
   // month only → last day: 2025.3, 2025-03, 2025/3
   [/^(\d{4})[-/.](\d{1,2})$/, (m) => monthEnd(num(m[1]), num(m[2]))],
-  // 2025年3月, 2025年3月底, 2025年3月末, 2025年3月份, 2025年12月底
-  [/^(\d{4})年(\d{1,2})月(?:份)?(?:底|末)?$/, (m) => monthEnd(num(m[1]), num(m[2]))],
+  // 2025年3月, 2025年3月底, 2025年3月末, 2025年3月份, 2025年12月底, 25年3月底
+  [/^(\d{4}|\d{2})年(\d{1,2})月(?:份)?(?:底|末)?$/, (m) => monthEnd(year(m[1]), num(m[2]))],
   // 2025年底, 2025年末, 2025年年底, 2025年 (a year alone means its end, as a month alone means its end)
   [/^(\d{4})年(?:年?(?:底|末))?$/, (m) => isoFromYmd(num(m[1]), 12, 31)],
-  // 2025年上半年 → 30 Jun, 2025年下半年 → 31 Dec (optionally 年底/年末/末)
+  // 25年底, 25年末 (a bare 25年 is more likely a count of years than a year)
+  [/^(\d{2})年年?(?:底|末)$/, (m) => isoFromYmd(year(m[1]), 12, 31)],
+  // 2025年上半年 → 30 Jun, 2025年下半年 → 31 Dec (optionally 年底/年末/末); 25年上半年
   [
-    /^(\d{4})年?(上|下)半年(?:底|末)?$/,
-    (m) => (m[2] === "上" ? isoFromYmd(num(m[1]), 6, 30) : isoFromYmd(num(m[1]), 12, 31)),
+    /^(\d{4}|\d{2}(?=年))年?(上|下)半年(?:底|末)?$/,
+    (m) => (m[2] === "上" ? isoFromYmd(year(m[1]), 6, 30) : isoFromYmd(year(m[1]), 12, 31)),
   ],
-  // 2025年第一季度, 2025年一季度, 2025年1季度, 2025年第1季度末
-  [/^(\d{4})年?第?([一二三四1-4])季度?(?:底|末)?$/, (m) => quarterEnd(num(m[1]), CHINESE_QUARTER[m[2] ?? ""])],
+  // 2025年第一季度, 2025年一季度, 2025年1季度, 2025年第1季度末, 25年第一季度
+  [
+    /^(\d{4}|\d{2}(?=年))年?第?([一二三四1-4])季度?(?:底|末)?$/,
+    (m) => quarterEnd(year(m[1]), CHINESE_QUARTER[m[2] ?? ""]),
+  ],
   // 2025q1, 2025-q1, 2025年q1
   [/^(\d{4})(?:年|-|\/|\.)?q([1-4])$/, (m) => quarterEnd(num(m[1]), num(m[2]))],
   // q1 2025 / q1-2025
@@ -140,8 +159,9 @@ function quarterEnd(year: number, quarter: number | undefined): IsoDate | null {
 /**
  * A date from text in any form of SPEC §3, or null. Full-width digits and spaces are fine
  * (`２０２５年 ３月`); a time after the date is ignored; a month alone means its last day, a year's
- * end/half/quarter its last day. Text without a four-digit year (`3月底`), impossible dates
- * (`2025-02-30`, month 13) and years in Chinese numerals (`二〇二五年`) are null.
+ * end/half/quarter its last day; a two-digit year is this century (`25.2.20` → 2025-02-20). Text
+ * without a year (`3月底`, `3.15`), impossible dates (`2025-02-30`, month 13) and years in Chinese
+ * numerals (`二〇二五年`) are null.
  */
 export function parseDateText(text: string): IsoDate | null {
   // No date form is anywhere near this long; the bound also keeps the regexes linear on huge cells.
@@ -296,6 +316,16 @@ function latestClauseDate(text: string): IsoDate | null {
 }
 
 const MAX_YEARS_PER_CLAUSE = 8;
+/** Where a date may start inside a clause: a four-digit year, or a two-digit one before 年 or a separator. */
+const YEAR_START = /(?<!\d)(?:\d{4}|\d{2}(?=[年\-/.]))/g;
+
+/**
+ * Whether text names a year the way `parseDateText` reads one (`2025`, `25年`, `25.2.20`), so that
+ * an unreadable date can be told apart from one whose year is missing (`3月底`, `3.15`).
+ */
+export function mentionsYear(text: string): boolean {
+  return /\d{4}|(?<!\d)\d{2}\s*年|(?<!\d)\d{2}([-/.])\d{1,2}\1\d{1,2}/.test(toHalfWidth(text));
+}
 
 /**
  * The first date inside a clause: from each four-digit year (not part of a longer number), the longest
@@ -304,10 +334,10 @@ const MAX_YEARS_PER_CLAUSE = 8;
  */
 export function findDateIn(clause: string): IsoDate | null {
   let yearsTried = 0;
-  for (const year of clause.matchAll(/(?<!\d)\d{4}/g)) {
+  for (const found of clause.matchAll(YEAR_START)) {
     // A deadline names a handful of years at most; the cap keeps a pathological cell cheap.
     if (++yearsTried > MAX_YEARS_PER_CLAUSE) break;
-    const start = year.index;
+    const start = found.index;
     const end = Math.min(clause.length, start + MAX_DATE_TEXT_LENGTH);
     for (let stop = end; stop > start + 4; stop--) {
       // Never stop where the date text goes on (a digit or a number separator follows), so a broken

@@ -651,7 +651,7 @@ function planSurvey(
     title: null,
     header: ["满意度汇总", "数值", "依据"],
     rows: [
-      [text("答卷数"), num(survey.respondents), basis("有作答的答卷")],
+      [text("答卷数"), num(survey.respondents), basis("填写了序号以外内容的答卷（仅有序号的空行不计）")],
       [text("有效答卷"), num(survey.valid), basis("至少一题可计分的答卷")],
       [text("无效答卷"), num(survey.invalid), basis("没有任何可计分答案的答卷")],
       [

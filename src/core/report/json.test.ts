@@ -34,7 +34,15 @@ describe("toCliJson (SPEC §9)", () => {
       "completed",
       "ongoing",
     ]);
-    expect(Object.keys(json.findings[0] ?? {})).toEqual(["rule", "severity", "row", "cell", "field", "message"]);
+    expect(Object.keys(json.findings[0] ?? {})).toEqual([
+      "rule",
+      "severity",
+      "sheet",
+      "row",
+      "cell",
+      "field",
+      "message",
+    ]);
     expect(Object.keys(json.summary)).toEqual([
       "items",
       "byStatus",
@@ -92,6 +100,17 @@ describe("toCliJson (SPEC §9)", () => {
     ]);
   });
 
+  it.each<[string, { type: "immediate" | null; typeUnknown: boolean }, string | null]>([
+    ["a recognised type", { type: "immediate", typeUnknown: false }, "immediate"],
+    ["text that names no type: unknown, as an unrecognised status is", { type: null, typeUnknown: true }, "unknown"],
+    ["an empty type cell: null", { type: null, typeUnknown: false }, null],
+  ])("prints the type of %s", (_, reading, printed) => {
+    const result = reportFixture();
+    const first = result.items[0]!;
+    const doc = toCliJson("x.xlsx", { ...result, items: [{ ...first, ...reading }] });
+    expect(doc.items[0]?.type).toBe(printed);
+  });
+
   it("lists the items with sheet rows, lights, overdue days and ISO dates (hand-counted for 2025-03-31)", () => {
     expect(json.items).toEqual([
       {
@@ -141,12 +160,13 @@ describe("toCliJson (SPEC §9)", () => {
     ]);
   });
 
-  it("turns every finding into rule, severity, row, cell, field and the Chinese message", () => {
+  it("turns every finding into rule, severity, sheet, row, cell, field and the Chinese message", () => {
     const result = reportFixture();
     expect(json.findings).toEqual(
       result.findings.map((f) => ({
         rule: f.rule,
         severity: f.severity,
+        sheet: f.sheet,
         row: f.row,
         cell: f.cell,
         field: f.field,
@@ -156,14 +176,36 @@ describe("toCliJson (SPEC §9)", () => {
     expect(json.findings).toContainEqual({
       rule: "required-field",
       severity: "error",
+      sheet: "台账",
       row: 5,
       cell: "E5",
       field: "owner",
       message: "责任人为空",
     });
     expect(json.findings).toContainEqual(
-      expect.objectContaining({ rule: "missing-column", row: null, cell: null, field: "evidence" }),
+      expect.objectContaining({ rule: "missing-column", sheet: "台账", row: null, cell: null, field: "evidence" }),
     );
+  });
+
+  it("puts a survey finding on the survey's sheet", () => {
+    const result = reportFixture();
+    const onSurvey = toCliJson("x.xlsx", {
+      ...result,
+      findings: [
+        ...result.findings,
+        {
+          rule: "survey-unknown-answer",
+          severity: "warning",
+          row: 14,
+          cell: "C14",
+          field: null,
+          message: { zh: "无法识别", en: "unknown" },
+          sheet: "满意度调查",
+        },
+      ],
+    });
+    expect(onSurvey.findings.at(-1)).toMatchObject({ rule: "survey-unknown-answer", sheet: "满意度调查", cell: "C14" });
+    expect(onSurvey.findings.filter((f) => f.sheet === "台账")).toHaveLength(result.findings.length);
   });
 
   it("summarises with every status and light key and rates rounded to three decimals", () => {
@@ -233,6 +275,31 @@ describe("cliJsonPieces: the document in pieces", () => {
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.join("")).toBe(whole(many));
     expect(JSON.parse(pieces.join(""))).toEqual(many);
+  });
+
+  it("writes findings exactly as JSON.stringify does, whatever their sheet names and messages", () => {
+    const base = toCliJson("x.xlsx", reportFixture());
+    const finding = base.findings[0]!;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            sheet: fc.string(),
+            message: fc.string(),
+            row: fc.option(fc.nat()),
+            cell: fc.option(fc.string()),
+          }),
+          {
+            minLength: 1,
+          },
+        ),
+        (variants) => {
+          const doc: CliJson = { ...base, findings: variants.map((v) => ({ ...finding, ...v })) };
+          expect(joined(doc)).toBe(whole(doc));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("writes any plain data exactly as JSON.stringify(…, null, 2) does (undefined, NaN, -0, nesting)", () => {

@@ -9,7 +9,11 @@
  * - `byStatus` and `byLight` always carry every key (zeros included), so a consumer can read
  *   `byLight.red` without a fallback; `byStatus` in the order closed, done, in_progress,
  *   not_started, ongoing, unknown; `byLight` in the order red, yellow, green, closed, none;
- * - a survey finding's `cell` is on the survey sheet (`rule` = `survey-unknown-answer` says so);
+ * - an item's `type` is `"unknown"` for text that names no type, as `status` is for an
+ *   unrecognised status; null only when the type cell is empty or there is no type column;
+ * - every finding carries `sheet` (SPEC §9), placed with the other location members, before
+ *   `row` and `cell`: the ledger's sheet, the survey's for `survey-unknown-answer`, the ledger's
+ *   (with null row and cell) for a ledger-level finding;
  * - `survey.satisfiedRate` is a fraction rounded like the other rates; `score` stays as the engine
  *   gives it (one decimal).
  */
@@ -31,7 +35,8 @@ export interface CliJsonItem {
   readonly row: number;
   readonly seq: string | null;
   readonly status: Status;
-  readonly type: ItemType | null;
+  /** `"unknown"` for text that names no type (as `status`), null only when the cell is empty. */
+  readonly type: ItemType | "unknown" | null;
   readonly light: Light;
   readonly overdueDays: number;
   readonly deadline: IsoDate | null;
@@ -42,6 +47,8 @@ export interface CliJsonItem {
 export interface CliJsonFinding {
   readonly rule: RuleId;
   readonly severity: Severity;
+  /** The sheet `row` and `cell` are on: the ledger's, or the survey's for `survey-unknown-answer`. */
+  readonly sheet: string;
   readonly row: number | null;
   readonly cell: string | null;
   readonly field: FieldKey | null;
@@ -130,7 +137,7 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
       row: item.row,
       seq: item.seq,
       status: item.status,
-      type: item.type,
+      type: item.type ?? (item.typeUnknown ? "unknown" : null),
       light: item.light,
       overdueDays: item.overdueDays,
       deadline: item.deadline.date,
@@ -140,6 +147,7 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
     findings: result.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
+      sheet: f.sheet,
       row: f.row,
       cell: f.cell,
       field: f.field,
@@ -257,6 +265,7 @@ function findingJson(finding: CliJsonFinding): string {
   return `{
       "rule": ${jsonText(finding.rule)},
       "severity": ${jsonText(finding.severity)},
+      "sheet": ${jsonText(finding.sheet)},
       "row": ${jsonNumber(finding.row)},
       "cell": ${jsonText(finding.cell)},
       "field": ${jsonText(finding.field)},
@@ -265,7 +274,7 @@ function findingJson(finding: CliJsonFinding): string {
 }
 
 const ITEM_KEYS = "row,seq,status,type,light,overdueDays,deadline,completed,ongoing";
-const FINDING_KEYS = "rule,severity,row,cell,field,message";
+const FINDING_KEYS = "rule,severity,sheet,row,cell,field,message";
 
 /**
  * The writer for one element of a top-level array: the templates for `items` and `findings` when

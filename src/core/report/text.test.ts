@@ -1,6 +1,6 @@
 import { reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
 import type { Finding } from "../types";
-import { excerpt, percent, toTextReport } from "./text";
+import { excerpt, percent, seqLabel, toTextReport } from "./text";
 
 describe("percent", () => {
   it.each<[number | null, string]>([
@@ -20,6 +20,23 @@ describe("excerpt", () => {
     expect(excerpt("招标不规范")).toBe("招标不规范");
     expect(excerpt("一二三四五六七八九十", 4)).toBe("一二三四…");
     expect(excerpt("第一行\n第二行")).toBe("第一行 第二行");
+  });
+});
+
+describe("seqLabel", () => {
+  it.each([
+    ["2", "2号", "No. 2"],
+    ["2.", "2号", "No. 2"],
+    ["2、", "2号", "No. 2"],
+    ["2．", "2号", "No. 2"],
+    ["（2）", "2号", "No. 2"],
+    ["(12).", "12号", "No. 12"],
+    ["1-3", "1-3号", "No. 1-3"],
+    ["第2号", "第2号", "No. 第2号"],
+    [".", ".号", "No. ."],
+  ])("%j → %s / %s", (seq, zh, en) => {
+    expect(seqLabel(seq, "zh")).toBe(zh);
+    expect(seqLabel(seq, "en")).toBe(en);
   });
 });
 

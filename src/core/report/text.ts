@@ -14,6 +14,7 @@
  * (`群众满意度调查!D7`) because the rest point at the ledger; a ledger-level finding names its column
  * (`“佐证材料”列`); description excerpts are cut at 24 characters with `…`.
  */
+import { findingCellLabel } from "../rules/index";
 import { FIELD_LABELS } from "../rules/field-labels";
 import { RULE_TITLES } from "../rules/titles";
 import type { EvaluationResult, Finding, IndicatorResult, Light, Message, RuleId, WarningListEntry } from "../types";
@@ -46,13 +47,26 @@ export function excerpt(text: string, max = DESCRIPTION_EXCERPT): string {
   return chars.length <= max ? flat : `${chars.slice(0, max).join("")}…`;
 }
 
+/** Punctuation a 序号 is typed with (`2.`, `2、`, `（2）`, `(2)`), which is not part of the number. */
+const SEQ_DECORATION = /^[（(]\s*|\s*[）)]?[.、．,，:：]?$/gu;
+
+/**
+ * A 序号 as the report names an item: `2.`, `2、` and `（2）` are item 2 (`2号`, `No. 2`), and a
+ * 序号 that already ends in 号 is not given another.
+ */
+export function seqLabel(seq: string, lang: ReportLanguage): string {
+  const bare = seq.replace(SEQ_DECORATION, "") || seq;
+  if (lang === "en") return `No. ${bare}`;
+  return bare.endsWith("号") ? bare : `${bare}号`;
+}
+
 function warningLine(entry: WarningListEntry, lang: ReportLanguage): string {
   const dash = "—";
   if (lang === "zh") {
-    const seq = entry.seq ? `${entry.seq}号` : `第${entry.row}行`;
+    const seq = entry.seq ? seqLabel(entry.seq, lang) : `第${entry.row}行`;
     return `· ${seq}｜${entry.unit || dash}｜${entry.owner || dash}｜时限 ${entry.deadline ?? dash}｜逾期 ${entry.overdueDays} 天｜${excerpt(entry.description) || dash}`;
   }
-  const seq = entry.seq ? `No. ${entry.seq}` : `row ${entry.row}`;
+  const seq = entry.seq ? seqLabel(entry.seq, lang) : `row ${entry.row}`;
   return `· ${seq} | ${entry.unit || dash} | ${entry.owner || dash} | due ${entry.deadline ?? dash} | ${entry.overdueDays} days overdue | ${excerpt(entry.description) || dash}`;
 }
 
@@ -77,7 +91,8 @@ function indicatorLine(indicator: IndicatorResult, lang: ReportLanguage): string
 
 /** Where a finding is: its cell (with the sheet when not the ledger's), else the column it is about. */
 function findingPlace(finding: Finding, ledgerSheet: string, lang: ReportLanguage): string {
-  if (finding.cell) return finding.sheet !== ledgerSheet ? `${finding.sheet}!${finding.cell}` : finding.cell;
+  const cell = findingCellLabel(finding, ledgerSheet);
+  if (cell !== null) return cell;
   if (finding.field)
     return lang === "zh" ? `“${FIELD_LABELS[finding.field].zh}”列` : `${FIELD_LABELS[finding.field].en} column`;
   return lang === "zh" ? "整表" : "ledger";

@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { FIELD_KEYS, RULE_IDS, type FieldKey, type Finding, type ItemType, type RuleId, type Status } from "../types";
 import { SettingsSchema, type Settings } from "../settings";
 import { contextFrom, itemFrom, type ContextSpec } from "../../../test/support/item-factory";
-import { findingsByRow, RULES, RULES_REPORTED_ELSEWHERE, ruleById, runRule, runRules, sortFindings } from "./index";
+import {
+  findingCellLabel,
+  findingsByRow,
+  RULES,
+  RULES_REPORTED_ELSEWHERE,
+  ruleById,
+  runRule,
+  runRules,
+  sortFindings,
+} from "./index";
 import type { RuleContext } from "./rule";
 
 type LedgerRuleId = Exclude<RuleId, "survey-unknown-answer">;
@@ -242,4 +251,21 @@ describe("findingsByRow", () => {
     expect(byRow.get(7)?.map((finding) => finding.cell)).toEqual(["D7", "I7", "K7"]);
     expect(byRow.get(3)?.map((finding) => finding.cell)).toEqual(["D3", "I3", "K3"]);
   });
+});
+
+describe("findingCellLabel", () => {
+  const finding = (sheet: string, cell: string | null): Finding => ({
+    rule: "required-field",
+    severity: "error",
+    row: cell === null ? null : 7,
+    cell,
+    field: "owner",
+    message: { zh: "", en: "" },
+    sheet,
+  });
+  it.each<[Finding, string | null]>([
+    [finding("整改台账", "H7"), "H7"],
+    [finding("满意度测评", "D14"), "满意度测评!D14"],
+    [finding("整改台账", null), null],
+  ])("%j → %s", (f, label) => expect(findingCellLabel(f, "整改台账")).toBe(label));
 });

@@ -152,6 +152,15 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map(({ finding }) => finding);
 }
 
+/**
+ * A finding's cell as a user reads it: `H7` on the ledger's sheet, `满意度测评!C14` on another sheet
+ * (a survey finding), null for a ledger-level finding.
+ */
+export function findingCellLabel(finding: Finding, ledgerSheet: string): string | null {
+  if (finding.cell === null) return null;
+  return finding.sheet === ledgerSheet ? finding.cell : `${finding.sheet}!${finding.cell}`;
+}
+
 /** Findings grouped by sheet row (ledger-level findings left out), each group in the given order. */
 export function findingsByRow(findings: readonly Finding[]): Map<number, Finding[]> {
   const byRow = new Map<number, Finding[]>();

@@ -39,6 +39,16 @@ describe("invalid-date", () => {
     expect(finding?.message.en).toContain('Deadline (整改时限) "3月底" is not a valid date (the year is missing');
   });
 
+  it.each([
+    ["25.2.30", "实际完成时间“25.2.30”不是有效日期"],
+    ["25年13月", "实际完成时间“25年13月”不是有效日期"],
+    ["3.15", "实际完成时间“3.15”不是有效日期（缺少年份，如“2025年3月底”）"],
+    ["3/15", "实际完成时间“3/15”不是有效日期（缺少年份，如“2025年3月底”）"],
+  ])("says the year is missing only when it is: %s", (text, message) => {
+    const item = itemFrom({ cells: { completed: text } });
+    expect(runRule(invalidDate, contextFrom({ items: [item] }))[0]?.message.zh).toBe(message);
+  });
+
   it("does not speak of a missing year when the text has one", () => {
     const item = itemFrom({ cells: { assigned: "2025年13月" } });
     const [finding] = runRule(invalidDate, contextFrom({ items: [item] }));

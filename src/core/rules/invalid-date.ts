@@ -3,6 +3,7 @@
  * cell is neither a date nor (for `deadline`) a long-term phrase. SPEC §3: "Text with no year
  * (`3月底`) is not a date" — the message says so when the year is what is missing.
  */
+import { mentionsYear } from "../parse/date";
 import type { DateReading, EvaluatedItem, FieldKey, Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
 import { excerpt } from "./helpers";
@@ -11,9 +12,9 @@ import type { Rule } from "./rule";
 type DatedField = "assigned" | "completed" | "closedOn" | "reviewed";
 const DATED_FIELDS: readonly DatedField[] = ["assigned", "completed", "closedOn", "reviewed"];
 
-/** A month or day is written but no four-digit year (`3月底`, `3/15`). */
+/** A month or day is written but no year (`3月底`, `3/15`); `25.2.30` has one (two digits). */
 function lacksYear(text: string): boolean {
-  return !/\d{4}/.test(text) && /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|\d{1,2}[/.-]\d{1,2}/.test(text);
+  return !mentionsYear(text) && /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|\d{1,2}[/.-]\d{1,2}/.test(text);
 }
 
 function invalidMessage(field: FieldKey, text: string): Message {

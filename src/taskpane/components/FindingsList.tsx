@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { findingCellLabel } from "../../core/rules/index";
 import type { Finding, RuleId, Severity } from "../../core/types";
 import { pick, RULE_TITLES, severityName } from "../i18n";
 import { useStrings } from "../i18n-context";
@@ -78,7 +79,15 @@ const useStyles = makeStyles({
   },
 });
 
-function GroupPanel({ group, onSelect }: { readonly group: FindingGroup; readonly onSelect: (f: Finding) => void }) {
+function GroupPanel({
+  group,
+  ledgerSheet,
+  onSelect,
+}: {
+  readonly group: FindingGroup;
+  readonly ledgerSheet: string;
+  readonly onSelect: (f: Finding) => void;
+}) {
   const styles = useStyles();
   const { lang, t } = useStrings();
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -86,17 +95,19 @@ function GroupPanel({ group, onSelect }: { readonly group: FindingGroup; readonl
   return (
     <>
       <ul className={styles.list}>
-        {group.findings.slice(0, shown).map((finding, i) => (
+        {group.findings.slice(0, shown).map((finding, i) => {
+          const cell = findingCellLabel(finding, ledgerSheet);
+          return (
           <li key={`${finding.sheet}!${finding.cell ?? "-"}#${i}`}>
-            {finding.cell ? (
+            {cell !== null ? (
               <Button
                 appearance="subtle"
                 size="small"
                 className={styles.finding}
                 onClick={() => onSelect(finding)}
-                title={t("findingGoTo", { cell: finding.cell })}
+                title={t("findingGoTo", { cell })}
               >
-                <span className={styles.cell}>{finding.cell}</span>
+                <span className={styles.cell}>{cell}</span>
                 {pick(finding.message, lang)}
               </Button>
             ) : (
@@ -106,7 +117,8 @@ function GroupPanel({ group, onSelect }: { readonly group: FindingGroup; readonl
               </span>
             )}
           </li>
-        ))}
+          );
+        })}
       </ul>
       {rest > 0 && (
         <Button appearance="transparent" size="small" onClick={() => setShown(shown + PAGE_SIZE)}>
@@ -117,11 +129,17 @@ function GroupPanel({ group, onSelect }: { readonly group: FindingGroup; readonl
   );
 }
 
+/**
+ * `ledgerSheet`: the evaluated ledger's sheet; a finding on another sheet (the survey's) shows its
+ * sheet with its cell (`满意度测评!C14`), and clicking it selects the cell on that sheet.
+ */
 export function FindingsList({
   findings,
+  ledgerSheet,
   onSelect,
 }: {
   readonly findings: readonly Finding[];
+  readonly ledgerSheet: string;
   readonly onSelect: (finding: Finding) => void;
 }) {
   const styles = useStyles();
@@ -145,7 +163,7 @@ export function FindingsList({
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            <GroupPanel group={group} onSelect={onSelect} />
+            <GroupPanel group={group} ledgerSheet={ledgerSheet} onSelect={onSelect} />
           </AccordionPanel>
         </AccordionItem>
       ))}

@@ -1,0 +1,37 @@
+/** @jest-environment jsdom */
+/** The findings list: each finding names its cell, with its sheet when that is not the ledger's. */
+import "./jsdom-setup";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FindingsList } from "../../src/taskpane/components/FindingsList";
+import type { Finding } from "../../src/core/types";
+
+const onLedger: Finding = {
+  rule: "required-field",
+  severity: "error",
+  row: 14,
+  cell: "E14",
+  field: "owner",
+  message: { zh: "责任人为空", en: "owner is empty" },
+  sheet: "整改台账",
+};
+const onSurvey: Finding = {
+  rule: "survey-unknown-answer",
+  severity: "warning",
+  row: 14,
+  cell: "D14",
+  field: null,
+  message: { zh: "第14行的答案“还行”无法识别", en: "unknown answer" },
+  sheet: "满意度测评",
+};
+
+it("labels a survey finding with its sheet and hands the finding (sheet and all) to onSelect", async () => {
+  const selected: Finding[] = [];
+  render(<FindingsList findings={[onLedger, onSurvey]} ledgerSheet="整改台账" onSelect={(f) => selected.push(f)} />);
+  const user = userEvent.setup();
+  expect(screen.getByRole("button", { name: /^E14\s*责任人为空/ })).toBeInTheDocument();
+  // The survey group is closed at first (the error group opens); open it.
+  await user.click(screen.getByRole("button", { name: /问卷答案无法识别/ }));
+  await user.click(await screen.findByRole("button", { name: /满意度测评!D14/ }));
+  expect(selected).toEqual([onSurvey]);
+});
