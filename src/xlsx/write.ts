@@ -64,7 +64,8 @@ import {
   replaceDefinedNames,
   type DefinedNameEntry,
 } from "./package/workbook-edit";
-import { attribute, decodeEntities, XmlShapeError } from "./package/xml";
+import { attribute, XmlShapeError } from "./package/xml";
+import { decodeXml } from "./xml";
 import { ZipCopyTooLarge } from "./package/zip-copy";
 import { readWorkbook } from "./read";
 import { ZipFormatError } from "./zip";
@@ -187,7 +188,7 @@ export async function removeMarks(inputPath: string, outputPath: string): Promis
     if (summary) {
       xml = removeSheet(xml, book.sheets.indexOf(summary));
       if (summary.part) {
-        pkg.removeRelationships(book.part, (r) => r.id === summary.relationshipId);
+        pkg.removeRelationships(book.part, [summary.relationshipId]);
         removeOwnPart(pkg, summary.part);
       }
       dropCalcChain(pkg, book);
@@ -227,8 +228,8 @@ interface Book {
 }
 
 function openWorkbook(pkg: XlsxPackage): Book {
-  const office = pkg.relationships("").find((r) => /\/officeDocument$/.test(r.type) && !r.external);
-  const part = (office && pkg.find(office.part)) ?? pkg.find("xl/workbook.xml");
+  const office = pkg.relationships("").find((r) => r.kind === "officeDocument" && r.part !== null);
+  const part = (office?.part && pkg.find(office.part)) ?? pkg.find("xl/workbook.xml");
   const xml = part ? pkg.text(part) : null;
   if (!part || xml === null)
     throw new WriteError({ zh: "文件中没有工作簿部件。", en: "The file has no workbook part." });
@@ -236,10 +237,10 @@ function openWorkbook(pkg: XlsxPackage): Book {
   const strict = mainNamespace(xml).startsWith("http://purl.oclc.org/");
   const relationshipNamespace = strict ? STRICT_RELATIONSHIPS : TRANSITIONAL_RELATIONSHIPS;
   const target = (id: string) => {
-    const rel = rels.find((r) => r.id === id && !r.external);
-    return rel ? pkg.find(rel.part) : null;
+    const rel = rels.find((r) => r.id === id);
+    return rel?.part ? pkg.find(rel.part) : null;
   };
-  const styles = rels.find((r) => /\/styles$/.test(r.type) && !r.external);
+  const styles = rels.find((r) => r.kind === "styles" && r.part !== null);
   const folder = part.slice(0, part.lastIndexOf("/") + 1);
   return {
     part,
@@ -251,7 +252,7 @@ function openWorkbook(pkg: XlsxPackage): Book {
       part: target(s.relationshipId),
     })),
     names: listDefinedNames(xml),
-    stylesPart: (styles && pkg.find(styles.part)) ?? `${folder}styles.xml`,
+    stylesPart: (styles?.part && pkg.find(styles.part)) ?? `${folder}styles.xml`,
     relationshipNamespace,
     strict,
   };
@@ -263,13 +264,13 @@ function openWorkbook(pkg: XlsxPackage): Book {
  */
 function removeOwnPart(pkg: XlsxPackage, part: string): void {
   for (const rel of pkg.relationships(part))
-    if (!rel.external && OWN_DRAWING_PARTS.test(rel.type) && pkg.has(rel.part)) removeOwnPart(pkg, rel.part);
+    if (rel.part && OWN_DRAWING_PARTS.has(rel.kind) && pkg.has(rel.part)) removeOwnPart(pkg, rel.part);
   pkg.remove(relsPartOf(part));
   pkg.remove(part);
   pkg.removeContentType(part);
 }
 
-const OWN_DRAWING_PARTS = /\/(drawing|chart|chartUserShapes|chartStyle|chartColorStyle)$/;
+const OWN_DRAWING_PARTS = new Set(["drawing", "chart", "chartUserShapes", "chartStyle", "chartColorStyle"]);
 
 /** The plan's charts on the summary sheet: one drawing, one chart part each. Returns the sheet's drawing relationship. */
 function addCharts(
@@ -312,8 +313,9 @@ function saveStyles(pkg: XlsxPackage, book: Book, styles: StylesEditor): void {
  * it Excel simply rebuilds it.
  */
 function dropCalcChain(pkg: XlsxPackage, book: Book): void {
-  for (const rel of pkg.relationships(book.part).filter((r) => /\/calcChain$/.test(r.type))) {
-    pkg.removeRelationships(book.part, (r) => r.id === rel.id);
+  for (const rel of pkg.relationships(book.part).filter((r) => r.kind === "calcChain")) {
+    pkg.removeRelationships(book.part, [rel.id]);
+    if (rel.part === null) continue;
     pkg.remove(rel.part);
     pkg.removeContentType(rel.part);
   }
@@ -587,7 +589,7 @@ function isOurFormat(element: string): boolean {
       return (
         attribute(` ${rule[1] ?? ""}`, "type") === "expression" &&
         formulas.length === 1 &&
-        OUR_RULE.test(decodeEntities(formulas[0]?.[1] ?? ""))
+        OUR_RULE.test(decodeXml(formulas[0]?.[1] ?? ""))
       );
     })
   );

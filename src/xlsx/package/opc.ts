@@ -6,6 +6,7 @@
  * (UTF-8 or UTF-16, with the byte-order mark it had).
  */
 import { fstatSync } from "node:fs";
+import { parseRelationships, type Relationship } from "../read";
 import { listZipEntries, readZipEntry, withFile, type ZipEntry } from "../zip";
 import { attribute, childElements, escapeAttribute, prefixOf, rootTag } from "./xml";
 import { dosTimeOf, writeZipCopy, type CopyEntry } from "./zip-copy";
@@ -56,26 +57,6 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-/** A relationship target resolved against its source part, as a ZIP entry name (no leading `/`). */
-export function resolveTarget(sourcePart: string, target: string): string {
-  const base = target.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
-  const parts = base.filter(Boolean);
-  for (const segment of target.split("#")[0]?.split("/") ?? []) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") parts.pop();
-    else parts.push(segment);
-  }
-  return parts.map((p) => decodeURIComponentSafe(p)).join("/");
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /** `target` for a part at `part`, relative to `sourcePart`'s folder (`../drawings/drawing1.xml`). */
 export function relativeTarget(sourcePart: string, part: string): string {
   const from = sourcePart.split("/").slice(0, -1);
@@ -83,14 +64,6 @@ export function relativeTarget(sourcePart: string, part: string): string {
   let common = 0;
   while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
   return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
-}
-
-export interface Relationship {
-  readonly id: string;
-  readonly type: string;
-  /** The target part (resolved), or the raw target of an external relationship. */
-  readonly part: string;
-  readonly external: boolean;
 }
 
 type Change = { readonly kind: "set"; readonly data: Buffer } | { readonly kind: "removed" };
@@ -164,24 +137,10 @@ export class XlsxPackage {
     for (let n = 1; ; n++) if (!this.has(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
   }
 
-  /** The relationships of `sourcePart` (`""` for the package's own `_rels/.rels`). */
+  /** The relationships of `sourcePart` (`""` for the package's own `_rels/.rels`), targets resolved. */
   relationships(sourcePart: string): Relationship[] {
     const xml = this.text(sourcePart === "" ? "_rels/.rels" : relsPartOf(sourcePart));
-    if (xml === null) return [];
-    const out: Relationship[] = [];
-    for (const { tag } of childElements(xml, rootTag(xml))) {
-      if (tag.local !== "Relationship") continue;
-      const text = xml.slice(tag.start, tag.end);
-      const target = attribute(text, "Target") ?? "";
-      const external = attribute(text, "TargetMode") === "External";
-      out.push({
-        id: attribute(text, "Id") ?? "",
-        type: attribute(text, "Type") ?? "",
-        part: external ? target : resolveTarget(sourcePart, target),
-        external,
-      });
-    }
-    return out;
+    return xml === null ? [] : parseRelationships(xml, sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1));
   }
 
   /** Adds a relationship from `sourcePart` to `part`; returns its id. */
@@ -205,17 +164,14 @@ export class XlsxPackage {
     return id;
   }
 
-  /** Removes the relationships of `sourcePart` that `drop` picks. */
-  removeRelationships(sourcePart: string, drop: (r: { id: string; part: string }) => boolean): void {
+  /** Removes the relationships of `sourcePart` with these ids. */
+  removeRelationships(sourcePart: string, ids: readonly string[]): void {
     const relsPart = relsPartOf(sourcePart);
     const xml = this.text(relsPart);
     if (xml === null) return;
     const removed = childElements(xml, rootTag(xml)).filter(({ tag }) => {
       if (tag.local !== "Relationship") return false;
-      const text = xml.slice(tag.start, tag.end);
-      const external = attribute(text, "TargetMode") === "External";
-      const target = attribute(text, "Target") ?? "";
-      return drop({ id: attribute(text, "Id") ?? "", part: external ? target : resolveTarget(sourcePart, target) });
+      return ids.includes(attribute(xml.slice(tag.start, tag.end), "Id") ?? "");
     });
     if (removed.length > 0) this.setText(relsPart, cutElements(xml, removed));
   }

@@ -6,7 +6,6 @@
 import {
   attribute,
   childElements,
-  decodeEntities,
   escapeAttribute,
   escapeCellText,
   prefixOf,
@@ -15,6 +14,7 @@ import {
   type XmlElement,
 } from "./xml";
 import { cutElements } from "./opc";
+import { decodeXml } from "../xml";
 
 export interface SheetEntry {
   readonly name: string;
@@ -88,7 +88,7 @@ export function listDefinedNames(xml: string): DefinedNameEntry[] {
       return {
         name: attribute(tag, "name") ?? "",
         localSheetId: local !== null && /^\d+$/.test(local.trim()) ? Number(local) : null,
-        formula: decodeEntities(body),
+        formula: decodeXml(body),
         element,
       };
     });

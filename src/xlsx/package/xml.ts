@@ -10,6 +10,8 @@
  * comment) throws `XmlShapeError`.
  */
 
+import { decodeXml } from "../xml";
+
 export class XmlShapeError extends Error {
   constructor(what: string) {
     super(`xml: ${what}`);
@@ -190,7 +192,7 @@ export function rawAttribute(tagText: string, name: string): string | null {
 /** One attribute's value, decoded, or null. */
 export function attribute(tagText: string, name: string): string | null {
   const raw = rawAttribute(tagText, name);
-  return raw === null ? null : decodeEntities(raw);
+  return raw === null ? null : decodeXml(raw);
 }
 
 /** The tag with `name` set to `value` (replaced in place, or added at the end). */
@@ -215,20 +217,6 @@ export function asStartTag(tagText: string): string {
 }
 
 // ───────────────────────────── Text ─────────────────────────────
-
-const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-/** The five predefined entities and character references decoded; anything else is left as written. */
-export function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
-    if (ref.startsWith("#")) {
-      const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ref] ?? whole;
-  });
-}
 
 /**
  * Characters XML 1.0 cannot hold even as a reference (C0 controls but tab and line feed, U+FFFE/U+FFFF,
