@@ -369,6 +369,11 @@ function asWriteError(error: unknown): unknown {
       zh: `部件 ${error.part} 过大，无法编辑。`,
       en: `Part ${error.part} is too large to edit.`,
     });
+  if (error instanceof ZipFormatError && error.problem === "too-large")
+    return new WriteError({
+      zh: "文件中有部件解压后过大，未写入副本。",
+      en: "A part of the file unpacks too large; no copy was written.",
+    });
   if (error instanceof XmlShapeError || error instanceof ZipFormatError)
     return new WriteError({
       zh: `文件内容无法按 Excel 格式解析（${error.message}），未写入副本。`,
