@@ -49,7 +49,14 @@ import { isOpinionText, isStatusText, legacyWrittenRows, writtenRows, type RowSp
 import { pickSummarySheetName, planSummarySheet, quoteSheet, type ChartPlan } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
 import type { CellValue, EvaluationResult, Message } from "../core/types";
-import { CHART_CONTENT_TYPE, chartXml, DRAWING_CONTENT_TYPE, drawingXml } from "./package/chart-xml";
+import {
+  CHART_CONTENT_TYPE,
+  chartXml,
+  DRAWING_CONTENT_TYPE,
+  drawingXml,
+  STRICT_DRAWING,
+  TRANSITIONAL_DRAWING,
+} from "./package/chart-xml";
 import { PartTooLarge, relsPartOf, XlsxPackage } from "./package/opc";
 import { CLAIM, editSheet, OccupiedCell, type CellEdit, type CellWrite, type SheetEdits } from "./package/sheet-edit";
 import { MINIMAL_STYLES, StylesEditor } from "./package/styles";
@@ -153,7 +160,7 @@ export async function writeEvaluatedCopy(
       xml = addSheet(xml, name, relationshipId, book.relationshipNamespace);
       summaryIndex = listSheets(xml).length - 1;
     }
-    const drawing = book.strict ? null : addCharts(pkg, book, summaryPart, plan.charts);
+    const drawing = addCharts(pkg, book, summaryPart, plan.charts);
     const summary = summarySheetXml(plan, styles, mainNamespace(book.xml), drawing);
     pkg.setText(summaryPart, summary.xml);
     pkg.setContentType(summaryPart, WORKSHEET_CONTENT_TYPE);
@@ -223,7 +230,7 @@ interface Book {
   readonly names: readonly DefinedNameEntry[];
   readonly stylesPart: string;
   readonly relationshipNamespace: string;
-  /** Strict Open XML (its drawings use other namespaces: no chart is drawn there). */
+  /** Strict Open XML: its drawings and charts use the strict namespaces. */
   readonly strict: boolean;
 }
 
@@ -280,17 +287,18 @@ function addCharts(
   charts: readonly ChartPlan[],
 ): { relationshipId: string; relationshipNamespace: string } | null {
   if (charts.length === 0) return null;
+  const namespaces = book.strict ? STRICT_DRAWING : TRANSITIONAL_DRAWING;
   const drawingPart = pkg.freeName(`${book.folder}drawings/drawing`, ".xml");
   const placed = charts.map((chart) => {
     const chartPart = pkg.freeName(`${book.folder}charts/chart`, ".xml");
-    pkg.setText(chartPart, chartXml(chart));
+    pkg.setText(chartPart, chartXml(chart, namespaces));
     pkg.setContentType(chartPart, CHART_CONTENT_TYPE);
     return {
       chart,
       relationshipId: pkg.addRelationship(drawingPart, `${book.relationshipNamespace}/chart`, chartPart),
     };
   });
-  pkg.setText(drawingPart, drawingXml(placed));
+  pkg.setText(drawingPart, drawingXml(placed, namespaces));
   pkg.setContentType(drawingPart, DRAWING_CONTENT_TYPE);
   const relationshipId = pkg.addRelationship(sheetPart, `${book.relationshipNamespace}/drawing`, drawingPart);
   return { relationshipId, relationshipNamespace: book.relationshipNamespace };

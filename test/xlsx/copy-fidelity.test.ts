@@ -2,8 +2,9 @@
  * `--out` keeps everything of the user's file (issue: "make the copy by adding our parts to the user's
  * own package"). For workbooks written by openpyxl (ISO date cells, a chart, comments, data
  * validation, data bars / colour scales / icon sets), xlsxwriter (a chart, an image, a comment, data
- * validation, x14 data bars), LibreOffice (its own package; a 1904-system workbook) and by hand (no
- * `r` attributes, `x:` prefixes, a DOCTYPE, a stored entry, an unreferenced part):
+ * validation, x14 data bars), LibreOffice (its own package; a pivot table, chart, image, comment and
+ * data validation; the 1904 date system) and by hand (no `r` attributes, `x:` prefixes, a DOCTYPE,
+ * Strict Open XML, a stored entry, an unreferenced part; macros):
  * (a) every ZIP entry other than the parts the writer edits is in the copy byte for byte (its
  *     local record, compressed data and central record but the offset);
  * (b) LibreOffice opens the copy, and its CSV of every sheet of the input equals the CSV of the
@@ -147,6 +148,7 @@ describeWithTools("--out keeps everything of the user's file", () => {
       "hand-1904.xlsx",
       "hand-doctype.xlsx",
       "hand-no-r.xlsx",
+      "hand-strict.xlsx",
       "hand-x-prefix.xlsx",
       "openpyxl-rich.xlsx",
       "xlsxwriter-rich.xlsx",
@@ -172,6 +174,9 @@ describeWithTools("--out keeps everything of the user's file", () => {
     expect(readPart(join(dir, "hand-no-r.xlsx"), "xl/worksheets/sheet1.xml")).not.toContain(" r=");
     expect(readPart(join(dir, "hand-x-prefix.xlsx"), "xl/worksheets/sheet1.xml")).toContain("<x:sheetData>");
     expect(readPart(join(dir, "hand-doctype.xlsx"), "xl/worksheets/sheet1.xml")).toContain("<!DOCTYPE");
+    expect(readPart(join(dir, "hand-strict.xlsx"), "xl/workbook.xml")).toContain(
+      "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    );
   });
 
   it("a workbook with macros: copied as .xlsm with its VBA project byte for byte; an .xlsx name is refused", async () => {
@@ -191,7 +196,7 @@ describeWithTools("--out keeps everything of the user's file", () => {
     expect(readPart(output, "xl/_rels/workbook.xml.rels")).toContain('Target="vbaProject.bin"');
   });
 
-  for (const index of [0, 1, 2, 3, 4, 5, 6, 7, 8]) {
+  for (const index of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]) {
     it(`fixture ${index}: parts byte-identical, LibreOffice shows the same cells, the summary holds the numbers`, async () => {
       const input = fixtures[index] as string;
       const name = `${index}-${basename(input, ".xlsx")}`;

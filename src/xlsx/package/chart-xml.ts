@@ -7,10 +7,27 @@
 import { quoteSheet, type ChartPlan, type RangeRef } from "../../core/plan/summary-sheet";
 import { escapeAttribute, escapeCellText } from "./xml";
 
-const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
-const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
-const SPREADSHEET_DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
-const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** The DrawingML namespaces of a transitional and of a Strict Open XML package. */
+export interface DrawingNamespaces {
+  readonly chart: string;
+  readonly main: string;
+  readonly spreadsheetDrawing: string;
+  readonly relationships: string;
+}
+
+export const TRANSITIONAL_DRAWING: DrawingNamespaces = {
+  chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  main: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  spreadsheetDrawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  relationships: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+};
+
+export const STRICT_DRAWING: DrawingNamespaces = {
+  chart: "http://purl.oclc.org/ooxml/drawingml/chart",
+  main: "http://purl.oclc.org/ooxml/drawingml/main",
+  spreadsheetDrawing: "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing",
+  relationships: "http://purl.oclc.org/ooxml/officeDocument/relationships",
+};
 
 export const DRAWING_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
@@ -24,7 +41,7 @@ function points(values: readonly (string | number)[]): string {
   return values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeCellText(String(v))}</c:v></c:pt>`).join("");
 }
 
-export function chartXml(chart: ChartPlan): string {
+export function chartXml(chart: ChartPlan, ns: DrawingNamespaces): string {
   const categories =
     `<c:cat><c:strRef><c:f>${escapeCellText(absolute(chart.categories))}</c:f><c:strCache>` +
     `<c:ptCount val="${chart.categoryLabels.length}"/>${points(chart.categoryLabels)}</c:strCache></c:strRef></c:cat>`;
@@ -40,7 +57,7 @@ export function chartXml(chart: ChartPlan): string {
     .join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_NS}" xmlns:r="${RELATIONSHIPS_NS}">` +
+    `<c:chartSpace xmlns:c="${ns.chart}" xmlns:a="${ns.main}" xmlns:r="${ns.relationships}">` +
     `<c:roundedCorners val="0"/><c:chart>` +
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeCellText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
@@ -58,7 +75,10 @@ export function chartXml(chart: ChartPlan): string {
 }
 
 /** The drawing part holding one chart per entry, each anchored over its plan's cells. */
-export function drawingXml(charts: readonly { chart: ChartPlan; relationshipId: string }[]): string {
+export function drawingXml(
+  charts: readonly { chart: ChartPlan; relationshipId: string }[],
+  ns: DrawingNamespaces,
+): string {
   const anchors = charts.map(({ chart, relationshipId }, i) => {
     const { top, left, bottom, right } = chart.anchor;
     const marker = (col: number, row: number) =>
@@ -67,12 +87,12 @@ export function drawingXml(charts: readonly { chart: ChartPlan; relationshipId: 
       `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${marker(left - 1, top - 1)}</xdr:from><xdr:to>${marker(right, bottom)}</xdr:to>` +
       `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeAttribute(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
       `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
-      `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${RELATIONSHIPS_NS}" r:id="${escapeAttribute(relationshipId)}"/></a:graphicData></a:graphic>` +
+      `<a:graphic><a:graphicData uri="${ns.chart}"><c:chart xmlns:c="${ns.chart}" xmlns:r="${ns.relationships}" r:id="${escapeAttribute(relationshipId)}"/></a:graphicData></a:graphic>` +
       `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
     );
   });
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<xdr:wsDr xmlns:xdr="${SPREADSHEET_DRAWING_NS}" xmlns:a="${DRAWING_NS}">${anchors.join("")}</xdr:wsDr>`
+    `<xdr:wsDr xmlns:xdr="${ns.spreadsheetDrawing}" xmlns:a="${ns.main}">${anchors.join("")}</xdr:wsDr>`
   );
 }
