@@ -20,7 +20,20 @@ import { ApplicationDouble, WorkbookDouble } from "./objects";
 
 export { DoubleError, type DoubleErrorCode } from "./errors";
 export { diffSnapshots, snapshotWorkbook, buildWorkbook } from "./model";
+export {
+  nameReferenceText,
+  nameTarget,
+  namesAfterSheetDeleted,
+  parseNameReference,
+  type CellRef,
+  type RelativeParts,
+} from "./names";
+export { MAX_MERGED_AREAS_PER_CALL } from "./objects";
 export type {
+  ConditionalFormatModel,
+  ConditionalFormatType,
+  NameModel,
+  SelectionModel,
   WorkbookDescription,
   SheetDescription,
   WorkbookModel,
