@@ -13,10 +13,12 @@
  *   `整改情况汇总 (2)`…) are skipped. `--sheet` may name any sheet, hidden ones included.
  * - The settings are the defaults: the add-in keeps a workbook's settings in the Office document
  *   settings, which a file reader cannot see.
- * - `--out`: must end in `.xlsx`, must not be the input file (the input is never modified), its
+ * - `--out`: must end in `.xlsx` (`.xlsm` for a macro-enabled workbook: the writer checks it fits), must not be the input file (the input is never modified), its
  *   folder must be writable (missing folders are created, as `samples/out/` is on a fresh checkout);
  *   an existing output file is replaced (the demo rewrites `samples/out/…` on every run). It is
- *   checked before the workbook is read, so a typo costs nothing.
+ *   checked before the workbook is read, so a typo costs nothing. A copy that cannot be written
+ *   (a user's value where an owned column goes, a damaged part) still prints the report, then one
+ *   line saying why no copy was written, and exits 2.
  */
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -27,6 +29,7 @@ import { cliJsonPieces, toCliJson } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
+import { printable } from "../core/messages";
 import type { EvaluationResult, Grid, IsoDate, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
 import type { writeEvaluatedCopy } from "../xlsx/write";
@@ -75,8 +78,12 @@ export class UsageFailure extends Error {
   }
 }
 
-/** One line, whatever the message holds (an exception's text may carry line breaks or a stack). */
-const line = (message: Message): string => `${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ") + "\n";
+/**
+ * One line, whatever the message holds (an exception's text may carry line breaks or a stack), and
+ * nothing in it that a terminal would act on: sheet names, file names and cell text echoed in a
+ * message are the file's, not ours (`printable`).
+ */
+const line = (message: Message): string => printable(`${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ")) + "\n";
 
 export async function run(
   argv: readonly string[],
@@ -119,27 +126,23 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: Eva
   const today = command.today ?? localToday(io.now ? io.now() : new Date());
   const result = await backend.evaluate(inputPath, command, today);
 
+  // The report is printed even when the copy cannot be written: the evaluation itself succeeded.
+  let copyFailure: Message | null = null;
   if (outputPath !== null) {
     mkdirSync(dirname(outputPath), { recursive: true });
-    let outcome: CopyOutcome;
     try {
-      outcome = await backend.writeCopy(inputPath, outputPath, result, io);
+      const outcome = await backend.writeCopy(inputPath, outputPath, result, io);
+      // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
+      if (outcome.renamedFrom !== null) {
+        io.stderr(
+          line({
+            zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
+            en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
+          }),
+        );
+      }
     } catch (error) {
-      if (error instanceof UsageFailure) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new UsageFailure({
-        zh: `无法写入 ${command.out}：${detail}`,
-        en: `Could not write ${command.out}: ${detail}`,
-      });
-    }
-    // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
-    if (outcome.renamedFrom !== null) {
-      io.stderr(
-        line({
-          zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
-          en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
-        }),
-      );
+      copyFailure = copyFailureMessage(error, command.out ?? "");
     }
   }
   if (command.format === "json") {
@@ -151,7 +154,21 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: Eva
   } else {
     io.stdout(toTextReport(command.file, result, command.lang));
   }
+  if (copyFailure !== null) {
+    io.stderr(line(copyFailure));
+    return 2;
+  }
   return 0;
+}
+
+/** Why `--out` was not written, naming the file as the user typed it. */
+function copyFailureMessage(error: unknown, typed: string): Message {
+  if (error instanceof UsageFailure) {
+    const { zh, en } = error.userMessage;
+    return { zh: `未写入 ${typed}：${zh}`, en: `${typed} was not written: ${en}` };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { zh: `无法写入 ${typed}：${detail}`, en: `Could not write ${typed}: ${detail}` };
 }
 
 /** The command line's own path: `readWorkbook`, the engine, `writeEvaluatedCopy`, with the default settings. */
@@ -171,7 +188,7 @@ const fileBackend: EvaluationBackend = {
         surveySheet: result.survey?.sheet ?? null,
       });
     } catch (error) {
-      if (error instanceof writer.WriteError) throw new UsageFailure(splitBilingual(error.message));
+      if (error instanceof writer.WriteError) throw new UsageFailure(error.bilingual);
       throw error;
     }
   },
@@ -185,7 +202,8 @@ async function readInput(inputPath: string, command: EvaluateCommand): Promise<W
     });
   } catch (error) {
     // Name the file as the user typed it, not as the absolute path it was resolved to.
-    if (error instanceof WorkbookReadError) throw new UsageFailure(readProblemMessage(error.problem, command.file));
+    if (error instanceof WorkbookReadError)
+      throw new UsageFailure(readProblemMessage(error.problem, command.file, error.detail));
     throw error;
   }
 }
@@ -271,18 +289,15 @@ function evaluateWorkbook(
   });
 }
 
-/** The writer's messages are already `中文 / English`; keep them as they are. */
-function splitBilingual(text: string): Message {
-  const at = text.indexOf(" / ");
-  return at < 0 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
-}
-
 function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
   const fail = (zh: string, en: string): never => {
     throw new UsageFailure({ zh, en });
   };
-  if (!/\.xlsx$/i.test(outputPath))
-    fail(`--out 的文件名应以 .xlsx 结尾：${typed}`, `--out must name an .xlsx file: ${typed}`);
+  if (!/\.xls[xm]$/i.test(outputPath))
+    fail(
+      `--out 的文件名应以 .xlsx 结尾（含宏的工作簿为 .xlsm）：${typed}`,
+      `--out must name an .xlsx file (.xlsm for a workbook with macros): ${typed}`,
+    );
   const real = (p: string): string => {
     try {
       return realpathSync(p);
