@@ -43,6 +43,8 @@ export interface CliIo {
    */
   readonly stdout: (text: string) => unknown;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress is drawn as a bar there, as plain lines otherwise). */
+  readonly stderrIsTty?: boolean;
   /** The clock, read once for the default `--today`. */
   readonly now?: () => Date;
   /** Relative paths are resolved against this (default: the process's working directory). */
@@ -52,17 +54,19 @@ export interface CliIo {
 }
 
 /** A failure the user can act on: exit 2 with this message. */
-class UsageFailure extends Error {
+export class UsageFailure extends Error {
   constructor(readonly userMessage: Message) {
     super(userMessage.en);
   }
 }
 
 /** One line, whatever the message holds (an exception's text may carry line breaks or a stack). */
-const line = (message: Message): string => `${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ") + "\n";
+export const line = (message: Message): string => `${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ") + "\n";
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    // `combine` has its own arguments and modules, loaded only when asked for.
+    if (argv[0] === "combine") return await (await import("./combine/command")).combineCommand(argv.slice(1), io);
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
       io.stderr(line(parsed.message));
@@ -140,7 +144,7 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
 }
 
 /** The sheets the command may need, read; a file it cannot read is a usage failure naming it as typed. */
-async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
+export async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
   try {
     return await readWorkbook(inputPath, {
       wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
@@ -164,7 +168,7 @@ export function ledgerCandidates(sheets: readonly { name: string; hidden: boolea
     .map((s) => s.name);
 }
 
-function evaluateWorkbook(
+export function evaluateWorkbook(
   workbook: WorkbookGrids,
   command: EvaluateCommand,
   today: string,
@@ -212,7 +216,7 @@ function splitBilingual(text: string): Message {
   return at < 0 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
 }
 
-function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
+export function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
   const fail = (zh: string, en: string): never => {
     throw new UsageFailure({ zh, en });
   };

@@ -50,7 +50,11 @@ function countBy<K extends string>(
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-function onTimeRate(items: readonly EvaluatedItem[]): number | null {
+/**
+ * `onTimeRate`'s two counts: finished items with a completion date and a dated deadline, and those
+ * of them completed on time (a consolidation over many ledgers sums these, not the rates).
+ */
+export function onTimeCounts(items: readonly EvaluatedItem[]): { readonly onTime: number; readonly dated: number } {
   let dated = 0;
   let onTime = 0;
   for (const item of items) {
@@ -58,6 +62,11 @@ function onTimeRate(items: readonly EvaluatedItem[]): number | null {
     dated++;
     if (item.completed.date <= item.deadline.date) onTime++;
   }
+  return { onTime, dated };
+}
+
+function onTimeRate(items: readonly EvaluatedItem[]): number | null {
+  const { onTime, dated } = onTimeCounts(items);
   return ratio(onTime, dated);
 }
 
