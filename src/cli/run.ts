@@ -65,8 +65,9 @@ export const line = (message: Message): string => `${message.zh} / ${message.en}
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    // `combine` has its own arguments and modules, loaded only when asked for.
+    // `combine` and `split` have their own arguments and modules, loaded only when asked for.
     if (argv[0] === "combine") return await (await import("./combine/command")).combineCommand(argv.slice(1), io);
+    if (argv[0] === "split") return await (await import("./split/command")).splitCommand(argv.slice(1), io);
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
       io.stderr(line(parsed.message));

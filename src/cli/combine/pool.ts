@@ -17,7 +17,6 @@ export function combineWorkerScript(): string {
   if (/\.c?js$/.test(__filename)) return __filename;
   // A computed path, so the bundler leaves the launcher (and the esbuild it loads) out of the bundle.
   const launcherPath = join(__dirname, "..", "launch.cjs");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const launcher = require(launcherPath) as { ensureBundle: () => string };
   return launcher.ensureBundle();
 }
