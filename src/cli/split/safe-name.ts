@@ -34,7 +34,7 @@ function cutToBytes(text: string, maxBytes: number): string {
 
 /** A file name (without extension) for `value`; never empty, never a path. */
 export function safeFileBase(value: string): string {
-  let name = value.replace(FORBIDDEN, "_").replace(/\s+/gu, " ").trim();
+  let name = value.replace(/\s+/gu, " ").replace(FORBIDDEN, "_").trim();
   name = cutToBytes(name, MAX_NAME_BYTES);
   name = name.replace(/^[.\s]+|[.\s]+$/gu, "");
   if (name === "") return "_";
