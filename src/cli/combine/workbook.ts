@@ -104,6 +104,8 @@ function writeUnitsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: rea
   });
   let r = 1;
   const sums = { items: 0, finished: 0, closed: 0, onTime: 0, dated: 0 };
+  /** Column letter → the sum of the rows written so far (the streaming writer forgets committed rows). */
+  const columnSums = new Map<string, number>();
   for (const outcome of ordered) {
     const s = outcome.summary;
     if (!s) continue;
@@ -133,12 +135,21 @@ function writeUnitsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: rea
       outcome.onTime.onTime,
       outcome.onTime.dated,
     ]);
+    row.eachCell((cell) => {
+      if (typeof cell.value !== "number") return;
+      const column = cell.address.replace(/\d+$/, "");
+      columnSums.set(column, (columnSums.get(column) ?? 0) + cell.value);
+    });
     styleUnitRow(row, s.byLight.red, s.byLight.yellow);
     row.commit();
   }
   const last = r;
   r++;
-  const sum = (col: string): ExcelJS.CellFormulaValue => ({ formula: last >= 2 ? `SUM(${col}2:${col}${last})` : "0" });
+  // Each total carries its value too, for readers that show cached results without recalculating.
+  const sum = (col: string): ExcelJS.CellFormulaValue => ({
+    formula: last >= 2 ? `SUM(${col}2:${col}${last})` : "0",
+    result: columnSums.get(col) ?? 0,
+  });
   const totals = sheet.addRow([
     "合计",
     `${ordered.length} 个文件`,
