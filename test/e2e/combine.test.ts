@@ -174,6 +174,20 @@ describe("combine on a folder of ledgers that do not look alike", () => {
     expect(lines.at(-1)).toMatch(/^已检查 8\/8 个文件/);
   });
 
+  it("prints a table to read with --format text: a row per file read, the totals, the failures and why", () => {
+    const outcome = cli(["combine", "in", "--today", TODAY, "--format", "text"]);
+    expect(outcome.code).toBe(0);
+    const lines = outcome.stdout.split("\n");
+    for (const file of first.json.files.filter((f) => f.ok)) {
+      const row = lines.find((l) => l.includes(file.file));
+      expect(row?.startsWith(file.unit)).toBe(true);
+      expect(row?.split(/\s+/)).toContain(String(file.summary?.items));
+    }
+    const total = lines.find((l) => l.startsWith("合计"));
+    expect(total?.split(/\s+/)).toContain(String(first.json.totals.items));
+    for (const file of first.json.files.filter((f) => !f.ok)) expect(lines).toContain(`· ${file.file}：${file.error}`);
+  });
+
   it("gives the same report with one worker as with several", () => {
     const { json } = combine(["in", "--jobs", "1"]);
     expect(json).toEqual(first.json);
