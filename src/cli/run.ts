@@ -31,6 +31,7 @@ import type { EvaluationResult, Grid, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
 import type { writeEvaluatedCopy, WriteOutcome } from "../xlsx/write";
 import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
+import { consolidatedLedgerSheet } from "./combine/consolidated";
 
 /** Writes the evaluated copy for `--out`: the `.xlsx` writer's `writeEvaluatedCopy`, injectable for tests. */
 export type EvaluatedCopyWriter = typeof writeEvaluatedCopy;
@@ -102,8 +103,11 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
 
   const today = command.today ?? localToday(io.now ? io.now() : new Date());
   const settings = DEFAULT_SETTINGS;
+  // In a workbook `combine --out` wrote, the ledger is 问题总台账 unless a sheet is named.
+  const sheet = command.sheet ?? consolidatedLedgerSheet(inputPath);
+  const chosen = sheet === command.sheet ? command : { ...command, sheet };
   // The workbook's grids live only inside this call: the report is written without them in memory.
-  const result = evaluateWorkbook(await readInput(inputPath, command), command, today, settings);
+  const result = evaluateWorkbook(await readInput(inputPath, chosen), chosen, today, settings);
 
   if (outputPath !== null) {
     mkdirSync(dirname(outputPath), { recursive: true });

@@ -255,6 +255,8 @@ describe("combine on a folder of ledgers that do not look alike", () => {
       );
       expect(again.json?.items.map(itemKey)).toEqual(expected.map((e) => itemKey(e.item)));
       expect(again.json?.summary).toEqual({ ...first.json.totals });
+      // Without --sheet, `evaluate` takes 问题总台账 too (not 红黄灯清单, the first sheet that reads as a ledger).
+      expect(evaluate("out/汇总.xlsx").stdout).toBe(again.stdout);
 
       const sheet = workbook.getWorksheet("问题总台账")!;
       const header = (sheet.getRow(1).values as unknown[]).slice(1);

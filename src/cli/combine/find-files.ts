@@ -6,10 +6,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { readZipPart } from "../../xlsx/zip";
-
-/** The defined name `combine --out` puts in its workbook, and by which it recognises one. */
-export const COMBINED_MARK_NAME = "_ZGTZ_COMBINED";
+import { isCombinedWorkbook } from "./consolidated";
 
 export interface FoundFile {
   /** Absolute path, for reading. */
@@ -29,16 +26,6 @@ export interface FileSearch {
 }
 
 const isXlsxName = (name: string): boolean => /\.xlsx$/i.test(name) && !name.startsWith("~$");
-
-/** True when the workbook at `path` carries the consolidated-workbook mark; false also when it cannot be read. */
-export function isCombinedWorkbook(path: string): boolean {
-  try {
-    const workbookXml = readZipPart(path, "xl/workbook.xml");
-    return workbookXml !== null && workbookXml.toString("utf8").includes(`name="${COMBINED_MARK_NAME}"`);
-  } catch {
-    return false;
-  }
-}
 
 function statOrNull(path: string): ReturnType<typeof statSync> | null {
   try {

@@ -23,19 +23,13 @@ import { LIGHT_FILLS, LIGHT_LABELS } from "../../core/plan/marks";
 import { FIELD_LABELS } from "../../core/rules/field-labels";
 import { FIELD_KEYS, type Light } from "../../core/types";
 import type { FileOutcome, LedgerCell } from "./evaluate-file";
-import { COMBINED_MARK_NAME } from "./find-files";
-
-export const SHEET_NAMES = {
-  units: "各单位汇总",
-  warnings: "红黄灯清单",
-  ledger: "问题总台账",
-  failed: "未能读取",
-} as const;
-
-/** The columns 问题总台账 adds after the standard ones; `split --by source` groups by the first. */
-export const SOURCE_UNIT_HEADER = "来源单位";
-export const SOURCE_FILE_HEADER = "来源文件";
-export const SOURCE_ROW_HEADER = "原行号";
+import {
+  COMBINED_MARK_NAME,
+  SHEET_NAMES,
+  SOURCE_FILE_HEADER,
+  SOURCE_ROW_HEADER,
+  SOURCE_UNIT_HEADER,
+} from "./consolidated";
 
 const UNIT_HEADERS = [
   "单位",

@@ -24,11 +24,9 @@ import { FIELD_LABELS } from "../../core/rules/field-labels";
 import { DEFAULT_SETTINGS } from "../../core/settings-defaults";
 import { cellText, normalizeHeader } from "../../core/text";
 import type { EvaluatedItem, Grid } from "../../core/types";
-import { readProblemMessage, readWorkbook, WorkbookReadError } from "../../xlsx/read";
 import type { EvaluateCommand } from "../args";
 import { evaluateWorkbook, line, readInput, UsageFailure, type CliIo } from "../run";
-import { isCombinedWorkbook } from "../combine/find-files";
-import { SHEET_NAMES, SOURCE_UNIT_HEADER } from "../combine/workbook";
+import { consolidatedLedgerSheet, SOURCE_UNIT_HEADER } from "../combine/consolidated";
 import { parseSplitArgs, SPLIT_HELP, SPLIT_USAGE, type SplitField } from "./args";
 import { uniqueFileNames } from "./safe-name";
 
@@ -51,7 +49,7 @@ export async function splitCommand(args: readonly string[], io: CliIo): Promise<
   const inputPath = resolve(cwd, file);
   const outdir = resolve(cwd, parsed.command.outdir);
 
-  const sheet = parsed.command.sheet ?? (await defaultSheet(inputPath, file));
+  const sheet = parsed.command.sheet ?? consolidatedLedgerSheet(inputPath);
   const today = localToday(io.now ? io.now() : new Date());
   const command: EvaluateCommand = { command: "evaluate", file, sheet, today, format: "json", lang: "zh", out: null };
   const workbook = await readInput(inputPath, command);
@@ -108,18 +106,6 @@ const BY_WORDS: Readonly<Record<SplitField, { zh: string; en: string }>> = {
   owner: { zh: "责任人", en: "owner" },
   category: { zh: "问题类别", en: "category" },
 };
-
-/** 问题总台账 in a consolidated workbook; otherwise null (the sheet `evaluate` would find). */
-async function defaultSheet(inputPath: string, typed: string): Promise<string | null> {
-  try {
-    const listing = await readWorkbook(inputPath, { wanted: () => false });
-    const combined = isCombinedWorkbook(inputPath) && listing.sheets.some((s) => s.name === SHEET_NAMES.ledger);
-    return combined ? SHEET_NAMES.ledger : null;
-  } catch (error) {
-    if (error instanceof WorkbookReadError) throw new UsageFailure(readProblemMessage(error.problem, typed));
-    throw error;
-  }
-}
 
 /** A cell's text, the merge's top-left value for a cell inside a merge. */
 function textAt(grid: Grid, row: number, col: number): string {
