@@ -22,8 +22,12 @@ import type { EvaluateCommand } from "../args";
 import { evaluateWorkbook, line, readInput, UsageFailure } from "../run";
 import { unitFromFileName, unitOfLedger, type UnitSource } from "./unit-name";
 
-/** A cell of the consolidated ledger: a real date, or the value as the unit typed it (text stays text). */
-export type LedgerCell = string | number | boolean | { readonly date: IsoDate } | null;
+/**
+ * A cell of the consolidated ledger: a real date, a number with its own number format (a date
+ * serial stays a date), or the value as the unit typed it (text stays text).
+ */
+export type LedgerCell =
+  string | number | boolean | { readonly date: IsoDate } | { readonly number: number; readonly format: string } | null;
 
 export interface LedgerRow {
   /** The row in the unit's own sheet. */
@@ -43,8 +47,11 @@ export interface FileOutcome {
   readonly findings: { readonly error: number; readonly warning: number };
   /** Why the file could not be evaluated: the line `evaluate` prints. */
   readonly error: string | null;
-  /** For the totals' on-time rate, which is recomputed from counts, never averaged. */
+  /** For the totals' on-time rates, which are recomputed from counts, never averaged. */
   readonly onTime: { readonly onTime: number; readonly dated: number };
+  readonly onTimeOriginal: { readonly onTime: number; readonly dated: number };
+  /** The fields the ledger has a column for (to leave out of 问题总台账 the optional ones no file has). */
+  readonly fields: readonly FieldKey[];
   /** Only when asked for (`--out`). */
   readonly rows: readonly LedgerRow[] | null;
   readonly warnings: readonly WarningListEntry[] | null;
@@ -71,13 +78,18 @@ function dateOfField(item: EvaluatedItem, field: FieldKey): IsoDate | null {
     case "reviewed":
       return item.reviewed.kind === "date" ? item.reviewed.date : null;
     case "deadline":
+      // With 原定时限/调整后时限 columns the item's deadline may come from another column: this
+      // column's own value is then written as typed.
+      if (item.cells.originalDeadline !== undefined || item.cells.extendedDeadline !== undefined) return null;
       return !item.deadline.ongoing && !item.deadline.invalid ? item.deadline.date : null;
     default:
       return null;
   }
 }
 
-function ledgerCell(value: CellValue): LedgerCell {
+function ledgerCell(value: CellValue, numberFormat: string | null): LedgerCell {
+  if (typeof value === "number" && numberFormat !== null && numberFormat !== "General")
+    return { number: value, format: numberFormat };
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     return value;
   return cellText(value);
@@ -91,7 +103,7 @@ export function ledgerRow(item: EvaluatedItem): LedgerRow {
       const date = dateOfField(item, field);
       if (date !== null) return { date };
     }
-    return ledgerCell(cell.value);
+    return ledgerCell(cell.value, cell.numberFormat);
   });
   return { row: item.row, cells, light: item.light };
 }
@@ -125,7 +137,9 @@ export async function evaluateLedgerFile(job: FileJob): Promise<FileOutcome> {
       survey: report.survey,
       findings: { error, warning: result.findings.length - error },
       error: null,
-      onTime: onTimeCounts(result.items),
+      onTime: onTimeCounts(result.items, "deadline"),
+      onTimeOriginal: onTimeCounts(result.items, "originalDeadline"),
+      fields: FIELD_KEYS.filter((field) => result.layout.columns[field] !== undefined),
       rows: job.withRows ? result.items.map(ledgerRow) : null,
       warnings: job.withRows ? result.summary.warnings : null,
     };
@@ -150,6 +164,8 @@ export function failedOutcome(file: string, error: string): FileOutcome {
     findings: { error: 0, warning: 0 },
     error,
     onTime: { onTime: 0, dated: 0 },
+    onTimeOriginal: { onTime: 0, dated: 0 },
+    fields: [],
     rows: null,
     warnings: null,
   };

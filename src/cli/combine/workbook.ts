@@ -21,7 +21,7 @@ import { dirname } from "node:path";
 import ExcelJS from "exceljs";
 import { LIGHT_FILLS, LIGHT_LABELS } from "../../core/plan/marks";
 import { FIELD_LABELS } from "../../core/rules/field-labels";
-import { FIELD_KEYS, type Light } from "../../core/types";
+import { FIELD_KEYS, type FieldKey, type Light } from "../../core/types";
 import type { FileOutcome, LedgerCell } from "./evaluate-file";
 import {
   COMBINED_MARK_NAME,
@@ -63,8 +63,13 @@ const lightFill = (light: Light): ExcelJS.Fill | undefined => {
 };
 
 function toExcelValue(cell: LedgerCell): ExcelJS.CellValue {
-  if (cell !== null && typeof cell === "object") return new Date(`${cell.date}T00:00:00Z`);
-  return cell;
+  if (cell === null || typeof cell !== "object") return cell;
+  return "date" in cell ? new Date(`${cell.date}T00:00:00Z`) : cell.number;
+}
+
+function numberFormatOf(cell: LedgerCell): string | null {
+  if (cell === null || typeof cell !== "object") return null;
+  return "date" in cell ? DATE_FORMAT : cell.format;
 }
 
 function writeHeader(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
@@ -219,17 +224,24 @@ function writeWarningsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: 
   sheet.commit();
 }
 
+/**
+ * 问题总台账's columns: SPEC §2's standard ones always, the optional ones (延期, 金额) only when some
+ * file has them — an empty money column would read as a ledger whose amounts are all 0.
+ */
+function ledgerColumns(read: readonly FileOutcome[]): number[] {
+  const present = new Set(read.flatMap((o) => o.fields));
+  const standardEnd = FIELD_KEYS.indexOf("note");
+  return FIELD_KEYS.flatMap((field, i) => (i <= standardEnd || present.has(field) ? [i] : []));
+}
+
 function writeLedgerSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: readonly FileOutcome[]): void {
   const sheet = workbook.addWorksheet(SHEET_NAMES.ledger, { views: [{ state: "frozen", ySplit: 1 }] });
-  const headers = [
-    ...FIELD_KEYS.map((f) => FIELD_LABELS[f].zh),
-    SOURCE_UNIT_HEADER,
-    SOURCE_FILE_HEADER,
-    SOURCE_ROW_HEADER,
-  ];
-  const wide = new Set(["description", "measures", "progress"]);
+  const columns = ledgerColumns(read);
+  const fields = columns.map((i) => FIELD_KEYS[i] as FieldKey);
+  const headers = [...fields.map((f) => FIELD_LABELS[f].zh), SOURCE_UNIT_HEADER, SOURCE_FILE_HEADER, SOURCE_ROW_HEADER];
+  const wide = new Set<FieldKey>(["description", "measures", "progress"]);
   sheet.columns = [
-    ...FIELD_KEYS.map((f) => ({ width: wide.has(f) ? 40 : 12 })),
+    ...fields.map((f) => ({ width: wide.has(f) ? 40 : 12 })),
     { width: 18 },
     { width: 30 },
     { width: 8 },
@@ -237,9 +249,11 @@ function writeLedgerSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: re
   writeHeader(sheet, headers);
   for (const outcome of read) {
     for (const item of outcome.rows ?? []) {
-      const row = sheet.addRow([...item.cells.map(toExcelValue), outcome.unit, outcome.file, item.row]);
-      item.cells.forEach((cell, c) => {
-        if (cell !== null && typeof cell === "object") row.getCell(c + 1).numFmt = DATE_FORMAT;
+      const cells = columns.map((i) => item.cells[i] ?? null);
+      const row = sheet.addRow([...cells.map(toExcelValue), outcome.unit, outcome.file, item.row]);
+      cells.forEach((cell, c) => {
+        const format = numberFormatOf(cell);
+        if (format !== null) row.getCell(c + 1).numFmt = format;
       });
       row.commit();
     }
