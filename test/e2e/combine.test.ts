@@ -58,6 +58,7 @@ const FILES = {
   county: "in/county-ledger.xlsx",
   blindCounty: "in/实践/县局台账.xlsx",
   blindSoe: "in/实践/国企台账.xlsx",
+  auditExtensions: "in/实践/审计延期金额.xlsx",
   generatedA: "in/生成/甲单位.xlsx",
   generatedB: "in/生成/乙单位.xlsx",
   broken: "in/损坏.xlsx",
@@ -71,6 +72,7 @@ beforeAll(async () => {
   copyFileSync(join(ROOT, "test/fixtures/county-ledger.xlsx"), join(dir, FILES.county));
   copyFileSync(join(ROOT, "test/fixtures/blind/县局台账.xlsx"), join(dir, FILES.blindCounty));
   copyFileSync(join(ROOT, "test/fixtures/blind/国企台账.xlsx"), join(dir, FILES.blindSoe));
+  copyFileSync(join(ROOT, "test/fixtures/lo/audit-extensions.xlsx"), join(dir, FILES.auditExtensions));
   await writeLedgerXlsx(generateLedger(120, 7), join(dir, FILES.generatedA));
   await writeLedgerXlsx(generateLedger(80, 11), join(dir, FILES.generatedB));
   writeFileSync(join(dir, FILES.broken), "PK\u0003\u0004 this is not really a workbook");
@@ -157,6 +159,16 @@ describe("combine on a folder of ledgers that do not look alike", () => {
     expect(t.onTimeRate).toBe(
       round(dated.filter((i) => (i.completed ?? "") <= (i.deadline ?? "")).length / dated.length),
     );
+    // Money: only the audit ledger has money columns, so the totals are its own.
+    const money = own.get(FILES.auditExtensions)?.json?.summary.amounts;
+    expect(money).toBeTruthy();
+    expect(t.amounts).toEqual({
+      unit: money?.unit,
+      converted: false,
+      involved: money?.involved,
+      rectified: money?.rectified,
+      rectifiedRate: money?.rectifiedRate,
+    });
   });
 
   it("names each file's unit from its title or 填报单位 line, else from the file name", () => {
@@ -169,9 +181,10 @@ describe("combine on a folder of ledgers that do not look alike", () => {
   });
 
   it("shows its progress on stderr, one plain line per file when stderr is not a terminal", () => {
-    const lines = first.stderr.split("\n").filter((l) => /^已检查 \d+\/8 个文件/.test(l));
-    expect(lines).toHaveLength(8);
-    expect(lines.at(-1)).toMatch(/^已检查 8\/8 个文件/);
+    const n = Object.keys(FILES).length;
+    const lines = first.stderr.split("\n").filter((l) => l.startsWith("已检查 ") && l.includes(`/${n} 个文件`));
+    expect(lines).toHaveLength(n);
+    expect(lines.at(-1)).toMatch(new RegExp(`^已检查 ${n}/${n} 个文件`));
   });
 
   it("prints a table to read with --format text: a row per file read, the totals, the failures and why", () => {
@@ -254,7 +267,14 @@ describe("combine on a folder of ledgers that do not look alike", () => {
         (own.get(f.file)?.json?.items ?? []).map((i) => ({ file: f, item: i })),
       );
       expect(again.json?.items.map(itemKey)).toEqual(expected.map((e) => itemKey(e.item)));
-      expect(again.json?.summary).toEqual({ ...first.json.totals });
+      const { amounts: againMoney, ...againSummary } = again.json?.summary ?? { amounts: null };
+      const { amounts: totalMoney, ...totals } = first.json.totals;
+      expect(againSummary).toEqual(totals);
+      expect([againMoney?.unit, againMoney?.involved, againMoney?.rectified]).toEqual([
+        totalMoney?.unit,
+        totalMoney?.involved,
+        totalMoney?.rectified,
+      ]);
       // Without --sheet, `evaluate` takes 问题总台账 too (not 红黄灯清单, the first sheet that reads as a ledger).
       expect(evaluate("out/汇总.xlsx").stdout).toBe(again.stdout);
 

@@ -11,6 +11,8 @@ import { DEFAULT_SETTINGS } from "../../core/settings-defaults";
 import { cellText } from "../../core/text";
 import {
   FIELD_KEYS,
+  type AmountField,
+  type AmountUnit,
   type CellValue,
   type EvaluatedItem,
   type FieldKey,
@@ -50,6 +52,8 @@ export interface FileOutcome {
   /** For the totals' on-time rates, which are recomputed from counts, never averaged. */
   readonly onTime: { readonly onTime: number; readonly dated: number };
   readonly onTimeOriginal: { readonly onTime: number; readonly dated: number };
+  /** Each money column's own unit: a plain number in it counts in this unit. */
+  readonly moneyUnits: Partial<Record<AmountField, AmountUnit>>;
   /** The fields the ledger has a column for (to leave out of 问题总台账 the optional ones no file has). */
   readonly fields: readonly FieldKey[];
   /** Only when asked for (`--out`). */
@@ -139,6 +143,9 @@ export async function evaluateLedgerFile(job: FileJob): Promise<FileOutcome> {
       error: null,
       onTime: onTimeCounts(result.items, "deadline"),
       onTimeOriginal: onTimeCounts(result.items, "originalDeadline"),
+      moneyUnits: Object.fromEntries(
+        Object.entries(report.summary.amounts?.columns ?? {}).map(([field, column]) => [field, column.unit]),
+      ),
       fields: FIELD_KEYS.filter((field) => result.layout.columns[field] !== undefined),
       rows: job.withRows ? result.items.map(ledgerRow) : null,
       warnings: job.withRows ? result.summary.warnings : null,
@@ -165,6 +172,7 @@ export function failedOutcome(file: string, error: string): FileOutcome {
     error,
     onTime: { onTime: 0, dated: 0 },
     onTimeOriginal: { onTime: 0, dated: 0 },
+    moneyUnits: {},
     fields: [],
     rows: null,
     warnings: null,

@@ -16,8 +16,6 @@ export interface CombinedAmounts {
   readonly unit: AmountUnit;
   /** Some file counted in the other unit and was converted. */
   readonly converted: boolean;
-  /** Files whose ledger has money columns. */
-  readonly files: number;
   readonly involved: number | null;
   readonly rectified: number | null;
   readonly rectifiedRate: number | null;
@@ -64,13 +62,19 @@ export function combinedTotals(outcomes: readonly FileOutcome[]): CombinedTotals
   };
 }
 
-const inUnit = (amount: number, from: AmountUnit, to: AmountUnit): number =>
+/** An amount in `from` expressed in `to`. */
+export const inUnit = (amount: number, from: AmountUnit, to: AmountUnit): number =>
   from === to ? amount : to === "万元" ? amount / 10_000 : amount * 10_000;
+
+/** The unit money is consolidated in: 元 when every file's money columns count in 元, else 万元. */
+export function consolidatedMoneyUnit(outcomes: readonly FileOutcome[]): AmountUnit {
+  return outcomes.every((o) => Object.values(o.moneyUnits).every((unit) => unit === "元")) ? "元" : "万元";
+}
 
 function combinedAmounts(outcomes: readonly FileOutcome[]): CombinedAmounts | null {
   const withMoney = outcomes.flatMap((o) => (o.summary?.amounts ? [o.summary.amounts] : []));
   if (withMoney.length === 0) return null;
-  const unit: AmountUnit = withMoney.every((a) => a.unit === "元") ? "元" : "万元";
+  const unit = consolidatedMoneyUnit(outcomes);
   let involved: number | null = null;
   let rectified: number | null = null;
   let bothInvolved = 0;
@@ -86,7 +90,6 @@ function combinedAmounts(outcomes: readonly FileOutcome[]): CombinedAmounts | nu
   return {
     unit,
     converted: withMoney.some((a) => a.converted || a.unit !== unit),
-    files: withMoney.length,
     involved,
     rectified,
     rectifiedRate: roundRate(ratio(bothRectified, bothInvolved)),

@@ -21,7 +21,15 @@ import { dirname } from "node:path";
 import ExcelJS from "exceljs";
 import { LIGHT_FILLS, LIGHT_LABELS } from "../../core/plan/marks";
 import { FIELD_LABELS } from "../../core/rules/field-labels";
-import { FIELD_KEYS, type FieldKey, type Light } from "../../core/types";
+import {
+  AMOUNT_FIELDS,
+  FIELD_KEYS,
+  type AmountField,
+  type AmountUnit,
+  type FieldKey,
+  type Light,
+} from "../../core/types";
+import { consolidatedMoneyUnit, inUnit } from "./totals";
 import type { FileOutcome, LedgerCell } from "./evaluate-file";
 import {
   COMBINED_MARK_NAME,
@@ -234,11 +242,27 @@ function ledgerColumns(read: readonly FileOutcome[]): number[] {
   return FIELD_KEYS.flatMap((field, i) => (i <= standardEnd || present.has(field) ? [i] : []));
 }
 
+/** A money cell's plain number converted to the consolidated unit; text (`3.5万元`) names its own unit. */
+function inMoneyUnit(cell: LedgerCell, from: AmountUnit, to: AmountUnit): LedgerCell {
+  if (typeof cell === "number") return inUnit(cell, from, to);
+  if (cell !== null && typeof cell === "object" && "number" in cell)
+    return { ...cell, number: inUnit(cell.number, from, to) };
+  return cell;
+}
+
 function writeLedgerSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: readonly FileOutcome[]): void {
   const sheet = workbook.addWorksheet(SHEET_NAMES.ledger, { views: [{ state: "frozen", ySplit: 1 }] });
   const columns = ledgerColumns(read);
   const fields = columns.map((i) => FIELD_KEYS[i] as FieldKey);
-  const headers = [...fields.map((f) => FIELD_LABELS[f].zh), SOURCE_UNIT_HEADER, SOURCE_FILE_HEADER, SOURCE_ROW_HEADER];
+  // Money columns name their unit in the header, and each file's plain numbers are converted to it.
+  const moneyUnit = consolidatedMoneyUnit(read);
+  const isMoney = (f: FieldKey): f is AmountField => (AMOUNT_FIELDS as readonly string[]).includes(f);
+  const headers = [
+    ...fields.map((f) => (isMoney(f) ? `${FIELD_LABELS[f].zh}（${moneyUnit}）` : FIELD_LABELS[f].zh)),
+    SOURCE_UNIT_HEADER,
+    SOURCE_FILE_HEADER,
+    SOURCE_ROW_HEADER,
+  ];
   const wide = new Set<FieldKey>(["description", "measures", "progress"]);
   sheet.columns = [
     ...fields.map((f) => ({ width: wide.has(f) ? 40 : 12 })),
@@ -249,7 +273,11 @@ function writeLedgerSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: re
   writeHeader(sheet, headers);
   for (const outcome of read) {
     for (const item of outcome.rows ?? []) {
-      const cells = columns.map((i) => item.cells[i] ?? null);
+      const cells = columns.map((i, c) => {
+        const cell = item.cells[i] ?? null;
+        const field = fields[c] as FieldKey;
+        return isMoney(field) ? inMoneyUnit(cell, outcome.moneyUnits[field] ?? "元", moneyUnit) : cell;
+      });
       const row = sheet.addRow([...cells.map(toExcelValue), outcome.unit, outcome.file, item.row]);
       cells.forEach((cell, c) => {
         const format = numberFormatOf(cell);
