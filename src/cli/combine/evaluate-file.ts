@@ -124,7 +124,7 @@ export async function evaluateLedgerFile(job: FileJob): Promise<FileOutcome> {
   };
   try {
     const workbook = await readInput(job.path, command);
-    const result = evaluateWorkbook(workbook, command, job.today, DEFAULT_SETTINGS);
+    const result = await evaluateWorkbook(workbook, command, job.today, DEFAULT_SETTINGS);
     const ledger = workbook.sheets.find((s) => s.name === result.layout.sheet);
     const unit = ledger
       ? unitOfLedger(ledger.grid(), result.layout.headerTop, job.display)

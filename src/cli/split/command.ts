@@ -53,7 +53,7 @@ export async function splitCommand(args: readonly string[], io: CliIo): Promise<
   const today = localToday(io.now ? io.now() : new Date());
   const command: EvaluateCommand = { command: "evaluate", file, sheet, today, format: "json", lang: "zh", out: null };
   const workbook = await readInput(inputPath, command);
-  const result = evaluateWorkbook(workbook, command, today, DEFAULT_SETTINGS);
+  const result = await evaluateWorkbook(workbook, command, today, DEFAULT_SETTINGS);
   const { layout } = result;
   const grid = workbook.sheets.find((s) => s.name === layout.sheet)?.grid();
   if (!grid) throw new Error(`split: sheet ${layout.sheet} not read`);
