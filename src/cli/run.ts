@@ -34,6 +34,7 @@ import type { EvaluationResult, Grid, IsoDate, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
 import type { writeEvaluatedCopy } from "../xlsx/write";
 import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
+import { consolidatedLedgerSheet } from "./combine/consolidated";
 
 /** Writes the evaluated copy for `--out`: the `.xlsx` writer's `writeEvaluatedCopy`, injectable for tests. */
 export type EvaluatedCopyWriter = typeof writeEvaluatedCopy;
@@ -63,6 +64,8 @@ export interface CliIo {
    */
   readonly stdout: (text: string) => unknown;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress is drawn as a bar there, as plain lines otherwise). */
+  readonly stderrIsTty?: boolean;
   /** The clock, read once for the default `--today`. */
   readonly now?: () => Date;
   /** Relative paths are resolved against this (default: the process's working directory). */
@@ -83,7 +86,8 @@ export class UsageFailure extends Error {
  * nothing in it that a terminal would act on: sheet names, file names and cell text echoed in a
  * message are the file's, not ours (`printable`).
  */
-const line = (message: Message): string => printable(`${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ")) + "\n";
+export const line = (message: Message): string =>
+  printable(`${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ")) + "\n";
 
 export async function run(
   argv: readonly string[],
@@ -91,6 +95,9 @@ export async function run(
   backend: EvaluationBackend = fileBackend,
 ): Promise<number> {
   try {
+    // `combine` and `split` have their own arguments and modules, loaded only when asked for.
+    if (argv[0] === "combine") return await (await import("./combine/command")).combineCommand(argv.slice(1), io);
+    if (argv[0] === "split") return await (await import("./split/command")).splitCommand(argv.slice(1), io);
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
       io.stderr(line(parsed.message));
@@ -124,7 +131,9 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: Eva
   if (outputPath !== null) checkOutputPath(inputPath, outputPath, command.out ?? "");
 
   const today = command.today ?? localToday(io.now ? io.now() : new Date());
-  const result = await backend.evaluate(inputPath, command, today);
+  // In a workbook `combine --out` wrote, the ledger is 问题总台账 unless a sheet is named.
+  const sheet = command.sheet ?? consolidatedLedgerSheet(inputPath);
+  const result = await backend.evaluate(inputPath, sheet === command.sheet ? command : { ...command, sheet }, today);
 
   // The report is printed even when the copy cannot be written: the evaluation itself succeeded.
   let copyFailure: Message | null = null;
@@ -195,7 +204,7 @@ const fileBackend: EvaluationBackend = {
 };
 
 /** The sheets the command may need, read; a file it cannot read is a usage failure naming it as typed. */
-async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
+export async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
   try {
     return await readWorkbook(inputPath, {
       wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
@@ -269,7 +278,7 @@ export async function evaluateChosenSheet(
   });
 }
 
-function evaluateWorkbook(
+export function evaluateWorkbook(
   workbook: WorkbookGrids,
   command: EvaluateCommand,
   today: string,
@@ -289,7 +298,7 @@ function evaluateWorkbook(
   });
 }
 
-function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
+export function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
   const fail = (zh: string, en: string): never => {
     throw new UsageFailure({ zh, en });
   };
