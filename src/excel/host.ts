@@ -22,11 +22,14 @@ export interface EvaluateRequest {
 
 export type HostErrorCode =
   | "no-ledger" // the sheet holds no ledger (see `failure` and `preview`)
-  | "protected" // the sheet (or workbook structure) is protected
+  | "protected" // the sheet (or the workbook's structure) is protected
   | "cell-edit" // a cell is being edited
   | "read-only" // the workbook is open read-only
   | "api-missing" // the host lacks an API the step needs
-  | "too-large" // a request would exceed the host's payload limit even in blocks
+  | "too-large" // a request would exceed the host's payload limit even in blocks, or a range Excel's cell limit
+  | "several-areas" // several separate areas are selected and the step needs one
+  | "inactive-workbook" // several workbooks are open and this one lost focus
+  | "unsupported-feature" // the sheet holds features the Excel API cannot handle
   | "summary-name-taken" // not an error by itself; see WriteSummaryOutcome.renamedFrom
   | "unknown";
 

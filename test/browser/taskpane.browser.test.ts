@@ -147,7 +147,9 @@ jest.setTimeout(300_000);
     await page.waitForFunction(() => {
       const model = (window as unknown as PreviewWindow).excelDouble?.model;
       const sheet = model?.sheets.find((s) => s.id === model.selection.sheetId);
-      return sheet?.name === "整改台账" && model?.selection.rect.top === 12 && model.selection.rect.left === 14;
+      return (
+        sheet?.name === "整改台账" && model?.selection.activeCell.row === 12 && model.selection.activeCell.col === 14
+      );
     });
   });
 
