@@ -269,6 +269,10 @@ jest.setTimeout(300_000);
     await own.getByRole("button", { name: "生成汇总表" }).click();
     await own.getByText("已生成汇总表“整改情况汇总”。").waitFor({ timeout: 30_000 });
     a11y.push(...(await axeProblems(own, "summary written")));
+    // The meeting text under it, copied by its button (the Clipboard API, or the selection fallback).
+    expect(await own.getByTestId("meeting-text").innerText()).toMatch(/^截至2025年3月31日，共梳理整改问题10项/);
+    await own.getByRole("button", { name: "复制通报稿" }).click();
+    await own.getByText("已复制到剪贴板。").waitFor();
     await own.screenshot({ path: join(results, "pane-summary-written.png"), fullPage: true });
     // The message's link opens the summary sheet in the workbook.
     await own.getByRole("button", { name: "打开“整改情况汇总”" }).click();

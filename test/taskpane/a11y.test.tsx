@@ -55,6 +55,18 @@ describe("axe finds nothing in the pane", () => {
     expect(await violations()).toEqual([]);
   });
 
+  it("with the mapping editor open, compact and with every field, and after its 已保存", async () => {
+    const user = renderPane();
+    await user.click(await screen.findByRole("button", { name: "评估" }));
+    await user.click(await screen.findByRole("button", { name: "修改对应关系" }));
+    expect(await violations()).toEqual([]);
+    await user.click(screen.getByRole("button", { name: /显示全部字段/ }));
+    expect(await violations()).toEqual([]);
+    await user.click(screen.getByRole("button", { name: "保存并重新评估" }));
+    await screen.findByText("已保存：对应关系已存入工作簿，并已按它重新评估。");
+    expect(await violations()).toEqual([]);
+  });
+
   it("in English after 评估", async () => {
     const user = renderPane("en");
     await user.click(await screen.findByRole("button", { name: "Evaluate" }));
