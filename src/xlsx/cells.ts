@@ -321,8 +321,10 @@ export function isoDateToSerial(text: string, date1904: boolean): number | null 
   return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL - (date1904 ? 1_462 : 0);
 }
 
-/** An XML Schema number (`xsd:double` without INF/NaN, which no cell holds): digits, one point, an exponent. */
+/** An XML Schema number (`xsd:double`): digits, one point, an exponent… */
 const XML_NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** …or one of its special values, which no cell can hold (exceljs writes NaN for one). */
+const XML_SPECIAL_NUMBER = /^\s*(?:[+-]?INF|NaN)\s*$/;
 const INDEX = /^\s*\d+\s*$/;
 
 /**
@@ -355,6 +357,7 @@ export function cellValueOf(type: string | undefined, raw: string, ctx: CellCont
     case undefined:
     case "n": {
       if (raw.trim() === "") return null;
+      if (XML_SPECIAL_NUMBER.test(raw)) return finite(NaN);
       if (!XML_NUMBER.test(raw)) throw new CellContentError("number", raw);
       return finite(Number(raw));
     }
