@@ -38,7 +38,7 @@
 import { cellAddress, columnNumber } from "../core/grid";
 import type { CellValue, MergeArea } from "../core/types";
 import { READ_LIMITS, ReadLimitError } from "./limits";
-import { CLOSE, decodeXml, END, OPEN, TEXT, XmlScanner } from "./xml";
+import { CLOSE, decodeXml, END, OPEN, TEXT, XmlScanner, xmlName } from "./xml";
 
 export { decodeXml };
 
@@ -432,6 +432,15 @@ function positiveInteger(buf: Buffer, start: number, end: number): number {
   return end > start && n > 0 ? n : -1;
 }
 
+/** The names the sheet reader looks for on every row and cell, hashed once. */
+const ROW = xmlName("row");
+const CELL = xmlName("c");
+const VALUE = xmlName("v");
+const INLINE = xmlName("is");
+const REF = xmlName("r");
+const TYPE = xmlName("t");
+const STYLE = xmlName("s");
+
 /** Cell types as the file spells them, matched on the bytes so the usual ones cost no string. */
 const CELL_TYPES = ["s", "n", "str", "b", "e", "d", "inlineStr"] as const;
 
@@ -439,6 +448,12 @@ function cellTypeAt(xml: XmlScanner, index: number): string | undefined {
   if (index < 0) return undefined;
   const start = xml.attrValueStart(index);
   const end = xml.attrValueEnd(index);
+  // The usual one-letter types by their byte; anything else compared in full.
+  if (end - start === 1) {
+    const b = xml.buffer[start];
+    if (b === 0x73) return "s";
+    if (b === 0x6e) return "n";
+  }
   for (const type of CELL_TYPES) if (sameBytes(xml.buffer, start, end, type)) return type;
   return xml.attrValue(index);
 }
@@ -557,17 +572,18 @@ export class SheetReader extends PartReader<SheetCells> {
       return;
     }
     if (token === OPEN) {
-      if (xml.nameIs("row")) this.openRow();
-      else if (xml.nameIs("c") && this.rowOpen) this.openCell();
+      if (xml.is(CELL)) {
+        if (this.rowOpen) this.openCell();
+      } else if (xml.is(ROW)) this.openRow();
     } else if (token === CLOSE) {
       if (xml.depth === 1) this.inSheetData = false;
-      else if (xml.nameIs("row")) this.closeRow();
+      else if (xml.is(ROW)) this.closeRow();
     }
   }
 
   private openRow(): void {
     const xml = this.xml;
-    const r = xml.attrIndex("r");
+    const r = xml.attrIndexOf(REF);
     let row = this.lastRow + 1;
     if (r >= 0) {
       row = positiveInteger(xml.buffer, xml.attrValueStart(r), xml.attrValueEnd(r));
@@ -593,7 +609,7 @@ export class SheetReader extends PartReader<SheetCells> {
 
   private openCell(): void {
     const xml = this.xml;
-    const r = xml.attrIndex("r");
+    const r = xml.attrIndexOf(REF);
     let col = this.lastCol + 1;
     if (r >= 0) {
       const refCol = columnOfRef(xml.buffer, xml.attrValueStart(r), xml.attrValueEnd(r));
@@ -603,8 +619,8 @@ export class SheetReader extends PartReader<SheetCells> {
     if (col > READ_LIMITS.columns) throw new ReadLimitError("columns", `${this.sheet}!${xml.attrValue(r)}`);
     this.col = this.lastCol = col;
     if (xml.selfClosing) return;
-    this.type = cellTypeAt(xml, xml.attrIndex("t"));
-    const s = xml.attrIndex("s");
+    this.type = cellTypeAt(xml, xml.attrIndexOf(TYPE));
+    const s = xml.attrIndexOf(STYLE);
     this.style = (s >= 0 ? numberAt(xml.buffer, xml.attrValueStart(s), xml.attrValueEnd(s)) : 0) || this.rowStyle;
     this.cellDepth = xml.depth;
     this.quick = NaN;
@@ -643,10 +659,10 @@ export class SheetReader extends PartReader<SheetCells> {
       }
     } else if (token === OPEN) {
       if (xml.depth !== this.cellDepth + 1 && !(xml.selfClosing && xml.depth === this.cellDepth)) return;
-      if (xml.nameIs("v")) {
+      if (xml.is(VALUE)) {
         this.hasValue = true;
         this.inValue = !xml.selfClosing;
-      } else if (xml.nameIs("is") && !xml.selfClosing) {
+      } else if (xml.is(INLINE) && !xml.selfClosing) {
         this.inlineItem ??= new StringItemCollector(() => this.where());
         this.inlineItem.reset();
         this.inlineDepth = xml.depth;
