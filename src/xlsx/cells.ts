@@ -98,6 +98,11 @@ export function readWhole<T>(reader: PartReader<T>, xml: Buffer | string): T {
 
 // ───────────────────────────── Shared strings and inline text ─────────────────────────────
 
+const STRING_ITEM = xmlName("si");
+const RUN = xmlName("r");
+const TEXT_ELEMENT = xmlName("t");
+const PHONETIC = xmlName("rPh");
+
 /**
  * Collects one string item (`<si>` or `<is>`): text of its `<t>`s, or its runs (`<r>`), leaving
  * out phonetic guides (`<rPh>`). Fed the tokens from inside the item.
@@ -134,21 +139,21 @@ class StringItemCollector {
       return;
     }
     if (token === OPEN) {
-      if (xml.nameIs("rPh")) {
+      if (xml.is(PHONETIC)) {
         if (!xml.selfClosing) this.phoneticDepth++;
       } else if (this.phoneticDepth > 0) return;
-      else if (xml.nameIs("r") && !xml.selfClosing) {
+      else if (xml.is(RUN) && !xml.selfClosing) {
         this.inRun = true;
         this.runText = "";
-      } else if (xml.nameIs("t") && !xml.selfClosing) this.inText = true;
-      else if (xml.nameIs("r")) (this.runs ??= []).push("");
+      } else if (xml.is(TEXT_ELEMENT) && !xml.selfClosing) this.inText = true;
+      else if (xml.is(RUN)) (this.runs ??= []).push("");
       return;
     }
     if (token === CLOSE) {
-      if (xml.nameIs("rPh")) this.phoneticDepth--;
+      if (xml.is(PHONETIC)) this.phoneticDepth--;
       else if (this.phoneticDepth > 0) return;
-      else if (xml.nameIs("t")) this.inText = false;
-      else if (xml.nameIs("r") && this.inRun) {
+      else if (xml.is(TEXT_ELEMENT)) this.inText = false;
+      else if (xml.is(RUN) && this.inRun) {
         this.inRun = false;
         (this.runs ??= []).push(this.runText);
       }
@@ -175,7 +180,7 @@ export class SharedStringsReader extends PartReader<CellValue[]> {
   protected onToken(token: number): void {
     const xml = this.xml;
     if (this.itemDepth < 0) {
-      if (token === OPEN && xml.depth <= 2 && xml.nameIs("si")) {
+      if (token === OPEN && xml.depth <= 2 && xml.is(STRING_ITEM)) {
         this.budget.take(1, "sharedStrings");
         if (xml.selfClosing) this.strings.push(null);
         else {
