@@ -6,7 +6,7 @@ text) and then opened and saved again by LibreOffice (`soffice --convert-to xlsx
 tests read is one a real office suite wrote: its shared strings, styles and date formats.
 
 The expected values in the e2e tests are worked out by hand from the rows below, never copied from a
-run. Usage: /usr/bin/python3 scripts/make-fixtures.py   (needs openpyxl and soffice)
+run. Usage: /usr/bin/python3 scripts/make-fixtures.py [NAME…]   (needs openpyxl and soffice; default: all)
 """
 import datetime as dt
 import os
@@ -230,12 +230,100 @@ def county_bureau():
     return wb
 
 
+def audit_extensions():
+    """Extensions, amounts and copied close-out evidence (e2e): 万元 from a units row, amounts typed as
+    text (`3.5万元`, `10,000元`, full-width digits), a deadline moved with and without approval, two
+    closed items with the same progress text, and a 合计 row whose sums are not counted."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    sheet_rows(ws, [
+        ["XX集团审计发现问题整改台账"],
+        ["序号", "问题描述", "整改措施", "责任单位", "责任人", "原定时限", "调整后时限", "延期原因", "延期批准人",
+         "整改状态", "完成时间", "整改进展", "佐证材料", "涉及金额", "整改金额"],
+        [None] * 13 + ["（万元）", "（万元）"],
+        [1, "违规发放津贴补贴", "清退违规津贴，修订《津贴补贴发放办法》", "财务部", "张三", D(2025, 1, 31), D(2025, 4, 30),
+         "涉及人员多需分批清退", "李总", "整改中", None, "已清退部分津贴", None, 12.5, 8],
+        [2, "工程款超付", "追回超付工程款", "工程部", "李四", D(2025, 2, 28), D(2025, 3, 10), None, None,
+         "整改中", None, "已发函催收", None, "3.5万元", "10,000元"],
+        [3, "预付款未按合同扣回", "按合同扣回预付款", "财务部", "王五", D(2025, 2, 15), None, None, None,
+         "已销号", D(2025, 2, 10), "已召开专题会议研究部署并完成整改工作", "财务部扣款凭证及银行回单", 20, 20],
+        [4, "违规列支招待费", "清退超标准招待费用", "办公室", "赵六", D(2025, 3, 15), None, None, None,
+         "已销号", D(2025, 3, 12), "已召开专题会议 研究部署并完成整改工作。", "办公室清退凭证及收款收据", "５.５", 5.5],
+        ["合计", None, None, None, None, None, None, None, None, None, None, None, None, 41.5, 34.5],
+    ])
+    ws.merge_cells("A1:O1")
+    for ref in ["N5", "O5", "N7"]:
+        ws[ref].number_format = "@"
+    return wb
+
+
+def audit_blind():
+    """The second blind practice: a city investment group's 内部审计 ledger, after a 填报说明 sheet.
+
+    Two-row header (原定完成时间 | 调整后完成时间 | 延期理由 under a merged 整改时限), 单位：万元 above the
+    header, 追回金额 in 元, amounts and dates typed as text, sections, 是/否 columns, a 合计 row and a note.
+    """
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "填报说明"
+    sheet_rows(cover, [
+        ["填报说明"],
+        ["1. 本表由各责任部门每月25日前更新，报审计部汇总。"],
+        ["2. 金额除注明外均以万元为单位。"],
+    ])
+    ws = wb.create_sheet("2024年度审计整改")
+    ws["A1"] = "XX市城投集团2024年度内部审计发现问题整改台账"
+    ws.merge_cells("A1:Q1")
+    ws["A2"] = "填报日期：2025年3月28日"
+    ws["P2"] = "单位：万元"
+    tall = {"A": "序号", "B": "审计发现问题", "C": "问题金额", "D": "整改计划及措施", "E": "责任部门", "F": "责任人",
+            "J": "批准文号", "K": "是否整改完成", "L": "实际完成时间", "M": "整改落实情况", "N": "佐证材料",
+            "O": "已整改金额", "P": "追回金额（元）", "Q": "是否销号"}
+    for col, text in tall.items():
+        ws[f"{col}3"] = text
+        ws.merge_cells(f"{col}3:{col}4")
+    ws["G3"] = "整改时限"
+    ws.merge_cells("G3:I3")
+    ws["G4"], ws["H4"], ws["I4"] = "原定完成时间", "调整后完成时间", "延期理由"
+    ws["A5"] = "一、财务管理方面"
+    ws.merge_cells("A5:Q5")
+    rows = {
+        6: [1, "违规发放津贴补贴", 12.5, "清退违规发放的津贴补贴，修订《津贴补贴发放管理办法》", "财务部", "张三",
+            D(2025, 1, 31), D(2025, 4, 30), "涉及人员多，清退需分批进行", "城投审〔2025〕3号", "否", None,
+            "已清退8.2万元", None, 8.2, 82000, "否"],
+        7: [2, "工程款超付", "35.6万元", "追回超付工程款35.6万元", "工程部", "李四",
+            "2025年2月28日", "2025.3.10", None, None, "否", None, "已发函催收", None, 0, 0, "否"],
+        8: [3, "预付款未按合同扣回", 20, "按合同扣回预付款20万元", "财务部", "王五",
+            D(2025, 2, 15), None, None, None, "是", D(2025, 2, 10), "已召开专题会议研究部署并完成整改",
+            "扣款凭证及银行回单等材料", 20, 200000, "是"],
+        10: [4, "未按规定公开招标", "1,200.00", "进一步加强招标管理，切实提高规范意识", "工程部", "李四",
+             D(2025, 3, 31), None, None, None, "否", None, "正在整改", None, None, None, "否"],
+        11: [5, "工程变更未经审批", "—", "修订《工程变更管理办法》并组织培训1次", "工程部", "陈明、刘洋",
+             D(2025, 3, 15), D(2025, 6, 30), "需待上级审批新办法", None, "是", D(2025, 3, 20),
+             "已召开专题会议研究部署并完成整改。", "扣款凭证及银行回单等材料", None, None, "是"],
+        12: [6, "固定资产账实不符", 3.2, "开展固定资产全面清查1次，建立资产台账", "财务部", "张三",
+             D(2025, 2, 28), None, None, None, "否", None, "清查方案已制定", None, 0, 0, "否"],
+    }
+    for row, values in rows.items():
+        sheet_rows(ws, [values], start=row)
+    ws["A9"] = "二、工程管理方面"
+    ws.merge_cells("A9:Q9")
+    ws["A13"], ws["C13"], ws["O13"], ws["P13"] = "合计", 1271.3, 28.2, 282000
+    ws["A14"] = "注：金额单位为万元，追回金额单位为元。"
+    for ref in ["C7", "G7", "H7", "C10", "C11"]:
+        ws[ref].number_format = "@"
+    return wb
+
+
 FIXTURES = {
     "column-numbers": column_numbers,
     "group-audit-ledger": group_audit_ledger,
     "survey-respondents": survey_respondents,
     "two-digit-years": two_digit_years,
     "seq-and-type": seq_and_type,
+    "audit-extensions": audit_extensions,
+    "blind/审计台账": audit_blind,
     # name with a folder: written to test/fixtures/<folder>/
     "blind/县局台账": county_bureau,
 }
@@ -249,7 +337,9 @@ def main():
         raw = os.path.join(tmp, "raw")
         profile = os.path.join(tmp, "profile")
         os.makedirs(raw)
-        for name, build in FIXTURES.items():
+        # Names on the command line build only those fixtures (the others stay byte for byte as committed).
+        wanted = sys.argv[1:] or list(FIXTURES)
+        for name, build in ((name, FIXTURES[name]) for name in wanted):
             out = os.path.join(ROOT, "test", "fixtures", os.path.dirname(name) or "lo")
             os.makedirs(out, exist_ok=True)
             source = os.path.join(raw, f"{os.path.basename(name)}.xlsx")

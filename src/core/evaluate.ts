@@ -2,6 +2,7 @@
  * The engine's front door: a ledger grid (and optionally a survey grid) in, an `EvaluationResult`
  * out. Pure: `today` and the settings are passed in, nothing is read from a clock or a global.
  */
+import { amountColumnUnits } from "./amounts";
 import { detectLayout } from "./layout";
 import { readItems } from "./items";
 import { computeLight, type LightReading } from "./light";
@@ -35,7 +36,8 @@ export function evaluate({ ledger, survey = null, today, settings = DEFAULT_SETT
     items[i] = withLight(parsed[i] as Item, computeLight(parsed[i] as Item, today, settings));
   const surveyResult = survey ? evaluateSurvey(survey, settings) : null;
   const findings = [...runRules({ layout, items, today, settings }), ...(surveyResult?.findings ?? [])];
-  const summary = summarize({ items, layout, settings, survey: surveyResult });
+  const amountColumns = amountColumnUnits(ledger, layout);
+  const summary = summarize({ items, layout, settings, survey: surveyResult, amountColumns });
 
   return { ok: true, result: { today, layout, items, nonItems, findings, summary, survey: surveyResult } };
 }
@@ -56,6 +58,9 @@ function withLight(item: Item, { light, overdueDays }: LightReading): EvaluatedI
     typeUnknown: item.typeUnknown,
     assigned: item.assigned,
     deadline: item.deadline,
+    deadlineField: item.deadlineField,
+    originalDeadline: item.originalDeadline,
+    extended: item.extended,
     completed: item.completed,
     closedOn: item.closedOn,
     reviewed: item.reviewed,

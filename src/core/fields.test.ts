@@ -32,7 +32,41 @@ const SPEC_TABLE: Record<FieldKey, string[]> = {
   signer: ["销号审批人", "验收人", "验收人员", "签字人", "审核人"],
   reviewed: ["回头看时间", "最近回头看", "复查时间", "最近复查日期"],
   note: ["备注"],
+  // The columns of extensions and amounts, as the issue that added them lists them.
+  originalDeadline: ["原定时限"],
+  extendedDeadline: ["调整后时限", "延期后时限"],
+  extensionReason: ["延期原因"],
+  extensionApprover: ["延期批准人"],
+  extensionApprovalRef: ["批准文号"],
+  amountInvolved: ["涉及金额", "问题金额", "违规金额"],
+  amountRectified: ["整改金额"],
+  amountRecovered: ["追回金额", "收回金额", "退还金额", "挽回金额"],
+  amountRemitted: ["上缴金额"],
 };
+
+describe("headers of extension and amount columns", () => {
+  it.each<[string, FieldKey]>([
+    ["涉及金额（万元）", "amountInvolved"],
+    ["问题金额(元)", "amountInvolved"],
+    ["违规金额\n（万元）", "amountInvolved"],
+    ["已整改金额（万元）", "amountRectified"],
+    ["追回（收回/退还/挽回）金额", "amountRecovered"],
+    ["挽回金额（元）", "amountRecovered"],
+    ["上缴金额", "amountRemitted"],
+    ["原定整改时限", "originalDeadline"],
+    ["原计划完成时间", "originalDeadline"],
+    ["调整后完成时限", "extendedDeadline"],
+    ["延期后时限", "extendedDeadline"],
+    ["延期原因", "extensionReason"],
+    ["延期审批人", "extensionApprover"],
+    ["延期批准文号", "extensionApprovalRef"],
+    // The ledger's own columns keep their fields beside them.
+    ["整改时限", "deadline"],
+    ["审批人", "signer"],
+  ])("%j → %s", (header, field) => {
+    expect(matchField(header)).toBe(field);
+  });
+});
 
 describe("FIELD_SYNONYMS", () => {
   it("contains every text of SPEC §2's table under its field", () => {

@@ -191,6 +191,68 @@ export const FIELD_HEADERS: Readonly<Record<FieldKey, FieldHeaderRule>> = {
     meanings: [],
   },
   note: { synonyms: ["备注", "备注说明"], meanings: [] },
+  // Extensions (延期): the deadline before and after, why, and who approved it under which document.
+  originalDeadline: {
+    synonyms: ["原定时限", "原定整改时限", "原整改时限", "原定完成时限", "原定完成时间", "原计划完成时间", "原时限"],
+    // 原定整改完成时间, 原计划完成日期: a deadline marked as the original one.
+    meanings: [new RegExp(`^原(?:定|计划)?\\p{Script=Han}{0,4}${DATE_NOUN}`, "u")],
+  },
+  extendedDeadline: {
+    synonyms: [
+      "调整后时限",
+      "延期后时限",
+      "调整后整改时限",
+      "调整后完成时限",
+      "调整后完成时间",
+      "延期后完成时限",
+      "延期后完成时间",
+      "延期时限",
+      "延期至",
+      "调整时限",
+    ],
+    // 延期后整改完成时间, 调整后的完成日期, 变更后时限: the deadline after an extension.
+    meanings: [new RegExp(`(?:调整|延期|变更)后?的?\\p{Script=Han}{0,4}${DATE_NOUN}`, "u")],
+  },
+  extensionReason: {
+    synonyms: ["延期原因", "调整原因", "延期理由", "延期说明", "申请延期原因", "延期事由"],
+    meanings: [/(?:延期|调整|延时)\p{Script=Han}{0,2}(?:原因|理由|事由)/u],
+  },
+  extensionApprover: {
+    synonyms: ["延期批准人", "延期审批人", "批准人", "延期批准领导"],
+    meanings: [/(?:延期|调整)\p{Script=Han}{0,2}(?:批准|审批)(?:人|领导)/u],
+  },
+  extensionApprovalRef: {
+    synonyms: ["批准文号", "延期批准文号", "审批文号", "延期审批文号", "批复文号"],
+    meanings: [/(?:批准|审批|批复)文(?:号|件)/u],
+  },
+  // Amounts (金额). `（万元）` and other trailing notes are dropped before matching; amounts.ts reads
+  // the unit from the header as written.
+  amountInvolved: {
+    synonyms: ["涉及金额", "问题金额", "违规金额", "涉及资金", "违规资金", "问题涉及金额", "金额"],
+    // 违规使用资金金额, 涉及问题金额: money the problem is about (not 问题整改金额, a rectified sum).
+    meanings: [/(?:涉及|违规|违纪)\p{Script=Han}{0,4}(?:金额|资金)/u],
+  },
+  amountRectified: {
+    synonyms: ["整改金额", "已整改金额", "整改到位金额", "已整改到位金额", "整改完成金额", "纠正金额", "已纠正金额"],
+    meanings: [/(?:整改|纠正|规范)\p{Script=Han}{0,4}(?:金额|资金)/u],
+  },
+  amountRecovered: {
+    synonyms: [
+      "追回金额",
+      "收回金额",
+      "退还金额",
+      "挽回金额",
+      "追缴金额",
+      "已追回金额",
+      "追回(收回/退还/挽回)金额",
+      "挽回损失",
+    ],
+    meanings: [/(?:追回|收回|退还|挽回|追缴|返还)\p{Script=Han}{0,4}(?:金额|资金|损失)/u],
+  },
+  amountRemitted: {
+    synonyms: ["上缴金额", "已上缴金额", "上缴国库金额", "上缴财政金额", "缴库金额"],
+    meanings: [/(?:上缴|缴库)\p{Script=Han}{0,4}(?:金额|资金)/u],
+  },
 };
 
 /** Each field's synonyms (the `synonyms` of `FIELD_HEADERS`). */

@@ -472,3 +472,51 @@ describe("readItems: cells of one column with the same value are one object", ()
     expect(Object.keys(items[0]!.cells)).toEqual(Object.keys(items[599]!.cells));
   });
 });
+
+describe("readItems — extensions (原定时限 / 调整后时限)", () => {
+  const header = ["序号", "问题描述", "整改措施", "责任单位", "责任人", "原定时限", "调整后时限", "延期原因"];
+  const { items } = read([
+    header,
+    [1, "问题一", "措施一", "工程部", "张三", "2025-03-31", "2025-06-30", "资金未到位"],
+    [2, "问题二", "措施二", "工程部", "李四", "2025-03-31", null, null],
+    [3, "问题三", "措施三", "工程部", "王五", "2025-03-31", "2025-03-31", null],
+    [4, "问题四", "措施四", "工程部", "赵六", null, "2025年底前", null],
+    [5, "问题五", "措施五", "工程部", "钱七", null, null, null],
+  ]);
+  const brief = items.map((i) => [i.row, i.deadline.date, i.deadlineField, i.originalDeadline.date, i.extended]);
+
+  it("follows 调整后时限 where filled, else 原定时限; extended only when the date moved", () => {
+    expect(brief).toEqual([
+      [2, "2025-06-30", "extendedDeadline", "2025-03-31", true],
+      [3, "2025-03-31", "originalDeadline", "2025-03-31", false],
+      [4, "2025-03-31", "extendedDeadline", "2025-03-31", false], // the same date copied over
+      [5, "2025-12-31", "extendedDeadline", null, true],
+      [6, null, "originalDeadline", null, false], // none: findings go to the first deadline column
+    ]);
+  });
+
+  it("falls back to the ledger's 整改时限 when 原定时限 is empty on a row or absent", () => {
+    const both = read([
+      ["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "原定时限", "调整后时限"],
+      [1, "问题一", "措施一", "工程部", "张三", "2025-04-30", null, "2025-07-31"],
+      [2, "问题二", "措施二", "工程部", "李四", "2025-04-30", "2025-03-31", null],
+    ]).items.map((i) => [i.deadline.date, i.deadlineField, i.originalDeadline.date, i.extended]);
+    expect(both).toEqual([
+      ["2025-07-31", "extendedDeadline", "2025-04-30", true],
+      ["2025-03-31", "originalDeadline", "2025-03-31", false],
+    ]);
+    const noOriginal = read([
+      ["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "延期后时限"],
+      [1, "问题一", "措施一", "工程部", "张三", "2025-04-30", "2025-05-31"],
+    ]).items.map((i) => [i.deadline.date, i.deadlineField, i.originalDeadline.date, i.extended]);
+    expect(noOriginal).toEqual([["2025-05-31", "extendedDeadline", "2025-04-30", true]]);
+  });
+
+  it("keeps a ledger without extension columns exactly as before", () => {
+    const plain = read([HEADER, [1, "问题", "措施", "限期整改", "工程部", "张三", "2025-03-31", "整改中", null]])
+      .items[0];
+    expect(plain?.deadlineField).toBe("deadline");
+    expect(plain?.originalDeadline).toBe(plain?.deadline);
+    expect(plain?.extended).toBe(false);
+  });
+});

@@ -24,6 +24,7 @@ import { FIELD_KEYS } from "./types";
 import type {
   CellValue,
   DateReading,
+  DeadlineField,
   DeadlineReading,
   FieldCell,
   FieldKey,
@@ -389,10 +390,7 @@ function readItem(view: RowView, fieldColumns: readonly FieldColumn[], cellsTemp
   const cells = { ...cellsTemplate } as unknown as Partial<Record<FieldKey, FieldCell>>;
   for (const column of fieldColumns) cells[column.field] = readCell(view, column);
   const completed = readDate(cells.completed, grid.date1904);
-  const deadlineCell = cells.deadline;
-  const deadline = deadlineCell
-    ? readDeadlineCell(deadlineCell.value, deadlineCell.numberFormat, grid.date1904)
-    : NO_DEADLINE;
+  const { deadline, deadlineField, originalDeadline, extended } = readDeadlines(cells, grid.date1904);
   const { status, statusColumn, closedByColumn } = deriveStatus({
     statusText: cells.status ? cells.status.text : null,
     closedText: cells.closed ? cells.closed.text : null,
@@ -411,11 +409,56 @@ function readItem(view: RowView, fieldColumns: readonly FieldColumn[], cellsTemp
     typeUnknown: typeReading === "unknown",
     assigned: readDate(cells.assigned, grid.date1904),
     deadline,
+    deadlineField,
+    originalDeadline,
+    extended,
     completed,
     closedOn: readDate(cells.closedOn, grid.date1904),
     reviewed: readDate(cells.reviewed, grid.date1904),
     ongoing: deadline.ongoing || statusColumn === "ongoing",
   };
+}
+
+function readDeadlineOf(cell: FieldCell | undefined, date1904: boolean): DeadlineReading {
+  return cell ? readDeadlineCell(cell.value, cell.numberFormat, date1904) : NO_DEADLINE;
+}
+
+const isEmptyDeadline = (reading: DeadlineReading): boolean => reading.text === "";
+
+/**
+ * The item's deadlines (issue: extensions, 延期). The original is 原定时限 where the ledger has that
+ * column, else 整改时限; the current one is 调整后时限 where filled, else the original. When the
+ * ledger has both 原定时限 and 整改时限 and 原定时限 is empty on a row, 整改时限 stands in for it.
+ * `deadlineField` is the column the current deadline came from, so a finding about it points there;
+ * with every deadline cell empty it is the first deadline column the ledger has (where a
+ * `required-field` finding should send the user).
+ *
+ * Extended = 调整后时限 is filled and says something other than the original (a clerk who copies the
+ * original date into it has not extended anything).
+ */
+function readDeadlines(
+  cells: Partial<Record<FieldKey, FieldCell>>,
+  date1904: boolean,
+): { deadline: DeadlineReading; deadlineField: DeadlineField; originalDeadline: DeadlineReading; extended: boolean } {
+  const main = readDeadlineOf(cells.deadline, date1904);
+  if (cells.originalDeadline === undefined && cells.extendedDeadline === undefined) {
+    return { deadline: main, deadlineField: "deadline", originalDeadline: main, extended: false };
+  }
+  const ownOriginal = readDeadlineOf(cells.originalDeadline, date1904);
+  const useOwn =
+    cells.originalDeadline !== undefined && (!isEmptyDeadline(ownOriginal) || cells.deadline === undefined);
+  const original = useOwn ? ownOriginal : main;
+  const originalField: DeadlineField = useOwn ? "originalDeadline" : "deadline";
+  const after = readDeadlineOf(cells.extendedDeadline, date1904);
+  if (isEmptyDeadline(after)) {
+    const field =
+      isEmptyDeadline(original) && cells.deadline === undefined && cells.originalDeadline === undefined
+        ? "extendedDeadline"
+        : originalField;
+    return { deadline: original, deadlineField: field, originalDeadline: original, extended: false };
+  }
+  const extended = after.date !== null ? after.date !== original.date : after.text !== original.text;
+  return { deadline: after, deadlineField: "extendedDeadline", originalDeadline: original, extended };
 }
 
 /** A date field's reading; empty when the ledger has no such column. */

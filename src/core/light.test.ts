@@ -117,3 +117,18 @@ describe("computeLight — properties", () => {
     );
   });
 });
+
+describe("computeLight — extensions", () => {
+  it("follows the extended deadline, not the original one", () => {
+    const extended = itemFrom({
+      status: "in_progress",
+      cells: { deadline: "2025-01-31", extendedDeadline: "2025-04-30" },
+    });
+    expect(computeLight(extended, "2025-03-31", DEFAULT_SETTINGS)).toEqual({ light: "green", overdueDays: 0 });
+    const lapsed = itemFrom({
+      status: "in_progress",
+      cells: { deadline: "2025-01-31", extendedDeadline: "2025-03-10" },
+    });
+    expect(computeLight(lapsed, "2025-03-31", DEFAULT_SETTINGS)).toEqual({ light: "yellow", overdueDays: 21 });
+  });
+});

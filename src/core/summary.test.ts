@@ -204,6 +204,23 @@ describe("summarize: totals and rates (SPEC §6)", () => {
     expect([empty.byUnit, empty.byType, empty.byCategory, empty.warnings]).toEqual([[], [], [], []]);
   });
 
+  it("onTimeRateOriginal equals onTimeRate on a ledger without extensions", () => {
+    expect(summary.onTimeRateOriginal).toBe(summary.onTimeRate);
+  });
+
+  it("onTimeRate follows the extended deadline; onTimeRateOriginal the one before", () => {
+    const finished = (row: number, deadline: string, extendedDeadline: string, completed: string) =>
+      itemFrom({ row, status: "done", light: "green", cells: { deadline, extendedDeadline, completed } });
+    const items = [
+      finished(3, "2025-03-31", "2025-06-30", "2025-05-20"), // late by the original, on time as extended
+      finished(4, "2025-03-31", "", "2025-03-15"), // on time, not extended
+      finished(5, "2025-03-31", "2025-04-30", "2025-05-10"), // late either way
+    ];
+    const result = summarize({ items, layout: layoutWith(), settings: DEFAULT_SETTINGS, survey: null });
+    expect(result.onTimeRate).toBe(2 / 3);
+    expect(result.onTimeRateOriginal).toBe(1 / 3);
+  });
+
   it("has a null onTimeRate when no finished item has both dates", () => {
     const items = [itemFrom({ status: "done", light: "green", cells: { deadline: "2025-03-01" } })];
     const result = summarize({ items, layout: layoutWith(), settings: DEFAULT_SETTINGS, survey: null });

@@ -8,10 +8,14 @@
  *   green, but it is overdue);
  * - `completionRate` = finished / items; `closeRate` = closed / items; both null without items;
  * - `onTimeRate` = finished items with `completed ≤ deadline` / finished items that have both a
- *   `completed` date and a dated deadline; null when no finished item has both;
+ *   `completed` date and a dated deadline; null when no finished item has both. The deadline is the
+ *   current one (调整后时限 where filled); `onTimeRateOriginal` is the same against the deadline
+ *   before any extension (equal to `onTimeRate` on a ledger without extensions);
+ * - `amounts`: the money columns' sums (see amounts.ts), null without money columns;
  * - rates keep full precision here; formatting happens at the edges (`roundRate` in report/json.ts for JSON, percent
  *   formats in the summary sheet), so nothing is rounded twice.
  */
+import { summarizeAmounts, type AmountColumnUnit } from "./amounts";
 import { computeIndicators } from "./indicators";
 import type { Settings } from "./settings";
 import type {
@@ -50,13 +54,18 @@ function countBy<K extends string>(
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-function onTimeRate(items: readonly EvaluatedItem[]): number | null {
+/**
+ * Finished items with `completed ≤ deadline` / finished items with both dates, against the current
+ * deadline (`deadline`: 调整后时限 where filled) or the one before any extension (`originalDeadline`).
+ */
+function onTimeRate(items: readonly EvaluatedItem[], against: "deadline" | "originalDeadline"): number | null {
   let dated = 0;
   let onTime = 0;
   for (const item of items) {
-    if (!isFinished(item) || item.completed.kind !== "date" || item.deadline.date === null) continue;
+    const deadline = item[against].date;
+    if (!isFinished(item) || item.completed.kind !== "date" || deadline === null) continue;
     dated++;
-    if (item.completed.date <= item.deadline.date) onTime++;
+    if (item.completed.date <= deadline) onTime++;
   }
   return ratio(onTime, dated);
 }
@@ -120,13 +129,15 @@ export interface SummaryInput {
   readonly layout: LedgerLayout;
   readonly settings: Settings;
   readonly survey: SurveyResult | null;
+  /** The ledger's money columns with their units (`amountColumnUnits`); none when left out. */
+  readonly amountColumns?: readonly AmountColumnUnit[];
 }
 
 /**
  * SPEC §6's summary. A breakdown whose column the ledger does not have is empty (every item would
  * fall under `（未填写）`, which tells the meeting nothing).
  */
-export function summarize({ items, layout, settings, survey }: SummaryInput): Summary {
+export function summarize({ items, layout, settings, survey, amountColumns = [] }: SummaryInput): Summary {
   const byStatus = countBy(STATUSES, items, (item) => item.status);
   const byLight = countBy(LIGHTS, items, (item) => item.light);
   const finished = byStatus.done + byStatus.closed;
@@ -141,11 +152,17 @@ export function summarize({ items, layout, settings, survey }: SummaryInput): Su
     overdue: items.filter(isOverdue).length,
     completionRate: ratio(finished, items.length),
     closeRate,
-    onTimeRate: onTimeRate(items),
+    onTimeRate: onTimeRate(items, "deadline"),
+    onTimeRateOriginal: onTimeRate(items, "originalDeadline"),
     byUnit: hasColumn("unit") ? breakdown(items, textKey("unit")) : [],
     byType: hasColumn("type") ? breakdown(items, typeKey) : [],
     byCategory: hasColumn("category") ? breakdown(items, textKey("category")) : [],
     warnings: warningList(items),
     indicators: computeIndicators({ items, closeRate, survey, settings }),
+    amounts: summarizeAmounts({
+      items,
+      columns: amountColumns,
+      unitKeyOf: hasColumn("unit") ? textKey("unit") : null,
+    }),
   };
 }

@@ -76,8 +76,26 @@ export const FIELD_KEYS = [
   "signer",
   "reviewed",
   "note",
+  // Optional columns audit and inspection ledgers carry (documented beside SPEC §2's table in
+  // docs/DECISIONS.md): extensions (延期), then amounts (金额).
+  "originalDeadline",
+  "extendedDeadline",
+  "extensionReason",
+  "extensionApprover",
+  "extensionApprovalRef",
+  "amountInvolved",
+  "amountRectified",
+  "amountRecovered",
+  "amountRemitted",
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
+
+/** The deadline columns: the ledger's 整改时限, and an extension's 原定时限 / 调整后时限. */
+export type DeadlineField = "deadline" | "originalDeadline" | "extendedDeadline";
+
+/** The money columns (涉及金额, 整改金额, 追回金额, 上缴金额), in report order. */
+export const AMOUNT_FIELDS = ["amountInvolved", "amountRectified", "amountRecovered", "amountRemitted"] as const;
+export type AmountField = (typeof AMOUNT_FIELDS)[number];
 
 /** Where the ledger is on its sheet and which column holds which field. */
 export interface LedgerLayout {
@@ -171,7 +189,17 @@ export interface Item {
   /** The type cell is non-empty and matches no known type. */
   readonly typeUnknown: boolean;
   readonly assigned: DateReading;
+  /**
+   * The current deadline: 调整后时限 where filled, else 原定时限, else the 整改时限 column. The light
+   * and every rule follow it.
+   */
   readonly deadline: DeadlineReading;
+  /** The column the current deadline is read from (where its findings point). */
+  readonly deadlineField: DeadlineField;
+  /** The deadline before any extension: 原定时限, else the 整改时限 column (for `onTimeRateOriginal`). */
+  readonly originalDeadline: DeadlineReading;
+  /** 调整后时限 is filled with something other than the original deadline. */
+  readonly extended: boolean;
   readonly completed: DateReading;
   readonly closedOn: DateReading;
   readonly reviewed: DateReading;
@@ -206,6 +234,8 @@ export const RULE_IDS = [
   "unknown-status",
   "unknown-type",
   "review-overdue",
+  "extension-without-approval",
+  "copied-evidence",
   "survey-unknown-answer",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -276,11 +306,60 @@ export interface Summary {
   readonly completionRate: number | null;
   readonly closeRate: number | null;
   readonly onTimeRate: number | null;
+  /** `onTimeRate` against the deadline before any extension (原定时限). */
+  readonly onTimeRateOriginal: number | null;
   readonly byUnit: readonly BreakdownRow[];
   readonly byType: readonly BreakdownRow[];
   readonly byCategory: readonly BreakdownRow[];
   readonly warnings: readonly WarningListEntry[];
   readonly indicators: readonly IndicatorResult[];
+  /** Sums of the money columns; null when the ledger has none. */
+  readonly amounts: AmountSummary | null;
+}
+
+export type AmountUnit = "元" | "万元";
+
+/** One money column: where it is, the unit its cells are in, and its total (in the summary's unit). */
+export interface AmountColumnSummary {
+  readonly field: AmountField;
+  readonly col: number;
+  /** The column's own unit (from its header, a units row, its number format, else 元). */
+  readonly unit: AmountUnit;
+  readonly unitSource: "header" | "units-row" | "number-format" | "default";
+  readonly total: number;
+  /** Item rows whose amount was read (numbers, or text such as `12.3万元`). */
+  readonly rows: readonly number[];
+  /** Item rows whose cell holds text that is not an amount (left out of the sums). */
+  readonly unreadableRows: readonly number[];
+  /** Every read cell is a number cell in the column's unit, so a SUM over the rows gives the total. */
+  readonly allNumbers: boolean;
+}
+
+/** A group's money: 涉及金额, 已整改金额 and 整改到位率 by amount. */
+export interface AmountGroup {
+  readonly key: string;
+  readonly items: number;
+  readonly involved: number | null;
+  readonly rectified: number | null;
+  /** rectified ÷ involved; null when either is unknown or involved is 0. */
+  readonly rate: number | null;
+  readonly rows: readonly number[];
+}
+
+export interface AmountSummary {
+  /** The unit every sum is in: the columns' common unit, else 万元 (mixed units converted). */
+  readonly unit: AmountUnit;
+  /** True when some column was in another unit and was converted. */
+  readonly converted: boolean;
+  readonly columns: readonly AmountColumnSummary[];
+  /**
+   * How 已整改金额 is reached: the 整改金额 column's sum (`column`), or, without one, the 涉及金额 of
+   * finished items (`finished-items`); null without either column.
+   */
+  readonly rectifiedBasis: "column" | "finished-items" | null;
+  readonly total: AmountGroup;
+  readonly byStatus: readonly AmountGroup[];
+  readonly byUnit: readonly AmountGroup[];
 }
 
 export type SurveyScale = "five-a" | "five-b" | "three" | "numeric-5" | "numeric-10" | "numeric-100";

@@ -37,5 +37,27 @@ test("every check worked out by hand holds", async () => {
   const actual = leaves(JSON.parse(stdout));
   const differences = [...expected].filter(([path, value]) => actual.get(path) !== value);
   const extra = [...actual.keys()].filter((path) => !expected.has(path));
-  expect({ checks: expected.size, differences, extra }).toEqual({ checks: 146, differences: [], extra: [] });
+  expect({ checks: expected.size, differences, extra }).toEqual({ checks: 148, differences: [], extra: [] });
+});
+
+/**
+ * The third blind ledger (test/fixtures/blind/审计台账.xlsx, scripts/make-fixtures.py): a city
+ * investment group's 内部审计 ledger after a 填报说明 sheet — a two-row header with 原定完成时间 /
+ * 调整后完成时间 / 延期理由 under a merged 整改时限, 单位：万元 above the header, 追回金额 in 元, amounts
+ * and dates typed as text, extensions with and without approval, copied evidence, sections, a 合计
+ * row and a note. Its expected JSON was worked out by hand and committed before the ledger was built.
+ */
+test("the audit ledger: every check worked out by hand holds", async () => {
+  let stdout = "";
+  const code = await run(["evaluate", "test/fixtures/blind/审计台账.xlsx", "--today", "2025-03-31"], {
+    stdout: (t) => (stdout += t),
+    stderr: () => undefined,
+    cwd: ROOT,
+  });
+  expect(code).toBe(0);
+  const expected = leaves(JSON.parse(readFileSync(join(ROOT, "test/fixtures/blind/审计台账.expected.json"), "utf8")));
+  const actual = leaves(JSON.parse(stdout));
+  const differences = [...expected].filter(([path, value]) => actual.get(path) !== value);
+  const extra = [...actual.keys()].filter((path) => !expected.has(path));
+  expect({ checks: expected.size, differences, extra }).toEqual({ checks: 169, differences: [], extra: [] });
 });

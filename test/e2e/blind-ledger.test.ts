@@ -95,6 +95,8 @@ test("summary counts and rates", () => {
     completionRate: 0.286, // 2 / 7
     closeRate: 0.143, // 1 / 7
     onTimeRate: null, // no completion-date column
+    onTimeRateOriginal: null,
+    amounts: null, // no money columns
   });
   expect(json.survey).toBeNull();
 });

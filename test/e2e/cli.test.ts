@@ -185,6 +185,8 @@ describe("the demo ledger (samples/整改台账示例.xlsx, --today 2025-03-31)"
       completionRate: 0.353, // 12 / 34
       closeRate: 0.206, // 7 / 34
       onTimeRate: 0.8, // 8 of 10 finished items with both dates (seq 12 and 33 late)
+      onTimeRateOriginal: 0.8, // no extension columns: the same deadlines
+      amounts: null, // no money columns
     });
   });
 
@@ -307,6 +309,8 @@ describe("a county ledger laid out differently (one-row header, other header wor
       completionRate: 0.417, // 5 / 12
       closeRate: 0.167, // 2 / 12
       onTimeRate: 0.6, // seq 1, 5, 11 on time; 8 and 12 late
+      onTimeRateOriginal: 0.6, // no extension columns: the same deadlines
+      amounts: null, // no money columns
     });
     expect(result.survey).toBeNull();
   });

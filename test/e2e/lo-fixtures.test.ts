@@ -43,6 +43,18 @@ describe("a 栏次 row and a units row under the header (column-numbers.xlsx)", 
     expect(result.findings).toEqual([]);
     expect(result.summary).toMatchObject({ items: 4, completionRate: 0.25, onTimeRate: 1 });
   });
+
+  it("takes the unit of 涉及金额 from the units row (（万元）) and sums items 1 and 4: 12.5 + 3", () => {
+    expect(result.summary.amounts).toMatchObject({
+      unit: "万元",
+      converted: false,
+      totals: { amountInvolved: 15.5 },
+      columns: { amountInvolved: { column: "I", unit: "万元", unreadableRows: [] } },
+      involved: 15.5,
+      rectified: 0, // the only finished item (2) has no amount
+      rectifiedRate: 0,
+    });
+  });
 });
 
 describe("a group's 审计整改 ledger in its own header words (group-audit-ledger.xlsx)", () => {
@@ -63,6 +75,7 @@ describe("a group's 审计整改 ledger in its own header words (group-audit-led
       status: "I",
       completed: "J",
       signer: "K",
+      amountInvolved: "E", // 提示问题金额（万元）
     });
   });
 
@@ -78,6 +91,17 @@ describe("a group's 审计整改 ledger in its own header words (group-audit-led
       ["required-field", "H4"],
       ["required-field", "H9"],
     ]);
+  });
+
+  it("sums 提示问题金额（万元）: 1.5 × (1 + … + 10) = 82.5, of which items 1, 4, 6, 9 are done: 30", () => {
+    expect(result.summary.amounts).toMatchObject({
+      unit: "万元",
+      totals: { amountInvolved: 82.5 },
+      rectifiedBasis: "finished-items",
+      involved: 82.5,
+      rectified: 30,
+      rectifiedRate: 0.364,
+    });
   });
 });
 
@@ -158,5 +182,77 @@ describe("序号 typed as 1. and an unrecognised type (seq-and-type.xlsx)", () =
     expect(text).toContain("· 2号｜后勤科｜李四｜时限 2025-02-10｜逾期 49 天｜物资采购未比价");
     expect(text).toContain("· 1号｜办公室｜张三｜时限 2025-03-10｜逾期 21 天｜值班记录不全");
     expect(text).not.toContain(".号");
+  });
+});
+
+describe("extensions, amounts and copied close-out evidence (audit-extensions.xlsx)", () => {
+  let result: CliJson;
+  beforeAll(async () => {
+    result = await json("audit-extensions.xlsx");
+  });
+
+  it("maps the extension and money columns; the units row (（万元）) belongs to the header", () => {
+    expect(result.ledger).toMatchObject({ headerRow: 2, firstRow: 4, lastRow: 8 });
+    expect(result.ledger.columns).toMatchObject({
+      originalDeadline: "F",
+      extendedDeadline: "G",
+      extensionReason: "H",
+      extensionApprover: "I",
+      amountInvolved: "N",
+      amountRectified: "O",
+    });
+  });
+
+  it("lights follow the extended deadline: row 4 moved to 04-30 is green, row 5 moved to 03-10 is 21 days over", () => {
+    expect(result.items.map((i) => [i.row, i.status, i.light, i.overdueDays, i.deadline])).toEqual([
+      [4, "in_progress", "green", 0, "2025-04-30"],
+      [5, "in_progress", "yellow", 21, "2025-03-10"],
+      [6, "closed", "closed", 0, "2025-02-15"],
+      [7, "closed", "closed", 0, "2025-03-15"],
+    ]);
+  });
+
+  it("finds the unapproved extension (H5) and the progress text copied from row 6 (L7), nothing else", () => {
+    expect(result.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([
+      [
+        "extension-without-approval",
+        "H5",
+        "整改时限已调整为2025-03-10，但未填写延期原因和延期批准人或批准文号（延期须说明原因并经批准）",
+      ],
+      ["copied-evidence", "L7", "整改进展与第6行完全相同"],
+    ]);
+  });
+
+  it("sums numbers and text amounts (3.5万元, 10,000元, ５.５) in 万元, leaving out the 合计 row", () => {
+    expect(result.summary).toMatchObject({ onTimeRate: 1, onTimeRateOriginal: 1 });
+    expect(result.summary.amounts).toEqual({
+      unit: "万元",
+      converted: false,
+      totals: { amountInvolved: 41.5, amountRectified: 34.5 }, // 12.5 + 3.5 + 20 + 5.5; 8 + 1 + 20 + 5.5
+      columns: {
+        amountInvolved: { column: "N", unit: "万元", unreadableRows: [] },
+        amountRectified: { column: "O", unit: "万元", unreadableRows: [] },
+      },
+      rectifiedBasis: "column",
+      involved: 41.5,
+      rectified: 34.5,
+      rectifiedRate: 0.831, // 34.5 / 41.5
+      byStatus: {
+        closed: { items: 2, involved: 25.5, rectified: 25.5, rate: 1 },
+        in_progress: { items: 2, involved: 16, rectified: 9, rate: 0.563 },
+      },
+      byUnit: [
+        { unit: "财务部", items: 2, involved: 32.5, rectified: 28, rate: 0.862 },
+        { unit: "办公室", items: 1, involved: 5.5, rectified: 5.5, rate: 1 },
+        { unit: "工程部", items: 1, involved: 3.5, rectified: 1, rate: 0.286 },
+      ],
+    });
+  });
+
+  it("says the same in the text report", async () => {
+    const text = await evaluate("audit-extensions.xlsx", "text");
+    expect(text).toContain("完成率 50.0% · 销号率 50.0% · 按时完成率 100.0%（按原定时限 100.0%）");
+    expect(text).toContain("金额（万元）：涉及金额 41.5 · 整改金额 34.5");
+    expect(text).toContain("整改到位：涉及 41.5 · 已整改 34.5（83.1%）");
   });
 });

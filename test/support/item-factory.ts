@@ -65,7 +65,21 @@ export function itemFrom(spec: ItemSpec = {}): EvaluatedItem {
     if (value !== undefined) cells[field] = cellFor(field, value);
   }
   const text = (field: FieldKey): string => cells[field]?.text ?? "";
-  const deadline = spec.deadline ?? deadlineReadingOf(text("deadline"));
+  // As items.ts: the current deadline is 调整后时限 where filled, else 原定时限, else 整改时限.
+  const mainDeadline = deadlineReadingOf(text("deadline"));
+  const originalDeadline =
+    spec.originalDeadline ??
+    (text("originalDeadline") !== "" ? deadlineReadingOf(text("originalDeadline")) : mainDeadline);
+  const deadlineField =
+    spec.deadlineField ??
+    (text("extendedDeadline") !== ""
+      ? "extendedDeadline"
+      : text("originalDeadline") !== ""
+        ? "originalDeadline"
+        : "deadline");
+  const deadline =
+    spec.deadline ??
+    (deadlineField === "extendedDeadline" ? deadlineReadingOf(text("extendedDeadline")) : originalDeadline);
   return {
     row,
     cells,
@@ -77,6 +91,9 @@ export function itemFrom(spec: ItemSpec = {}): EvaluatedItem {
     typeUnknown: spec.typeUnknown ?? false,
     assigned: spec.assigned ?? dateReadingOf(text("assigned")),
     deadline,
+    deadlineField,
+    originalDeadline,
+    extended: spec.extended ?? (deadlineField === "extendedDeadline" && deadline.text !== originalDeadline.text),
     completed: spec.completed ?? dateReadingOf(text("completed")),
     closedOn: spec.closedOn ?? dateReadingOf(text("closedOn")),
     reviewed: spec.reviewed ?? dateReadingOf(text("reviewed")),

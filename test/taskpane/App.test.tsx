@@ -8,7 +8,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { App } from "../../src/taskpane/App";
-import { FakeLedgerHost, sampleLedger, sheetWithoutLedger } from "./fake-host";
+import { auditLedger, FakeLedgerHost, sampleLedger, sheetWithoutLedger } from "./fake-host";
 
 const TODAY = new Date(2025, 2, 31); // 2025-03-31, local
 
@@ -127,6 +127,39 @@ describe("task pane", () => {
     await evaluateNow(user, "Evaluate");
     expect(await screen.findByRole("alert")).toHaveTextContent("No ledger header in the first 30 rows");
     expect(screen.getByRole("combobox", { name: "Pick the row that holds the header" })).toBeInTheDocument();
+  });
+
+  it("shows the on-time rate by original deadlines and the money totals of a ledger that has them", async () => {
+    const host = new FakeLedgerHost(auditLedger());
+    const user = renderPane(host);
+    await evaluateNow(user);
+    await screen.findByText(/评估完成/);
+    expect(screen.getByText("按期完成率").nextSibling).toHaveTextContent("100.0%");
+    expect(screen.getByText("按原定时限按期完成率").nextSibling).toHaveTextContent("50.0%");
+    // (The layout section lists the same field names: the rates are found by their data attribute.)
+    const rate = (key: string) => document.querySelector(`[data-rate="${key}"]`);
+    expect(rate("amountInvolved")).toHaveTextContent("30 万元整改到位率 83.3%");
+    expect(rate("amountRectified")).toHaveTextContent("25 万元");
+  });
+
+  it("shows neither on a ledger without extensions or money columns", async () => {
+    const host = new FakeLedgerHost(sampleLedger());
+    const user = renderPane(host);
+    await evaluateNow(user);
+    await screen.findByText(/评估完成/);
+    expect(screen.queryByText("按原定时限按期完成率")).toBeNull();
+    expect(document.querySelector('[data-rate="amountInvolved"]')).toBeNull();
+  });
+
+  it("lists the extension and money columns in the mapping editor under a heading of their own", async () => {
+    const host = new FakeLedgerHost(auditLedger());
+    const user = renderPane(host);
+    await evaluateNow(user);
+    await user.click(await screen.findByRole("button", { name: "修改对应关系" }));
+    expect(screen.getByText("延期与金额（可选）")).toBeInTheDocument();
+    const extended = screen.getByRole("combobox", { name: "“调整后时限”所在列" });
+    expect(within(extended).getByRole("option", { name: "自动识别（G）" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "“涉及金额”所在列" })).toHaveValue("auto");
   });
 
   it("saves an edited column mapping to the workbook and evaluates again with it", async () => {

@@ -131,6 +131,34 @@ export function sampleLedger(): Grid {
   );
 }
 
+/**
+ * An audit ledger with an extension and amounts (as of 2025-03-31): row 2 done on 2025-03-20, its
+ * deadline moved from 2025-03-15 to 2025-06-30 (on time as extended, late by the original); row 3
+ * closed on time. 涉及金额 20 + 10 万元, 整改金额 15 + 10 万元 → 整改到位率 25 / 30 = 83.3%.
+ */
+export function auditLedger(): Grid {
+  return gridFrom(
+    [
+      [
+        "序号",
+        "问题描述",
+        "整改措施",
+        "责任单位",
+        "责任人",
+        "原定时限",
+        "调整后时限",
+        "整改状态",
+        "完成时间",
+        "涉及金额（万元）",
+        "整改金额（万元）",
+      ],
+      [1, "违规拨付工程款", "追回款项", "财务部", "张三", "2025-03-15", "2025-06-30", "已完成", "2025-03-20", 20, 15],
+      [2, "预付款未扣回", "扣回预付款", "财务部", "李四", "2025-03-31", null, "已销号", "2025-03-20", 10, 10],
+    ],
+    { sheet: "审计整改" },
+  );
+}
+
 /** A sheet with no ledger on it: a title and loose notes, but a usable header on row 3 under other names. */
 export function sheetWithoutLedger(): Grid {
   return gridFrom([["工作记录"], [], ["编号x", "事情", "办法", "谁负责"], [1, "制度不健全", "修订制度", "张三"]], {

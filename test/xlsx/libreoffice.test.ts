@@ -34,11 +34,11 @@ beforeAll(() => {
 });
 
 /** Writes an evaluated copy, recalculates it in LibreOffice; returns the plan and the recalculated cells. */
-async function writeAndRecalculate(input: string, settings: Settings, name: string) {
+async function writeAndRecalculate(input: string, settings: Settings, name: string, ledgerSheet = LEDGER_SHEET) {
   const output = join(dir, `${name}-评估.xlsx`);
-  const { result, surveySheet } = await evaluateFile(input, settings);
+  const { result, surveySheet } = await evaluateFile(input, settings, ledgerSheet);
   const { summarySheet } = await writeEvaluatedCopy(input, output, result, { settings, surveySheet });
-  const plan = planSummarySheet(result, { sheetName: summarySheet, ledgerSheet: LEDGER_SHEET, surveySheet, settings });
+  const plan = planSummarySheet(result, { sheetName: summarySheet, ledgerSheet, surveySheet, settings });
   const recalculated = convertToXlsx(output, join(dir, `${name}-recalc`));
   return { result, plan, cells: rawCells(recalculated, summarySheet) };
 }
@@ -191,5 +191,20 @@ describeWithLibreOffice("a workbook written by LibreOffice", () => {
   it("LibreOffice recalculates the copy to the engine's numbers", async () => {
     const { plan, cells } = await writeAndRecalculate(original, DEFAULT_SETTINGS, "lo-recalc");
     expectAgreement(compareFormulas(plan, cells), plan);
+  });
+});
+
+describeWithLibreOffice("the money sums of the summary sheet, recalculated by LibreOffice", () => {
+  it("give the engine's totals: SUMs over the item rows only (not the 合计 row), 元 scaled to 万元", async () => {
+    // The blind audit ledger: 已整改金额 (万元) and 追回金额（元） are number columns, 问题金额 has text amounts.
+    const input = join(__dirname, "..", "fixtures", "blind", "审计台账.xlsx");
+    const { plan, cells } = await writeAndRecalculate(input, DEFAULT_SETTINGS, "audit", "2024年度审计整改");
+    const rows = compareFormulas(plan, cells);
+    expectAgreement(rows, plan);
+    const money = rows.filter((row) => /金额（[A-Z]+列）$/.test(row.label)).map((row) => [row.label, row.office]);
+    expect(money).toEqual([
+      ["整改金额（O列）", 28.2],
+      ["追回金额（P列）", 28.2],
+    ]);
   });
 });

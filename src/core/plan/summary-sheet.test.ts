@@ -1,4 +1,7 @@
 import { evaluateRows, LEDGER_ROWS, NUMERIC_SURVEY_ROWS, TODAY } from "../../../test/xlsx/support/sample";
+import { amountsFixture } from "../../../test/fixtures/report-fixture";
+import { gridFrom } from "../../../test/support/grid-builder";
+import { evaluate } from "../evaluate";
 import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from "../settings";
 import type { EvaluationResult } from "../types";
 import {
@@ -373,5 +376,109 @@ describe("planSummarySheet", () => {
       repeatRows: { first: 1, last: 2 },
     });
     expect(p.columnWidths.length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe("planSummarySheet — extensions and amounts", () => {
+  const result = amountsFixture();
+  const p = planSummarySheet(result, {
+    sheetName: "整改情况汇总",
+    ledgerSheet: "审计整改",
+    surveySheet: null,
+    settings: DEFAULT_SETTINGS,
+  });
+
+  it("gives the on-time rate against the original deadlines as a formula over its two counts", () => {
+    const overview = table(p, "overview");
+    expect(cellOf(overview, "有完成日期和原定时限的已完成事项")).toMatchObject({ kind: "number", value: 2 });
+    expect(cellOf(overview, "其中按原定时限完成")).toMatchObject({ kind: "number", value: 1 });
+    const rate = formulaOf(cellOf(overview, "按原定时限按期完成率"));
+    expect(rate.value).toBe(0.5);
+    expect(localRefs(rate.formula).map((ref) => labelAt(p, ref))).toEqual([
+      "有完成日期和原定时限的已完成事项",
+      "其中按原定时限完成",
+      "有完成日期和原定时限的已完成事项",
+    ]);
+  });
+
+  it("sums a money column of numbers with a live SUM over the item rows only (not the 合计 row)", () => {
+    const totals = table(p, "amount-totals");
+    expect(totals.title).toBe("九、金额情况（单位：万元）");
+    expect(formulaOf(cellOf(totals, "追回金额（K列）"))).toEqual({
+      kind: "formula",
+      formula: "=SUM('审计整改'!$K$2:$K$4)",
+      value: 22.5,
+      format: "#,##0.00",
+    });
+  });
+
+  it("gives a column with amounts typed as text as a value, and says why and which unit it was in", () => {
+    const totals = table(p, "amount-totals");
+    expect(cellOf(totals, "涉及金额（J列）")).toEqual({ kind: "number", value: 33.5, format: "#,##0.00" });
+    const why = cellOf(totals, "涉及金额（J列）", 2);
+    expect(why).toMatchObject({ kind: "text" });
+    expect(why.kind === "text" && why.text).toContain("原单位元，已换算为万元；含文本形式的金额");
+    expect(totals.notes).toEqual(["各列单位不同，均换算为万元（1万元 = 10000元）。"]);
+  });
+
+  it("gives 涉及金额, 已整改金额 and 整改到位率 in total, by status and by unit", () => {
+    const byStatus = table(p, "amounts-by-status");
+    const row = (t: PlanTable, label: string) =>
+      [1, 2, 3].map((i) => {
+        const cell = cellOf(t, label, i);
+        return cell.kind === "number" || cell.kind === "formula" ? cell.value : null;
+      });
+    expect(row(byStatus, "合计")).toEqual([3, 33.5, 30]);
+    expect(row(byStatus, "已完成")).toEqual([1, 20, 20]);
+    expect(row(byStatus, "整改中")).toEqual([1, 3.5, 0]);
+    const rate = formulaOf(cellOf(byStatus, "合计", 4));
+    expect(rate.value).toBeCloseTo(30 / 33.5, 12);
+    expect(localRefs(rate.formula).map((ref) => labelAt(p, ref))).toEqual(["合计", "合计", "合计"]);
+    const byUnit = table(p, "amounts-by-unit");
+    expect(byUnit.rows.map((r) => (r[0]?.kind === "text" ? r[0].text : null))).toEqual(["财务部", "办公室"]);
+  });
+
+  it("sums whole-number columns live in total and per group, scaled to the summary's unit", () => {
+    const rows = [
+      [
+        "序号",
+        "问题描述",
+        "整改措施",
+        "责任单位",
+        "责任人",
+        "整改时限",
+        "整改状态",
+        "涉及金额（元）",
+        "整改金额（万元）",
+      ],
+      [1, "问题一", "措施一", "财务部", "张三", "2025-06-30", "已完成", 50000, 5],
+      [2, "问题二", "措施二", "办公室", "李四", "2025-06-30", "整改中", 20000, 0],
+      ["小计", null, null, null, null, null, null, 70000, 5],
+      [3, "问题三", "措施三", "财务部", "王五", "2025-06-30", "已销号", 30000, 3],
+    ];
+    const evaluation = evaluate({ ledger: gridFrom(rows, { sheet: "台账" }), today: TODAY });
+    if (!evaluation.ok) throw new Error(evaluation.message.en);
+    const q = planSummarySheet(evaluation.result, {
+      sheetName: "汇总",
+      ledgerSheet: "台账",
+      surveySheet: null,
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(formulaOf(cellOf(table(q, "amount-totals"), "涉及金额（H列）")).formula).toBe(
+      "=SUM('台账'!$H$2:$H$3,'台账'!$H$5)/10000",
+    );
+    const finance = table(q, "amounts-by-unit");
+    expect(formulaOf(cellOf(finance, "财务部", 2))).toMatchObject({
+      formula: "=SUM('台账'!$H$2,'台账'!$H$5)/10000",
+      value: 8,
+    });
+    expect(formulaOf(cellOf(finance, "财务部", 3))).toMatchObject({
+      formula: "=SUM('台账'!$I$2,'台账'!$I$5)",
+      value: 8,
+    });
+  });
+
+  it("has no money section on a ledger without money columns", () => {
+    expect(plan().tables.some((t) => t.id.startsWith("amount"))).toBe(false);
   });
 });

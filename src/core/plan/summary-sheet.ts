@@ -5,7 +5,11 @@ import { columnLetter, columnNumber } from "../grid";
 import { percentText } from "../indicators";
 import { isFinished, typeKey, UNFILLED_KEY } from "../summary";
 import { surveyScaleLevels } from "../survey";
+import { FEN_PER_UNIT } from "../parse/amount";
+import { FIELD_LABELS } from "../rules/field-labels";
 import type {
+  AmountField,
+  AmountGroup,
   BreakdownRow,
   EvaluatedItem,
   EvaluationResult,
@@ -210,6 +214,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
   planWarnings(ctx);
   const linkSurveyScore = planIndicators(ctx, overview.closeRate);
   linkSurveyScore(planSurvey(ctx.sheet, result.survey, opts)?.scoreAddress ?? null);
+  planAmounts(ctx);
 
   return {
     name: opts.sheetName,
@@ -287,6 +292,28 @@ function planOverview({ result, opts, sheet, rowsText }: PlanContext): { closeRa
     num(onTime.length),
     `完成日期不晚于整改时限：第${rowRangesText(onTime.map((i) => i.row)) || "—"}行`,
   );
+  const extensions = layout.columns.extendedDeadline !== undefined;
+  if (extensions) {
+    const withOriginal = items.filter(
+      (i) => isFinished(i) && i.completed.kind === "date" && i.originalDeadline.date !== null,
+    );
+    const onTimeOriginal = withOriginal.filter(
+      (i) =>
+        i.completed.kind === "date" && i.originalDeadline.date !== null && i.completed.date <= i.originalDeadline.date,
+    );
+    addOverview(
+      "dated-original",
+      "有完成日期和原定时限的已完成事项",
+      num(withOriginal.length),
+      `台账第${rowRangesText(withOriginal.map((i) => i.row)) || "—"}行`,
+    );
+    addOverview(
+      "on-time-original",
+      "其中按原定时限完成",
+      num(onTimeOriginal.length),
+      `完成日期不晚于原定时限（不计延期）：第${rowRangesText(onTimeOriginal.map((i) => i.row)) || "—"}行`,
+    );
+  }
   addOverview(
     "completion-rate",
     "整改完成率",
@@ -307,8 +334,22 @@ function planOverview({ result, opts, sheet, rowsText }: PlanContext): { closeRa
     "on-time-rate",
     "按期完成率",
     formula(`IF(${at.dated}>0,${at["on-time"]}/${at.dated},"")`, summary.onTimeRate ?? "", FORMATS.percent),
-    "按期完成 ÷ 有完成日期和时限的已完成事项",
+    extensions
+      ? "按期完成 ÷ 有完成日期和时限的已完成事项（时限以调整后时限为准）"
+      : "按期完成 ÷ 有完成日期和时限的已完成事项",
   );
+  if (extensions) {
+    addOverview(
+      "on-time-rate-original",
+      "按原定时限按期完成率",
+      formula(
+        `IF(${at["dated-original"]}>0,${at["on-time-original"]}/${at["dated-original"]},"")`,
+        summary.onTimeRateOriginal ?? "",
+        FORMATS.percent,
+      ),
+      "按原定时限完成 ÷ 有完成日期和原定时限的已完成事项",
+    );
+  }
   sheet.place({ id: "overview", title: "一、总体情况", header: ["项目", "数值", "依据"], rows: overviewRows });
 
   return { closeRate: at["close-rate"] ?? "" };
@@ -684,6 +725,123 @@ function planSurvey(
     ],
   });
   return { scoreAddress };
+}
+
+// ───────────────────────────── Amounts ─────────────────────────────
+
+/** Money cells: two decimals (分 for 元; a 万元 sum keeps its exact value, shown to the hundredth). */
+const AMOUNT_FORMAT = "#,##0.00";
+/** More pieces than this and a SUM over the rows is no longer a formula a person can check: a value instead. */
+const MAX_SUM_PIECES = 30;
+
+/**
+ * `SUM('台账'!$J$5:$J$9,'台账'!$J$12)`, over exactly the given rows (so a 合计 row or a section's
+ * subtotal between them is never summed), scaled from the column's unit to the summary's; null
+ * when the rows make too many pieces.
+ */
+function sumOfRows(ledger: string, col: number, rows: readonly number[], divisor: number): string | null {
+  if (rows.length === 0) return "0";
+  const letter = columnLetter(col);
+  const sheet = quoteSheet(ledger);
+  const pieces: string[] = [];
+  const sorted = [...rows].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
+    pieces.push(
+      i === j ? `${sheet}!$${letter}$${sorted[i]}` : `${sheet}!$${letter}$${sorted[i]}:$${letter}$${sorted[j]}`,
+    );
+    if (pieces.length > MAX_SUM_PIECES) return null;
+    i = j + 1;
+  }
+  const sum = `SUM(${pieces.join(",")})`;
+  return divisor === 1 ? sum : `${sum}/${divisor}`;
+}
+
+/**
+ * 九、金额情况: each money column's total, then 涉及金额 / 已整改金额 / 整改到位率 in total, by status
+ * and by 责任单位. A sum is a live SUM over the ledger's item rows where every cell it adds is a
+ * number in its column's unit (`allNumbers`); otherwise (amounts typed as text, `12.3万元`) the
+ * engine's value, and the note says why.
+ */
+function planAmounts({ result, opts, sheet }: PlanContext): void {
+  const amounts = result.summary.amounts;
+  if (amounts === null) return;
+  const ledger = opts.ledgerSheet;
+  const unit = amounts.unit;
+  const byField = new Map(amounts.columns.map((column) => [column.field, column]));
+  const finishedRows = new Set(result.items.filter(isFinished).map((item) => item.row));
+  const money = (value: number | null, expr: string | null): PlanCell =>
+    value === null ? text("") : expr === null ? num(value, AMOUNT_FORMAT) : formula(expr, value, AMOUNT_FORMAT);
+  /** The live sum of a money column over `rows`, or null where it must be a value. */
+  const liveSum = (field: AmountField, rows: readonly number[]): string | null => {
+    const column = byField.get(field);
+    if (!column || !column.allNumbers) return null;
+    return sumOfRows(ledger, column.col, rows, FEN_PER_UNIT[unit] / FEN_PER_UNIT[column.unit]);
+  };
+
+  const totalRows = amounts.columns.map((column) => {
+    const label = `${FIELD_LABELS[column.field].zh}（${columnLetter(column.col)}列）`;
+    const why = [
+      `台账${columnLetter(column.col)}列的事项行（不含合计、小计行），原单位${column.unit}${column.unit === unit ? "" : `，已换算为${unit}`}`,
+      column.allNumbers ? "" : "；含文本形式的金额，按识别出的数值汇总",
+      column.unreadableRows.length > 0 ? `；第${rowRangesText(column.unreadableRows)}行的金额无法识别，未计入` : "",
+    ].join("");
+    // Over every item row (a blank cell adds nothing, and one filled in later is counted).
+    return [text(label), money(column.total, liveSum(column.field, amounts.total.rows)), basis(why)];
+  });
+  sheet.place({
+    id: "amount-totals",
+    title: `九、金额情况（单位：${unit}）`,
+    header: ["金额列", "合计", "依据"],
+    rows: totalRows,
+    notes: amounts.converted ? [`各列单位不同，均换算为${unit}（1万元 = 10000元）。`] : [],
+  });
+  if (amounts.rectifiedBasis === null) return;
+
+  const groupRow = (label: string, group: AmountGroup, rowRef: number): (PlanCell | null)[] => {
+    const involvedExpr = liveSum("amountInvolved", group.rows);
+    const rectifiedExpr =
+      amounts.rectifiedBasis === "column"
+        ? liveSum("amountRectified", group.rows)
+        : liveSum(
+            "amountInvolved",
+            group.rows.filter((row) => finishedRows.has(row)),
+          );
+    return [
+      text(label),
+      num(group.items),
+      money(group.involved, involvedExpr),
+      money(group.rectified, rectifiedExpr),
+      formula(`IF(N(C${rowRef})>0,D${rowRef}/C${rowRef},"")`, group.rate ?? "", FORMATS.percent),
+    ];
+  };
+  const rectifiedWhy =
+    amounts.rectifiedBasis === "column"
+      ? `已整改金额取台账${columnLetter(byField.get("amountRectified")?.col ?? 1)}列（整改金额）`
+      : "台账没有整改金额列：已整改金额为已完成、已销号事项的涉及金额";
+  const header = ["分组", "事项数", `涉及金额（${unit}）`, `已整改金额（${unit}）`, "整改到位率"];
+  const statusFirst = sheet.nextFirstRow(true);
+  const statusGroups = [
+    { label: "合计", group: amounts.total },
+    ...amounts.byStatus.map((group) => ({ label: STATUS_LABELS[group.key as Status], group })),
+  ];
+  sheet.place({
+    id: "amounts-by-status",
+    title: "按整改状态",
+    header: ["整改状态", ...header.slice(1)],
+    rows: statusGroups.map(({ label, group }, i) => groupRow(label, group, statusFirst + i)),
+    notes: [`依据：${rectifiedWhy}；整改到位率 = 已整改金额 ÷ 涉及金额。`],
+  });
+  if (amounts.byUnit.length === 0) return;
+  const unitFirst = sheet.nextFirstRow(true);
+  sheet.place({
+    id: "amounts-by-unit",
+    title: "按责任单位",
+    header: ["责任单位", ...header.slice(1)],
+    rows: amounts.byUnit.map((group, i) => groupRow(group.key, group, unitFirst + i)),
+    notes: [`依据：按台账${columnLetter(result.layout.columns.unit ?? 1)}列（责任单位）分组；${rectifiedWhy}。`],
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
+import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
 import { cliJsonPieces, roundRate, toCliJson, type CliJson } from "./json";
 
 describe("roundRate", () => {
@@ -51,6 +51,8 @@ describe("toCliJson (SPEC §9)", () => {
       "completionRate",
       "closeRate",
       "onTimeRate",
+      "onTimeRateOriginal",
+      "amounts",
     ]);
     expect(Object.keys(json.survey ?? {})).toEqual([
       "sheet",
@@ -217,6 +219,8 @@ describe("toCliJson (SPEC §9)", () => {
       completionRate: 0.25,
       closeRate: 0.25,
       onTimeRate: 1,
+      onTimeRateOriginal: 1,
+      amounts: null,
     });
   });
 
@@ -248,6 +252,43 @@ describe("toCliJson (SPEC §9)", () => {
 
   it("prints survey null without a survey sheet", () => {
     expect(toCliJson("x.xlsx", reportFixture(false)).survey).toBeNull();
+  });
+});
+
+describe("toCliJson: extensions and amounts", () => {
+  const doc = toCliJson("audit.xlsx", amountsFixture());
+
+  it("reports onTimeRate against the current deadline and onTimeRateOriginal against the first", () => {
+    expect([doc.summary.onTimeRate, doc.summary.onTimeRateOriginal]).toEqual([1, 0.5]);
+  });
+
+  it("gives summary.amounts with the grand totals of each column and their unit", () => {
+    expect(doc.summary.amounts).toEqual({
+      unit: "万元",
+      converted: true,
+      totals: { amountInvolved: 33.5, amountRecovered: 22.5 },
+      columns: {
+        amountInvolved: { column: "J", unit: "元", unreadableRows: [] },
+        amountRecovered: { column: "K", unit: "万元", unreadableRows: [] },
+      },
+      rectifiedBasis: "finished-items",
+      involved: 33.5,
+      rectified: 30,
+      rectifiedRate: 0.896,
+      byStatus: {
+        closed: { items: 1, involved: 10, rectified: 10, rate: 1 },
+        done: { items: 1, involved: 20, rectified: 20, rate: 1 },
+        in_progress: { items: 1, involved: 3.5, rectified: 0, rate: 0 },
+      },
+      byUnit: [
+        { unit: "财务部", items: 2, involved: 30, rectified: 30, rate: 1 },
+        { unit: "办公室", items: 1, involved: 3.5, rectified: 0, rate: 0 },
+      ],
+    });
+  });
+
+  it("is written byte for byte as JSON.stringify writes it", () => {
+    expect([...cliJsonPieces(doc)].join("")).toBe(`${JSON.stringify(doc, null, 2)}\n`);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The command line's JSON document, exactly SPEC §9: the same fields, in the same order, nothing
- * added. Rows are 1-based sheet rows, dates `YYYY-MM-DD` (or null), rates fractions rounded to three
+ * The command line's JSON document, SPEC §9: its fields, in its order, plus the two summary
+ * fields listed below. Rows are 1-based sheet rows, dates `YYYY-MM-DD` (or null), rates fractions rounded to three
  * decimals (null when undefined, e.g. no finished items for `onTimeRate`), messages in Chinese.
  *
  * Choices where §9 is silent:
@@ -15,11 +15,18 @@
  *   `row` and `cell`: the ledger's sheet, the survey's for `survey-unknown-answer`, the ledger's
  *   (with null row and cell) for a ledger-level finding;
  * - `survey.satisfiedRate` is a fraction rounded like the other rates; `score` stays as the engine
- *   gives it (one decimal).
+ *   gives it (one decimal);
+ * - beyond §9: `summary.onTimeRateOriginal` (onTimeRate against the deadline before any extension)
+ *   and `summary.amounts` (the money columns' sums, null without money columns). Amounts are exact
+ *   decimals of their unit (summed in 分), never rounded further.
  */
 import { columnLetter } from "../grid";
 import { FIELD_KEYS } from "../types";
 import type {
+  AmountField,
+  AmountGroup,
+  AmountSummary,
+  AmountUnit,
   EvaluationResult,
   FieldKey,
   IsoDate,
@@ -90,8 +97,36 @@ export interface CliJson {
     readonly completionRate: number | null;
     readonly closeRate: number | null;
     readonly onTimeRate: number | null;
+    readonly onTimeRateOriginal: number | null;
+    readonly amounts: CliJsonAmounts | null;
   };
   readonly survey: CliJsonSurvey | null;
+}
+
+/** A group's money in the JSON: 涉及金额, 已整改金额, 整改到位率 (in `amounts.unit`). */
+export interface CliJsonAmountGroup {
+  readonly items: number;
+  readonly involved: number | null;
+  readonly rectified: number | null;
+  readonly rate: number | null;
+}
+
+export interface CliJsonAmounts {
+  /** The unit of every sum below (元 or 万元). */
+  readonly unit: AmountUnit;
+  /** Some column was in the other unit and was converted. */
+  readonly converted: boolean;
+  /** Grand total of each money column the ledger has. */
+  readonly totals: Partial<Record<AmountField, number>>;
+  /** Each money column: its letter, its own unit, rows whose text is not an amount. */
+  readonly columns: Partial<Record<AmountField, { column: string; unit: AmountUnit; unreadableRows: number[] }>>;
+  /** `column` (整改金额) or `finished-items` (涉及金额 of finished items), null without either. */
+  readonly rectifiedBasis: "column" | "finished-items" | null;
+  readonly involved: number | null;
+  readonly rectified: number | null;
+  readonly rectifiedRate: number | null;
+  readonly byStatus: Partial<Record<Status, CliJsonAmountGroup>>;
+  readonly byUnit: readonly ({ readonly unit: string } & CliJsonAmountGroup)[];
 }
 
 const STATUS_ORDER: readonly Status[] = ["closed", "done", "in_progress", "not_started", "ongoing", "unknown"];
@@ -114,6 +149,37 @@ function allKeys<K extends string>(
   const out = {} as Record<K, number>;
   for (const key of order) out[key] = counts[key] ?? 0;
   return out;
+}
+
+function amountGroupJson(group: AmountGroup): CliJsonAmountGroup {
+  return { items: group.items, involved: group.involved, rectified: group.rectified, rate: roundRate(group.rate) };
+}
+
+function amountsJson(amounts: AmountSummary): CliJsonAmounts {
+  const totals: Partial<Record<AmountField, number>> = {};
+  const columns: CliJsonAmounts["columns"] = {};
+  for (const column of amounts.columns) {
+    totals[column.field] = column.total;
+    columns[column.field] = {
+      column: columnLetter(column.col),
+      unit: column.unit,
+      unreadableRows: [...column.unreadableRows],
+    };
+  }
+  const byStatus: Partial<Record<Status, CliJsonAmountGroup>> = {};
+  for (const group of amounts.byStatus) byStatus[group.key as Status] = amountGroupJson(group);
+  return {
+    unit: amounts.unit,
+    converted: amounts.converted,
+    totals,
+    columns,
+    rectifiedBasis: amounts.rectifiedBasis,
+    involved: amounts.total.involved,
+    rectified: amounts.total.rectified,
+    rectifiedRate: roundRate(amounts.total.rate),
+    byStatus,
+    byUnit: amounts.byUnit.map((group) => ({ unit: group.key, ...amountGroupJson(group) })),
+  };
 }
 
 export function toCliJson(file: string, result: EvaluationResult): CliJson {
@@ -161,6 +227,8 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
       completionRate: roundRate(summary.completionRate),
       closeRate: roundRate(summary.closeRate),
       onTimeRate: roundRate(summary.onTimeRate),
+      onTimeRateOriginal: roundRate(summary.onTimeRateOriginal),
+      amounts: summary.amounts ? amountsJson(summary.amounts) : null,
     },
     survey: survey
       ? {

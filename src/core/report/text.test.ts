@@ -1,6 +1,6 @@
-import { reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
+import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
 import type { Finding } from "../types";
-import { excerpt, percent, seqLabel, toTextReport } from "./text";
+import { amountText, excerpt, percent, seqLabel, toTextReport } from "./text";
 
 describe("percent", () => {
   it.each<[number | null, string]>([
@@ -145,5 +145,44 @@ describe("toTextReport", () => {
   it("ends with a newline and has no empty report sections", () => {
     expect(zh.endsWith("\n")).toBe(true);
     expect(zh).not.toMatch(/\n\n\n/);
+  });
+});
+
+describe("toTextReport: extensions and amounts", () => {
+  const zh = toTextReport("audit.xlsx", amountsFixture(), "zh");
+  const en = toTextReport("audit.xlsx", amountsFixture(), "en");
+
+  it("gives the on-time rate against the original deadlines beside the current one", () => {
+    expect(zh).toContain("按时完成率 100.0%（按原定时限 50.0%）");
+    expect(en).toContain("On time 100.0% (by the original deadlines 50.0%)");
+  });
+
+  it("gives each column's total, the conversion, and 涉及/已整改/到位率 in total, by status and by unit", () => {
+    expect(zh).toContain("金额（万元）：涉及金额 33.5 · 追回金额 22.5\n（涉及金额原以元填写，已换算为万元）");
+    expect(zh).toContain("整改到位：涉及 33.5 · 已整改 30（89.6%）（无整改金额列，按已完成事项的涉及金额计）");
+    expect(zh).toContain(
+      "· 按状态：已销号 涉及 10 · 已整改 10（100.0%）；已完成 涉及 20 · 已整改 20（100.0%）；整改中 涉及 3.5 · 已整改 0（0.0%）",
+    );
+    expect(zh).toContain("· 按责任单位：财务部 涉及 30 · 已整改 30（100.0%）；办公室 涉及 3.5 · 已整改 0（0.0%）");
+    expect(en).toContain("Amounts (10k yuan (万元)): Amount involved 33.5 · Amount recovered 22.5");
+  });
+
+  it("prints no money lines for a ledger without money columns", () => {
+    expect(toTextReport("x.xlsx", reportFixture(), "zh")).not.toContain("金额");
+  });
+});
+
+describe("amountText", () => {
+  it.each([
+    [1234567.5, "元", "1,234,567.5"],
+    [1234567.56, "元", "1,234,567.56"],
+    [0.1 + 0.2, "元", "0.3"],
+    [12.3456, "万元", "12.3456"],
+    [100, "万元", "100"],
+    [0, "元", "0"],
+    [-1500, "元", "-1,500"],
+    [null, "元", "—"],
+  ] as const)("%p %s → %s", (value, unit, text) => {
+    expect(amountText(value, unit)).toBe(text);
   });
 });

@@ -3,7 +3,10 @@
  * (SPEC §1: "report it at meetings"). Plain text, no tables or colours, short lines, in this order:
  *
  * 1. title — the file, the sheet and the evaluation date;
- * 2. the lights (红灯 N · 黄灯 N · 绿灯 N · 已销号 N · 待补充 N) and the rates as percentages;
+ * 2. the lights (红灯 N · 黄灯 N · 绿灯 N · 已销号 N · 待补充 N) and the rates as percentages (the
+ *    on-time rate also against the original deadlines when the ledger records extensions), then
+ *    the money when the ledger has money columns: each column's total, 涉及/已整改/整改到位率 in
+ *    total, by status and by unit (at most 10 units);
  * 3. the red, then the yellow items (序号, 单位, 责任人, 时限, 逾期天数, a short description), at
  *    most 20 of each with a count of the rest;
  * 4. the findings grouped by rule, with counts and up to ten cells each;
@@ -17,7 +20,19 @@
 import { findingCellLabel } from "../rules/index";
 import { FIELD_LABELS } from "../rules/field-labels";
 import { RULE_TITLES } from "../rules/titles";
-import type { EvaluationResult, Finding, IndicatorResult, Light, Message, RuleId, WarningListEntry } from "../types";
+import type {
+  AmountGroup,
+  AmountSummary,
+  AmountUnit,
+  EvaluationResult,
+  Finding,
+  IndicatorResult,
+  Light,
+  Message,
+  RuleId,
+  Status,
+  WarningListEntry,
+} from "../types";
 
 export type ReportLanguage = "zh" | "en";
 
@@ -33,6 +48,83 @@ const LIGHT_WORDS: Readonly<Record<Light, Message>> = {
   closed: { zh: "已销号", en: "Closed" },
   none: { zh: "待补充", en: "Incomplete" },
 };
+
+const STATUS_WORDS: Readonly<Record<Status, Message>> = {
+  closed: { zh: "已销号", en: "closed" },
+  done: { zh: "已完成", en: "done" },
+  in_progress: { zh: "整改中", en: "in progress" },
+  not_started: { zh: "未开始", en: "not started" },
+  ongoing: { zh: "长期坚持", en: "ongoing" },
+  unknown: { zh: "状态不明", en: "unknown" },
+};
+
+/** Most groups of a money breakdown listed in the text report (the JSON and the summary sheet have all). */
+const MAX_AMOUNT_GROUPS = 10;
+
+/**
+ * An amount as people write it: thousands separators, the decimals its unit needs (分 for 元, 元
+ * for 万元) without trailing zeros. `1234567.5` 元 → `1,234,567.5`; null → `—`.
+ */
+export function amountText(value: number | null, unit: AmountUnit): string {
+  if (value === null || !Number.isFinite(value)) return "—";
+  const fixed = value.toFixed(unit === "万元" ? 4 : 2).replace(/\.?0+$/, "");
+  const [whole = "", fraction] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+/** `涉及 3.5 · 已整改 0（0.0%）` for one group. */
+function amountGroupText(group: AmountGroup, unit: AmountUnit, lang: ReportLanguage): string {
+  const rate = group.rate === null ? "" : lang === "zh" ? `（${percent(group.rate)}）` : ` (${percent(group.rate)})`;
+  return lang === "zh"
+    ? `涉及 ${amountText(group.involved, unit)} · 已整改 ${amountText(group.rectified, unit)}${rate}`
+    : `involved ${amountText(group.involved, unit)} · rectified ${amountText(group.rectified, unit)}${rate}`;
+}
+
+/** The money lines: each column's total, then 涉及/已整改/到位率 in total, by status and by unit. */
+function amountLines(amounts: AmountSummary, lang: ReportLanguage): string[] {
+  const zh = lang === "zh";
+  const unitName = zh ? amounts.unit : amounts.unit === "万元" ? "10k yuan (万元)" : "yuan (元)";
+  const totals = amounts.columns
+    .map((c) => `${FIELD_LABELS[c.field][lang]} ${amountText(c.total, amounts.unit)}`)
+    .join(" · ");
+  const converted = amounts.columns.filter((c) => c.unit !== amounts.unit);
+  const lines = [zh ? `金额（${amounts.unit}）：${totals}` : `Amounts (${unitName}): ${totals}`];
+  if (converted.length > 0) {
+    const names = converted.map((c) => FIELD_LABELS[c.field][lang]).join(zh ? "、" : ", ");
+    lines.push(
+      zh
+        ? `（${names}原以${converted[0]?.unit}填写，已换算为${amounts.unit}）`
+        : `(${names} converted from ${converted[0]?.unit} to ${amounts.unit})`,
+    );
+  }
+  if (amounts.rectifiedBasis === null) return lines;
+  const unreadable = amounts.columns.reduce((n, c) => n + c.unreadableRows.length, 0);
+  if (unreadable > 0) {
+    lines.push(zh ? `（${unreadable} 个金额无法识别，未计入）` : `(${unreadable} amounts unreadable, left out)`);
+  }
+  lines.push(
+    zh
+      ? `整改到位：${amountGroupText(amounts.total, amounts.unit, lang)}${amounts.rectifiedBasis === "finished-items" ? "（无整改金额列，按已完成事项的涉及金额计）" : ""}`
+      : `Rectified: ${amountGroupText(amounts.total, amounts.unit, lang)}${amounts.rectifiedBasis === "finished-items" ? " (no rectified-amount column: involved amounts of finished items)" : ""}`,
+  );
+  const groupLine = (label: string, groups: readonly AmountGroup[], name: (key: string) => string): void => {
+    if (groups.length === 0) return;
+    const shown = groups
+      .slice(0, MAX_AMOUNT_GROUPS)
+      .map((g) => `${name(g.key)} ${amountGroupText(g, amounts.unit, lang)}`);
+    const more =
+      groups.length > MAX_AMOUNT_GROUPS
+        ? zh
+          ? `；另有 ${groups.length - MAX_AMOUNT_GROUPS} 个`
+          : `; ${groups.length - MAX_AMOUNT_GROUPS} more`
+        : "";
+    lines.push(`· ${label}${shown.join(zh ? "；" : "; ")}${more}`);
+  };
+  groupLine(zh ? "按状态：" : "By status: ", amounts.byStatus, (key) => STATUS_WORDS[key as Status][lang]);
+  groupLine(zh ? "按责任单位：" : "By unit: ", amounts.byUnit, (key) => key);
+  return lines;
+}
 
 /** `0.4862` → `48.6%`; null → `—`. */
 export function percent(rate: number | null): string {
@@ -115,11 +207,19 @@ export function toTextReport(file: string, result: EvaluationResult, lang: Repor
   );
   const lights: Light[] = ["red", "yellow", "green", "closed", "none"];
   lines.push(lights.map((light) => `${LIGHT_WORDS[light][lang]} ${summary.byLight[light] ?? 0}`).join(" · "));
+  // With extension columns, the on-time rate against the original deadlines too.
+  const extensions = layout.columns.extendedDeadline !== undefined;
+  const original = extensions
+    ? zh
+      ? `（按原定时限 ${percent(summary.onTimeRateOriginal)}）`
+      : ` (by the original deadlines ${percent(summary.onTimeRateOriginal)})`
+    : "";
   lines.push(
     zh
-      ? `完成率 ${percent(summary.completionRate)} · 销号率 ${percent(summary.closeRate)} · 按时完成率 ${percent(summary.onTimeRate)}`
-      : `Completion ${percent(summary.completionRate)} · Close-out ${percent(summary.closeRate)} · On time ${percent(summary.onTimeRate)}`,
+      ? `完成率 ${percent(summary.completionRate)} · 销号率 ${percent(summary.closeRate)} · 按时完成率 ${percent(summary.onTimeRate)}${original}`
+      : `Completion ${percent(summary.completionRate)} · Close-out ${percent(summary.closeRate)} · On time ${percent(summary.onTimeRate)}${original}`,
   );
+  if (summary.amounts) lines.push(...amountLines(summary.amounts, lang));
 
   for (const light of ["red", "yellow"] as const) {
     const entries = summary.warnings.filter((w) => w.light === light);

@@ -1,6 +1,7 @@
 /**
  * `deadline-before-assigned` — SPEC §5: `deadline` is before `assigned`. A deadline that passed
- * before the item was handed over is a typo (often the wrong year).
+ * before the item was handed over is a typo (often the wrong year). The deadline is the current one
+ * (调整后时限 where filled), and the finding points at the cell it was read from.
  */
 import { fieldEn, fieldZh } from "./field-labels";
 import type { Rule } from "./rule";
@@ -21,10 +22,10 @@ export const deadlineBeforeAssigned: Rule = {
       if (deadline >= assigned) continue;
       report({
         item,
-        field: "deadline",
+        field: item.deadlineField,
         message: {
-          zh: `${fieldZh("deadline")}${deadline}早于${fieldZh("assigned")}${assigned}`,
-          en: `${fieldEn("deadline")} ${deadline} is before ${fieldEn("assigned")} ${assigned}`,
+          zh: `${fieldZh(item.deadlineField)}${deadline}早于${fieldZh("assigned")}${assigned}`,
+          en: `${fieldEn(item.deadlineField)} ${deadline} is before ${fieldEn("assigned")} ${assigned}`,
         },
       });
     }

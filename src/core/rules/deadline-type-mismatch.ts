@@ -94,7 +94,7 @@ export const deadlineTypeMismatch: Rule = {
         message = typeMismatch(item.type, item.assigned.date, deadline, settings);
         byDeadline.set(deadline, message);
       }
-      if (message) report({ item, field: "deadline", message });
+      if (message) report({ item, field: item.deadlineField, message });
     }
   },
 };

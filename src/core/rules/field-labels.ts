@@ -22,6 +22,15 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, Message>> = {
   signer: { zh: "销号审批人", en: "Signer" },
   reviewed: { zh: "回头看时间", en: "Last review" },
   note: { zh: "备注", en: "Note" },
+  originalDeadline: { zh: "原定时限", en: "Original deadline" },
+  extendedDeadline: { zh: "调整后时限", en: "Extended deadline" },
+  extensionReason: { zh: "延期原因", en: "Reason for extension" },
+  extensionApprover: { zh: "延期批准人", en: "Extension approved by" },
+  extensionApprovalRef: { zh: "批准文号", en: "Approval document No." },
+  amountInvolved: { zh: "涉及金额", en: "Amount involved" },
+  amountRectified: { zh: "整改金额", en: "Amount rectified" },
+  amountRecovered: { zh: "追回金额", en: "Amount recovered" },
+  amountRemitted: { zh: "上缴金额", en: "Amount remitted" },
 };
 
 /** `责任人` */

@@ -1,6 +1,6 @@
 /** Small readers shared by the rules. */
 import { cellAddress } from "../grid";
-import type { FieldKey, Item, LedgerLayout } from "../types";
+import type { DeadlineField, FieldKey, Item, LedgerLayout } from "../types";
 
 /** Rules that need a column apply only when the ledger has it (SPEC §5). */
 export function hasColumn(layout: LedgerLayout, field: FieldKey): boolean {
@@ -22,4 +22,17 @@ export function addressOf(layout: LedgerLayout, item: Item, field: FieldKey): st
 export function excerpt(text: string, max = 30): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max)}…`;
+}
+
+/** The deadline columns: a ledger with 原定时限 or 调整后时限 but no 整改时限 column still has deadlines. */
+const DEADLINE_FIELDS: readonly DeadlineField[] = ["deadline", "originalDeadline", "extendedDeadline"];
+
+export function hasDeadlineColumn(layout: LedgerLayout): boolean {
+  return DEADLINE_FIELDS.some((field) => hasColumn(layout, field));
+}
+
+/** The column the item's original deadline was read from (原定时限 where filled, else 整改时限; see items.ts). */
+export function originalDeadlineField(item: Item): DeadlineField {
+  const own = item.cells.originalDeadline;
+  return own !== undefined && (own.text !== "" || item.cells.deadline === undefined) ? "originalDeadline" : "deadline";
 }

@@ -37,6 +37,15 @@ const FIRES_ON: Readonly<Record<LedgerRuleId, ContextSpec>> = {
   "unknown-status": { items: [itemFrom({ status: "unknown", statusColumn: "unknown", cells: { status: "？" } })] },
   "unknown-type": { items: [itemFrom({ typeUnknown: true, cells: { type: "马上改" } })] },
   "review-overdue": { items: [itemFrom({ type: "long_term", cells: { reviewed: "2020-01-01" } })] },
+  "extension-without-approval": {
+    items: [itemFrom({ cells: { deadline: "2025-03-31", extendedDeadline: "2025-06-30", extensionReason: "" } })],
+  },
+  "copied-evidence": {
+    items: [
+      itemFrom({ row: 3, status: "closed", cells: { evidence: "党委会会议纪要及整改报告" } }),
+      itemFrom({ row: 4, status: "closed", cells: { evidence: "党委会会议纪要及整改报告" } }),
+    ],
+  },
 };
 
 const LEDGER_RULE_IDS = RULE_IDS.filter((id): id is LedgerRuleId => id !== "survey-unknown-answer");
@@ -117,6 +126,8 @@ describe("runRules", () => {
       "unknown-status": "warning",
       "unknown-type": "warning",
       "review-overdue": "warning",
+      "extension-without-approval": "warning",
+      "copied-evidence": "warning",
     });
   });
 

@@ -14,10 +14,12 @@ import { closedWithoutEvidence } from "./closed-without-evidence";
 import { closedWithoutSigner } from "./closed-without-signer";
 import { completedBeforeAssigned } from "./completed-before-assigned";
 import { completedInFuture } from "./completed-in-future";
+import { copiedEvidence } from "./copied-evidence";
 import { deadlineBeforeAssigned } from "./deadline-before-assigned";
 import { deadlineTypeMismatch } from "./deadline-type-mismatch";
 import { doneWithoutDate } from "./done-without-date";
 import { duplicateSeq } from "./duplicate-seq";
+import { extensionWithoutApproval } from "./extension-without-approval";
 import { invalidDate } from "./invalid-date";
 import { missingColumn } from "./missing-column";
 import { ownerNotPerson } from "./owner-not-person";
@@ -30,7 +32,7 @@ import { vagueMeasures } from "./vague-measures";
 export type { Report, Rule, RuleContext, RuleMeta, RuleReport } from "./rule";
 export { FIELD_LABELS, fieldEn, fieldZh } from "./field-labels";
 
-/** Every ledger rule, in the order of SPEC §5. */
+/** Every ledger rule: SPEC §5's in its order, then those on extensions (延期) and copied close-out evidence. */
 export const RULES: readonly Rule[] = [
   missingColumn,
   requiredField,
@@ -49,6 +51,8 @@ export const RULES: readonly Rule[] = [
   unknownStatus,
   unknownType,
   reviewOverdue,
+  extensionWithoutApproval,
+  copiedEvidence,
 ];
 
 /** The rules whose findings come from elsewhere (the survey module). */

@@ -73,3 +73,20 @@ describe("invalid-date", () => {
     expect(finding?.message.zh).not.toContain(text);
   });
 });
+
+describe("invalid-date — extensions", () => {
+  it("reports an unreadable 调整后时限 at its cell, and an extended item's unreadable 原定时限 too", () => {
+    const item = itemFrom({ row: 6, cells: { originalDeadline: "3月底", extendedDeadline: "尽快" } });
+    const findings = runRule(invalidDate, contextFrom({ items: [item] }));
+    expect(findings.map((f) => [f.field, f.cell])).toEqual([
+      ["extendedDeadline", "V6"],
+      ["originalDeadline", "U6"],
+    ]);
+    expect(findings[0]?.message.zh).toBe("调整后时限“尽快”不是有效日期，也不是“长期坚持”等长期表述");
+  });
+
+  it("reports the original deadline once when it is also the current one", () => {
+    const item = itemFrom({ row: 6, cells: { originalDeadline: "尽快" } });
+    expect(runRule(invalidDate, contextFrom({ items: [item] })).map((f) => f.cell)).toEqual(["U6"]);
+  });
+});

@@ -6,7 +6,7 @@
 import { mentionsYear } from "../parse/date";
 import type { DateReading, EvaluatedItem, FieldKey, Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
-import { excerpt } from "./helpers";
+import { excerpt, originalDeadlineField } from "./helpers";
 import type { Rule } from "./rule";
 
 type DatedField = "assigned" | "completed" | "closedOn" | "reviewed";
@@ -19,7 +19,7 @@ function lacksYear(text: string): boolean {
 
 function invalidMessage(field: FieldKey, text: string): Message {
   const value = excerpt(text);
-  const ongoingHint = field === "deadline";
+  const ongoingHint = field === "deadline" || field === "originalDeadline" || field === "extendedDeadline";
   const zhTail = ongoingHint ? "，也不是“长期坚持”等长期表述" : "";
   const enTail = ongoingHint ? ", nor a long-term phrase such as 长期坚持" : "";
   if (lacksYear(text)) {
@@ -47,12 +47,17 @@ export const invalidDate: Rule = {
       en: "A date column (assigned, deadline, completed, closed on, last review) holds text that is not a date (a deadline may also be a long-term phrase)",
     },
     seed: "依法依规操作、过程留痕可溯",
-    fields: ["assigned", "deadline", "completed", "closedOn", "reviewed"],
+    fields: ["assigned", "deadline", "originalDeadline", "extendedDeadline", "completed", "closedOn", "reviewed"],
   },
   check({ items }, report) {
     for (const item of items) {
       if (item.deadline.invalid) {
-        report({ item, field: "deadline", message: invalidMessage("deadline", item.deadline.text) });
+        report({ item, field: item.deadlineField, message: invalidMessage(item.deadlineField, item.deadline.text) });
+      }
+      // An extended item's original deadline is a cell of its own, checked too.
+      if (item.originalDeadline !== item.deadline && item.originalDeadline.invalid) {
+        const field = originalDeadlineField(item);
+        report({ item, field, message: invalidMessage(field, item.originalDeadline.text) });
       }
       for (const field of DATED_FIELDS) {
         const reading = readingOf(item, field);

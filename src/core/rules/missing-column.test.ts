@@ -4,7 +4,12 @@ import { contextFrom, itemFrom } from "../../../test/support/item-factory";
 import { runRule } from "./index";
 import { missingColumn } from "./missing-column";
 
-const without = (...missing: FieldKey[]): FieldKey[] => FIELD_KEYS.filter((field) => !missing.includes(field));
+const DEADLINE_FIELDS: FieldKey[] = ["deadline", "originalDeadline", "extendedDeadline"];
+/** Every field but `missing`; without `deadline` means without any deadline column (原定/调整后时限 are ones). */
+const without = (...missing: FieldKey[]): FieldKey[] =>
+  FIELD_KEYS.filter(
+    (field) => !missing.includes(field) && !(missing.includes("deadline") && DEADLINE_FIELDS.includes(field)),
+  );
 
 describe("missing-column", () => {
   it("is silent when every needed column is there", () => {
@@ -26,6 +31,14 @@ describe("missing-column", () => {
       expect.objectContaining({ rule: "missing-column", severity, row: null, cell: null, field, sheet: "整改台账" }),
     ]);
   });
+
+  it.each<FieldKey>(["originalDeadline", "extendedDeadline"])(
+    "takes a %s column for the deadline column (an extension ledger has no 整改时限 of its own)",
+    (field) => {
+      const fields = [...without("deadline"), field];
+      expect(runRule(missingColumn, contextFrom({ items: [itemFrom()], fields }))).toEqual([]);
+    },
+  );
 
   it("names the column in both languages", () => {
     const [finding] = runRule(missingColumn, contextFrom({ fields: without("owner") }));

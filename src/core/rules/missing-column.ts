@@ -8,7 +8,7 @@
  */
 import type { FieldKey, Severity } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
-import { hasColumn } from "./helpers";
+import { hasColumn, hasDeadlineColumn } from "./helpers";
 import type { Rule } from "./rule";
 
 const ALWAYS_NEEDED: readonly { field: FieldKey; severity: Severity }[] = [
@@ -33,7 +33,8 @@ export const missingColumn: Rule = {
   },
   check({ layout, items }, report) {
     for (const { field, severity } of ALWAYS_NEEDED) {
-      if (hasColumn(layout, field)) continue;
+      // 原定时限 / 调整后时限 are deadline columns too.
+      if (field === "deadline" ? hasDeadlineColumn(layout) : hasColumn(layout, field)) continue;
       report({
         field,
         severity,

@@ -53,3 +53,23 @@ describe("required-field", () => {
     expect(findings.map((f) => f.field)).toEqual(["measures", "unit", "owner", "deadline"]);
   });
 });
+
+describe("required-field — the current deadline (extensions)", () => {
+  const { deadline: _deadline, ...rest } = FULL;
+  const withoutDeadlineColumn = FIELD_KEYS.filter((field) => field !== "deadline");
+
+  it("takes 调整后时限 or 原定时限 for the deadline: filled either way, no finding", () => {
+    const items = [
+      itemFrom({ cells: { ...rest, originalDeadline: "2025-03-31", extendedDeadline: "" } }),
+      itemFrom({ cells: { ...rest, originalDeadline: "", extendedDeadline: "2025-06-30" } }),
+    ];
+    expect(runRule(requiredField, contextFrom({ items, fields: withoutDeadlineColumn }))).toEqual([]);
+  });
+
+  it("points at the deadline column the ledger has when every deadline cell is empty", () => {
+    const item = itemFrom({ row: 7, deadlineField: "originalDeadline", cells: { ...rest, originalDeadline: "" } });
+    const findings = runRule(requiredField, contextFrom({ items: [item], fields: withoutDeadlineColumn }));
+    expect(findings).toEqual([expect.objectContaining({ field: "originalDeadline", cell: "U7" })]);
+    expect(findings[0]?.message.zh).toBe("整改时限为空");
+  });
+});

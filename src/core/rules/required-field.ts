@@ -5,7 +5,7 @@
  */
 import type { FieldKey, Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
-import { hasColumn, textOf } from "./helpers";
+import { hasColumn, hasDeadlineColumn, textOf } from "./helpers";
 import type { Rule } from "./rule";
 
 const REQUIRED: readonly FieldKey[] = ["description", "measures", "unit", "owner", "deadline"];
@@ -27,11 +27,16 @@ export const requiredField: Rule = {
     fields: REQUIRED,
   },
   check({ layout, items }, report) {
-    const present = REQUIRED.filter((field) => hasColumn(layout, field));
+    // The deadline is the current one (调整后时限, else 原定时限, else 整改时限): checked once per item.
+    const present = REQUIRED.filter((field) => field !== "deadline" && hasColumn(layout, field));
+    const checkDeadline = hasDeadlineColumn(layout);
     for (const item of items) {
       for (const field of present) {
         if (textOf(item, field) !== "") continue;
         report({ item, field, message: EMPTY_MESSAGES[field] });
+      }
+      if (checkDeadline && item.deadline.text.trim() === "") {
+        report({ item, field: item.deadlineField, message: EMPTY_MESSAGES.deadline });
       }
     }
   },

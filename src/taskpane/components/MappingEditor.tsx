@@ -7,13 +7,16 @@
  * ledger has no such column"), or a column of the header row. Only choices other than 自动识别 are
  * written to `settings.mapping`, so the workbook records exactly what the user decided.
  */
-import { useMemo, useState } from "react";
-import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Fragment, useMemo, useState } from "react";
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetter, columnNumber } from "../../core/grid";
 import type { ColumnMapping } from "../../core/settings";
 import { FIELD_KEYS, type FieldKey } from "../../core/types";
 import { fieldName } from "../i18n";
 import { useStrings } from "../i18n-context";
+
+/** The first of the optional columns (extensions, then amounts): the editor lists them under a heading of their own. */
+const FIRST_OPTIONAL_FIELD: FieldKey = "originalDeadline";
 
 /** "auto" = detection decides; "none" = no such column; otherwise a column letter. */
 export type ColumnChoice = "auto" | "none" | string;
@@ -79,6 +82,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: "minmax(0, 1fr)",
     gap: tokens.spacingVerticalS,
   },
+  groupHeading: { marginTop: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
 });
 
@@ -138,7 +142,13 @@ export function MappingEditor(props: MappingEditorProps) {
           const found = detected[field];
           const autoLabel = found ? t("autoColumnFound", { column: columnLetter(found) }) : t("autoColumn");
           return (
-            <Field key={field} label={t("fieldColumnLabel", { field: fieldName(field, lang) })} size="small">
+            <Fragment key={field}>
+              {field === FIRST_OPTIONAL_FIELD && (
+                <Text weight="semibold" className={styles.groupHeading}>
+                  {t("mappingOptionalHeading")}
+                </Text>
+              )}
+            <Field label={t("fieldColumnLabel", { field: fieldName(field, lang) })} size="small">
               <Select
                 size="small"
                 value={choices[field]}
@@ -160,6 +170,7 @@ export function MappingEditor(props: MappingEditorProps) {
                   )}
               </Select>
             </Field>
+            </Fragment>
           );
         })}
       </div>

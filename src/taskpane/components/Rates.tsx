@@ -1,7 +1,13 @@
-/** 关键指标: completion, close-out (with its target), on-time, overdue and the survey score. */
+/**
+ * 关键指标: completion, close-out (with its target), on-time (also against the original deadlines
+ * when the ledger records extensions), overdue, the money totals when the ledger has money columns,
+ * and the survey score.
+ */
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { amountText } from "../../core/report/text";
 import type { Settings } from "../../core/settings";
 import type { EvaluationResult } from "../../core/types";
+import { fieldName } from "../i18n";
 import { useStrings } from "../i18n-context";
 
 /** 0.4857 → "48.6%"; null → "—". One decimal, as the summary sheet shows rates. */
@@ -28,7 +34,7 @@ const useStyles = makeStyles({
 
 export function Rates({ result, settings }: { readonly result: EvaluationResult; readonly settings: Settings }) {
   const styles = useStyles();
-  const { t } = useStrings();
+  const { lang, t } = useStrings();
   const { summary, survey } = result;
   const empty = t("notAvailable");
   const rows: { key: string; label: string; value: string; note?: string }[] = [
@@ -40,8 +46,28 @@ export function Rates({ result, settings }: { readonly result: EvaluationResult;
       note: t("closeRateTarget", { target: percent(settings.targets.closeRate, empty) }),
     },
     { key: "onTime", label: t("onTimeRate"), value: percent(summary.onTimeRate, empty) },
-    { key: "overdue", label: t("overdue"), value: t("overdueValue", { n: summary.overdue }) },
   ];
+  if (result.layout.columns.extendedDeadline !== undefined) {
+    rows.push({ key: "onTimeOriginal", label: t("onTimeRateOriginal"), value: percent(summary.onTimeRateOriginal, empty) });
+  }
+  rows.push({ key: "overdue", label: t("overdue"), value: t("overdueValue", { n: summary.overdue }) });
+  const amounts = summary.amounts;
+  if (amounts) {
+    const money = (value: number) => t("amountValue", { amount: amountText(value, amounts.unit), unit: amounts.unit });
+    for (const column of amounts.columns) {
+      const converted = column.unit !== amounts.unit ? t("amountConverted", { unit: amounts.unit }) : undefined;
+      const rate =
+        column.field === "amountInvolved" && amounts.total.rate !== null
+          ? t("amountRectifiedRate", { rate: percent(amounts.total.rate, empty) })
+          : undefined;
+      rows.push({
+        key: column.field,
+        label: fieldName(column.field, lang),
+        value: money(column.total),
+        note: [rate, converted].filter(Boolean).join(" · ") || undefined,
+      });
+    }
+  }
   if (survey) {
     rows.push({
       key: "survey",
