@@ -194,6 +194,11 @@ export function limitDetail(limit: ReadLimit, where: string): Message {
         zh: `${at} 解压后超过 ${READ_LIMITS.partBytes / 2 ** 20} MB，可能是“压缩炸弹”`,
         en: `${at} unpacks to more than ${READ_LIMITS.partBytes / 2 ** 20} MB; it may be a ZIP bomb`,
       };
+    case "whole-part-bytes":
+      return {
+        zh: `${at} 解压后超过 ${READ_LIMITS.wholePartBytes / 2 ** 20} MB（此部分须整体读取）`,
+        en: `${at} unpacks to more than ${READ_LIMITS.wholePartBytes / 2 ** 20} MB (a part that must be read whole)`,
+      };
     case "total-bytes":
       return {
         zh: `各部分解压后合计超过 ${READ_LIMITS.totalBytes / 2 ** 20} MB，可能是“压缩炸弹”（${at}）`,
@@ -425,8 +430,10 @@ class Package {
       if (first) {
         first = false;
         // Another encoding than UTF-8: gather the part (within its size limit) and convert it whole.
-        if (detectEncoding(chunk) !== null) held = [];
-        else {
+        if (detectEncoding(chunk) !== null) {
+          if (entry.size > READ_LIMITS.wholePartBytes) throw new ReadLimitError("whole-part-bytes", entry.name);
+          held = [];
+        } else {
           reader.feed(withoutBom(chunk));
           continue;
         }
@@ -442,6 +449,7 @@ class Package {
   async bytes(name: string): Promise<Buffer | null> {
     const entry = this.byName.get(name.toLowerCase());
     if (!entry) return null;
+    if (entry.size > READ_LIMITS.wholePartBytes) throw new ReadLimitError("whole-part-bytes", entry.name);
     const chunks: Buffer[] = [];
     for await (const chunk of readZipEntryChunks(this.fd, entry)) {
       this.unpacked += chunk.length;
@@ -513,7 +521,7 @@ function readFailure(error: unknown, path: string): WorkbookReadError {
   if (error instanceof WorkbookReadError) return error;
   if (error instanceof NotWorkbook) return new WorkbookReadError("not-xlsx", path);
   if (error instanceof ReadLimitError) {
-    const bytes = error.limit === "part-bytes" || error.limit === "total-bytes";
+    const bytes = error.limit === "part-bytes" || error.limit === "whole-part-bytes" || error.limit === "total-bytes";
     return new WorkbookReadError(bytes ? "too-large" : "beyond-limits", path, limitDetail(error.limit, error.where));
   }
   if (error instanceof CellContentError) return new WorkbookReadError("cell-content", path, cellContentDetail(error));

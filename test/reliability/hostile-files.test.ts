@@ -228,6 +228,13 @@ describe("beyond the limits: refused with one line, never read until memory runs
     expectRefusal(await evaluateFile(buildZip(files, { zip64: true })), /解压后过大.*too large when unpacked/);
   });
 
+  it("a part that must be read whole (the workbook) declaring 300 MB is refused before it is inflated", async () => {
+    const files = ledgerFiles().map((f) =>
+      f.name === "xl/workbook.xml" ? { ...f, raw: deflateRawSync(Buffer.alloc(1 << 16)), declaredSize: 300 << 20 } : f,
+    );
+    expectRefusal(await evaluateFile(buildZip(files)), /256 MB.*too large when unpacked/);
+  });
+
   it("a part that unpacks to more than it declares is stopped at the declared size (damaged)", async () => {
     const bomb = deflateRawSync(Buffer.alloc(20 << 20, 0x20));
     const files = ledgerFiles().map((f) =>
