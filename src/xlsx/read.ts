@@ -45,7 +45,7 @@ import {
 } from "./cells";
 import { READ_LIMITS, ReadLimitError, type ReadLimit } from "./limits";
 import { decodeXml, detectEncoding, OPEN, toUtf8, withoutBom, XmlError, XmlScanner } from "./xml";
-import { listZipEntries, readZipEntryChunks, withFile, ZipFormatError, type ZipEntry } from "./zip";
+import { listZipEntries, readZipEntry, readZipEntryChunks, withFile, ZipFormatError, type ZipEntry } from "./zip";
 
 export interface WorkbookSheet {
   readonly name: string;
@@ -398,6 +398,9 @@ function workbookFromContentTypes(xml: Buffer): string | null {
 const folderOf = (part: string): string => part.slice(0, part.lastIndexOf("/") + 1);
 const relsOf = (part: string): string => `${folderOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
 
+/** Parts up to this size are inflated whole; larger ones stream through the tokenizer in chunks. */
+const SMALL_PART_BYTES = 8 << 20;
+
 /** Opens the package: entries by case-insensitive name, and reading parts within the limits. */
 class Package {
   private readonly byName = new Map<string, ZipEntry>();
@@ -423,6 +426,13 @@ class Package {
     const entry = this.byName.get(name.toLowerCase());
     if (!entry) return null;
     if (this.unpacked + entry.size > READ_LIMITS.totalBytes) throw new ReadLimitError("total-bytes", entry.name);
+    if (entry.size <= SMALL_PART_BYTES) {
+      // Small enough to hold: one synchronous inflate (checked alike) costs less than a stream.
+      const bytes = readZipEntry(this.fd, entry);
+      this.unpacked += bytes.length;
+      reader.feed(utf8Part(bytes, entry.name));
+      return reader.end();
+    }
     let first = true;
     let held: Buffer[] | null = null;
     for await (const chunk of readZipEntryChunks(this.fd, entry)) {
