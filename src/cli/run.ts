@@ -28,13 +28,30 @@ import { toTextReport } from "../core/report/text";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
 import { printable } from "../core/messages";
-import type { EvaluationResult, Grid, Message } from "../core/types";
+import type { EvaluationResult, Grid, IsoDate, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
-import type { writeEvaluatedCopy, WriteOutcome } from "../xlsx/write";
+import type { writeEvaluatedCopy } from "../xlsx/write";
 import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
 
 /** Writes the evaluated copy for `--out`: the `.xlsx` writer's `writeEvaluatedCopy`, injectable for tests. */
 export type EvaluatedCopyWriter = typeof writeEvaluatedCopy;
+
+/** What an `--out` copy was written as. */
+export interface CopyOutcome {
+  readonly summarySheet: string;
+  /** The user's sheet that already had the summary's name, when the summary went elsewhere. */
+  readonly renamedFrom: string | null;
+}
+
+/**
+ * What evaluates the ledger file for `run` and writes its `--out` copy: the command line's own
+ * reader, engine and writer (the default), or the add-in's path over the Excel double
+ * (`npm run host`, `./host.ts`). Both throw `UsageFailure` (exit 2) for what the user can act on.
+ */
+export interface EvaluationBackend {
+  evaluate(inputPath: string, command: EvaluateCommand, today: IsoDate): Promise<EvaluationResult>;
+  writeCopy(inputPath: string, outputPath: string, result: EvaluationResult, io: CliIo): Promise<CopyOutcome>;
+}
 
 export interface CliIo {
   /**
@@ -53,7 +70,7 @@ export interface CliIo {
 }
 
 /** A failure the user can act on: exit 2 with this message. */
-class UsageFailure extends Error {
+export class UsageFailure extends Error {
   constructor(readonly userMessage: Message) {
     super(userMessage.en);
   }
@@ -66,7 +83,11 @@ class UsageFailure extends Error {
  */
 const line = (message: Message): string => printable(`${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ")) + "\n";
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: CliIo,
+  backend: EvaluationBackend = fileBackend,
+): Promise<number> {
   try {
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
@@ -78,7 +99,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`${HELP_TEXT}\n`);
       return 0;
     }
-    return await evaluateCommand(parsed.command, io);
+    return await evaluateCommand(parsed.command, io, backend);
   } catch (error) {
     if (error instanceof UsageFailure) {
       io.stderr(line(error.userMessage));
@@ -94,28 +115,22 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<number> {
+async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: EvaluationBackend): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const inputPath = resolve(cwd, command.file);
   const outputPath = command.out === null ? null : resolve(cwd, command.out);
   if (outputPath !== null) checkOutputPath(inputPath, outputPath, command.out ?? "");
 
   const today = command.today ?? localToday(io.now ? io.now() : new Date());
-  const settings = DEFAULT_SETTINGS;
-  // The workbook's grids live only inside this call: the report is written without them in memory.
-  const result = evaluateWorkbook(await readInput(inputPath, command), command, today, settings);
+  const result = await backend.evaluate(inputPath, command, today);
 
   if (outputPath !== null) {
     mkdirSync(dirname(outputPath), { recursive: true });
-    // The writer (and exceljs under it) is loaded only when a copy is asked for: a report alone
-    // starts without it.
-    const writer = await import("../xlsx/write");
-    const write = io.writeEvaluatedCopy ?? writer.writeEvaluatedCopy;
-    let outcome: WriteOutcome;
+    let outcome: CopyOutcome;
     try {
-      outcome = await write(inputPath, outputPath, result, { settings, surveySheet: result.survey?.sheet ?? null });
+      outcome = await backend.writeCopy(inputPath, outputPath, result, io);
     } catch (error) {
-      if (error instanceof writer.WriteError) throw new UsageFailure(splitBilingual(error.message));
+      if (error instanceof UsageFailure) throw error;
       const detail = error instanceof Error ? error.message : String(error);
       throw new UsageFailure({
         zh: `无法写入 ${command.out}：${detail}`,
@@ -144,6 +159,29 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
   return 0;
 }
 
+/** The command line's own path: `readWorkbook`, the engine, `writeEvaluatedCopy`, with the default settings. */
+const fileBackend: EvaluationBackend = {
+  async evaluate(inputPath, command, today) {
+    // The workbook's grids live only inside this call: the report is written without them in memory.
+    return evaluateWorkbook(await readInput(inputPath, command), command, today, DEFAULT_SETTINGS);
+  },
+  async writeCopy(inputPath, outputPath, result, io) {
+    // The writer (and exceljs under it) is loaded only when a copy is asked for: a report alone
+    // starts without it.
+    const writer = await import("../xlsx/write");
+    const write = io.writeEvaluatedCopy ?? writer.writeEvaluatedCopy;
+    try {
+      return await write(inputPath, outputPath, result, {
+        settings: DEFAULT_SETTINGS,
+        surveySheet: result.survey?.sheet ?? null,
+      });
+    } catch (error) {
+      if (error instanceof writer.WriteError) throw new UsageFailure(splitBilingual(error.message));
+      throw error;
+    }
+  },
+};
+
 /** The sheets the command may need, read; a file it cannot read is a usage failure naming it as typed. */
 async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
   try {
@@ -170,45 +208,72 @@ export function ledgerCandidates(sheets: readonly { name: string; hidden: boolea
     .map((s) => s.name);
 }
 
+/**
+ * One sheet tried as the ledger: its result, or why it is not one. `blocked`: the sheet could not be
+ * looked at (the add-in cannot evaluate a protected sheet), so whether it holds the ledger is unknown.
+ */
+export type SheetAttempt =
+  | { readonly ok: true; readonly result: EvaluationResult }
+  | { readonly ok: false; readonly message: Message; readonly blocked?: boolean };
+
+/**
+ * The ledger the command evaluates: `--sheet`'s, or the first candidate (`ledgerCandidates`) that
+ * holds one. `tryEvaluate` evaluates one existing sheet; the messages for a missing sheet or no ledger
+ * are the same whichever backend evaluates.
+ */
+export async function evaluateChosenSheet(
+  sheets: readonly { name: string; hidden: boolean }[],
+  command: EvaluateCommand,
+  tryEvaluate: (sheet: string) => SheetAttempt | Promise<SheetAttempt>,
+): Promise<EvaluationResult> {
+  const names = sheets.map((s) => s.name);
+  if (command.sheet !== null) {
+    if (!names.includes(command.sheet)) {
+      throw new UsageFailure({
+        zh: `工作簿中没有名为“${command.sheet}”的工作表（现有：${names.join("、")}）`,
+        en: `No sheet named "${command.sheet}" in the workbook (sheets: ${names.join(", ")})`,
+      });
+    }
+    const attempt = await tryEvaluate(command.sheet);
+    if (!attempt.ok) throw new UsageFailure(attempt.message);
+    return attempt.result;
+  }
+
+  const candidates = ledgerCandidates(sheets);
+  let firstFailure: Message | null = null;
+  let firstBlocked: Message | null = null;
+  for (const name of candidates) {
+    const attempt: SheetAttempt = await tryEvaluate(name);
+    if (attempt.ok) return attempt.result;
+    firstFailure ??= attempt.message;
+    if (attempt.blocked) firstBlocked ??= attempt.message;
+  }
+  // A sheet that could not be looked at may be the ledger: say why, rather than "no ledger".
+  if (firstBlocked) throw new UsageFailure(firstBlocked);
+  if (candidates.length === 1 && firstFailure) throw new UsageFailure(firstFailure);
+  throw new UsageFailure({
+    zh: `没有找到台账：${command.file} 的工作表（${names.join("、")}）中都没有可识别的台账表头（至少三个可识别的列，其中包括“问题描述”或“整改措施”）；可用 --sheet 指定工作表`,
+    en: `No ledger found: none of the sheets of ${command.file} (${names.join(", ")}) has a recognisable ledger header (three known columns including 问题描述 or 整改措施); use --sheet to name the sheet`,
+  });
+}
+
 function evaluateWorkbook(
   workbook: WorkbookGrids,
   command: EvaluateCommand,
   today: string,
   settings: Settings,
-): EvaluationResult {
+): Promise<EvaluationResult> {
   const names = workbook.sheets.map((s) => s.name);
   const gridOf = (name: string): Grid | null => workbook.sheets.find((s) => s.name === name)?.grid() ?? null;
   const surveyFor = (ledgerSheet: string): Grid | null => {
     const surveyName = pickSurveySheet(names, settings, ledgerSheet);
     return surveyName ? gridOf(surveyName) : null;
   };
-
-  if (command.sheet !== null) {
-    const ledger = gridOf(command.sheet);
-    if (!ledger) {
-      throw new UsageFailure({
-        zh: `工作簿中没有名为“${command.sheet}”的工作表（现有：${names.join("、")}）`,
-        en: `No sheet named "${command.sheet}" in the workbook (sheets: ${names.join(", ")})`,
-      });
-    }
-    const evaluation = evaluate({ ledger, survey: surveyFor(command.sheet), today, settings });
-    if (!evaluation.ok) throw new UsageFailure(evaluation.message);
-    return evaluation.result;
-  }
-
-  const candidates = ledgerCandidates(workbook.sheets);
-  let firstFailure: Message | null = null;
-  for (const name of candidates) {
+  return evaluateChosenSheet(workbook.sheets, command, (name) => {
+    // Every sheet listed was read, except hidden ones `--sheet` did not name (never tried).
     const ledger = gridOf(name);
-    if (!ledger) continue;
-    const evaluation = evaluate({ ledger, survey: surveyFor(name), today, settings });
-    if (evaluation.ok) return evaluation.result;
-    firstFailure ??= evaluation.message;
-  }
-  if (candidates.length === 1 && firstFailure) throw new UsageFailure(firstFailure);
-  throw new UsageFailure({
-    zh: `没有找到台账：${command.file} 的工作表（${names.join("、")}）中都没有可识别的台账表头（至少三个可识别的列，其中包括“问题描述”或“整改措施”）；可用 --sheet 指定工作表`,
-    en: `No ledger found: none of the sheets of ${command.file} (${names.join(", ")}) has a recognisable ledger header (three known columns including 问题描述 or 整改措施); use --sheet to name the sheet`,
+    if (!ledger) throw new Error(`sheet ${name} was not read`);
+    return evaluate({ ledger, survey: surveyFor(name), today, settings });
   });
 }
 
