@@ -18,6 +18,7 @@ export function runInProcess(backend?: EvaluationBackend): void {
       stdout: (text) =>
         process.stdout.write(text) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", resolve)),
       stderr: (text) => process.stderr.write(text),
+      stderrIsTty: process.stderr.isTTY === true,
     },
     backend,
   ).then(

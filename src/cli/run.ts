@@ -13,10 +13,12 @@
  *   `整改情况汇总 (2)`…) are skipped. `--sheet` may name any sheet, hidden ones included.
  * - The settings are the defaults: the add-in keeps a workbook's settings in the Office document
  *   settings, which a file reader cannot see.
- * - `--out`: must end in `.xlsx`, must not be the input file (the input is never modified), its
+ * - `--out`: must end in `.xlsx` (`.xlsm` for a macro-enabled workbook: the writer checks it fits), must not be the input file (the input is never modified), its
  *   folder must be writable (missing folders are created, as `samples/out/` is on a fresh checkout);
  *   an existing output file is replaced (the demo rewrites `samples/out/…` on every run). It is
- *   checked before the workbook is read, so a typo costs nothing.
+ *   checked before the workbook is read, so a typo costs nothing. A copy that cannot be written
+ *   (a user's value where an owned column goes, a damaged part) still prints the report, then one
+ *   line saying why no copy was written, and exits 2.
  */
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -32,6 +34,7 @@ import type { EvaluationResult, Grid, IsoDate, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
 import type { writeEvaluatedCopy } from "../xlsx/write";
 import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
+import { consolidatedLedgerSheet } from "./combine/consolidated";
 
 /** Writes the evaluated copy for `--out`: the `.xlsx` writer's `writeEvaluatedCopy`, injectable for tests. */
 export type EvaluatedCopyWriter = typeof writeEvaluatedCopy;
@@ -61,6 +64,8 @@ export interface CliIo {
    */
   readonly stdout: (text: string) => unknown;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress is drawn as a bar there, as plain lines otherwise). */
+  readonly stderrIsTty?: boolean;
   /** The clock, read once for the default `--today`. */
   readonly now?: () => Date;
   /** Relative paths are resolved against this (default: the process's working directory). */
@@ -81,7 +86,8 @@ export class UsageFailure extends Error {
  * nothing in it that a terminal would act on: sheet names, file names and cell text echoed in a
  * message are the file's, not ours (`printable`).
  */
-const line = (message: Message): string => printable(`${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ")) + "\n";
+export const line = (message: Message): string =>
+  printable(`${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ")) + "\n";
 
 export async function run(
   argv: readonly string[],
@@ -89,6 +95,9 @@ export async function run(
   backend: EvaluationBackend = fileBackend,
 ): Promise<number> {
   try {
+    // `combine` and `split` have their own arguments and modules, loaded only when asked for.
+    if (argv[0] === "combine") return await (await import("./combine/command")).combineCommand(argv.slice(1), io);
+    if (argv[0] === "split") return await (await import("./split/command")).splitCommand(argv.slice(1), io);
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
       io.stderr(line(parsed.message));
@@ -122,29 +131,27 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: Eva
   if (outputPath !== null) checkOutputPath(inputPath, outputPath, command.out ?? "");
 
   const today = command.today ?? localToday(io.now ? io.now() : new Date());
-  const result = await backend.evaluate(inputPath, command, today);
+  // In a workbook `combine --out` wrote, the ledger is 问题总台账 unless a sheet is named.
+  const sheet = command.sheet ?? consolidatedLedgerSheet(inputPath);
+  const result = await backend.evaluate(inputPath, sheet === command.sheet ? command : { ...command, sheet }, today);
 
+  // The report is printed even when the copy cannot be written: the evaluation itself succeeded.
+  let copyFailure: Message | null = null;
   if (outputPath !== null) {
     mkdirSync(dirname(outputPath), { recursive: true });
-    let outcome: CopyOutcome;
     try {
-      outcome = await backend.writeCopy(inputPath, outputPath, result, io);
+      const outcome = await backend.writeCopy(inputPath, outputPath, result, io);
+      // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
+      if (outcome.renamedFrom !== null) {
+        io.stderr(
+          line({
+            zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
+            en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
+          }),
+        );
+      }
     } catch (error) {
-      if (error instanceof UsageFailure) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new UsageFailure({
-        zh: `无法写入 ${command.out}：${detail}`,
-        en: `Could not write ${command.out}: ${detail}`,
-      });
-    }
-    // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
-    if (outcome.renamedFrom !== null) {
-      io.stderr(
-        line({
-          zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
-          en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
-        }),
-      );
+      copyFailure = copyFailureMessage(error, command.out ?? "");
     }
   }
   if (command.format === "json") {
@@ -156,7 +163,21 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: Eva
   } else {
     io.stdout(toTextReport(command.file, result, command.lang));
   }
+  if (copyFailure !== null) {
+    io.stderr(line(copyFailure));
+    return 2;
+  }
   return 0;
+}
+
+/** Why `--out` was not written, naming the file as the user typed it. */
+function copyFailureMessage(error: unknown, typed: string): Message {
+  if (error instanceof UsageFailure) {
+    const { zh, en } = error.userMessage;
+    return { zh: `未写入 ${typed}：${zh}`, en: `${typed} was not written: ${en}` };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { zh: `无法写入 ${typed}：${detail}`, en: `Could not write ${typed}: ${detail}` };
 }
 
 /** The command line's own path: `readWorkbook`, the engine, `writeEvaluatedCopy`, with the default settings. */
@@ -176,14 +197,14 @@ const fileBackend: EvaluationBackend = {
         surveySheet: result.survey?.sheet ?? null,
       });
     } catch (error) {
-      if (error instanceof writer.WriteError) throw new UsageFailure(splitBilingual(error.message));
+      if (error instanceof writer.WriteError) throw new UsageFailure(error.bilingual);
       throw error;
     }
   },
 };
 
 /** The sheets the command may need, read; a file it cannot read is a usage failure naming it as typed. */
-async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
+export async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
   try {
     return await readWorkbook(inputPath, {
       wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
@@ -257,7 +278,7 @@ export async function evaluateChosenSheet(
   });
 }
 
-function evaluateWorkbook(
+export function evaluateWorkbook(
   workbook: WorkbookGrids,
   command: EvaluateCommand,
   today: string,
@@ -277,18 +298,15 @@ function evaluateWorkbook(
   });
 }
 
-/** The writer's messages are already `中文 / English`; keep them as they are. */
-function splitBilingual(text: string): Message {
-  const at = text.indexOf(" / ");
-  return at < 0 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
-}
-
-function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
+export function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
   const fail = (zh: string, en: string): never => {
     throw new UsageFailure({ zh, en });
   };
-  if (!/\.xlsx$/i.test(outputPath))
-    fail(`--out 的文件名应以 .xlsx 结尾：${typed}`, `--out must name an .xlsx file: ${typed}`);
+  if (!/\.xls[xm]$/i.test(outputPath))
+    fail(
+      `--out 的文件名应以 .xlsx 结尾（含宏的工作簿为 .xlsm）：${typed}`,
+      `--out must name an .xlsx file (.xlsm for a workbook with macros): ${typed}`,
+    );
   const real = (p: string): string => {
     try {
       return realpathSync(p);

@@ -55,10 +55,15 @@ function countBy<K extends string>(
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
 /**
- * Finished items with `completed ≤ deadline` / finished items with both dates, against the current
- * deadline (`deadline`: 调整后时限 where filled) or the one before any extension (`originalDeadline`).
+ * `onTimeRate`'s two counts: finished items with a completion date and a dated deadline, and those
+ * of them completed on time, against the current deadline (`deadline`: 调整后时限 where filled) or
+ * the one before any extension (`originalDeadline`). A consolidation over many ledgers sums these,
+ * not the rates.
  */
-function onTimeRate(items: readonly EvaluatedItem[], against: "deadline" | "originalDeadline"): number | null {
+export function onTimeCounts(
+  items: readonly EvaluatedItem[],
+  against: "deadline" | "originalDeadline" = "deadline",
+): { readonly onTime: number; readonly dated: number } {
   let dated = 0;
   let onTime = 0;
   for (const item of items) {
@@ -67,6 +72,12 @@ function onTimeRate(items: readonly EvaluatedItem[], against: "deadline" | "orig
     dated++;
     if (item.completed.date <= deadline) onTime++;
   }
+  return { onTime, dated };
+}
+
+/** Finished items with `completed ≤ deadline` / finished items with both dates (see `onTimeCounts`). */
+function onTimeRate(items: readonly EvaluatedItem[], against: "deadline" | "originalDeadline"): number | null {
+  const { onTime, dated } = onTimeCounts(items, against);
   return ratio(onTime, dated);
 }
 

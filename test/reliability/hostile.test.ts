@@ -350,7 +350,7 @@ describe("a cell right of the ledger holding only a (full-width) space", () => {
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });
 
-  it("the CLI refuses the --out copy with one line (exit 2), as the add-in does; the input is untouched", async () => {
+  it("the CLI refuses the --out copy with one line (exit 2), as the add-in does, after the report; the input is untouched", async () => {
     const input = join(dir, "space.xlsx");
     const out = join(dir, "space-评估.xlsx");
     const workbook = new ExcelJS.Workbook();
@@ -360,9 +360,13 @@ describe("a cell right of the ledger holding only a (full-width) space", () => {
     const outcome = await cli(["evaluate", input, "--today", TODAY, "--out", out]);
     expect(outcome).toEqual({
       code: 2,
-      stdout: "",
-      stderr: expect.stringMatching(/^工作表“台账”台账右侧的 I2 已有内容.* \/ Cell I2 right of the ledger[^\n]*\n$/),
+      stdout: expect.stringContaining('"ledger"'),
+      stderr: expect.stringMatching(
+        /^未写入 .*：工作表“台账”台账右侧的 I2 已有内容.* \/ .* was not written: Cell I2 right of the ledger[^\n]*\n$/,
+      ),
     });
+    // The evaluation itself succeeded: its report is printed whole.
+    expect(JSON.parse(outcome.stdout).items).toHaveLength(2);
     expect(existsSync(out)).toBe(false);
     expect(sha256(input)).toBe(hash);
     // Without --out nothing is written, so the report is given.
