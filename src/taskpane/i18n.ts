@@ -8,6 +8,7 @@
  */
 import { FIELD_LABELS } from "../core/rules/field-labels";
 import type { FieldKey, Light, Message, SeveritySetting } from "../core/types";
+import { LIGHT_WORDS } from "../core/vocabulary";
 
 export type Lang = "zh" | "en";
 
@@ -113,11 +114,6 @@ const zh = {
   errorTitle: "无法完成",
   noLedgerTitle: "没有找到台账",
   retry: "重试",
-  lightRed: "红灯",
-  lightYellow: "黄灯",
-  lightGreen: "绿灯",
-  lightClosed: "已销号",
-  lightNone: "待补充",
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -225,11 +221,6 @@ const en: Record<StringKey, string> = {
   errorTitle: "Could not finish",
   noLedgerTitle: "No ledger found",
   retry: "Try again",
-  lightRed: "Red",
-  lightYellow: "Yellow",
-  lightGreen: "Green",
-  lightClosed: "Closed out",
-  lightNone: "Incomplete",
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { zh, en };
@@ -261,16 +252,8 @@ export function fieldName(field: FieldKey, lang: Lang): string {
   return FIELD_LABELS[field][lang];
 }
 
-const LIGHT_KEYS: Readonly<Record<Light, StringKey>> = {
-  red: "lightRed",
-  yellow: "lightYellow",
-  green: "lightGreen",
-  closed: "lightClosed",
-  none: "lightNone",
-};
-
 export function lightName(light: Light, lang: Lang): string {
-  return translate(lang, LIGHT_KEYS[light]);
+  return LIGHT_WORDS[light][lang];
 }
 
 export function severityName(severity: SeveritySetting, lang: Lang): string {

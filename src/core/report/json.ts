@@ -20,7 +20,9 @@
  *   and `summary.amounts` (the money columns' sums, null without money columns). Amounts are exact
  *   decimals of their unit (summed in 分), never rounded further.
  */
+import { roundRate } from "../format";
 import { columnLetter } from "../grid";
+import { LIGHT_ORDER, STATUS_ORDER } from "../vocabulary";
 import { FIELD_KEYS } from "../types";
 import type {
   AmountField,
@@ -127,15 +129,6 @@ export interface CliJsonAmounts {
   readonly rectifiedRate: number | null;
   readonly byStatus: Partial<Record<Status, CliJsonAmountGroup>>;
   readonly byUnit: readonly ({ readonly unit: string } & CliJsonAmountGroup)[];
-}
-
-const STATUS_ORDER: readonly Status[] = ["closed", "done", "in_progress", "not_started", "ongoing", "unknown"];
-const LIGHT_ORDER: readonly Light[] = ["red", "yellow", "green", "closed", "none"];
-
-/** A rate as SPEC §9 prints it: a fraction with three decimals, or null. */
-export function roundRate(rate: number | null): number | null {
-  if (rate === null || !Number.isFinite(rate)) return null;
-  return Math.round(rate * 1000) / 1000;
 }
 
 function dateOf(reading: DateReading): IsoDate | null {
