@@ -57,7 +57,7 @@ export function findInstitutionTitles(items: readonly EvaluatedItem[]): Institut
         if (key === "") continue;
         const entry = byKey.get(key);
         if (!entry) byKey.set(key, { title, rows: [item.row], rowSet: new Set([item.row]) });
-        // A set, not `rows.includes`: a title repeated on 20,000 rows made that quadratic.
+        // A set, not `rows.includes`: a title may be repeated on every one of 20,000 rows.
         else if (!entry.rowSet.has(item.row)) {
           entry.rows.push(item.row);
           entry.rowSet.add(item.row);
