@@ -63,9 +63,12 @@ export function bundleForBench(entry: string, outDir: string): string {
   return outfile;
 }
 
-/** Runs a JavaScript file in a fresh Node process and measures its wall time and peak RSS. */
-export function runNodeProcess(script: string, args: readonly string[]): Promise<ProcessRun> {
-  return runProcess([script, ...args]);
+/**
+ * Runs a JavaScript file in a fresh Node process and measures its wall time and peak RSS.
+ * `quiet` drops its stderr (`combine`'s progress: a line per file).
+ */
+export function runNodeProcess(script: string, args: readonly string[], quiet = false): Promise<ProcessRun> {
+  return runProcess([script, ...args], quiet);
 }
 
 /** Runs a TypeScript entry point in a fresh Node process through tsx. */
@@ -73,7 +76,7 @@ export function runTsProcess(entry: string, args: readonly string[]): Promise<Pr
   return runProcess(["--import", "tsx", entry, ...args]);
 }
 
-function runProcess(nodeArgs: readonly string[]): Promise<ProcessRun> {
+function runProcess(nodeArgs: readonly string[], quiet = false): Promise<ProcessRun> {
   const dir = mkdtempSync(join(tmpdir(), "bench-rss-"));
   const rssFile = join(dir, "rss");
   return new Promise((resolvePromise, reject) => {
@@ -81,7 +84,7 @@ function runProcess(nodeArgs: readonly string[]): Promise<ProcessRun> {
     const child = spawn(process.execPath, ["--require", RSS_PROBE, ...nodeArgs], {
       cwd: REPO,
       env: { ...process.env, BENCH_RSS_OUT: rssFile },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "pipe", quiet ? "ignore" : "inherit"],
     });
     let stdoutBytes = 0;
     child.stdout.on("data", (chunk: Buffer) => (stdoutBytes += chunk.length));

@@ -14,6 +14,7 @@ import { BENCH_TODAY, generateLedger, writeLedgerXlsx } from "./generate";
 import { bundleForBench, runNodeProcess, stats, timeRuns, type Stats } from "./measure";
 import { benchAdapter, type AdapterFigures } from "./adapter";
 import { measureBundle, type BundleFigures } from "./bundle";
+import { benchCombine, combineBudgets, type CombineFigures } from "./combine";
 
 const SIZES = [1_000, 10_000, 100_000] as const;
 const ENGINE_RUNS: Record<number, number> = { 1000: 15, 10000: 9, 100000: 5 };
@@ -210,11 +211,14 @@ async function main(): Promise<void> {
     join(REPO, "bench/read-only.ts"),
     join(REPO, "node_modules/.cache/zhenggai-bench"),
   );
+  let combine: CombineFigures | null = null;
   try {
     for (const items of sizes) {
       process.stderr.write(`bench: ${items} items…\n`);
       bySize.set(items, { items, engine: await benchEngine(items), cli: await benchCli(items, dir, readOnlyScript) });
     }
+    // BENCH_COMBINE=0 leaves out the consolidation (a few minutes: 200 separate evaluate runs).
+    if (process.env.BENCH_COMBINE !== "0") combine = await benchCombine(join(dir, "combine"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -281,7 +285,7 @@ async function main(): Promise<void> {
     "",
     `Task pane bundle: initial JS ${(bundle.initialRawBytes / 1024).toFixed(0)} KB raw, ${(bundle.initialGzipBytes / 1024).toFixed(0)} KB gzipped (${bundle.files.join(", ")})`,
   );
-  const checks = budgets(bySize, adapter, bundle);
+  const checks = [...budgets(bySize, adapter, bundle), ...(combine ? combineBudgets(combine) : [])];
   out.push("", "Budgets");
   out.push(
     table(
@@ -300,6 +304,7 @@ async function main(): Promise<void> {
         sizes: [...bySize.values()],
         adapter,
         bundle,
+        combine,
         budgets: checks,
       },
       null,

@@ -52,6 +52,10 @@ export const HELP_TEXT = [
   "  --help              显示本说明 / show this help",
   "",
   "退出码 / exit codes: 0 已评估 / evaluated · 2 无法评估 / could not evaluate",
+  "",
+  "其他命令 / other commands（combine --help、split --help 查看说明 / for their options）:",
+  "  combine PATH... [--out 汇总.xlsx]       合并多个单位的台账 / combine many units' ledgers",
+  "  split LEDGER.xlsx --by FIELD --outdir DIR  按单位等拆分台账 / split a ledger by unit, owner…",
 ].join("\n");
 
 const VALUE_FLAGS = ["--sheet", "--today", "--format", "--lang", "--out"] as const;

@@ -20,6 +20,9 @@
  *
  * The cache folder is keyed by the checkout's path: checkouts sharing one node_modules (git
  * worktrees, a symlinked node_modules) must not run each other's bundle.
+ *
+ * `npm run host` starts `./launch-host.cjs`, which builds and runs a second bundle the same way
+ * (entry `host-process.ts`: the add-in's path over the Excel double).
  */
 "use strict";
 const { createHash } = require("node:crypto");
@@ -27,7 +30,6 @@ const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require
 const { join, resolve } = require("node:path");
 
 const ROOT = resolve(__dirname, "../..");
-const ENTRY = join(ROOT, "src/cli/process.ts");
 const OUT_DIR = join(
   ROOT,
   "node_modules/.cache/zhenggai-cli",
@@ -35,8 +37,17 @@ const OUT_DIR = join(
 );
 /** Packages the bundle leaves to `require` at run time; exceljs is large and only `--out` needs it. */
 const EXTERNAL_PACKAGES = ["exceljs"];
-const BUNDLE = join(OUT_DIR, "cli.cjs");
-const INPUTS = join(OUT_DIR, "inputs.json");
+/** The bundles this launcher builds: entry, bundle and the list of the bundle's inputs. */
+const TARGETS = {
+  cli: { entry: join(ROOT, "src/cli/process.ts"), bundle: join(OUT_DIR, "cli.cjs"), inputs: join(OUT_DIR, "inputs.json") },
+  host: {
+    entry: join(ROOT, "src/cli/host-process.ts"),
+    bundle: join(OUT_DIR, "host.cjs"),
+    inputs: join(OUT_DIR, "host-inputs.json"),
+  },
+};
+const BUNDLE = TARGETS.cli.bundle;
+const INPUTS = TARGETS.cli.inputs;
 
 /** True when the bundle exists and no input it was built from (paths relative to `root`) changed since. */
 function bundleIsFresh(bundle = BUNDLE, inputsFile = INPUTS, root = ROOT) {
@@ -52,11 +63,12 @@ function bundleIsFresh(bundle = BUNDLE, inputsFile = INPUTS, root = ROOT) {
   }
 }
 
-function buildBundle() {
+/** Builds the bundle of `target` (default: the command line's). */
+function buildBundle(target = TARGETS.cli) {
   const esbuild = require("esbuild");
   mkdirSync(OUT_DIR, { recursive: true });
   const result = esbuild.buildSync({
-    entryPoints: [ENTRY],
+    entryPoints: [target.entry],
     bundle: true,
     platform: "node",
     target: "node20",
@@ -65,32 +77,33 @@ function buildBundle() {
     write: false,
     metafile: true,
     absWorkingDir: ROOT,
-    outfile: BUNDLE,
+    outfile: target.bundle,
     logLevel: "error",
   });
   const code = result.outputFiles.find((f) => f.path.endsWith(".cjs"));
   if (!code) throw new Error("esbuild wrote no bundle");
-  const temp = `${BUNDLE}.${process.pid}.tmp`;
+  const temp = `${target.bundle}.${process.pid}.tmp`;
   writeFileSync(temp, code.contents);
-  renameSync(temp, BUNDLE);
-  const inputsTemp = `${INPUTS}.${process.pid}.tmp`;
+  renameSync(temp, target.bundle);
+  const inputsTemp = `${target.inputs}.${process.pid}.tmp`;
   writeFileSync(inputsTemp, JSON.stringify([...Object.keys(result.metafile.inputs), "src/cli/launch.cjs"]));
-  renameSync(inputsTemp, INPUTS);
+  renameSync(inputsTemp, target.inputs);
 }
 
-/** The path of an up-to-date bundle of the command line. */
-function ensureBundle() {
-  if (!bundleIsFresh()) buildBundle();
-  return BUNDLE;
+/** The path of an up-to-date bundle of the command line (`"cli"`) or of `npm run host` (`"host"`). */
+function ensureBundle(name = "cli") {
+  const target = TARGETS[name];
+  if (!bundleIsFresh(target.bundle, target.inputs)) buildBundle(target);
+  return target.bundle;
 }
 
 /**
  * Runs the bundle as a CommonJS module compiled directly, not through `require`: under tsx,
  * `require` would hand the 1 MB of plain JavaScript to its transpiler first.
  */
-function startCli() {
+function startCli(name = "cli") {
   const Module = require("node:module");
-  const path = ensureBundle();
+  const path = ensureBundle(name);
   const cli = new Module(path, module);
   cli.filename = path;
   cli.paths = Module._nodeModulePaths(ROOT);

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 
 const launcher = require("./launch.cjs") as {
   bundleIsFresh: (bundle: string, inputsFile: string, root: string) => boolean;
-  ensureBundle: () => string;
+  ensureBundle: (name?: "cli" | "host") => string;
   INPUTS: string;
   EXTERNAL_PACKAGES: readonly string[];
 };
@@ -57,6 +57,17 @@ describe("the command line's bundle", () => {
     for (const name of new Set([...bundled, ...launcher.EXTERNAL_PACKAGES, "esbuild"])) {
       expect({ name, declared: name in manifest.dependencies }).toEqual({ name, declared: true });
     }
+  });
+});
+
+describe("npm run host's bundle", () => {
+  it("is built and runs under plain node the same way", () => {
+    expect(launcher.ensureBundle("host")).toMatch(/host\.cjs$/);
+    const json = execFileSync(process.execPath, [resolve(__dirname, "launch-host.cjs"), ...SAMPLE_ARGS], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(JSON.parse(json)).toMatchObject({ today: "2025-03-31", ledger: { sheet: "整改台账" } });
   });
 });
 

@@ -13,10 +13,12 @@
  *   `整改情况汇总 (2)`…) are skipped. `--sheet` may name any sheet, hidden ones included.
  * - The settings are the defaults: the add-in keeps a workbook's settings in the Office document
  *   settings, which a file reader cannot see.
- * - `--out`: must end in `.xlsx`, must not be the input file (the input is never modified), its
+ * - `--out`: must end in `.xlsx` (`.xlsm` for a macro-enabled workbook: the writer checks it fits), must not be the input file (the input is never modified), its
  *   folder must be writable (missing folders are created, as `samples/out/` is on a fresh checkout);
  *   an existing output file is replaced (the demo rewrites `samples/out/…` on every run). It is
- *   checked before the workbook is read, so a typo costs nothing.
+ *   checked before the workbook is read, so a typo costs nothing. A copy that cannot be written
+ *   (a user's value where an owned column goes, a damaged part) still prints the report, then one
+ *   line saying why no copy was written, and exits 2.
  */
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -27,13 +29,32 @@ import { cliJsonPieces, toCliJson } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
-import type { EvaluationResult, Grid, Message } from "../core/types";
+import { printable } from "../core/messages";
+import type { EvaluationResult, Grid, IsoDate, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
-import type { writeEvaluatedCopy, WriteOutcome } from "../xlsx/write";
+import type { writeEvaluatedCopy } from "../xlsx/write";
 import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
+import { consolidatedLedgerSheet } from "./combine/consolidated";
 
 /** Writes the evaluated copy for `--out`: the `.xlsx` writer's `writeEvaluatedCopy`, injectable for tests. */
 export type EvaluatedCopyWriter = typeof writeEvaluatedCopy;
+
+/** What an `--out` copy was written as. */
+export interface CopyOutcome {
+  readonly summarySheet: string;
+  /** The user's sheet that already had the summary's name, when the summary went elsewhere. */
+  readonly renamedFrom: string | null;
+}
+
+/**
+ * What evaluates the ledger file for `run` and writes its `--out` copy: the command line's own
+ * reader, engine and writer (the default), or the add-in's path over the Excel double
+ * (`npm run host`, `./host.ts`). Both throw `UsageFailure` (exit 2) for what the user can act on.
+ */
+export interface EvaluationBackend {
+  evaluate(inputPath: string, command: EvaluateCommand, today: IsoDate): Promise<EvaluationResult>;
+  writeCopy(inputPath: string, outputPath: string, result: EvaluationResult, io: CliIo): Promise<CopyOutcome>;
+}
 
 export interface CliIo {
   /**
@@ -43,6 +64,8 @@ export interface CliIo {
    */
   readonly stdout: (text: string) => unknown;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress is drawn as a bar there, as plain lines otherwise). */
+  readonly stderrIsTty?: boolean;
   /** The clock, read once for the default `--today`. */
   readonly now?: () => Date;
   /** Relative paths are resolved against this (default: the process's working directory). */
@@ -52,17 +75,29 @@ export interface CliIo {
 }
 
 /** A failure the user can act on: exit 2 with this message. */
-class UsageFailure extends Error {
+export class UsageFailure extends Error {
   constructor(readonly userMessage: Message) {
     super(userMessage.en);
   }
 }
 
-/** One line, whatever the message holds (an exception's text may carry line breaks or a stack). */
-const line = (message: Message): string => `${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ") + "\n";
+/**
+ * One line, whatever the message holds (an exception's text may carry line breaks or a stack), and
+ * nothing in it that a terminal would act on: sheet names, file names and cell text echoed in a
+ * message are the file's, not ours (`printable`).
+ */
+export const line = (message: Message): string =>
+  printable(`${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ")) + "\n";
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: CliIo,
+  backend: EvaluationBackend = fileBackend,
+): Promise<number> {
   try {
+    // `combine` and `split` have their own arguments and modules, loaded only when asked for.
+    if (argv[0] === "combine") return await (await import("./combine/command")).combineCommand(argv.slice(1), io);
+    if (argv[0] === "split") return await (await import("./split/command")).splitCommand(argv.slice(1), io);
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
       io.stderr(line(parsed.message));
@@ -73,7 +108,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`${HELP_TEXT}\n`);
       return 0;
     }
-    return await evaluateCommand(parsed.command, io);
+    return await evaluateCommand(parsed.command, io, backend);
   } catch (error) {
     if (error instanceof UsageFailure) {
       io.stderr(line(error.userMessage));
@@ -89,42 +124,34 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<number> {
+async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: EvaluationBackend): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const inputPath = resolve(cwd, command.file);
   const outputPath = command.out === null ? null : resolve(cwd, command.out);
   if (outputPath !== null) checkOutputPath(inputPath, outputPath, command.out ?? "");
 
   const today = command.today ?? localToday(io.now ? io.now() : new Date());
-  const settings = DEFAULT_SETTINGS;
-  // The workbook's grids live only inside this call: the report is written without them in memory.
-  const result = evaluateWorkbook(await readInput(inputPath, command), command, today, settings);
+  // In a workbook `combine --out` wrote, the ledger is 问题总台账 unless a sheet is named.
+  const sheet = command.sheet ?? consolidatedLedgerSheet(inputPath);
+  const result = await backend.evaluate(inputPath, sheet === command.sheet ? command : { ...command, sheet }, today);
 
+  // The report is printed even when the copy cannot be written: the evaluation itself succeeded.
+  let copyFailure: Message | null = null;
   if (outputPath !== null) {
     mkdirSync(dirname(outputPath), { recursive: true });
-    // The writer (and exceljs under it) is loaded only when a copy is asked for: a report alone
-    // starts without it.
-    const writer = await import("../xlsx/write");
-    const write = io.writeEvaluatedCopy ?? writer.writeEvaluatedCopy;
-    let outcome: WriteOutcome;
     try {
-      outcome = await write(inputPath, outputPath, result, { settings, surveySheet: result.survey?.sheet ?? null });
+      const outcome = await backend.writeCopy(inputPath, outputPath, result, io);
+      // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
+      if (outcome.renamedFrom !== null) {
+        io.stderr(
+          line({
+            zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
+            en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
+          }),
+        );
+      }
     } catch (error) {
-      if (error instanceof writer.WriteError) throw new UsageFailure(splitBilingual(error.message));
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new UsageFailure({
-        zh: `无法写入 ${command.out}：${detail}`,
-        en: `Could not write ${command.out}: ${detail}`,
-      });
-    }
-    // SPEC §8: a user sheet already named 整改情况汇总 is never overwritten — and the user is told.
-    if (outcome.renamedFrom !== null) {
-      io.stderr(
-        line({
-          zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
-          en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
-        }),
-      );
+      copyFailure = copyFailureMessage(error, command.out ?? "");
     }
   }
   if (command.format === "json") {
@@ -136,18 +163,56 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo): Promise<num
   } else {
     io.stdout(toTextReport(command.file, result, command.lang));
   }
+  if (copyFailure !== null) {
+    io.stderr(line(copyFailure));
+    return 2;
+  }
   return 0;
 }
 
+/** Why `--out` was not written, naming the file as the user typed it. */
+function copyFailureMessage(error: unknown, typed: string): Message {
+  if (error instanceof UsageFailure) {
+    const { zh, en } = error.userMessage;
+    return { zh: `未写入 ${typed}：${zh}`, en: `${typed} was not written: ${en}` };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { zh: `无法写入 ${typed}：${detail}`, en: `Could not write ${typed}: ${detail}` };
+}
+
+/** The command line's own path: `readWorkbook`, the engine, `writeEvaluatedCopy`, with the default settings. */
+const fileBackend: EvaluationBackend = {
+  async evaluate(inputPath, command, today) {
+    // The workbook's grids live only inside this call: the report is written without them in memory.
+    return evaluateWorkbook(await readInput(inputPath, command), command, today, DEFAULT_SETTINGS);
+  },
+  async writeCopy(inputPath, outputPath, result, io) {
+    // The writer (and exceljs under it) is loaded only when a copy is asked for: a report alone
+    // starts without it.
+    const writer = await import("../xlsx/write");
+    const write = io.writeEvaluatedCopy ?? writer.writeEvaluatedCopy;
+    try {
+      return await write(inputPath, outputPath, result, {
+        settings: DEFAULT_SETTINGS,
+        surveySheet: result.survey?.sheet ?? null,
+      });
+    } catch (error) {
+      if (error instanceof writer.WriteError) throw new UsageFailure(error.bilingual);
+      throw error;
+    }
+  },
+};
+
 /** The sheets the command may need, read; a file it cannot read is a usage failure naming it as typed. */
-async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
+export async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
   try {
     return await readWorkbook(inputPath, {
       wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
     });
   } catch (error) {
     // Name the file as the user typed it, not as the absolute path it was resolved to.
-    if (error instanceof WorkbookReadError) throw new UsageFailure(readProblemMessage(error.problem, command.file));
+    if (error instanceof WorkbookReadError)
+      throw new UsageFailure(readProblemMessage(error.problem, command.file, error.detail));
     throw error;
   }
 }
@@ -164,41 +229,48 @@ export function ledgerCandidates(sheets: readonly { name: string; hidden: boolea
     .map((s) => s.name);
 }
 
-function evaluateWorkbook(
-  workbook: WorkbookGrids,
-  command: EvaluateCommand,
-  today: string,
-  settings: Settings,
-): EvaluationResult {
-  const names = workbook.sheets.map((s) => s.name);
-  const gridOf = (name: string): Grid | null => workbook.sheets.find((s) => s.name === name)?.grid() ?? null;
-  const surveyFor = (ledgerSheet: string): Grid | null => {
-    const surveyName = pickSurveySheet(names, settings, ledgerSheet);
-    return surveyName ? gridOf(surveyName) : null;
-  };
+/**
+ * One sheet tried as the ledger: its result, or why it is not one. `blocked`: the sheet could not be
+ * looked at (the add-in cannot evaluate a protected sheet), so whether it holds the ledger is unknown.
+ */
+export type SheetAttempt =
+  | { readonly ok: true; readonly result: EvaluationResult }
+  | { readonly ok: false; readonly message: Message; readonly blocked?: boolean };
 
+/**
+ * The ledger the command evaluates: `--sheet`'s, or the first candidate (`ledgerCandidates`) that
+ * holds one. `tryEvaluate` evaluates one existing sheet; the messages for a missing sheet or no ledger
+ * are the same whichever backend evaluates.
+ */
+export async function evaluateChosenSheet(
+  sheets: readonly { name: string; hidden: boolean }[],
+  command: EvaluateCommand,
+  tryEvaluate: (sheet: string) => SheetAttempt | Promise<SheetAttempt>,
+): Promise<EvaluationResult> {
+  const names = sheets.map((s) => s.name);
   if (command.sheet !== null) {
-    const ledger = gridOf(command.sheet);
-    if (!ledger) {
+    if (!names.includes(command.sheet)) {
       throw new UsageFailure({
         zh: `工作簿中没有名为“${command.sheet}”的工作表（现有：${names.join("、")}）`,
         en: `No sheet named "${command.sheet}" in the workbook (sheets: ${names.join(", ")})`,
       });
     }
-    const evaluation = evaluate({ ledger, survey: surveyFor(command.sheet), today, settings });
-    if (!evaluation.ok) throw new UsageFailure(evaluation.message);
-    return evaluation.result;
+    const attempt = await tryEvaluate(command.sheet);
+    if (!attempt.ok) throw new UsageFailure(attempt.message);
+    return attempt.result;
   }
 
-  const candidates = ledgerCandidates(workbook.sheets);
+  const candidates = ledgerCandidates(sheets);
   let firstFailure: Message | null = null;
+  let firstBlocked: Message | null = null;
   for (const name of candidates) {
-    const ledger = gridOf(name);
-    if (!ledger) continue;
-    const evaluation = evaluate({ ledger, survey: surveyFor(name), today, settings });
-    if (evaluation.ok) return evaluation.result;
-    firstFailure ??= evaluation.message;
+    const attempt: SheetAttempt = await tryEvaluate(name);
+    if (attempt.ok) return attempt.result;
+    firstFailure ??= attempt.message;
+    if (attempt.blocked) firstBlocked ??= attempt.message;
   }
+  // A sheet that could not be looked at may be the ledger: say why, rather than "no ledger".
+  if (firstBlocked) throw new UsageFailure(firstBlocked);
   if (candidates.length === 1 && firstFailure) throw new UsageFailure(firstFailure);
   throw new UsageFailure({
     zh: `没有找到台账：${command.file} 的工作表（${names.join("、")}）中都没有可识别的台账表头（至少三个可识别的列，其中包括“问题描述”或“整改措施”）；可用 --sheet 指定工作表`,
@@ -206,18 +278,35 @@ function evaluateWorkbook(
   });
 }
 
-/** The writer's messages are already `中文 / English`; keep them as they are. */
-function splitBilingual(text: string): Message {
-  const at = text.indexOf(" / ");
-  return at < 0 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
+export function evaluateWorkbook(
+  workbook: WorkbookGrids,
+  command: EvaluateCommand,
+  today: string,
+  settings: Settings,
+): Promise<EvaluationResult> {
+  const names = workbook.sheets.map((s) => s.name);
+  const gridOf = (name: string): Grid | null => workbook.sheets.find((s) => s.name === name)?.grid() ?? null;
+  const surveyFor = (ledgerSheet: string): Grid | null => {
+    const surveyName = pickSurveySheet(names, settings, ledgerSheet);
+    return surveyName ? gridOf(surveyName) : null;
+  };
+  return evaluateChosenSheet(workbook.sheets, command, (name) => {
+    // Every sheet listed was read, except hidden ones `--sheet` did not name (never tried).
+    const ledger = gridOf(name);
+    if (!ledger) throw new Error(`sheet ${name} was not read`);
+    return evaluate({ ledger, survey: surveyFor(name), today, settings });
+  });
 }
 
-function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
+export function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {
   const fail = (zh: string, en: string): never => {
     throw new UsageFailure({ zh, en });
   };
-  if (!/\.xlsx$/i.test(outputPath))
-    fail(`--out 的文件名应以 .xlsx 结尾：${typed}`, `--out must name an .xlsx file: ${typed}`);
+  if (!/\.xls[xm]$/i.test(outputPath))
+    fail(
+      `--out 的文件名应以 .xlsx 结尾（含宏的工作簿为 .xlsm）：${typed}`,
+      `--out must name an .xlsx file (.xlsm for a workbook with macros): ${typed}`,
+    );
   const real = (p: string): string => {
     try {
       return realpathSync(p);

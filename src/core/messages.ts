@@ -20,3 +20,20 @@ export function layoutFailureMessage(failure: LayoutFailure, sheet: string): Mes
       };
   }
 }
+
+/**
+ * Text from a file or the command line made safe to print on a terminal, and kept to one line:
+ * control characters (C0 with CR, LF, TAB and ESC; DEL; C1) and the characters that reorder text
+ * (bidi embeddings, overrides and isolates, line and paragraph separators) are shown as `\xNN` /
+ * `\uNNNN` escapes. A sheet name holding ESC sequences (colours, OSC titles, hyperlinks), a bell or
+ * a carriage return would otherwise act on the user's terminal or hide the rest of the message.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`
+      : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}

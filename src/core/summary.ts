@@ -18,14 +18,13 @@
 import { summarizeAmounts, type AmountColumnUnit } from "./amounts";
 import { computeIndicators } from "./indicators";
 import type { Settings } from "./settings";
+import { LIGHT_ORDER, STATUS_ORDER } from "./vocabulary";
 import type {
   BreakdownRow,
   EvaluatedItem,
   FieldKey,
   ItemType,
   LedgerLayout,
-  Light,
-  Status,
   Summary,
   SurveyResult,
   WarningListEntry,
@@ -35,9 +34,6 @@ import type {
 export const UNFILLED_KEY = "（未填写）";
 /** The type breakdown's key for type text that is none of the known types (rule `unknown-type`). */
 export const OTHER_TYPE_KEY = "（其他）";
-
-const STATUSES: readonly Status[] = ["closed", "done", "in_progress", "not_started", "ongoing", "unknown"];
-const LIGHTS: readonly Light[] = ["red", "yellow", "green", "closed", "none"];
 
 export const isFinished = (item: EvaluatedItem): boolean => item.status === "done" || item.status === "closed";
 export const isOverdue = (item: EvaluatedItem): boolean => !isFinished(item) && item.overdueDays > 0;
@@ -55,10 +51,15 @@ function countBy<K extends string>(
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
 /**
- * Finished items with `completed ≤ deadline` / finished items with both dates, against the current
- * deadline (`deadline`: 调整后时限 where filled) or the one before any extension (`originalDeadline`).
+ * `onTimeRate`'s two counts: finished items with a completion date and a dated deadline, and those
+ * of them completed on time, against the current deadline (`deadline`: 调整后时限 where filled) or
+ * the one before any extension (`originalDeadline`). A consolidation over many ledgers sums these,
+ * not the rates.
  */
-function onTimeRate(items: readonly EvaluatedItem[], against: "deadline" | "originalDeadline"): number | null {
+export function onTimeCounts(
+  items: readonly EvaluatedItem[],
+  against: "deadline" | "originalDeadline" = "deadline",
+): { readonly onTime: number; readonly dated: number } {
   let dated = 0;
   let onTime = 0;
   for (const item of items) {
@@ -67,6 +68,12 @@ function onTimeRate(items: readonly EvaluatedItem[], against: "deadline" | "orig
     dated++;
     if (item.completed.date <= deadline) onTime++;
   }
+  return { onTime, dated };
+}
+
+/** Finished items with `completed ≤ deadline` / finished items with both dates (see `onTimeCounts`). */
+function onTimeRate(items: readonly EvaluatedItem[], against: "deadline" | "originalDeadline"): number | null {
+  const { onTime, dated } = onTimeCounts(items, against);
   return ratio(onTime, dated);
 }
 
@@ -138,8 +145,8 @@ export interface SummaryInput {
  * fall under `（未填写）`, which tells the meeting nothing).
  */
 export function summarize({ items, layout, settings, survey, amountColumns = [] }: SummaryInput): Summary {
-  const byStatus = countBy(STATUSES, items, (item) => item.status);
-  const byLight = countBy(LIGHTS, items, (item) => item.light);
+  const byStatus = countBy(STATUS_ORDER, items, (item) => item.status);
+  const byLight = countBy(LIGHT_ORDER, items, (item) => item.light);
   const finished = byStatus.done + byStatus.closed;
   const closeRate = ratio(byStatus.closed, items.length);
   const textKey = (field: FieldKey) => (item: EvaluatedItem) => cellTextOf(item, field) || UNFILLED_KEY;

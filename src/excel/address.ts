@@ -95,6 +95,23 @@ export function rectAddress(rect: Rect): string {
   return `${a}:${columnLetter(rect.right)}${rect.bottom}`;
 }
 
+/** A defined name's formula when its cells are gone (the user deleted their sheet; Excel keeps the name). */
+export const REFERS_TO_NOTHING = "=#REF!";
+
+/**
+ * A name's reference to `address` (`'台账'!J2:J6`, as `range.address` gives it) in the absolute form
+ * `='台账'!$J$2:$J$6`. A reference without `$` in a defined name is relative to the cell active when it
+ * is defined and drifts with the active cell; the add-in's names must stay on their cells.
+ * `REFERS_TO_NOTHING` stays as it is.
+ */
+export function absoluteReference(address: string): string {
+  if (address === REFERS_TO_NOTHING) return address;
+  const parsed = parseAddress(address);
+  if (!parsed || parsed.sheet === null) throw new Error(`Not a sheet address: ${address}`);
+  const body = rectAddress(parsed.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  return `=${quoteSheetName(parsed.sheet)}!${body}`;
+}
+
 /** `Sheet1!A1:C3`, as `range.address` gives it. */
 export function sheetAddress(sheet: string, rect: Rect): string {
   return `${quoteSheetName(sheet)}!${rectAddress(rect)}`;

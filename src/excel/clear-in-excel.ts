@@ -12,19 +12,22 @@
  *           one read per marked sheet
  *   sync 4  one batch: clear, delete, restore; the summary sheet is deleted last
  */
-import { contains, parseAddress, rectAddress } from "./address";
+import { absoluteReference, contains, parseAddress, rectAddress, REFERS_TO_NOTHING } from "./address";
 import { decodeFills, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
-import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
+import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import { MARKS_SETTING_KEY, parseMarker } from "./marker";
 import {
-  isOwnedRuleFormula,
-  localAddress,
+  isOwnedRule,
   queueFills,
+  queueRuleAreas,
+  queueRulesLoad,
   restoreMarks,
+  ruleAreasAddress,
   type MarksBefore,
   type OwnedRule,
 } from "./marks-state";
+import type { ClearOutcome } from "./host";
 import type { XlContext, XlRange } from "./office-api";
 import type { Rect } from "./address";
 import { previousOwnedSpans, queueNameLoad, spanRect } from "./owned-marks";
@@ -53,7 +56,7 @@ interface MarkedLedger {
   readonly originals: FillMap | null;
 }
 
-export async function clearMarksInExcel(context: XlContext, features: HostFeatures): Promise<void> {
+export async function clearMarksInExcel(context: XlContext, features: HostFeatures): Promise<ClearOutcome> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id");
   const pairs = COLUMN_MARK_PAIRS.map((pair) => ({
@@ -105,13 +108,13 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
       originals: decodeFills(recorded),
     });
   }
-  // Our names that refer to cells. One left referring to nothing (the user deleted its sheet) is left
-  // alone: an undo could not put it back, and it marks nothing (evaluate reuses its pair when needed).
-  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter(
-    (n) => !n.item.isNullObject && !n.range.isNullObject,
-  );
+  // Every name of ours, also one left referring to nothing (`=#REF!`: Excel keeps a name whose sheet the
+  // user deleted) — before the first evaluation there was none.
+  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter((n) => !n.item.isNullObject);
+  const orphans = names.filter((n) => n.range.isNullObject).map((n) => n.name);
   const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
-  if (ledgers.length === 0 && !summary && names.length === 0 && markerSetting.isNullObject) return;
+  const removed: ClearOutcome = { ledgerSheets: ledgers.map((l) => l.sheet.name), summarySheet: summary?.name ?? null };
+  if (ledgers.length === 0 && !summary && names.length === 0 && markerSetting.isNullObject) return removed;
 
   // sync 2: each marked sheet's protection, owned cells and rules.
   const reads = ledgers.map((ledger) => {
@@ -129,9 +132,7 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
       range.load("address,values");
       return range;
     });
-    // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
-    const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
-    rules?.load("items/id,items/type,items/custom/rule/formula");
+    const rules = features.conditionalFormats ? queueRulesLoad(sheet) : null;
     return { ledger, sheet, columnRanges, rules };
   });
   if (reads.length > 0) await context.sync();
@@ -140,14 +141,10 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
 
   // sync 3: our rules' ranges; the current fills of what the fallback coloured.
   const withRules = reads.map((read) => {
-    const ours = (read.rules?.items ?? []).filter(
-      (cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula),
-    );
+    const ours = (read.rules?.items ?? []).filter(isOwnedRule);
     const ruleParts = ours.map((cf) => {
-      const range = cf.getRange();
-      range.load("address");
       cf.custom.format.fill.load("color");
-      return { cf, range };
+      return { cf, areas: queueRuleAreas(cf, features) };
     });
     return { ...read, ruleParts };
   });
@@ -161,10 +158,10 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   if (!fillsRead.synced && withRules.some((r) => r.ruleParts.length > 0)) await context.sync();
 
   const plans = withRules.map(({ ledger, sheet, columnRanges, ruleParts }) => {
-    const oldRules: OwnedRule[] = ruleParts.map(({ cf, range }) => ({
+    const oldRules: OwnedRule[] = ruleParts.map(({ cf, areas }) => ({
       id: cf.id,
-      address: localAddress(range.address),
-      formula: cf.custom.rule.formula,
+      address: ruleAreasAddress(areas),
+      formula: cf.customOrNullObject.rule.formula,
       fill: (cf.custom.format.fill.color ?? "").toUpperCase(),
     }));
     const loaded = columnRanges
@@ -213,16 +210,20 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   } catch (error) {
     // Deleting the summary sheet is the batch's last step: if it is gone, Excel ran the whole batch and
     // only the answer was lost — the clear is complete, and undoing it could not bring the sheet back.
-    if (summary && (await sheetIsGone(context, summary.id))) return;
+    if (summary && (await sheetIsGone(context, summary.id))) return removed;
+    // Refused whole because a cell is being edited: nothing was cleared, nothing to undo.
+    if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       for (const { ledger, before } of plans) await restoreMarks(context, ledger.sheet.id, before, features);
       if (summaryAddress !== null) await restoreSummaryMark(context, summaryAddress);
+      await restoreOrphanNames(context, orphans);
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
     }
     const first = plans[0]?.ledger.sheet.name ?? null;
     throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, first));
   }
+  return removed;
 }
 
 async function restoreSummaryMark(context: XlContext, address: string): Promise<void> {
@@ -230,9 +231,22 @@ async function restoreSummaryMark(context: XlContext, address: string): Promise<
   mark.load("name");
   await context.sync();
   if (mark.isNullObject) {
-    context.workbook.names.add(MARK_NAMES.summary, `=${address}`);
+    context.workbook.names.add(MARK_NAMES.summary, absoluteReference(address));
     await context.sync();
   }
+}
+
+/** Puts back, as `=#REF!`, the names of ours that referred to nothing and are gone. Two syncs when there are any. */
+async function restoreOrphanNames(context: XlContext, orphans: readonly string[]): Promise<void> {
+  if (orphans.length === 0) return;
+  const items = orphans.map((name) => {
+    const item = context.workbook.names.getItemOrNullObject(name);
+    item.load("name");
+    return { name, item };
+  });
+  await context.sync();
+  for (const { name, item } of items) if (item.isNullObject) context.workbook.names.add(name, REFERS_TO_NOTHING);
+  await context.sync();
 }
 
 /** True when the sheet no longer exists; false when it does or when Excel cannot say. */

@@ -4,12 +4,15 @@
  *
  *   sync 1  probe: sheets, the ledger sheet, used range (values only), its first `HEADER_SAMPLE_ROWS`
  *           rows in columns A…BL (values and formats), the values of its first `PREFETCH_ROWS` rows in columns A…P
- *           (`PREFETCH_ADDRESS`), the merged areas (1.13), protection, date system, marks of an earlier
+ *           (`PREFETCH_ADDRESS`), the header sample's merged areas (1.13), protection, date system, marks of an earlier
  *           run. If Excel rejects this response as too large (cells far longer than a ledger's), the
  *           probe is sent again without the prefetch.
  *   sync 2  read: values of the rest of the used range + number formats of the date columns the header
- *           sample shows, for every row (read-plan.ts), the survey sheet, our old rules' ranges — split
- *           into more syncs only when one response is estimated over `READ_BUDGET_BYTES`
+ *           sample shows, for every row (read-plan.ts), the merged areas of those rows in tiles of 512 cells
+ *           (one call fails over 512 merged areas), the survey sheet's used range and first rows
+ *           (`SURVEY_HEAD_ADDRESS`), our old rules' ranges — split into more syncs only when one response
+ *           is estimated over `READ_BUDGET_BYTES`; a survey larger than its first rows follows in planned
+ *           blocks of its own
  *   (fallback below ExcelApi 1.6: sync 3 reads the fills of the rows to colour, sync 4 the cells of mixed rows)
  *   sync 3  write: 预警状态/评估意见 as one 2-D array per column, one conditional-format rule per colour,
  *           the mark names — split only when the request would exceed `WRITE_BUDGET_BYTES`
@@ -18,32 +21,48 @@
  * a selected table), its formats are read in one more sync and the ledger is evaluated again.
  * A failure of the write sync is undone (`restoreMarks`) so the workbook is as before.
  */
-import { contains, intersect, parseAddress, rectAddress, type Rect } from "./address";
+import { contains, intersect, parseAddress, rectAddress, REFERS_TO_NOTHING, type Rect } from "./address";
 import { payloadBytes } from "./payload";
 import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
-import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
+import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, EvaluateRequest } from "./host";
 import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./marker";
 import {
-  isOwnedRuleFormula,
+  isOwnedRule,
   localAddress,
   queueAddRule,
   queueFills,
+  queueRuleAreas,
+  queueRulesLoad,
   restoreMarks,
+  ruleAreasAddress,
   type MarksBefore,
   type OwnedRule,
+  type RuleToAdd,
 } from "./marks-state";
-import type { XlConditionalFormat, XlContext, XlRange, XlTable, XlWorksheet } from "./office-api";
+import type { XlConditionalFormat, XlContext, XlLoadable, XlRange, XlTable, XlWorksheet } from "./office-api";
 import { readFillsOf } from "./read-fills";
-import { gridOf, mergesOf, readCell, readMoreFormats, readRect, rectOf, type SheetRead } from "./read-ledger";
+import {
+  gridOf,
+  loadedMerges,
+  loadedRead,
+  queueMergedAreas,
+  readCell,
+  readMoreFormats,
+  readRect,
+  rectOf,
+  type SheetRead,
+} from "./read-ledger";
 import {
   cellCosts,
   dateSourceColumns,
   formatColumnsFromSample,
   HEADER_SAMPLE_ADDRESS,
+  HEADER_SAMPLE_RECT,
   planReadBlocks,
   PREFETCH_ADDRESS,
+  SURVEY_HEAD_ADDRESS,
   sampleGrid,
   type HeaderSample,
   type KnownValues,
@@ -98,6 +117,10 @@ interface NameMark {
   readonly local: string | null;
 }
 
+/** What an undo puts back for a mark name: its address, `=#REF!` for one referring to nothing, null when absent. */
+const addressBefore = (mark: NameMark): string | null =>
+  mark.exists && mark.address === null ? REFERS_TO_NOTHING : mark.address;
+
 interface Probe {
   readonly sheet: XlWorksheet;
   readonly sheetName: string;
@@ -145,12 +168,15 @@ async function probeOnce(
   const wb = context.workbook;
   wb.worksheets.load("items/name");
   let sheet: XlWorksheet;
-  let selection: XlRange | null = null;
+  let selection: (XlLoadable & { readonly address: string; readonly areaCount?: number }) | null = null;
   if (request.source.kind === "selection") {
-    selection = wb.getSelectedRange();
-    selection.load("address");
-    // eslint-disable-next-line office-addins/call-sync-before-read -- `worksheet` is a navigation property (a proxy), not a loaded value
-    sheet = selection.worksheet;
+    // `getSelectedRange()` fails the batch when several areas are selected; `getSelectedRanges()` (1.9)
+    // says how many there are, so the user is told to select one.
+    const selected = features.rangeAreas ? wb.getSelectedRanges() : wb.getSelectedRange();
+    selected.load(features.rangeAreas ? "address,areaCount" : "address");
+    selection = selected;
+
+    sheet = selected.worksheet;
     sheet.tables.load("items/name");
   } else if (request.source.kind === "sheet") {
     sheet = wb.worksheets.getItem(request.source.name);
@@ -167,11 +193,10 @@ async function probeOnce(
   // The prefetch: the used part of a fixed box (rows 1…PREFETCH_ROWS, columns A…P), so its address need not be known.
   const head = prefetch ? sheet.getRange(PREFETCH_ADDRESS).getUsedRangeOrNullObject(true) : null;
   head?.load("address,values");
-  const merged = features.mergedAreas ? sheet.getRange().getMergedAreasOrNullObject() : null;
-  merged?.load("address");
-  // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
-  const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
-  rules?.load("items/id,items/type,items/custom/rule/formula");
+  // The header sample's merged areas (the rest come with the read): never the whole sheet's at once,
+  // which fails over 512 merged areas.
+  const merged = features.mergedAreas ? queueMergedAreas(sheet, HEADER_SAMPLE_RECT) : [];
+  const rules = features.conditionalFormats ? queueRulesLoad(sheet) : null;
   if (features.readOnlyFlag) wb.load("readOnly");
   const dateProbe = wb.functions.date(2000, 1, 1);
   dateProbe.load("value");
@@ -191,6 +216,8 @@ async function probeOnce(
     }
     throw error;
   }
+  if (selection && features.rangeAreas && (selection.areaCount ?? 1) > 1)
+    failWith("several-areas", HOST_MESSAGES.severalAreas());
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
   // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.protection.load("protected")` and synced
   if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(sheet.name));
@@ -203,8 +230,8 @@ async function probeOnce(
     return { exists: true, address: range.address, local };
   };
   const pairs = pairNames.map(({ pair, status, opinion }) => ({ pair, status: mark(status), opinion: mark(opinion) }));
-  // This sheet's pair; else an unused one; else one left by a deleted sheet (names referring to nothing,
-  // which an undo could not put back — harmless, they marked nothing).
+  // This sheet's pair; else an unused one; else one left by a deleted sheet (names referring to nothing:
+  // they mark nothing, and an undo puts them back as `=#REF!`).
   const ours =
     pairs.find((p) => p.status.local !== null || p.opinion.local !== null) ??
     pairs.find((p) => !p.status.exists && !p.opinion.exists) ??
@@ -228,12 +255,12 @@ async function probeOnce(
       raw: marker.isNullObject ? null : marker.value,
       parsed: marker.isNullObject ? null : parseMarker(marker.value),
     },
-    rules: (rules?.items ?? []).filter((cf) => cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula)),
+    rules: (rules?.items ?? []).filter(isOwnedRule),
     ruleIds: rules ? rules.items.map((cf) => cf.id) : null,
     sample: sample.isNullObject
       ? null
       : { rect: rectOf(sample.address), values: sample.values, numberFormats: sample.numberFormat },
-    merges: merged && !merged.isNullObject ? mergesOf(merged.address) : [],
+    merges: loadedMerges(merged),
     // Stands in for reading its cells only inside the used range (as the used part of a box always is).
     known:
       head && headRect && usedRect && contains(usedRect, headRect) ? { rect: headRect, values: head.values } : null,
@@ -409,7 +436,7 @@ function slice(write: OwnedWrite, from: number, to: number): OwnedWrite {
   };
 }
 
-function desiredRules(plan: MarksPlan): Omit<OwnedRule, "id">[] {
+function desiredRules(plan: MarksPlan): RuleToAdd[] {
   const area = plan.colourArea;
   const address = rectAddress({ top: area.firstRow, bottom: area.lastRow, left: area.firstCol, right: area.lastCol });
   const letter = columnLetter(plan.statusCol);
@@ -448,19 +475,19 @@ export async function evaluateInExcel(
   const p = await probe(context, request, features);
   const { sheet } = p;
 
-  // sync 2 (with the first read block): the survey, the Excel tables' ranges, our old rules' ranges.
+  // sync 2 (with the first read block): the survey's used range and first rows, the Excel tables'
+  // ranges, our old rules' ranges.
   const surveyName = pickSurveySheet(p.sheetNames, request.settings, p.sheetName);
-  const surveyUsed =
-    surveyName !== null ? context.workbook.worksheets.getItem(surveyName).getUsedRangeOrNullObject(true) : null;
+  const surveySheet = surveyName !== null ? context.workbook.worksheets.getItem(surveyName) : null;
+  const surveyUsed = surveySheet?.getUsedRangeOrNullObject(true) ?? null;
+  const surveyHead = surveySheet?.getRange(SURVEY_HEAD_ADDRESS).getUsedRangeOrNullObject(true) ?? null;
   const tableRanges = p.tables.map((t) => t.getRange());
-  const ruleParts = p.rules.map((cf) => ({ cf, range: cf.getRange(), fill: cf.custom.format.fill }));
+  const ruleParts = p.rules.map((cf) => ({ cf, areas: queueRuleAreas(cf, features), fill: cf.custom.format.fill }));
   const loadExtras = (): void => {
-    surveyUsed?.load("address,values,numberFormat");
+    surveyUsed?.load("address");
+    surveyHead?.load("address,values,numberFormat");
     tableRanges.forEach((r) => r.load("address"));
-    ruleParts.forEach(({ range, fill }) => {
-      range.load("address");
-      fill.load("color");
-    });
+    ruleParts.forEach(({ fill }) => fill.load("color"));
   };
   let read: SheetRead | null = null;
   const sampled = p.sample ? sampleGrid(p.sheetName, p.sample, p.merges, p.date1904) : null;
@@ -472,6 +499,7 @@ export async function evaluateInExcel(
       blocks,
       formatColumns,
       merges: p.merges,
+      readMerges: features.mergedAreas,
       known: p.known,
       extra: loadExtras,
     });
@@ -479,10 +507,10 @@ export async function evaluateInExcel(
     loadExtras();
     await context.sync();
   }
-  const oldRules: OwnedRule[] = ruleParts.map(({ cf, range, fill }) => ({
+  const oldRules: OwnedRule[] = ruleParts.map(({ cf, areas, fill }) => ({
     id: cf.id,
-    address: localAddress(range.address),
-    formula: cf.custom.rule.formula,
+    address: ruleAreasAddress(areas),
+    formula: cf.customOrNullObject.rule.formula,
     fill: (fill.color ?? "").toUpperCase(),
   }));
 
@@ -502,8 +530,8 @@ export async function evaluateInExcel(
     : null;
   let grid = read && crop ? gridOf(p.sheetName, read, crop, p.date1904) : emptyGrid;
   const surveyGrid =
-    surveyUsed && !surveyUsed.isNullObject && surveyName !== null
-      ? surveyGridOf(surveyName, surveyUsed, p.date1904)
+    surveySheet && surveyUsed && surveyHead && !surveyUsed.isNullObject && surveyName !== null
+      ? await readSurvey(context, surveySheet, surveyName, { used: surveyUsed, head: surveyHead }, p.date1904)
       : null;
 
   progress(0.5, "evaluate");
@@ -562,7 +590,7 @@ export async function evaluateInExcel(
 
   const before: MarksBefore = {
     owned: writes.map((w) => ({ rect: w.rect, values: w.before })),
-    names: { status: p.names.status.address, opinion: p.names.opinion.address },
+    names: { status: addressBefore(p.names.status), opinion: addressBefore(p.names.opinion) },
     markNames: p.markNames,
     rules: oldRules,
     ruleIdsBefore: p.ruleIds,
@@ -570,14 +598,19 @@ export async function evaluateInExcel(
     marker: p.marker.raw,
   };
   progress(0.7, "write");
+  /** Whether a write sync went through (only a write too large for one request has more than one). */
+  let wrote = false;
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     // Every piece rides in the final sync unless their request would exceed the budget: then the earlier
     // batches go first, one sync each (only a ledger far beyond 20,000 rows).
     const batches = packBySize(writes, requestBytesOf, WRITE_BUDGET_BYTES);
     for (const [i, batch] of batches.entries()) {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for a write too large for one request: one sync per full request budget
-      if (i > 0) await context.sync();
+      if (i > 0) {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for a write too large for one request: one sync per full request budget
+        await context.sync();
+        wrote = true;
+      }
       for (const piece of batch) sheet.getRange(rectAddress(piece.rect)).values = piece.values;
     }
     if (fillsToApply) queueFills(sheet, fillsToApply);
@@ -591,6 +624,8 @@ export async function evaluateInExcel(
     if (newMarker) context.workbook.settings.add(MARKS_SETTING_KEY, newMarker);
     await context.sync();
   } catch (error) {
+    // The user started editing a cell after the read: Excel refused the write whole, nothing to undo.
+    if (!wrote && refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       await restoreMarks(context, p.sheetId, before, features);
     } catch (undoError) {
@@ -619,13 +654,31 @@ function queueMarkName(
   context.workbook.names.add(name, sheet.getRange(range));
 }
 
-function surveyGridOf(name: string, used: XlRange, date1904: boolean): Grid {
-  const rect = rectOf(used.address);
-  const values = used.values.map((row) =>
-    row.map((v: unknown) => (v === "" || v === null ? null : (v as string | number | boolean))),
-  );
-  const numberFormats = used.numberFormat.map((row) =>
-    row.map((f: unknown) => (typeof f === "string" && f !== "General" ? f : null)),
-  );
-  return gridOf(name, { rect, values, numberFormats, merges: [], formatColumns: "all" }, rect, date1904);
+/**
+ * The survey sheet as a grid: its first rows (`SURVEY_HEAD_ADDRESS`, loaded with the first read sync)
+ * hold an ordinary survey whole; the rest of a larger one is read in planned blocks, each response under
+ * the budget (`planReadBlocks`, costs measured on the first rows).
+ */
+async function readSurvey(
+  context: XlContext,
+  sheet: XlWorksheet,
+  name: string,
+  loaded: { readonly used: XlRange; readonly head: XlRange },
+  date1904: boolean,
+): Promise<Grid> {
+  const rect = rectOf(loaded.used.address);
+  const head = loaded.head.isNullObject
+    ? null
+    : { rect: rectOf(loaded.head.address), values: loaded.head.values, numberFormats: loaded.head.numberFormat };
+  if (head && contains(head.rect, rect))
+    return gridOf(name, loadedRead(rect, head.values, head.numberFormats), rect, date1904);
+  const known = head ? { rect: head.rect, values: head.values } : null;
+  const read = await readRect(context, sheet, rect, {
+    blocks: planReadBlocks(rect, known?.rect ?? null, "all", cellCosts(head, known, "all")),
+    formatColumns: "all",
+    merges: [],
+    readMerges: false,
+    known,
+  });
+  return gridOf(name, read, rect, date1904);
 }

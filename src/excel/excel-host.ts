@@ -7,6 +7,7 @@
 import { clearMarksInExcel } from "./clear-in-excel";
 import { evaluateInExcel } from "./evaluate-in-excel";
 import { detectFeatures, type HostFeatures } from "./features";
+import { findLedgerSheetInExcel } from "./find-ledger-sheet";
 import { HOST_MESSAGES, hostErrorFrom } from "./host-errors";
 import type { HostOutcome, LedgerHost } from "./host";
 import { SETTINGS_KEY } from "./marker";
@@ -59,6 +60,8 @@ export function createExcelHost(env: ExcelEnv = globalEnv()): LedgerHost {
       run(null, (context, features) => writeSummaryInExcel(context, evaluation, settings, features)),
 
     clearMarks: () => run(null, (context, features) => clearMarksInExcel(context, features)),
+
+    findLedgerSheet: (except) => run(null, (context) => findLedgerSheetInExcel(context, except)),
 
     selectCell: (sheet, address) =>
       run(sheet, async (context) => {

@@ -13,6 +13,10 @@ export interface HostFeatures {
   readonly readOnlyFlag: boolean;
   /** 1.9 — `pageLayout`, `suspendScreenUpdatingUntilNextSync`. */
   readonly pageLayout: boolean;
+  /** 1.9 — `RangeAreas`: a rule's several areas (`getRanges`), the selected areas (`getSelectedRanges`). */
+  readonly rangeAreas: boolean;
+  /** 1.7 — `workbook.protection` (structure protection, checked before adding a sheet). */
+  readonly workbookProtection: boolean;
   /** 1.13 — `getMergedAreasOrNullObject`; without it merges are unknown. */
   readonly mergedAreas: boolean;
   /** 1.4 — the adapter's minimum. */
@@ -33,6 +37,8 @@ export function detectFeatures(office: OfficeGlobal): HostFeatures {
     hyperlinks: has(7),
     readOnlyFlag: has(8),
     pageLayout: has(9),
+    rangeAreas: has(9),
+    workbookProtection: has(7),
     mergedAreas: has(13),
   };
 }

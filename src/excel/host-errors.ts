@@ -15,6 +15,26 @@ export const HOST_MESSAGES = {
       ? `Sheet "${sheet}" is protected, so the status and opinion columns cannot be written. Unprotect it (Review → Unprotect Sheet) and evaluate again.`
       : "The sheet or workbook is protected and cannot be written. Unprotect it and try again.",
   }),
+  structureProtected: (): Message => ({
+    zh: "工作簿结构受保护，无法添加或替换汇总表。请先撤销工作簿保护（审阅 → 保护工作簿），再生成汇总表。工作簿未被修改。",
+    en: "The workbook's structure is protected, so the summary sheet cannot be added or replaced. Unprotect it (Review → Protect Workbook) and try again. The workbook was not changed.",
+  }),
+  severalAreas: (): Message => ({
+    zh: "请只选择一个连续区域：当前选择了多个不相连的区域（按住 Ctrl 所选），无法作为一个台账读取。也可以改选“当前工作表”。",
+    en: "Please select one contiguous range: several separate areas are selected (Ctrl+click), which cannot be read as one ledger. Or choose the current sheet instead.",
+  }),
+  inactiveWorkbook: (): Message => ({
+    zh: "打开了多个工作簿，而本工作簿已不是当前窗口，Excel 拒绝了此操作。请切换回此工作簿后重试。",
+    en: "Several workbooks are open and this one is no longer the active window, so Excel refused. Switch back to this workbook and try again.",
+  }),
+  unsupportedFeature: (): Message => ({
+    zh: "工作表含有 Excel 加载项接口无法处理的功能，Excel 拒绝了此操作。可将台账复制到一张新工作表（仅粘贴数值和格式）后再试，或使用命令行（npm run cli）检查。",
+    en: "The sheet holds features the Excel add-in API cannot handle, so Excel refused. Copy the ledger to a new sheet (values and formats only) and try again, or check it with the command line (npm run cli).",
+  }),
+  rangeExceedsLimit: (): Message => ({
+    zh: "区域的单元格数超过了 Excel 一次能处理的上限。请缩小所选区域，或清除台账右侧和下方多余的格式（它们会扩大“已用区域”），再试。",
+    en: "The range has more cells than Excel handles at once. Select a smaller range, or clear stray formatting right of and below the ledger (it widens the used range), and try again.",
+  }),
   cellEdit: (): Message => ({
     zh: "Excel 正在编辑单元格。请先按 Enter 或 Esc 结束编辑，再重试。",
     en: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
@@ -78,15 +98,33 @@ export function hostErrorFrom(error: unknown, sheet: string | null = null): Host
     case "InvalidOperationInCellEditMode":
       return make("cell-edit", HOST_MESSAGES.cellEdit());
     case "ApiNotFound":
+    case "ApiNotAvailable":
     case "NotImplemented":
-    case "UnsupportedFeature":
       return make("api-missing", HOST_MESSAGES.apiMissing(detail));
+    // The sheet has features the API cannot handle — not an old Excel.
+    case "UnsupportedFeature":
+      return make("unsupported-feature", HOST_MESSAGES.unsupportedFeature());
+    case "InactiveWorkbook":
+      return make("inactive-workbook", HOST_MESSAGES.inactiveWorkbook());
+    case "InvalidSelection":
+      return make("several-areas", HOST_MESSAGES.severalAreas());
+    case "RangeExceedsLimit":
+      return make("too-large", HOST_MESSAGES.rangeExceedsLimit());
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
       return make("too-large", HOST_MESSAGES.tooLarge());
     default:
       return make("unknown", HOST_MESSAGES.unknown(detail));
   }
+}
+
+/**
+ * True when Excel refused the whole batch because a cell is being edited: nothing of it was applied
+ * ("The operation isn't available while Excel is in Edit cell mode"), so there is nothing to undo — and
+ * an undo would be refused the same way.
+ */
+export function refusedInCellEditMode(error: unknown): boolean {
+  return officeErrorCode(error) === "InvalidOperationInCellEditMode";
 }
 
 /** Thrown inside `Excel.run` to stop with a HostError already decided. */

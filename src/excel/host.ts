@@ -22,11 +22,14 @@ export interface EvaluateRequest {
 
 export type HostErrorCode =
   | "no-ledger" // the sheet holds no ledger (see `failure` and `preview`)
-  | "protected" // the sheet (or workbook structure) is protected
+  | "protected" // the sheet (or the workbook's structure) is protected
   | "cell-edit" // a cell is being edited
   | "read-only" // the workbook is open read-only
   | "api-missing" // the host lacks an API the step needs
-  | "too-large" // a request would exceed the host's payload limit even in blocks
+  | "too-large" // a request would exceed the host's payload limit even in blocks, or a range Excel's cell limit
+  | "several-areas" // several separate areas are selected and the step needs one
+  | "inactive-workbook" // several workbooks are open and this one lost focus
+  | "unsupported-feature" // the sheet holds features the Excel API cannot handle
   | "summary-name-taken" // not an error by itself; see WriteSummaryOutcome.renamedFrom
   | "unknown";
 
@@ -57,6 +60,14 @@ export interface WriteSummaryOutcome {
   readonly renamedFrom: string | null;
 }
 
+/** What 清除标记 removed: nothing at all when `ledgerSheets` is empty and `summarySheet` null. */
+export interface ClearOutcome {
+  /** The sheets whose 预警状态/评估意见 columns and row colours were removed. */
+  readonly ledgerSheets: readonly string[];
+  /** The summary sheet deleted, if there was one. */
+  readonly summarySheet: string | null;
+}
+
 export interface LedgerHost {
   /** Worksheet names in workbook order. */
   listSheets(): Promise<HostOutcome<readonly string[]>>;
@@ -65,7 +76,12 @@ export interface LedgerHost {
   /** Writes (or replaces) the summary sheet for an evaluation. All or nothing. */
   writeSummary(evaluation: EvaluateOutcome, settings: Settings): Promise<HostOutcome<WriteSummaryOutcome>>;
   /** 清除标记: removes everything the add-in wrote, and nothing else. */
-  clearMarks(): Promise<HostOutcome<void>>;
+  clearMarks(): Promise<HostOutcome<ClearOutcome>>;
+  /**
+   * The first sheet in workbook order, other than `except`, whose first rows hold a ledger header; null
+   * when none does. Reads only.
+   */
+  findLedgerSheet(except: string | null): Promise<HostOutcome<string | null>>;
   /** Selects a cell (a finding's link). */
   selectCell(sheet: string, address: string): Promise<HostOutcome<void>>;
   /** Settings stored in the workbook, validated; defaults when none or invalid (with the problems). */

@@ -3,17 +3,28 @@
  * half-way (Office.js batches are not transactions: the operations before a failure stay applied)
  * can be put back exactly. Used by evaluate and by 清除标记.
  */
-import { rectAddress, sheetAddress, type Rect } from "./address";
+import { absoluteReference, rectAddress, sheetAddress, splitAreas, type Rect } from "./address";
 import { fillRects, NO_FILL, type FillMap } from "./fills";
 import { MARKS_SETTING_KEY } from "./marker";
-import type { XlConditionalFormat, XlContext, XlWorksheet } from "./office-api";
+import type {
+  XlConditionalFormat,
+  XlConditionalFormatCollection,
+  XlContext,
+  XlLoadable,
+  XlNullable,
+  XlWorksheet,
+} from "./office-api";
 import { LIGHT_LABELS, COLOURED_LIGHTS } from "../core/plan/marks";
 import type { HostFeatures } from "./features";
 
 /** One of our conditional-format rules: `=$J4="红灯"` with one of the four light fills. */
 export interface OwnedRule {
   readonly id: string | null;
-  readonly address: string;
+  /**
+   * The sheet-local address of the areas it applies to (`A3:I4,A6:I8` after a user cut or inserted rows
+   * inside it); null when they cannot be read (several areas below ExcelApi 1.9).
+   */
+  readonly address: string | null;
   readonly formula: string;
   readonly fill: string;
 }
@@ -26,10 +37,45 @@ export function isOwnedRuleFormula(formula: string): boolean {
   return OWNED_RULE_FORMULA.test(formula);
 }
 
+/**
+ * Queues the load of every conditional format of a sheet so that ours can be told apart: `type` and,
+ * through `customOrNullObject`, a Custom rule's formula. Loading `custom/…` instead fails the whole batch
+ * as soon as the sheet holds a rule of another type (a user's data bar, colour scale, icon set…).
+ */
+export function queueRulesLoad(sheet: XlWorksheet): XlConditionalFormatCollection {
+  const rules = sheet.getRange().conditionalFormats;
+  rules.load("items/id,items/type,items/customOrNullObject/rule/formula");
+  return rules;
+}
+
+/** True for one of our rules (after `queueRulesLoad` and a sync); never touches another type's properties. */
+export function isOwnedRule(cf: XlConditionalFormat): boolean {
+  return (
+    cf.type === "Custom" &&
+    !cf.customOrNullObject.isNullObject &&
+    isOwnedRuleFormula(cf.customOrNullObject.rule.formula)
+  );
+}
+
+/** A rule's areas, queued for loading: `getRanges()` (1.9), else `getRangeOrNullObject()`, null for several areas. */
+export function queueRuleAreas(
+  cf: XlConditionalFormat,
+  features: HostFeatures,
+): XlLoadable & XlNullable & { readonly address: string } {
+  const areas = features.rangeAreas ? cf.getRanges() : cf.getRangeOrNullObject();
+  areas.load("address");
+  return areas;
+}
+
+/** The loaded areas' sheet-local address (`A3:I4,A6:I8`), null when Excel could not give them. */
+export function ruleAreasAddress(areas: XlNullable & { readonly address: string }): string | null {
+  return areas.isNullObject ? null : splitAreas(areas.address).map(localAddress).join(",");
+}
+
 export interface MarksBefore {
   /** The rectangles of the owned columns that the write touches, with their values before. */
   readonly owned: readonly { readonly rect: Rect; readonly values: unknown[][] }[];
-  /** The full address (`'台账'!K3`) each mark name referred to before (null = absent). */
+  /** The full address (`'台账'!K3`) each mark name referred to before (null = absent, `REFERS_TO_NOTHING` = `#REF!`). */
   readonly names: { readonly status: string | null; readonly opinion: string | null };
   /** The sheet's pair of column mark names (`columnMarkNames`); null when no names mark it (only a fill record). */
   readonly markNames: { readonly status: string; readonly opinion: string } | null;
@@ -57,8 +103,13 @@ export function queueFills(sheet: XlWorksheet, fills: FillMap): void {
   }
 }
 
-export function queueAddRule(sheet: XlWorksheet, rule: Omit<OwnedRule, "id">): void {
-  const cf = sheet.getRange(rule.address).conditionalFormats.add("Custom");
+/** A rule to add: its areas known. */
+export type RuleToAdd = Omit<OwnedRule, "id"> & { readonly address: string };
+
+/** Adds one of our rules; one on several areas (read with ExcelApi 1.9) goes back on all of them. */
+export function queueAddRule(sheet: XlWorksheet, rule: RuleToAdd): void {
+  const target = rule.address.includes(",") ? sheet.getRanges(rule.address) : sheet.getRange(rule.address);
+  const cf = target.conditionalFormats.add("Custom");
   cf.custom.rule.formula = rule.formula;
   cf.custom.format.fill.color = rule.fill;
 }
@@ -86,9 +137,7 @@ export async function restoreMarks(
   for (const { item } of names) item.load("name");
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
-  // eslint-disable-next-line office-addins/load-object-before-read -- `conditionalFormats` is a navigation property; its items are loaded next
-  const rules = features.conditionalFormats ? sheet.getRange().conditionalFormats : null;
-  rules?.load("items/id,items/type,items/custom/rule/formula");
+  const rules = features.conditionalFormats ? queueRulesLoad(sheet) : null;
   await context.sync();
 
   for (const piece of before.owned) sheet.getRange(rectAddress(piece.rect)).values = piece.values;
@@ -97,19 +146,22 @@ export async function restoreMarks(
     // Delete every rule of ours and add the old ones back in their order, so even their priority
     // among themselves is as before.
     const existedBefore = before.ruleIdsBefore === null ? null : new Set(before.ruleIdsBefore);
-    for (const cf of rules.items as XlConditionalFormat[]) {
-      const ours = cf.type === "Custom" && isOwnedRuleFormula(cf.custom.rule.formula);
-      if (ours || (existedBefore !== null && !existedBefore.has(cf.id))) cf.delete();
+    for (const cf of rules.items) {
+      if (isOwnedRule(cf) || (existedBefore !== null && !existedBefore.has(cf.id))) cf.delete();
     }
-    for (const rule of before.rules) queueAddRule(sheet, rule);
+    for (const rule of before.rules) if (rule.address !== null) queueAddRule(sheet, { ...rule, address: rule.address });
   }
   for (const { name, address, item } of names) {
     if (!item.isNullObject) item.delete();
-    if (address !== null) wb.names.add(name, `=${address}`);
+    if (address !== null) wb.names.add(name, absoluteReference(address));
   }
   if (before.marker !== null) wb.settings.add(MARKS_SETTING_KEY, before.marker);
   else if (!marker.isNullObject) marker.delete();
   await context.sync();
+  // Below ExcelApi 1.9 a rule on several areas could not be read, so it cannot be put back: say so
+  // rather than report the workbook unchanged.
+  if (rules && before.rules.some((rule) => rule.address === null))
+    throw new Error("a colour rule on several areas could not be put back (it needs ExcelApi 1.9 to be read)");
 }
 
 /** `Sheet!$K$3` → `K3` on that sheet (a mark name's range address, made sheet-local). */

@@ -12,10 +12,10 @@
  * | Excel.run, context.sync, worksheets.items/getItem/getActiveWorksheet/add, worksheet.name/id/position/activate/delete/getRange, range.values/numberFormat/address/rowIndex/columnIndex/rowCount/columnCount/select/clear/getCell, range.format.fill.color/clear, range.format.font, range.format.borders, workbook.getSelectedRange, worksheet.tables/workbook.tables (items, name, worksheet, getRange), worksheet.charts.add, chart.title/setPosition/series.getItemAt().format.fill.setSolidColor | 1.1 |
  * | worksheet.protection.protected, range.format.columnWidth/wrapText, workbook.functions.date (1904 probe) | 1.2 |
  * | workbook.settings (add, getItemOrNullObject, delete), workbook.names (add, getItemOrNullObject, getRangeOrNullObject, delete), worksheets.getItemOrNullObject, worksheet.getUsedRangeOrNullObject, range.getUsedRangeOrNullObject (header sample and prefetch: the used part of a fixed box), range.getIntersectionOrNullObject | 1.4 |
- * | optional — range.conditionalFormats (one rule per colour; fallback: direct fills, originals kept in settings) | 1.6 |
- * | optional — range.hyperlink (fallback: a HYPERLINK formula), worksheet.freezePanes (fallback: none) | 1.7 |
+ * | optional — range.conditionalFormats, conditionalFormat.type/customOrNullObject/getRangeOrNullObject (one rule per colour; fallback: direct fills, originals kept in settings) | 1.6 |
+ * | optional — range.hyperlink (fallback: a HYPERLINK formula), worksheet.freezePanes (fallback: none), workbook.protection (fallback: a protected structure fails the summary's batch, AccessDenied) | 1.7 |
  * | optional — workbook.readOnly (fallback: the write fails with AccessDenied and is reported)       | 1.8 |
- * | optional — worksheet.pageLayout, application.suspendScreenUpdatingUntilNextSync (fallback: none) | 1.9 |
+ * | optional — worksheet.pageLayout, application.suspendScreenUpdatingUntilNextSync (fallback: none); conditionalFormat.getRanges, worksheet.getRanges, workbook.getSelectedRanges (fallback: a rule on several areas is read as of unknown areas; several selected areas fail getSelectedRange, InvalidSelection) | 1.9 |
  * | optional — range.getMergedAreasOrNullObject (fallback: merges unknown, only top-left cells hold values) | 1.13 |
  */
 
@@ -48,7 +48,12 @@ export interface XlWorkbook extends XlLoadable {
   readonly tables: XlTableCollection;
   readonly functions: { date(year: number, month: number, day: number): XlFunctionResult<number> };
   readonly readOnly: boolean;
+  /** ExcelApi 1.7: the workbook's structure protection. */
+  readonly protection: XlLoadable & { readonly protected: boolean };
+  /** Throws (at sync) when several areas are selected. */
   getSelectedRange(): XlRange;
+  /** ExcelApi 1.9: every selected area. */
+  getSelectedRanges(): XlRangeAreas;
 }
 
 export interface XlWorksheetCollection extends XlLoadable {
@@ -69,6 +74,8 @@ export interface XlWorksheet extends XlLoadable, XlNullable {
   readonly pageLayout: XlPageLayout;
   readonly freezePanes: { freezeRows(count?: number): void };
   getRange(address?: string): XlRange;
+  /** ExcelApi 1.9: several areas (`A1:B2,D4`). */
+  getRanges(address?: string): XlRangeAreas;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
   delete(): void;
@@ -96,7 +103,7 @@ export interface XlRange extends XlLoadable, XlNullable {
   getCell(row: number, column: number): XlRange;
   getIntersectionOrNullObject(anotherRange: string): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
-  getMergedAreasOrNullObject(): XlLoadable & XlNullable & { readonly address: string };
+  getMergedAreasOrNullObject(): XlRangeAreas;
   select(): void;
   clear(applyTo?: string): void;
 }
@@ -109,15 +116,31 @@ export interface XlRangeFormat extends XlLoadable {
   wrapText: boolean;
 }
 
+export interface XlCustomConditionalFormat {
+  readonly rule: XlLoadable & { formula: string };
+  readonly format: { readonly fill: XlLoadable & { color: string } };
+}
+
 export interface XlConditionalFormat extends XlLoadable {
   readonly id: string;
   readonly type: string;
-  readonly custom: {
-    readonly rule: XlLoadable & { formula: string };
-    readonly format: { readonly fill: XlLoadable & { color: string } };
-  };
-  getRange(): XlRange;
+  /** Loading through it fails the whole batch when the rule is of another type (office-js#2180). */
+  readonly custom: XlCustomConditionalFormat;
+  /** A null object for a rule of another type (data bar, colour scale, icon set, …). */
+  readonly customOrNullObject: XlCustomConditionalFormat & XlNullable;
+  /** A null object when the rule applies to several areas (`getRange()` would throw). */
+  getRangeOrNullObject(): XlRange;
+  /** ExcelApi 1.9: every area the rule applies to. */
+  getRanges(): XlRangeAreas;
   delete(): void;
+}
+
+/** ExcelApi 1.9 `RangeAreas`: one or more rectangles of one sheet. */
+export interface XlRangeAreas extends XlLoadable, XlNullable {
+  readonly address: string;
+  readonly areaCount: number;
+  readonly worksheet: XlWorksheet;
+  readonly conditionalFormats: XlConditionalFormatCollection;
 }
 
 export interface XlConditionalFormatCollection extends XlLoadable {

@@ -13,8 +13,15 @@
  *   retried in blocks of `RETRY_BLOCK_ROWS`, one per sync.
  */
 import { rectAddress, parseAddress, splitAreas, type Rect } from "./address";
-import type { XlContext, XlRange, XlWorksheet } from "./office-api";
-import { columnRuns, fixedReadBlocks, type FormatColumns, type KnownValues, type ReadBlock } from "./read-plan";
+import type { XlContext, XlRange, XlRangeAreas, XlWorksheet } from "./office-api";
+import {
+  columnRuns,
+  fixedReadBlocks,
+  mergeTiles,
+  type FormatColumns,
+  type KnownValues,
+  type ReadBlock,
+} from "./read-plan";
 import type { CellValue, Grid, MergeArea } from "../core/types";
 
 /** Rows per sync when a planned read was still too large for Excel. */
@@ -27,20 +34,40 @@ export function rectOf(address: string): Rect {
   return parsed.rect;
 }
 
-/** The merged areas of a `RangeAreas` address (`Sheet1!A1:C1,Sheet1!F4:F6`). */
-export function mergesOf(address: string): MergeArea[] {
+/** The merged areas of `RangeAreas` addresses (`Sheet1!A1:C1,Sheet1!F4:F6`), each once. */
+export function mergesOf(...addresses: string[]): MergeArea[] {
   const merges = new Map<string, MergeArea>();
-  for (const area of splitAreas(address)) {
+  for (const area of addresses.flatMap(splitAreas)) {
     const r = rectOf(area);
     merges.set(rectAddress(r), { top: r.top, left: r.left, bottom: r.bottom, right: r.right });
   }
   return [...merges.values()];
 }
 
+/**
+ * Queues the loads of the merged areas in `rect`, tile by tile (`mergeTiles`: no tile can hold more
+ * than the 512 merged areas one call may return). Read them with `loadedMerges` after the sync.
+ */
+export function queueMergedAreas(sheet: XlWorksheet, rect: Rect): XlRangeAreas[] {
+  return mergeTiles(rect).map((tile) => {
+    const areas = sheet.getRange(rectAddress(tile)).getMergedAreasOrNullObject();
+    areas.load("address");
+    return areas;
+  });
+}
+
+/** The merged areas the queued tiles found, each once (a merge across tiles is reported by each it touches). */
+export function loadedMerges(tiles: readonly XlRangeAreas[], also: readonly MergeArea[] = []): MergeArea[] {
+  const found = tiles.filter((t) => !t.isNullObject).map((t) => t.address);
+  return mergesOf(...also.map((m) => rectAddress(m)), ...found);
+}
+
 interface BlockHandles {
   readonly values: readonly { readonly rect: Rect; readonly range: XlRange }[];
   /** One range per run of format columns. */
   readonly formats: readonly { readonly rect: Rect; readonly range: XlRange }[];
+  /** The block's merged-area tiles (empty when merges are not read). */
+  readonly merges: readonly XlRangeAreas[];
 }
 
 export interface SheetRead {
@@ -49,7 +76,7 @@ export interface SheetRead {
   readonly values: CellValue[][];
   /** `null` where no format was loaded (a column outside `formatColumns`) or the format is General. */
   readonly numberFormats: (string | null)[][];
-  readonly merges: MergeArea[];
+  merges: MergeArea[];
   /** The columns whose number formats were loaded. */
   readonly formatColumns: FormatColumns;
 }
@@ -59,7 +86,7 @@ function formatRuns(rect: Rect, columns: FormatColumns): { left: number; right: 
   return columnRuns(columns.filter((c) => c >= rect.left && c <= rect.right));
 }
 
-function queueBlock(sheet: XlWorksheet, block: ReadBlock, columns: FormatColumns): BlockHandles {
+function queueBlock(sheet: XlWorksheet, block: ReadBlock, columns: FormatColumns, readMerges: boolean): BlockHandles {
   const values = block.values.map((rect) => {
     const range = sheet.getRange(rectAddress(rect));
     range.load("values");
@@ -71,7 +98,7 @@ function queueBlock(sheet: XlWorksheet, block: ReadBlock, columns: FormatColumns
     range.load("numberFormat");
     return { rect, range };
   });
-  return { values, formats };
+  return { values, formats, merges: readMerges ? queueMergedAreas(sheet, block.rows) : [] };
 }
 
 function toCellValue(v: unknown): CellValue {
@@ -81,6 +108,21 @@ function toCellValue(v: unknown): CellValue {
 }
 
 const toFormat = (f: unknown): string | null => (typeof f === "string" && f !== "General" ? f : null);
+
+/** A range loaded whole (values and formats, e.g. the survey's first rows) as a read of its rectangle. */
+export function loadedRead(
+  rect: Rect,
+  values: readonly (readonly unknown[])[],
+  numberFormats: readonly (readonly unknown[])[],
+): SheetRead {
+  return {
+    rect,
+    values: values.map((row) => row.map(toCellValue)),
+    numberFormats: numberFormats.map((row) => row.map(toFormat)),
+    merges: [],
+    formatColumns: "all",
+  };
+}
 
 /** Puts the loaded values of `rect` (inside the read) into the read's rows. */
 function placeValues(read: SheetRead, rect: Rect, matrix: readonly (readonly unknown[])[]): void {
@@ -99,6 +141,10 @@ function placeValues(read: SheetRead, rect: Rect, matrix: readonly (readonly unk
 /** Copies the loaded blocks into the read's matrices. */
 function collect(read: SheetRead, handles: readonly BlockHandles[]): void {
   const width = read.rect.right - read.rect.left + 1;
+  read.merges = loadedMerges(
+    handles.flatMap((h) => h.merges),
+    read.merges,
+  );
   for (const block of handles) {
     for (const { rect, range } of block.values) placeValues(read, rect, range.values);
     for (const { rect, range } of block.formats) {
@@ -118,10 +164,11 @@ async function loadInSyncs(
   blocks: readonly ReadBlock[],
   columns: FormatColumns,
   extra: () => void,
+  readMerges: boolean,
 ): Promise<void> {
   const handles: BlockHandles[] = [];
   for (const [i, block] of blocks.entries()) {
-    const handle = queueBlock(sheet, block, columns);
+    const handle = queueBlock(sheet, block, columns, readMerges);
     if (i === 0) extra();
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per planned block (one for ≤ 20,000 realistic rows): the 5 MB response cap
     await context.sync();
@@ -143,7 +190,9 @@ export async function readRect(
   options: {
     readonly blocks: readonly ReadBlock[];
     readonly formatColumns: FormatColumns;
+    /** Merged areas already known (the probe's header sample); the others are read with the blocks when `readMerges`. */
     readonly merges: readonly MergeArea[];
+    readonly readMerges: boolean;
     /** Values already loaded, inside `rect` (the blocks leave them out). */
     readonly known?: KnownValues | null;
     readonly extra?: () => void;
@@ -162,11 +211,11 @@ export async function readRect(
   if (known) placeValues(read, known.rect, known.values);
   const extra = options.extra ?? (() => undefined);
   try {
-    await loadInSyncs(context, sheet, read, options.blocks, options.formatColumns, extra);
+    await loadInSyncs(context, sheet, read, options.blocks, options.formatColumns, extra, options.readMerges);
   } catch (error) {
     if ((error as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded") throw error;
     const retry = fixedReadBlocks(rect, known?.rect ?? null, RETRY_BLOCK_ROWS);
-    await loadInSyncs(context, sheet, read, retry, options.formatColumns, extra);
+    await loadInSyncs(context, sheet, read, retry, options.formatColumns, extra, options.readMerges);
   }
   return read;
 }
@@ -183,7 +232,7 @@ export async function readMoreFormats(
   columns: readonly number[],
   blocks: readonly ReadBlock[],
 ): Promise<SheetRead> {
-  await loadInSyncs(context, sheet, read, blocks, columns, () => undefined);
+  await loadInSyncs(context, sheet, read, blocks, columns, () => undefined, false);
   const loaded =
     read.formatColumns === "all" ? "all" : [...new Set([...read.formatColumns, ...columns])].sort((a, b) => a - b);
   return { ...read, formatColumns: loaded };

@@ -39,6 +39,7 @@ export const HEADER_SAMPLE_ROWS = 60;
 export const HEADER_SAMPLE_COLUMNS = 64;
 /** The box whose used part is the header sample. */
 export const HEADER_SAMPLE_ADDRESS = `A1:${columnLetter(HEADER_SAMPLE_COLUMNS)}${HEADER_SAMPLE_ROWS}`;
+export const HEADER_SAMPLE_RECT: Rect = { top: 1, left: 1, bottom: HEADER_SAMPLE_ROWS, right: HEADER_SAMPLE_COLUMNS };
 
 /**
  * The prefetch is at most this many columns wide (A…P): a ledger has about 15 columns (bench/generate.ts,
@@ -55,8 +56,7 @@ export const PREFETCH_COLUMNS = 16;
 export const PREFETCH_CELL_BYTES = 28;
 /**
  * The prefetch's share of the probe's response: 3.5 MB, leaving 1.5 MB of the 5 MB for the rest of the
- * probe — the header sample (values and formats), the merged areas' addresses (190 KB for 20,000 realistic
- * rows), names and settings.
+ * probe — the header sample (values, formats and merged areas), names and settings.
  */
 export const PREFETCH_BUDGET_BYTES = 3.5 * 1024 * 1024;
 /** Rows of the prefetch: the budget over `PREFETCH_COLUMNS` cells of `PREFETCH_CELL_BYTES` (8,192). */
@@ -66,6 +66,14 @@ export const PREFETCH_ROWS = Math.floor(PREFETCH_BUDGET_BYTES / (PREFETCH_COLUMN
  * ExcelApi 1.4): rows 1…`PREFETCH_ROWS` of columns A…, known without the used range's address.
  */
 export const PREFETCH_ADDRESS = `A1:${columnLetter(PREFETCH_COLUMNS)}${PREFETCH_ROWS}`;
+
+/**
+ * The survey sheet's first rows come with the first read sync: the used part of columns A…AF, rows
+ * 1…128 (4,096 cells: about 160 KB of values and formats at `PREFETCH_CELL_BYTES`, inside the quarter
+ * megabyte `READ_BUDGET_BYTES` leaves for that sync's other loads). A larger survey is read after it in
+ * planned blocks, like the ledger, so no response exceeds 5 MB whatever its size.
+ */
+export const SURVEY_HEAD_ADDRESS = "A1:AF128";
 
 /**
  * One read response is planned to stay under this: Excel on the web rejects a response over 5 MB; the
@@ -287,6 +295,33 @@ export function planReadBlocks(
   let plan = split(count);
   while (!plan.fits && count < rows) plan = split(++count);
   return plan.bands.map((band) => blockOf(band, knownPart));
+}
+
+/**
+ * `Range.getMergedAreasOrNullObject` (ExcelApi 1.13) "will fail to return the result" when the range holds
+ * more than 512 merged areas — and the whole batch with it. A range of at most 512 cells cannot hold more:
+ * every merged area it reports has a cell in it (Excel reports those whose top-left cell is in it,
+ * office-js#3611). So merges are read in tiles of this many cells.
+ */
+export const MERGE_TILE_CELLS = 512;
+
+/**
+ * Tiles of at most `maxCells` cells covering `rect`, row bands as wide as it (one row split into column
+ * runs when it alone is wider): the ranges whose merged areas are read.
+ */
+export function mergeTiles(rect: Rect, maxCells = MERGE_TILE_CELLS): Rect[] {
+  const width = rect.right - rect.left + 1;
+  const tiles: Rect[] = [];
+  if (width <= maxCells) {
+    const rows = Math.floor(maxCells / width);
+    for (let top = rect.top; top <= rect.bottom; top += rows)
+      tiles.push({ ...rect, top, bottom: Math.min(rect.bottom, top + rows - 1) });
+    return tiles;
+  }
+  for (let row = rect.top; row <= rect.bottom; row++)
+    for (let left = rect.left; left <= rect.right; left += maxCells)
+      tiles.push({ top: row, bottom: row, left, right: Math.min(rect.right, left + maxCells - 1) });
+  return tiles;
 }
 
 /** Blocks of `rows` rows each (the retry after Excel still found a response too large). */

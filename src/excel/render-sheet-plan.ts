@@ -134,11 +134,25 @@ export function queueSheetPlan(sheet: XlWorksheet, plan: SheetPlan, features: Ho
     const layout = sheet.pageLayout;
     layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
     layout.paperSize = plan.print.paperSize;
-    layout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: plan.print.fitToPagesTall };
+    layout.zoom = fitZoom(plan.print, bottom);
     if (plan.print.repeatRows)
       layout.setPrintTitleRows(`$${plan.print.repeatRows.first}:$${plan.print.repeatRows.last}`);
   }
   for (const chart of plan.charts) queueChart(sheet, chart);
+}
+
+/**
+ * The plan's "fit to N pages wide, any number tall" as documented `PageLayoutZoomOptions`: numbers of
+ * pages. "Any number tall" is written `0` in a .xlsx (OOXML's "automatic"), a value Office.js does not
+ * document; instead the height allowed is one page per row of the sheet, which can never be the tighter
+ * constraint — so the width alone sets the scale.
+ */
+export function fitZoom(
+  print: SheetPlan["print"],
+  rows: number,
+): { horizontalFitToPages: number; verticalFitToPages: number } {
+  const tall = print.fitToPagesTall === 0 ? Math.max(1, rows) : print.fitToPagesTall;
+  return { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: tall };
 }
 
 function queueChart(sheet: XlWorksheet, chart: SheetPlan["charts"][number]): void {

@@ -12,11 +12,12 @@
  * A sheet named 整改情况汇总 that the add-in did not make is never overwritten (`pickSummarySheetName`
  * picks `整改情况汇总 (2)`…). If the batch fails, the new sheet is removed and the old one renamed back.
  */
-import { parseAddress } from "./address";
+import { absoluteReference, parseAddress, REFERS_TO_NOTHING } from "./address";
 import type { HostFeatures } from "./features";
-import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier } from "./host-errors";
+import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
 import type { XlContext } from "./office-api";
+import { queueNameLoad } from "./owned-marks";
 import { queueSheetPlan } from "./render-sheet-plan";
 import { MARK_NAMES } from "../core/plan/marks";
 import { pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
@@ -47,11 +48,16 @@ export async function writeSummaryInExcel(
 ): Promise<WriteSummaryOutcome> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id,items/position");
-  const markRange = wb.names.getItemOrNullObject(MARK_NAMES.summary).getRangeOrNullObject();
-  markRange.load("address");
+  // The mark may exist and refer to nothing: Excel keeps a name whose sheet the user deleted, as `=#REF!`.
+  const mark = queueNameLoad(wb.names, MARK_NAMES.summary);
+  const markRange = mark.range;
   if (features.readOnlyFlag) wb.load("readOnly");
+  // Review → Protect Workbook forbids adding a sheet: refuse before anything is queued (below 1.7 the
+  // batch fails with AccessDenied and is undone).
+  if (features.workbookProtection) wb.protection.load("protected");
   await context.sync();
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
+  if (features.workbookProtection && wb.protection.protected) failWith("protected", HOST_MESSAGES.structureProtected());
 
   const sheets: SheetInfo[] = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
   const markSheet = markRange.isNullObject ? null : (parseAddress(markRange.address)?.sheet ?? null);
@@ -74,25 +80,24 @@ export async function writeSummaryInExcel(
     if (old && aside) old.name = aside;
     const sheet = wb.worksheets.add(name);
     queueSheetPlan(sheet, plan, features);
-    if (!markRange.isNullObject) wb.names.getItemOrNullObject(MARK_NAMES.summary).delete();
+    if (!mark.item.isNullObject) wb.names.getItemOrNullObject(MARK_NAMES.summary).delete();
     wb.names.add(MARK_NAMES.summary, sheet.getRange("A1"));
     if (owned) sheet.position = owned.position;
     old?.delete();
     await context.sync();
   } catch (error) {
+    // Refused whole because a cell is being edited: nothing was written, nothing to undo.
+    if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
-      const completed = await undoSummary(
-        context,
-        sheets,
-        owned,
-        markRange.isNullObject ? null : markRange.address,
-        name,
-      );
+      const markBefore = mark.item.isNullObject ? null : markRange.isNullObject ? REFERS_TO_NOTHING : markRange.address;
+      const completed = await undoSummary(context, sheets, owned, markBefore, name);
       if (completed) return { sheetName: name, renamedFrom };
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
     }
-    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, name));
+    // Not the new sheet's name: a sheet just added cannot be protected; the workbook's structure or the old
+    // summary can.
+    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, null));
   }
   return { sheetName: name, renamedFrom };
 }
@@ -126,7 +131,7 @@ async function undoSummary(
     if (old && old.name !== owned.name) old.name = owned.name;
     if (old) old.position = owned.position;
   }
-  if (markAddress !== null) wb.names.add(MARK_NAMES.summary, `=${markAddress}`);
+  if (markAddress !== null) wb.names.add(MARK_NAMES.summary, absoluteReference(markAddress));
   await context.sync();
   return false;
 }

@@ -4,19 +4,21 @@
  */
 import { pickLanguage } from "./i18n";
 import { mountPane } from "./mount";
-import { pickThemeName } from "./theme";
+import { followTheme, pickThemeName } from "./theme";
 
-function forcedColors(): boolean {
-  return typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches;
-}
+const forcedColorsQuery = typeof window.matchMedia === "function" ? window.matchMedia("(forced-colors: active)") : null;
 
 Office.onReady(() => {
   const context = Office.context;
+  const read = () => pickThemeName(context.officeTheme ?? null, forcedColorsQuery?.matches ?? false);
+  const theme = read();
   mountPane(
     { Excel, Office },
     {
       lang: pickLanguage(context.displayLanguage),
-      theme: pickThemeName(context.officeTheme ?? null, forcedColors()),
+      theme,
+      followTheme: (onChange) =>
+        followTheme({ read, window, document, forcedColors: forcedColorsQuery }, theme, onChange),
     },
   );
 });

@@ -1,5 +1,5 @@
 /** Mounts the pane over an Excel environment (real Office.js, or the double in the preview). */
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../excel/excel-host";
 import type { ExcelEnv } from "../excel/office-api";
@@ -7,11 +7,22 @@ import { App } from "./App";
 import type { Lang } from "./i18n";
 import { signalPaneStarted } from "./start-signal";
 import type { ThemeName } from "./theme";
+import type { LedgerHost } from "../excel/host";
 
 export interface MountOptions {
   readonly lang: Lang;
   readonly theme: ThemeName;
   readonly now?: () => Date;
+  /** Subscribes to theme changes (Office's theme in Excel); returns the unsubscribe. */
+  readonly followTheme?: (onChange: (theme: ThemeName) => void) => () => void;
+}
+
+/** The pane in the theme of the moment: the one it started with, then each change reported. */
+function ThemedApp({ host, options }: { readonly host: LedgerHost; readonly options: MountOptions }) {
+  const [theme, setTheme] = useState(options.theme);
+  const { followTheme } = options;
+  useEffect(() => followTheme?.(setTheme), [followTheme]);
+  return <App host={host} lang={options.lang} theme={theme} now={options.now} />;
 }
 
 /** Signals the page guard once its children have rendered (the first commit, not the render call). */
@@ -25,7 +36,7 @@ export function mountPane(env: ExcelEnv, options: MountOptions): void {
   if (!container) throw new Error("taskpane.html has no #container");
   createRoot(container).render(
     <SignalStarted>
-      <App host={createExcelHost(env)} lang={options.lang} theme={options.theme} now={options.now} />
+      <ThemedApp host={createExcelHost(env)} options={options} />
     </SignalStarted>,
   );
 }

@@ -5,13 +5,15 @@
  * can watch what the pane does to the workbook (the selection, the marks).
  *
  * Query parameters: `?lang=en` for English; `?today=YYYY-MM-DD` for another evaluation date (default
- * 2025-03-31, the date the sample workbook is written around).
+ * 2025-03-31, the date the sample workbook is written around); `?theme=dark` or `?theme=contrast` for
+ * the pane as it looks under Office's dark themes or a Windows contrast theme.
  */
 import { parseIsoDate, toDate } from "../core/dates";
 import { createExcelDouble, type ExcelDouble } from "../excel/double";
 import { pickLanguage } from "./i18n";
 import { mountPane } from "./mount";
 import { PREVIEW_TODAY, previewWorkbook } from "./preview-workbook";
+import { themeFromQuery } from "./theme";
 
 declare global {
   interface Window {
@@ -29,7 +31,7 @@ mountPane(
   { Excel: double.Excel, Office: double.Office },
   {
     lang: pickLanguage(params.get("lang") ?? "zh-CN"),
-    theme: "light",
+    theme: themeFromQuery(params.get("theme")),
     now: () => toDate(today),
   },
 );

@@ -5,7 +5,8 @@
  */
 import { ruleById } from "../core/rules";
 import { SettingsSchema, type Settings } from "../core/settings";
-import { RULE_IDS, type RuleId, type Severity, type SeveritySetting } from "../core/types";
+import type { z } from "zod";
+import { RULE_IDS, type Message, type RuleId, type Severity, type SeveritySetting } from "../core/types";
 
 export const TARGET_KEYS = ["institutionRevisions", "rotationRate", "closeRate", "surveyScore", "auditDrop"] as const;
 export type TargetKey = (typeof TARGET_KEYS)[number];
@@ -64,42 +65,143 @@ export function toForm(settings: Settings): SettingsForm {
   };
 }
 
-/** Text → number; "" → null; anything unreadable → NaN, which the schema rejects with its path. */
-function parseNumber(text: string): number | null {
-  const trimmed = text.trim().replace(/[％%]$/, "");
-  if (trimmed === "") return null;
+/** A form field that can hold a bad value, named as the form names it. */
+export type FormField = "yellowAfterDays" | "redAfterMonths" | `targets.${TargetKey}` | `inputs.${InputKey}`;
+
+/** The form's number fields in the order they are shown: the first problem in this order gets the focus. */
+export const FORM_FIELDS: readonly FormField[] = [
+  "yellowAfterDays",
+  "redAfterMonths",
+  ...TARGET_KEYS.map((key) => `targets.${key}` as const),
+  ...INPUT_KEYS.map((key) => `inputs.${key}` as const),
+];
+
+/** A bad value, beside its field, in both languages (never the schema's developer English). */
+export interface FieldProblem {
+  readonly field: FormField;
+  readonly message: Message;
+}
+
+type NumberReading =
+  | { readonly kind: "empty" }
+  | { readonly kind: "bad"; readonly text: string }
+  | { readonly kind: "number"; readonly value: number };
+
+/** Text as a number: `90%`, ` 8 ` and full-width `９０％` read; "" is empty; anything else is bad. */
+function readNumber(text: string): NumberReading {
+  const trimmed = text
+    .replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .trim()
+    .replace(/[％%]$/, "")
+    .trim();
+  if (trimmed === "") return { kind: "empty" };
   const n = Number(trimmed);
-  return Number.isFinite(n) ? n : Number.NaN;
+  return Number.isFinite(n) ? { kind: "number", value: n } : { kind: "bad", text: text.trim() };
+}
+
+const MUST_FILL: Message = { zh: "请填写一个数字。", en: "Enter a number." };
+const notANumber = (text: string): Message => ({ zh: `“${text}”不是数字。`, en: `"${text}" is not a number.` });
+
+/** The form field a schema path points at, or null for a setting the form does not show. */
+export function fieldOfPath(path: readonly PropertyKey[]): FormField | null {
+  const [head, key] = path.map(String);
+  if (head === "yellowAfterDays" || head === "redAfterMonths") return head;
+  if (head === "targets" && (TARGET_KEYS as readonly string[]).includes(key ?? ""))
+    return `targets.${key as TargetKey}`;
+  if (head === "indicatorInputs" && (INPUT_KEYS as readonly string[]).includes(key ?? ""))
+    return `inputs.${key as InputKey}`;
+  return null;
+}
+
+const isPercentField = (field: FormField): boolean =>
+  field.startsWith("targets.") && PERCENT_TARGETS.has(field.slice("targets.".length) as TargetKey);
+
+/** A bound as the user typed it: a stored fraction is shown as a percentage. */
+function boundText(field: FormField, bound: unknown): string {
+  const n = Number(bound);
+  return isPercentField(field) ? `${numberText(n * 100)}%` : numberText(n);
+}
+
+/** A schema issue in the user's words: the bound that was crossed, or "whole number". */
+function issueMessage(field: FormField, issue: z.core.$ZodIssue): Message {
+  if (issue.code === "too_big") {
+    const max = boundText(field, issue.maximum);
+    return { zh: `不能大于 ${max}。`, en: `Must be at most ${max}.` };
+  }
+  if (issue.code === "too_small") {
+    const min = boundText(field, issue.minimum);
+    return { zh: `不能小于 ${min}。`, en: `Must be at least ${min}.` };
+  }
+  if (issue.code === "invalid_type" && issue.expected === "int")
+    return { zh: "请填写整数。", en: "Enter a whole number." };
+  return { zh: "这个值无效。", en: "This value is not valid." };
 }
 
 export type FormResult =
-  { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly problems: string[] };
+  | { readonly ok: true; readonly settings: Settings }
+  | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 /**
  * The form applied over `base` (which keeps what the form does not show: mapping, survey points,
  * custom indicators). Rules at their default severity are dropped from the overrides, so a workbook
- * only records what the user changed.
+ * only records what the user changed. A blank threshold or target is a problem, not the old value
+ * kept silently; a blank indicator figure means "not given". Problems come back in form order.
  */
 export function fromForm(form: SettingsForm, base: Settings): FormResult {
+  const problems = new Map<FormField, Message>();
+  const numberOf = (field: FormField, text: string, blankAllowed: boolean): number | null => {
+    const reading = readNumber(text);
+    if (reading.kind === "number") return reading.value;
+    if (reading.kind === "empty" && blankAllowed) return null;
+    problems.set(field, reading.kind === "empty" ? MUST_FILL : notANumber(reading.text));
+    return Number.NaN;
+  };
   const rules: Partial<Record<RuleId, SeveritySetting>> = {};
   for (const rule of RULE_IDS) if (form.rules[rule] !== defaultSeverity(rule)) rules[rule] = form.rules[rule];
   const targets: Record<string, number | null> = {};
   for (const key of TARGET_KEYS) {
-    const n = parseNumber(form.targets[key]);
-    targets[key] = n === null ? base.targets[key] : PERCENT_TARGETS.has(key) ? n / 100 : n;
+    const n = numberOf(`targets.${key}`, form.targets[key], false) ?? Number.NaN;
+    targets[key] = PERCENT_TARGETS.has(key) ? n / 100 : n;
   }
   const inputs: Record<string, number | null> = {};
-  for (const key of INPUT_KEYS) inputs[key] = parseNumber(form.inputs[key]);
+  for (const key of INPUT_KEYS) inputs[key] = numberOf(`inputs.${key}`, form.inputs[key], true);
   const candidate = {
     ...base,
-    yellowAfterDays: parseNumber(form.yellowAfterDays) ?? Number.NaN,
-    redAfterMonths: parseNumber(form.redAfterMonths) ?? Number.NaN,
+    yellowAfterDays: numberOf("yellowAfterDays", form.yellowAfterDays, false),
+    redAfterMonths: numberOf("redAfterMonths", form.redAfterMonths, false),
     rules,
     targets,
     indicatorInputs: inputs,
     surveySheet: form.surveySheet === "" ? null : form.surveySheet,
   };
   const parsed = SettingsSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, settings: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) };
+  if (parsed.success && problems.size === 0) return { ok: true, settings: parsed.data };
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = fieldOfPath(issue.path);
+    // The base comes from validated settings, so an issue outside the form cannot arise from typing.
+    if (field !== null && !problems.has(field)) problems.set(field, issueMessage(field, issue));
+  }
+  return {
+    ok: false,
+    problems: FORM_FIELDS.filter((field) => problems.has(field)).map((field) => ({
+      field,
+      message: problems.get(field)!,
+    })),
+  };
+}
+
+/**
+ * The form fields named by stored-settings problems (`targets.closeRate: Too big…`, as the host's
+ * `loadSettings` reports them), in form order; `other` counts the problems outside the form.
+ */
+export function fieldsOfStoredProblems(problems: readonly string[]): { fields: FormField[]; other: number } {
+  const found = new Set<FormField>();
+  let other = 0;
+  for (const problem of problems) {
+    const colon = problem.indexOf(":");
+    const field = colon > 0 ? fieldOfPath(problem.slice(0, colon).split(".")) : null;
+    if (field) found.add(field);
+    else other++;
+  }
+  return { fields: FORM_FIELDS.filter((f) => found.has(f)), other };
 }

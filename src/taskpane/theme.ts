@@ -35,3 +35,51 @@ export const THEMES: Readonly<Record<ThemeName, Theme>> = {
   dark: webDarkTheme,
   highContrast: teamsHighContrastTheme,
 };
+
+/** `?theme=` in the preview: `dark`, `contrast` (or `highContrast`), anything else light. */
+export function themeFromQuery(value: string | null): ThemeName {
+  const v = (value ?? "").trim().toLowerCase();
+  if (v === "dark") return "dark";
+  if (v === "contrast" || v === "highcontrast" || v === "high-contrast") return "highContrast";
+  return "light";
+}
+
+/** What `followTheme` listens to; the browser's objects in the pane, fakes in a test. */
+export interface ThemeSignals {
+  /** The theme as of now (Office's colours and the system's forced-colours setting, read again). */
+  readonly read: () => ThemeName;
+  /** Fires when the pane may have been out of sight while the user changed Office's theme. */
+  readonly window: Pick<EventTarget, "addEventListener" | "removeEventListener">;
+  readonly document: Pick<EventTarget, "addEventListener" | "removeEventListener">;
+  /** `(forced-colors: active)`: Windows' contrast themes switch on and off without a reload. */
+  readonly forcedColors: Pick<EventTarget, "addEventListener" | "removeEventListener"> | null;
+}
+
+/**
+ * Calls `onChange` with the new theme whenever it differs from the last one seen. Excel has no event
+ * for a change of Office theme (Outlook's OfficeThemeChanged is Mailbox-only), so the theme is read
+ * again when the pane gets focus or becomes visible — the user changes Office's theme in Excel's
+ * own File > Account page, away from the pane — and when forced colours switch. Returns the unsubscribe.
+ */
+export function followTheme(
+  signals: ThemeSignals,
+  initial: ThemeName,
+  onChange: (theme: ThemeName) => void,
+): () => void {
+  let last = initial;
+  const check = () => {
+    const now = signals.read();
+    if (now !== last) {
+      last = now;
+      onChange(now);
+    }
+  };
+  signals.window.addEventListener("focus", check);
+  signals.document.addEventListener("visibilitychange", check);
+  signals.forcedColors?.addEventListener("change", check);
+  return () => {
+    signals.window.removeEventListener("focus", check);
+    signals.document.removeEventListener("visibilitychange", check);
+    signals.forcedColors?.removeEventListener("change", check);
+  };
+}

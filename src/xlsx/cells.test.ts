@@ -1,12 +1,17 @@
 import type { CellValue } from "../core/types";
+import { ReadLimitError } from "./limits";
 import {
+  CellBudget,
+  CellContentError,
   cellValueOf,
   decodeXml,
   isoDateToSerial,
   parseCellFormats,
   parseSharedStrings,
   parseStringItem,
-  SheetCellsReader,
+  readWhole,
+  SheetReader,
+  type CellContentProblem,
   type CellContext,
 } from "./cells";
 
@@ -17,9 +22,7 @@ const CTX: CellContext = {
 };
 
 function readRows(xml: string, ctx: CellContext = CTX, date1904 = false) {
-  const reader = new SheetCellsReader(ctx, date1904);
-  reader.addRows(xml);
-  return reader.result();
+  return readWhole(new SheetReader("台账", ctx, date1904), `<worksheet><sheetData>${xml}</sheetData></worksheet>`);
 }
 
 describe("cellValueOf: a cell's value by its type", () => {
@@ -28,8 +31,7 @@ describe("cellValueOf: a cell's value by its type", () => {
     ["a number with an explicit type", "n", "45747", 45747],
     ["a shared string", "s", "0", "问题描述"],
     ["a shared rich-text string", "s", "1", { runs: ["修订", "《办法》"] }],
-    ["a shared string out of range", "s", "99", null],
-    ["formula text", "str", "已完成 &amp; 验收", "已完成 & 验收"],
+    ["formula text (decoded by the tokenizer)", "str", "已完成 & 验收", "已完成 & 验收"],
     ["formula text that is empty", "str", "", ""],
     ["a boolean true", "b", "1", true],
     ["a boolean false", "b", "0", false],
@@ -88,7 +90,7 @@ describe("parseCellFormats: the number format of each cell style", () => {
   });
 });
 
-describe("SheetCellsReader: rows and cells", () => {
+describe("SheetReader: rows and cells", () => {
   it("places cells by reference, fills holes with null, keeps formats of numbers only", () => {
     const { values, numberFormats } = readRows(
       '<sheetData><row r="2" spans="1:4"><c r="A2" t="s"><v>0</v></c><c r="C2" s="1"><v>45747</v></c>' +
@@ -142,5 +144,91 @@ describe("SheetCellsReader: rows and cells", () => {
     expect(values[0]).toBeUndefined();
     expect(values[1]).toBeUndefined();
     expect(values[2]).toEqual([1]);
+  });
+});
+
+describe("SheetReader: what a cell cannot mean is refused with its address", () => {
+  it.each<[string, string, CellContentProblem]>([
+    ["a shared-string index out of range", '<c r="G3" t="s"><v>3</v></c>', "shared-string-index"],
+    ["a shared-string index that is not a whole number", '<c r="G3" t="s"><v>1.5</v></c>', "shared-string-index"],
+    ["a hexadecimal number", '<c r="G3"><v>0x1F</v></c>', "number"],
+    ["a number with words", '<c r="G3" s="1"><v>12 days</v></c>', "number"],
+    ["a boolean other than 0/1", '<c r="G3" t="b"><v>yes</v></c>', "boolean"],
+    ["an ISO date that is not one", '<c r="G3" t="d"><v>三月底</v></c>', "date"],
+    ["an unknown cell type", '<c r="G3" t="q"><v>1</v></c>', "type"],
+    ["a reference that is not A1-style", '<c r="3G"><v>1</v></c>', "reference"],
+  ])("%s", (_label, cell, problem) => {
+    let caught: unknown = null;
+    try {
+      readRows(`<row r="3">${cell}</row>`);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CellContentError);
+    expect((caught as CellContentError).problem).toBe(problem);
+    if (problem !== "reference") expect((caught as CellContentError).address).toBe("台账!G3");
+  });
+
+  it("XML numbers in every spelling Excel and others write are read", () => {
+    const { values } = readRows(
+      '<row r="1"><c r="A1"><v>-12</v></c><c r="B1"><v>1.5E+3</v></c><c r="C1"><v>.5</v></c><c r="D1"><v> 7 </v></c><c r="E1"><v>1e999</v></c><c r="F1"><v>12345678901234567890</v></c></row>',
+    );
+    expect(values[0]).toEqual([-12, 1500, 0.5, 7, { error: "#NUM!" }, Number("12345678901234567890")]);
+  });
+});
+
+describe("SheetReader: limits", () => {
+  const refusal = (xml: string, budget?: CellBudget): unknown => {
+    try {
+      readWhole(new SheetReader("台账", CTX, false, budget), `<worksheet><sheetData>${xml}</sheetData></worksheet>`);
+      return null;
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it.each<[string, string, string]>([
+    ["a row past 1,048,576", '<row r="1048577"><c r="A1048577"><v>1</v></c></row>', "rows"],
+    ["a column past XFD", '<row r="1"><c r="XFE1"><v>1</v></c></row>', "columns"],
+    ["a run of letters that would overflow", `<row r="1"><c r="${"Z".repeat(400)}1"><v>1</v></c></row>`, "columns"],
+    ["text longer than 32,767", `<row r="1"><c r="A1" t="str"><v>${"x".repeat(32_768)}</v></c></row>`, "string-length"],
+  ])("%s", (_label, xml, limit) => {
+    const error = refusal(xml);
+    expect(error).toBeInstanceOf(ReadLimitError);
+    expect((error as ReadLimitError).limit).toBe(limit);
+  });
+
+  it("reads right up to Excel's limits: XFD1048576 and 32,767 characters", () => {
+    const { values } = readRows(
+      `<row r="1048576"><c r="XFD1048576"><v>1</v></c><c r="A1048576" t="str"><v>${"x".repeat(32_767)}</v></c></row>`,
+    );
+    expect(values[1_048_575]?.[16_383]).toBe(1);
+    expect(values[1_048_575]?.[0]).toHaveLength(32_767);
+  });
+
+  it("counts cells (and merged rows) against the budget shared by the parts of one read", () => {
+    const budget = new CellBudget(5);
+    expect(refusal('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', budget)).toBeNull();
+    const error = refusal(
+      '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c><c r="C2"><v>3</v></c><c r="D2"><v>4</v></c></row>',
+      budget,
+    );
+    expect((error as ReadLimitError).limit).toBe("cells");
+  });
+
+  it("stores a row whose cells are far apart sparsely, reading the same", () => {
+    const { values } = readRows('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>');
+    const row = values[0] ?? [];
+    expect(row.length).toBe(16_384);
+    expect(row[0]).toBe(1);
+    expect(row[16_383]).toBe(2);
+    expect(row[100]).toBeUndefined();
+    // Only the two cells exist: no 16,384 slots were filled.
+    expect(Object.keys(row)).toEqual(["0", "16383"]);
+  });
+
+  it("keeps a close row dense (nulls between values), as the engine has always had it", () => {
+    const { values } = readRows('<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>2</v></c></row>');
+    expect(Object.keys(values[0] ?? [])).toEqual(["0", "1", "2"]);
   });
 });

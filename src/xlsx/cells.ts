@@ -11,9 +11,13 @@
  * - it builds a Row, Cell and style object per cell; reading the XML directly is several times
  *   faster and leaves only the engine's plain arrays behind.
  *
+ * Every part is read with the streaming tokenizer of `./xml.ts`, chunk by chunk as it is inflated
+ * (`PartReader.feed`): linear time on any input, and a sheet's XML is never held whole.
+ *
  * What is read (SpreadsheetML, ECMA-376 Part 1 §18.3.1): `<row r>` and `<c r s t>` with `<v>`, `<f>`
- * and `<is>`; names may carry a namespace prefix (`<x:c>`). A row or cell without `r` follows the
- * previous one, as the standard allows. Values as SPEC §3 / DESIGN want them:
+ * and `<is>`, inside the `<sheetData>` that is a child of the root; `<mergeCell ref>`; names may
+ * carry a namespace prefix (`<x:c>`). A row or cell without `r` follows the previous one, as the
+ * standard allows. Values as SPEC §3 / DESIGN want them:
  * - numbers stay the serials Excel stored (a date is a number with a date format, kept in
  *   `numberFormats`), text is text as typed, booleans are booleans, `t="e"` is `{ error }`;
  * - text made of runs (rich text, as LibreOffice writes mixed Latin/Chinese) is `{ runs }`;
@@ -24,71 +28,184 @@
  *   Which format a style index means follows exceljs (custom `<numFmt>` first, then the built-in
  *   table; built-ins that depend on the locale, 27–36 and 50–81, are unknown), so the engine sees
  *   the formats it saw before.
+ *
+ * A value the file cannot mean is refused with the cell's address (`CellContentError`), never read
+ * as something else: a shared-string index out of range, a number that is not an XML number
+ * (`0x1F`), a boolean other than 0/1, an unreadable ISO date, an unknown cell type. Limits
+ * (`./limits.ts`) are checked as the cells arrive: row and column numbers, text length, cells.
+ * Rows are stored sparsely when their cells are far apart (`storeRow`).
  */
-import type { CellValue } from "../core/types";
+import { cellAddress, columnNumber } from "../core/grid";
+import type { CellValue, MergeArea } from "../core/types";
+import { READ_LIMITS, ReadLimitError } from "./limits";
+import { CLOSE, decodeXml, END, OPEN, TEXT, XmlScanner } from "./xml";
 
-// ───────────────────────────── XML text ─────────────────────────────
+export { decodeXml };
 
-const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+// ───────────────────────────── Reading a part chunk by chunk ─────────────────────────────
 
-export function decodeXml(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, entity: string) => {
-    if (entity.startsWith("#x")) return String.fromCodePoint(parseInt(entity.slice(2), 16));
-    if (entity.startsWith("#")) return String.fromCodePoint(parseInt(entity.slice(1), 10));
-    return XML_ENTITIES[entity] ?? whole;
-  });
+/** What a cell of the file holds that cannot be a value (the file is damaged there). */
+export type CellContentProblem = "shared-string-index" | "number" | "boolean" | "date" | "type" | "reference";
+
+export class CellContentError extends Error {
+  constructor(
+    readonly problem: CellContentProblem,
+    /** What the file holds, as written. */
+    readonly raw: string,
+    /** The cell's address (`B5`), filled in by the sheet reader. */
+    public address = "",
+  ) {
+    super(`cell ${address}: ${problem} "${raw}"`);
+    this.name = "CellContentError";
+  }
 }
 
-/** The value of one attribute in a tag's attribute text (`r="A1" s="3"`), undecoded. */
-function attribute(attrs: string, name: string): string | undefined {
-  const at = attrs.indexOf(` ${name}="`);
-  if (at >= 0) {
-    const start = at + name.length + 3;
-    const end = attrs.indexOf('"', start);
-    return end < 0 ? undefined : attrs.slice(start, end);
+/** Counts what the reader keeps, across every part of one read, against `READ_LIMITS.cells`. */
+export class CellBudget {
+  private used = 0;
+  constructor(private readonly limit: number = READ_LIMITS.cells) {}
+  take(count: number, where: string): void {
+    this.used += count;
+    if (this.used > this.limit) throw new ReadLimitError("cells", where);
   }
-  const single = attrs.indexOf(` ${name}='`);
-  if (single < 0) return undefined;
-  const start = single + name.length + 3;
-  const end = attrs.indexOf("'", start);
-  return end < 0 ? undefined : attrs.slice(start, end);
+}
+
+/** A part read as its chunks arrive: `feed` each chunk, then `end` for the result. */
+export abstract class PartReader<T> {
+  protected readonly xml = new XmlScanner();
+  feed(chunk: Buffer): void {
+    this.xml.feed(chunk);
+    this.drain();
+  }
+  end(): T {
+    this.xml.finish();
+    this.drain();
+    return this.result();
+  }
+  private drain(): void {
+    const xml = this.xml;
+    for (let token = xml.next(); token !== END; token = xml.next()) this.onToken(token);
+  }
+  protected abstract onToken(token: number): void;
+  protected abstract result(): T;
+}
+
+/** Reads a whole part held in memory. */
+export function readWhole<T>(reader: PartReader<T>, xml: Buffer | string): T {
+  reader.feed(typeof xml === "string" ? Buffer.from(xml, "utf8") : xml);
+  return reader.end();
 }
 
 // ───────────────────────────── Shared strings and inline text ─────────────────────────────
 
-const PHONETIC = /<(?:[\w-]+:)?rPh\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w-]+:)?rPh>)/g;
-const RUN = /<(?:[\w-]+:)?r(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w-]+:)?r>/g;
-const TEXT = /<(?:[\w-]+:)?t(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?t>)/g;
-
-function textOf(xml: string): string {
-  let text = "";
-  for (const m of xml.matchAll(TEXT)) text += m[1] ?? "";
-  return decodeXml(text);
-}
-
 /**
- * The content of a string item (`<si>` or `<is>`): plain text, or `{ runs }` when it is made of
- * runs. Empty text is null (a cell showing nothing).
+ * Collects one string item (`<si>` or `<is>`): text of its `<t>`s, or its runs (`<r>`), leaving
+ * out phonetic guides (`<rPh>`). Fed the tokens from inside the item.
  */
-export function parseStringItem(xml: string): CellValue {
-  const content = xml.includes("rPh") ? xml.replace(PHONETIC, "") : xml;
-  if (/<(?:[\w-]+:)?r[\s>]/.test(content)) {
-    const runs: string[] = [];
-    for (const m of content.matchAll(RUN)) runs.push(textOf(m[1] ?? ""));
-    if (runs.length > 0) return { runs };
+class StringItemCollector {
+  private text = "";
+  private runs: string[] | null = null;
+  private runText = "";
+  private inRun = false;
+  private inText = false;
+  private phoneticDepth = 0;
+  private length = 0;
+
+  constructor(private readonly where: () => string) {}
+
+  reset(): void {
+    this.text = "";
+    this.runs = null;
+    this.runText = "";
+    this.inRun = this.inText = false;
+    this.phoneticDepth = 0;
+    this.length = 0;
   }
-  const text = textOf(content);
-  return text === "" ? null : text;
+
+  /** Takes a token inside the item. */
+  token(xml: XmlScanner, token: number): void {
+    if (token === TEXT) {
+      if (!this.inText || this.phoneticDepth > 0) return;
+      const piece = xml.text();
+      this.length += piece.length;
+      if (this.length > READ_LIMITS.stringLength) throw new ReadLimitError("string-length", this.where());
+      if (this.inRun) this.runText += piece;
+      else this.text += piece;
+      return;
+    }
+    if (token === OPEN) {
+      if (xml.nameIs("rPh")) {
+        if (!xml.selfClosing) this.phoneticDepth++;
+      } else if (this.phoneticDepth > 0) return;
+      else if (xml.nameIs("r") && !xml.selfClosing) {
+        this.inRun = true;
+        this.runText = "";
+      } else if (xml.nameIs("t") && !xml.selfClosing) this.inText = true;
+      else if (xml.nameIs("r")) (this.runs ??= []).push("");
+      return;
+    }
+    if (token === CLOSE) {
+      if (xml.nameIs("rPh")) this.phoneticDepth--;
+      else if (this.phoneticDepth > 0) return;
+      else if (xml.nameIs("t")) this.inText = false;
+      else if (xml.nameIs("r") && this.inRun) {
+        this.inRun = false;
+        (this.runs ??= []).push(this.runText);
+      }
+    }
+  }
+
+  /** Plain text, or `{ runs }`; empty text is null (a cell showing nothing). */
+  value(): CellValue {
+    if (this.runs && this.runs.length > 0) return { runs: this.runs };
+    return this.text === "" ? null : this.text;
+  }
 }
 
 /** `xl/sharedStrings.xml` → the strings by index. */
-export function parseSharedStrings(xml: string): CellValue[] {
-  const strings: CellValue[] = [];
-  for (const m of xml.matchAll(/<(?:[\w-]+:)?si(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?si>)/g)) {
-    strings.push(parseStringItem(m[1] ?? ""));
+export class SharedStringsReader extends PartReader<CellValue[]> {
+  private readonly strings: CellValue[] = [];
+  private readonly item = new StringItemCollector(() => `sharedStrings #${this.strings.length + 1}`);
+  private itemDepth = -1;
+
+  constructor(private readonly budget: CellBudget = new CellBudget()) {
+    super();
   }
-  return strings;
+
+  protected onToken(token: number): void {
+    const xml = this.xml;
+    if (this.itemDepth < 0) {
+      if (token === OPEN && xml.depth <= 2 && xml.nameIs("si")) {
+        this.budget.take(1, "sharedStrings");
+        if (xml.selfClosing) this.strings.push(null);
+        else {
+          this.itemDepth = xml.depth;
+          this.item.reset();
+        }
+      }
+      return;
+    }
+    if (token === CLOSE && xml.depth === this.itemDepth - 1) {
+      this.strings.push(this.item.value());
+      this.itemDepth = -1;
+      return;
+    }
+    this.item.token(xml, token);
+  }
+
+  protected result(): CellValue[] {
+    return this.strings;
+  }
+}
+
+/** `xl/sharedStrings.xml` (whole) → the strings by index. */
+export function parseSharedStrings(xml: Buffer | string): CellValue[] {
+  return readWhole(new SharedStringsReader(), xml);
+}
+
+/** The value of a string item's content (what is inside `<si>` or `<is>`). */
+export function parseStringItem(content: string): CellValue {
+  return parseSharedStrings(`<sst><si>${content}</si></sst>`)[0] ?? null;
 }
 
 // ───────────────────────────── Number formats ─────────────────────────────
@@ -134,24 +251,40 @@ function meaningfulFormat(format: string | undefined): string | null {
  * `xl/styles.xml` → the number format of each cell style (`<cellXfs>` index, the `s` of a cell),
  * null for General or none.
  */
-export function parseCellFormats(xml: string): (string | null)[] {
-  const custom = new Map<number, string>();
-  const numFmts = /<(?:[\w-]+:)?numFmts\b[\s\S]*?<\/(?:[\w-]+:)?numFmts>/.exec(xml)?.[0] ?? "";
-  for (const m of numFmts.matchAll(/<(?:[\w-]+:)?numFmt\s([^>]*?)\/?>/g)) {
-    const attrs = ` ${m[1] ?? ""}`;
-    const id = Number(attribute(attrs, "numFmtId"));
-    const code = attribute(attrs, "formatCode");
-    // Backslash escapes (`yyyy\-mm\-dd`, as LibreOffice writes) are dropped, as exceljs did: the
-    // engine and the writer have always seen `yyyy-mm-dd`.
-    if (Number.isInteger(id) && code !== undefined) custom.set(id, decodeXml(code).replace(/\\(.)/g, "$1"));
+export class CellFormatsReader extends PartReader<(string | null)[]> {
+  private readonly custom = new Map<number, string>();
+  private readonly ids: number[] = [];
+  private section: "numFmts" | "cellXfs" | null = null;
+
+  protected onToken(token: number): void {
+    const xml = this.xml;
+    if (token === CLOSE) {
+      if (xml.depth === 1) this.section = null;
+      return;
+    }
+    if (token !== OPEN) return;
+    if (xml.depth === 2 && !xml.selfClosing) {
+      this.section = xml.nameIs("numFmts") ? "numFmts" : xml.nameIs("cellXfs") ? "cellXfs" : null;
+      return;
+    }
+    if (this.section === "numFmts" && xml.nameIs("numFmt")) {
+      const id = Number(xml.attr("numFmtId"));
+      const code = xml.attr("formatCode");
+      // Backslash escapes (`yyyy\-mm\-dd`, as LibreOffice writes) are dropped, as exceljs did: the
+      // engine and the writer have always seen `yyyy-mm-dd`.
+      if (Number.isInteger(id) && code !== undefined) this.custom.set(id, code.replace(/\\(.)/g, "$1"));
+    } else if (this.section === "cellXfs" && xml.nameIs("xf") && xml.depth <= 3) {
+      this.ids.push(parseInt(xml.attr("numFmtId") ?? "0", 10));
+    }
   }
-  const cellXfs = /<(?:[\w-]+:)?cellXfs\b[\s\S]*?<\/(?:[\w-]+:)?cellXfs>/.exec(xml)?.[0] ?? "";
-  const formats: (string | null)[] = [];
-  for (const m of cellXfs.matchAll(/<(?:[\w-]+:)?xf\b([^>]*?)\/?>/g)) {
-    const id = parseInt(attribute(` ${m[1] ?? ""}`, "numFmtId") ?? "0", 10);
-    formats.push(id ? meaningfulFormat(custom.get(id) ?? BUILT_IN_FORMATS[id]) : null);
+
+  protected result(): (string | null)[] {
+    return this.ids.map((id) => (id ? meaningfulFormat(this.custom.get(id) ?? BUILT_IN_FORMATS[id]) : null));
   }
-  return formats;
+}
+
+export function parseCellFormats(xml: Buffer | string): (string | null)[] {
+  return readWhole(new CellFormatsReader(), xml);
 }
 
 // ───────────────────────────── Worksheet cells ─────────────────────────────
@@ -163,21 +296,14 @@ export interface CellContext {
 }
 
 export interface SheetCells {
-  /** By 0-based row, then 0-based column; rows without cells are holes. Each row is dense (nulls). */
+  /**
+   * By 0-based row, then 0-based column; rows without cells are holes. A row is a plain array of
+   * nulls and values, or — when its cells are far apart — a sparse array (see `storeRow`).
+   */
   readonly values: CellValue[][];
   /** Only for rows with a formatted number; null when the sheet has none. */
   readonly numberFormats: (string | null)[][] | null;
-}
-
-/** `AB12` → column 28 (1-based); 0 when the reference has no letters. */
-function columnOfRef(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) | 0x20; // lower case
-    if (code < 0x61 || code > 0x7a) break;
-    col = col * 26 + (code - 0x60);
-  }
-  return col;
+  readonly merges: MergeArea[];
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -195,103 +321,398 @@ export function isoDateToSerial(text: string, date1904: boolean): number | null 
   return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL - (date1904 ? 1_462 : 0);
 }
 
-/** A cell's value from its type (`t`) and the text of its `<v>` (or `<is>`). */
+/** An XML Schema number (`xsd:double` without INF/NaN, which no cell holds): digits, one point, an exponent. */
+const XML_NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+const INDEX = /^\s*\d+\s*$/;
+
+/**
+ * A cell's value from its type (`t`) and the text of its `<v>` (or `<is>`). Throws
+ * `CellContentError` for a value the type cannot have.
+ */
 export function cellValueOf(type: string | undefined, raw: string, ctx: CellContext, date1904: boolean): CellValue {
   switch (type) {
-    case "s":
-      return ctx.sharedStrings[parseInt(raw, 10)] ?? null;
+    case "s": {
+      const index = INDEX.test(raw) ? Number(raw) : -1;
+      if (index < 0) throw new CellContentError("shared-string-index", raw);
+      return sharedString(ctx, index);
+    }
     case "str":
     case "inlineStr":
-      return decodeXml(raw);
-    case "b":
-      return raw.trim() !== "0" && raw.trim() !== "";
-    case "e":
-      return { error: decodeXml(raw) };
-    case "d":
-      return isoDateToSerial(raw, date1904);
-    default: {
-      if (raw.trim() === "") return null;
-      const n = Number(raw);
-      return Number.isFinite(n) ? n : { error: "#NUM!" };
+      return raw;
+    case "b": {
+      const text = raw.trim();
+      if (text === "1" || text === "true") return true;
+      if (text === "0" || text === "false") return false;
+      throw new CellContentError("boolean", raw);
     }
+    case "e":
+      return { error: raw };
+    case "d": {
+      const serial = isoDateToSerial(raw, date1904);
+      if (serial === null) throw new CellContentError("date", raw);
+      return serial;
+    }
+    case undefined:
+    case "n": {
+      if (raw.trim() === "") return null;
+      if (!XML_NUMBER.test(raw)) throw new CellContentError("number", raw);
+      return finite(Number(raw));
+    }
+    default:
+      throw new CellContentError("type", type);
   }
 }
 
-const ROW = /<(?:[\w-]+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?row>)/g;
-const CELL = /<(?:[\w-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?c>)/g;
-const VALUE = /<(?:[\w-]+:)?v(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?v>)/;
-const INLINE = /<(?:[\w-]+:)?is(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?is>)/;
+function sharedString(ctx: CellContext, index: number): CellValue {
+  if (!Number.isInteger(index) || index < 0 || index >= ctx.sharedStrings.length)
+    throw new CellContentError("shared-string-index", String(index));
+  return ctx.sharedStrings[index] ?? null;
+}
 
-/** Reads the rows of a stretch of `<sheetData>` (whole rows only) into `into`. */
-export class SheetCellsReader {
+/** A number Excel cannot hold (1e999) shows as #NUM!, as Excel itself would. */
+const finite = (n: number): CellValue => (Number.isFinite(n) ? n : { error: "#NUM!" });
+
+/** A row is stored dense (nulls between values) when that costs at most this many slots per value. */
+const DENSE_SLOTS_PER_VALUE = 4;
+/** …or when it is this short anyway. */
+const DENSE_ALWAYS = 64;
+
+/**
+ * A row's cells as the array the engine indexes by column. Dense when the cells are close together
+ * (the usual ledger row). Cells far apart (one at A and one at XFD) are written from the last
+ * column down into an empty array: V8 then keeps it as a dictionary of its few elements rather than
+ * 16,384 slots, so the memory follows the number of cells, not the width. `row.length` is still
+ * the last column, and a missing cell reads as `undefined`, as a hole always did.
+ */
+function storeRow<T>(cols: readonly number[], values: readonly T[], count: number, fill: T): T[] {
+  let last = 0;
+  for (let i = 0; i < count; i++) last = Math.max(last, cols[i] as number);
+  if (last <= DENSE_ALWAYS || last <= count * DENSE_SLOTS_PER_VALUE) {
+    const row = new Array<T>(last).fill(fill);
+    for (let i = 0; i < count; i++) row[(cols[i] as number) - 1] = values[i] as T;
+    return row;
+  }
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (cols[b] as number) - (cols[a] as number));
+  const row: T[] = [];
+  for (const i of order) row[(cols[i] as number) - 1] = values[i] as T;
+  return row;
+}
+
+/** `A1`-style reference in `buf[start, end)` → its column (1-based), 0 when it has no letters; -1 when malformed. */
+function columnOfRef(buf: Buffer, start: number, end: number): number {
+  let col = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const code = (buf[i] as number) | 0x20; // lower case
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+    // Beyond XFD already: stop counting (a long run of letters must not grow the number forever).
+    if (col > READ_LIMITS.columns) return col;
+  }
+  if (i === start || i === end) return -1;
+  for (; i < end; i++) {
+    const b = buf[i] as number;
+    if (b < 0x30 || b > 0x39) return -1;
+  }
+  return col;
+}
+
+/** A row number attribute: its value, or -1 when it is not a positive integer. */
+function positiveInteger(buf: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const b = buf[i] as number;
+    if (b < 0x30 || b > 0x39) return -1;
+    n = n * 10 + (b - 0x30);
+    if (n > READ_LIMITS.rows) return n;
+  }
+  return end > start && n > 0 ? n : -1;
+}
+
+/** Cell types as the file spells them, matched on the bytes so the usual ones cost no string. */
+const CELL_TYPES = ["s", "n", "str", "b", "e", "d", "inlineStr"] as const;
+
+function cellTypeAt(xml: XmlScanner, index: number): string | undefined {
+  if (index < 0) return undefined;
+  const start = xml.attrValueStart(index);
+  const end = xml.attrValueEnd(index);
+  for (const type of CELL_TYPES) if (sameBytes(xml.buffer, start, end, type)) return type;
+  return xml.attrValue(index);
+}
+
+function sameBytes(buf: Buffer, start: number, end: number, ascii: string): boolean {
+  if (end - start !== ascii.length) return false;
+  for (let i = 0; i < ascii.length; i++) if (buf[start + i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The number written in `buf[start, end)` when it is plain XML number syntax (what `XML_NUMBER`
+ * accepts, without surrounding white space), read straight from the bytes; NaN otherwise (the
+ * caller then takes the careful path through `cellValueOf`).
+ */
+function numberAt(buf: Buffer, start: number, end: number): number {
+  let i = start;
+  if (i < end && (buf[i] === 0x2d || buf[i] === 0x2b)) i++;
+  let digits = 0;
+  let integer = 0;
+  for (; i < end; i++) {
+    const b = buf[i] as number;
+    if (b < 0x30 || b > 0x39) break;
+    integer = integer * 10 + (b - 0x30);
+    digits++;
+  }
+  if (i === end) {
+    if (digits === 0) return NaN;
+    // Up to 15 digits the sum above is exact; longer integers are left to Number's rounding.
+    if (digits < 16) return buf[start] === 0x2d ? -integer : integer;
+    return Number(buf.toString("latin1", start, end));
+  }
+  // A fraction and/or an exponent: check the syntax on the bytes, then let Number convert.
+  if (buf[i] === 0x2e) {
+    i++;
+    for (; i < end; i++) {
+      const b = buf[i] as number;
+      if (b < 0x30 || b > 0x39) break;
+      digits++;
+    }
+  }
+  if (digits === 0) return NaN;
+  if (i < end && (buf[i] === 0x65 || buf[i] === 0x45)) {
+    i++;
+    if (i < end && (buf[i] === 0x2d || buf[i] === 0x2b)) i++;
+    const expStart = i;
+    for (; i < end; i++) {
+      const b = buf[i] as number;
+      if (b < 0x30 || b > 0x39) break;
+    }
+    if (i === expStart) return NaN;
+  }
+  return i === end ? Number(buf.toString("latin1", start, end)) : NaN;
+}
+
+/**
+ * Reads one worksheet's XML: the cells of its `<sheetData>` and its merged areas. Fed the part in
+ * chunks; rows are finished as their `</row>` arrives.
+ */
+export class SheetReader extends PartReader<SheetCells> {
   private readonly values: CellValue[][] = [];
   private readonly formats: (string | null)[][] = [];
   private anyFormat = false;
+  private readonly merges: MergeArea[] = [];
+
+  private inSheetData = false;
   private lastRow = 0;
+  private row = 0;
+  private rowStyle = 0;
+  private rowOpen = false;
+  // The open row's cells, finished at </row>.
+  private cols: number[] = [];
+  private cellValues: CellValue[] = [];
+  private cellFormats: (string | null)[] = [];
+  private count = 0;
+  private formatCount = 0;
+  private formatCols: number[] = [];
+  private lastCol = 0;
+  // The open cell.
+  private col = 0;
+  private type: string | undefined = undefined;
+  private style = 0;
+  private cellDepth = -1;
+  private inValue = false;
+  private value = "";
+  private hasValue = false;
+  /** The value read straight from the bytes (a number or a shared-string index); NaN when not. */
+  private quick = NaN;
+  private inlineItem: StringItemCollector | null = null;
+  private inlineDepth = -1;
 
   constructor(
+    private readonly sheet: string,
     private readonly ctx: CellContext,
     private readonly date1904: boolean,
-  ) {}
+    private readonly budget: CellBudget = new CellBudget(),
+  ) {
+    super();
+  }
 
-  /** Parses whole `<row>` elements in `xml` (anything else in it is ignored). */
-  addRows(xml: string): void {
-    const { ctx, date1904 } = this;
-    for (const rowMatch of xml.matchAll(ROW)) {
-      const rowAttrs = ` ${rowMatch[1] ?? ""}`;
-      const r = parseInt(attribute(rowAttrs, "r") ?? "", 10);
-      const rowNumber = r > 0 ? r : this.lastRow + 1;
-      this.lastRow = rowNumber;
-      const body = rowMatch[2];
-      if (!body) continue;
-      // A cell without its own style takes the row's (`<row s customFormat>`), as Excel shows it.
-      const rowStyle = parseInt(attribute(rowAttrs, "s") ?? "", 10) || 0;
-      const rowValues: CellValue[] = [];
-      let rowFormats: (string | null)[] | null = null;
-      let lastCol = 0;
-      for (const cellMatch of body.matchAll(CELL)) {
-        const attrs = ` ${cellMatch[1] ?? ""}`;
-        const ref = attribute(attrs, "r");
-        const refCol = ref ? columnOfRef(ref) : 0;
-        const col = refCol > 0 ? refCol : lastCol + 1;
-        lastCol = col;
-        const inner = cellMatch[2];
-        if (!inner) continue;
-        const type = attribute(attrs, "t");
-        let value: CellValue;
-        if (type === "inlineStr") {
-          const is = INLINE.exec(inner);
-          value = is ? parseStringItem(is[1] ?? "") : cellValueOf("str", VALUE.exec(inner)?.[1] ?? "", ctx, date1904);
-        } else {
-          const v = VALUE.exec(inner);
-          // No `<v>`: an empty cell, or a formula the file holds no result for.
-          if (!v || v[1] === undefined) continue;
-          value = cellValueOf(type, v[1], ctx, date1904);
+  private where(): string {
+    return `${this.sheet}!${this.col > 0 && this.row > 0 ? cellAddress(this.row, this.col) : ""}`;
+  }
+
+  protected onToken(token: number): void {
+    const xml = this.xml;
+    if (!this.inSheetData) {
+      if (token !== OPEN) return;
+      // Only the root's own children: the word "sheetData" anywhere else (a footer's text) is not one.
+      if (xml.depth === 2 && xml.nameIs("sheetData")) this.inSheetData = true;
+      else if (xml.nameIs("mergeCell") && xml.depth <= 3) this.addMerge(xml.attr("ref"));
+      return;
+    }
+    if (this.cellDepth >= 0) {
+      this.cellToken(token);
+      return;
+    }
+    if (token === OPEN) {
+      if (xml.nameIs("row")) this.openRow();
+      else if (xml.nameIs("c") && this.rowOpen) this.openCell();
+    } else if (token === CLOSE) {
+      if (xml.depth === 1) this.inSheetData = false;
+      else if (xml.nameIs("row")) this.closeRow();
+    }
+  }
+
+  private openRow(): void {
+    const xml = this.xml;
+    const r = xml.attrIndex("r");
+    let row = this.lastRow + 1;
+    if (r >= 0) {
+      row = positiveInteger(xml.buffer, xml.attrValueStart(r), xml.attrValueEnd(r));
+      if (row < 0) throw new CellContentError("reference", xml.attrValue(r), `${this.sheet}!`);
+    }
+    if (row > READ_LIMITS.rows) throw new ReadLimitError("rows", `${this.sheet}!${row}`);
+    this.row = this.lastRow = row;
+    this.rowStyle = parseInt(xml.attr("s") ?? "", 10) || 0;
+    this.count = this.formatCount = this.lastCol = 0;
+    this.rowOpen = !xml.selfClosing;
+  }
+
+  private closeRow(): void {
+    this.rowOpen = false;
+    if (this.count === 0) return;
+    this.values[this.row - 1] = storeRow(this.cols, this.cellValues, this.count, null);
+    if (this.formatCount > 0) {
+      this.formats[this.row - 1] = storeRow(this.formatCols, this.cellFormats, this.formatCount, null);
+      this.anyFormat = true;
+    }
+    this.budget.take(this.count, this.sheet);
+  }
+
+  private openCell(): void {
+    const xml = this.xml;
+    const r = xml.attrIndex("r");
+    let col = this.lastCol + 1;
+    if (r >= 0) {
+      const refCol = columnOfRef(xml.buffer, xml.attrValueStart(r), xml.attrValueEnd(r));
+      if (refCol < 0) throw new CellContentError("reference", xml.attrValue(r), `${this.sheet}!`);
+      if (refCol > 0) col = refCol;
+    }
+    if (col > READ_LIMITS.columns) throw new ReadLimitError("columns", `${this.sheet}!${xml.attrValue(r)}`);
+    this.col = this.lastCol = col;
+    if (xml.selfClosing) return;
+    this.type = cellTypeAt(xml, xml.attrIndex("t"));
+    const s = xml.attrIndex("s");
+    this.style = (s >= 0 ? numberAt(xml.buffer, xml.attrValueStart(s), xml.attrValueEnd(s)) : 0) || this.rowStyle;
+    this.cellDepth = xml.depth;
+    this.quick = NaN;
+    this.value = "";
+    this.hasValue = false;
+    this.inValue = false;
+    this.inlineItem = null;
+    this.inlineDepth = -1;
+  }
+
+  private cellToken(token: number): void {
+    const xml = this.xml;
+    if (this.inlineDepth >= 0) {
+      if (token === CLOSE && xml.depth === this.inlineDepth - 1) this.inlineDepth = -1;
+      else this.inlineItem?.token(xml, token);
+      return;
+    }
+    if (token === TEXT) {
+      if (this.inValue) {
+        const type = this.type;
+        if (
+          this.value === "" &&
+          Number.isNaN(this.quick) &&
+          !xml.cdata &&
+          (type === undefined || type === "s" || type === "n")
+        ) {
+          this.quick = numberAt(xml.buffer, xml.textStart, xml.textEnd);
+          if (!Number.isNaN(this.quick)) return;
+        } else if (!Number.isNaN(this.quick)) {
+          // More text after a quick read (a comment inside <v>): read it all the careful way.
+          this.value = String(this.quick);
+          this.quick = NaN;
         }
-        if (value === null) continue;
-        rowValues[col - 1] = value;
-        if (typeof value === "number") {
-          const style = parseInt(attribute(attrs, "s") ?? "", 10) || rowStyle;
-          const format = style ? (ctx.cellFormats[style] ?? null) : null;
-          if (format) {
-            rowFormats ??= [];
-            rowFormats[col - 1] = format;
-            this.anyFormat = true;
-          }
-        }
+        this.value += xml.text();
+        if (this.value.length > READ_LIMITS.stringLength) throw new ReadLimitError("string-length", this.where());
       }
-      if (rowValues.length === 0) continue;
-      // Holes left by skipped empty cells become nulls, so every row is a plain dense array.
-      for (let c = 0; c < rowValues.length; c++) if (rowValues[c] === undefined) rowValues[c] = null;
-      this.values[rowNumber - 1] = rowValues;
-      if (rowFormats) {
-        for (let c = 0; c < rowFormats.length; c++) if (rowFormats[c] === undefined) rowFormats[c] = null;
-        this.formats[rowNumber - 1] = rowFormats;
+    } else if (token === OPEN) {
+      if (xml.depth !== this.cellDepth + 1 && !(xml.selfClosing && xml.depth === this.cellDepth)) return;
+      if (xml.nameIs("v")) {
+        this.hasValue = true;
+        this.inValue = !xml.selfClosing;
+      } else if (xml.nameIs("is") && !xml.selfClosing) {
+        this.inlineItem ??= new StringItemCollector(() => this.where());
+        this.inlineItem.reset();
+        this.inlineDepth = xml.depth;
+      }
+    } else if (token === CLOSE) {
+      if (xml.depth === this.cellDepth) this.inValue = false;
+      else if (xml.depth === this.cellDepth - 1) this.closeCell();
+    }
+  }
+
+  private closeCell(): void {
+    this.cellDepth = -1;
+    const { ctx, type } = this;
+    let value: CellValue;
+    try {
+      if (type === "inlineStr" && this.inlineItem) value = this.inlineItem.value();
+      // No `<v>`: an empty cell, or a formula the file holds no result for.
+      else if (!this.hasValue) return;
+      else if (!Number.isNaN(this.quick)) value = type === "s" ? sharedString(ctx, this.quick) : finite(this.quick);
+      else value = cellValueOf(type, this.value, ctx, this.date1904);
+    } catch (error) {
+      if (error instanceof CellContentError) error.address = this.where();
+      throw error;
+    }
+    if (value === null) return;
+    if (typeof value === "string" && value.length > READ_LIMITS.stringLength)
+      throw new ReadLimitError("string-length", this.where());
+    const at = this.count++;
+    this.cols[at] = this.col;
+    this.cellValues[at] = value;
+    if (typeof value === "number" && this.style) {
+      const format = ctx.cellFormats[this.style] ?? null;
+      if (format) {
+        const f = this.formatCount++;
+        this.formatCols[f] = this.col;
+        this.cellFormats[f] = format;
       }
     }
   }
 
-  result(): SheetCells {
-    return { values: this.values, numberFormats: this.anyFormat ? this.formats : null };
+  private addMerge(ref: string | undefined): void {
+    const area = mergeFromRef(ref ?? "");
+    // A one-cell "merge" merges nothing.
+    if (!area || (area.bottom === area.top && area.right === area.left)) return;
+    // The engine indexes merges row by row: the rows they cover count against the cell limit.
+    this.budget.take(area.bottom - area.top + 1, `${this.sheet} mergeCells`);
+    this.merges.push(area);
   }
+
+  protected result(): SheetCells {
+    if (this.inSheetData || this.cellDepth >= 0) throw new CellContentError("reference", "", this.sheet);
+    return { values: this.values, numberFormats: this.anyFormat ? this.formats : null, merges: this.merges };
+  }
+}
+
+/** `A1` or `A1:F2` → a merge area; null for anything else. */
+export function mergeFromRef(ref: string): MergeArea | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref.trim());
+  if (!m) return null;
+  const left = columnNumber(m[1] ?? "");
+  const right = columnNumber(m[3] ?? m[1] ?? "");
+  const top = Number(m[2]);
+  const bottom = Number(m[4] ?? m[2]);
+  if (left === null || right === null || top < 1 || bottom < 1) return null;
+  if (top > READ_LIMITS.rows || bottom > READ_LIMITS.rows) return null;
+  return {
+    top: Math.min(top, bottom),
+    bottom: Math.max(top, bottom),
+    left: Math.min(left, right),
+    right: Math.max(left, right),
+  };
 }

@@ -17,6 +17,7 @@ import {
   WorkbookReadError,
   type WorkbookReadProblem,
 } from "./read";
+import { buildZip } from "../../test/support/zip-builder";
 
 const SAMPLE = join(__dirname, "../../samples/整改台账示例.xlsx");
 const CSV_FIXTURE = join(__dirname, "../../test/fixtures/county-ledger.xlsx");
@@ -240,35 +241,7 @@ describe("readWorkbook on a file exceljs wrote", () => {
 
 /** A minimal ZIP with stored (uncompressed) entries: enough to test what is inside. */
 function storedZip(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const nameBytes = Buffer.from(name);
-    const data = Buffer.from(text);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return buildZip(Object.entries(files).map(([name, data]) => ({ name, data, stored: true })));
 }
 
 /**

@@ -3,16 +3,19 @@
  *
  * How, and why this way:
  * - The package is read with positioned reads (`./zip.ts`): the central directory tells a truncated
- *   or foreign file from a workbook; `xl/workbook.xml` and its relationships give sheet names,
- *   order, visibility and the date system; `xl/styles.xml` the number formats; and only the sheets
- *   the caller wants are inflated and parsed (`./cells.ts`), with their `<mergeCells>`.
+ *   or foreign file from a workbook. The workbook part is found as the standard says (Open Packaging
+ *   Conventions): the officeDocument relationship of `_rels/.rels`, else the workbook content type
+ *   in `[Content_Types].xml`, else `xl/workbook.xml`; part names are matched without regard to case.
+ *   The workbook and its relationships give sheet names, order, visibility and the date system;
+ *   the styles part the number formats; and only the sheets the caller wants are inflated and
+ *   parsed (`./cells.ts`), with their `<mergeCells>`.
  * - Cells are read from the sheet XML directly rather than through exceljs' streaming reader, which
  *   was both slow (a Row and Cell object per cell: reading took most of the command line's time)
  *   and wrong in two ways that depended on the file: sheets stored before `sharedStrings.xml`
  *   (LibreOffice's order) went through temp files and were matched to their names by a number
  *   that changed meaning with entry order, and a formula's cached 0/""/false read as blank.
- * - A large sheet is inflated whole but decoded into text a stretch of whole rows at a time, so
- *   the XML never exists as one JavaScript string.
+ * - Every part is inflated in chunks straight into the tokenizer (`./xml.ts`): no part is ever
+ *   held whole, and the reader's limits (`./limits.ts`) stop a file as soon as it goes past one.
  * - A cell becomes a `CellValue` as SPEC §3 and DESIGN ("Dates arrive as serial numbers") want: a
  *   date is the serial Excel stored, with its number format in `numberFormats` (see `./cells.ts`).
  *
@@ -24,11 +27,25 @@
  *   has none.
  * - Only sheets the caller asks for (`wanted`) are turned into grids; the others are never inflated.
  */
-import { readSync, statSync } from "node:fs";
-import { columnNumber } from "../core/grid";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { printable } from "../core/messages";
 import type { CellValue, Grid, MergeArea, Message } from "../core/types";
-import { decodeXml, parseCellFormats, parseSharedStrings, SheetCellsReader, type CellContext } from "./cells";
-import { listZipEntries, readZipEntry, withFile, ZipFormatError, type ZipEntry } from "./zip";
+import {
+  CellBudget,
+  CellContentError,
+  CellFormatsReader,
+  mergeFromRef,
+  readWhole,
+  SharedStringsReader,
+  SheetReader,
+  type CellContentProblem,
+  type CellContext,
+  type PartReader,
+  type SheetCells,
+} from "./cells";
+import { READ_LIMITS, ReadLimitError, type ReadLimit } from "./limits";
+import { decodeXml, detectEncoding, OPEN, toUtf8, withoutBom, XmlError, XmlScanner } from "./xml";
+import { listZipEntries, readZipEntryChunks, withFile, ZipFormatError, type ZipEntry } from "./zip";
 
 export interface WorkbookSheet {
   readonly name: string;
@@ -51,7 +68,24 @@ export interface ReadOptions {
 // ───────────────────────────── Typed errors ─────────────────────────────
 
 export type WorkbookReadProblem =
-  "not-found" | "is-directory" | "unreadable" | "encrypted" | "legacy-xls" | "not-xlsx" | "truncated" | "corrupt";
+  | "not-found"
+  | "is-directory"
+  | "unreadable"
+  | "encrypted"
+  | "legacy-xls"
+  | "not-xlsx"
+  | "truncated"
+  | "corrupt"
+  /** An entry of the ZIP is encrypted (ZIP encryption, not Excel's password). */
+  | "zip-encrypted"
+  /** An entry is compressed with a method other than stored or deflated. */
+  | "unsupported-compression"
+  /** A part would unpack to more than the limit (a ZIP bomb, or far beyond any workbook). */
+  | "too-large"
+  /** Beyond one of the reader's limits (`detail` says which and where). */
+  | "beyond-limits"
+  /** A cell holds what its type cannot mean (`detail` says which cell and what). */
+  | "cell-content";
 
 /** A file we cannot read as a workbook, with a message a user can act on (Chinese first). */
 export class WorkbookReadError extends Error {
@@ -59,15 +93,19 @@ export class WorkbookReadError extends Error {
   constructor(
     readonly problem: WorkbookReadProblem,
     readonly path: string,
+    /** What exactly, for the problems that carry it (a part, a limit, a cell). */
+    readonly detail?: Message,
   ) {
-    const userMessage = readProblemMessage(problem, path);
+    const userMessage = readProblemMessage(problem, path, detail);
     super(`${userMessage.zh} / ${userMessage.en}`);
     this.name = "WorkbookReadError";
     this.userMessage = userMessage;
   }
 }
 
-export function readProblemMessage(problem: WorkbookReadProblem, path: string): Message {
+export function readProblemMessage(problem: WorkbookReadProblem, path: string, detail?: Message): Message {
+  const zhDetail = detail ? `（${detail.zh}）` : "";
+  const enDetail = detail ? ` (${detail.en})` : "";
   switch (problem) {
     case "not-found":
       return { zh: `找不到文件：${path}`, en: `File not found: ${path}` };
@@ -89,15 +127,96 @@ export function readProblemMessage(problem: WorkbookReadProblem, path: string): 
       return { zh: `不是 Excel 工作簿（.xlsx）：${path}`, en: `Not an Excel workbook (.xlsx): ${path}` };
     case "truncated":
       return {
-        zh: `文件不完整（可能复制或下载中断）：${path}`,
-        en: `The file is incomplete (an interrupted copy or download?): ${path}`,
+        zh: `文件不完整（可能复制或下载中断）${zhDetail}：${path}`,
+        en: `The file is incomplete (an interrupted copy or download?)${enDetail}: ${path}`,
       };
     case "corrupt":
       return {
-        zh: `文件已损坏，无法作为工作簿读取：${path}`,
-        en: `The file is damaged and cannot be read as a workbook: ${path}`,
+        zh: `文件已损坏，无法作为工作簿读取${zhDetail}：${path}`,
+        en: `The file is damaged and cannot be read as a workbook${enDetail}: ${path}`,
+      };
+    case "zip-encrypted":
+      return {
+        zh: `文件中的内容经过 ZIP 加密，无法读取${zhDetail}：${path}`,
+        en: `Part of the file is encrypted (ZIP encryption) and cannot be read${enDetail}: ${path}`,
+      };
+    case "unsupported-compression":
+      return {
+        zh: `文件使用了 Excel 不使用的压缩方式，无法读取${zhDetail}：${path}（请在 Excel 中另存一份）`,
+        en: `The file uses a compression method Excel does not use and cannot be read${enDetail}: ${path} (save a copy from Excel)`,
+      };
+    case "too-large":
+      return {
+        zh: `文件解压后过大，未读取${zhDetail}：${path}`,
+        en: `The file is too large when unpacked and was not read${enDetail}: ${path}`,
+      };
+    case "beyond-limits":
+      return {
+        zh: `文件超出读取上限，未读取${zhDetail}：${path}`,
+        en: `The file is beyond what can be read, and was not read${enDetail}: ${path}`,
+      };
+    case "cell-content":
+      return {
+        zh: `文件已损坏${zhDetail}：${path}`,
+        en: `The file is damaged${enDetail}: ${path}`,
       };
   }
+}
+
+const number = (n: number): string => n.toLocaleString("en-US");
+
+/** What a limit is, and where the file went past it. */
+export function limitDetail(limit: ReadLimit, where: string): Message {
+  const at = printable(where);
+  switch (limit) {
+    case "rows":
+      return {
+        zh: `行号超过 Excel 的上限 ${number(READ_LIMITS.rows)} 行：${at}`,
+        en: `a row number beyond Excel's last row, ${number(READ_LIMITS.rows)}: ${at}`,
+      };
+    case "columns":
+      return {
+        zh: `列超过 Excel 的上限 ${number(READ_LIMITS.columns)} 列（XFD）：${at}`,
+        en: `a column beyond Excel's last column, ${number(READ_LIMITS.columns)} (XFD): ${at}`,
+      };
+    case "string-length":
+      return {
+        zh: `单元格文本超过 Excel 的上限 ${number(READ_LIMITS.stringLength)} 个字符：${at}`,
+        en: `a cell's text longer than Excel's ${number(READ_LIMITS.stringLength)} characters: ${at}`,
+      };
+    case "cells":
+      return {
+        zh: `单元格（含共享字符串和合并区域的行）超过 ${number(READ_LIMITS.cells)} 个：${at}`,
+        en: `more than ${number(READ_LIMITS.cells)} cells (shared strings and merged rows included): ${at}`,
+      };
+    case "part-bytes":
+      return {
+        zh: `${at} 解压后超过 ${READ_LIMITS.partBytes / 2 ** 20} MB，可能是“压缩炸弹”`,
+        en: `${at} unpacks to more than ${READ_LIMITS.partBytes / 2 ** 20} MB; it may be a ZIP bomb`,
+      };
+    case "total-bytes":
+      return {
+        zh: `各部分解压后合计超过 ${READ_LIMITS.totalBytes / 2 ** 20} MB，可能是“压缩炸弹”（${at}）`,
+        en: `the parts unpack to more than ${READ_LIMITS.totalBytes / 2 ** 20} MB together; it may be a ZIP bomb (${at})`,
+      };
+  }
+}
+
+const CELL_CONTENT: Readonly<Record<CellContentProblem, Message>> = {
+  "shared-string-index": { zh: "共享字符串编号不存在", en: "refers to a shared string that does not exist" },
+  number: { zh: "数值不是数字", en: "holds a number that is not a number" },
+  boolean: { zh: "逻辑值不是 0 或 1", en: "holds a boolean that is not 0 or 1" },
+  date: { zh: "日期无法识别", en: "holds a date that cannot be read" },
+  type: { zh: "单元格类型未知", en: "has an unknown cell type" },
+  reference: { zh: "单元格或行的位置无效", en: "has an invalid cell or row reference" },
+};
+
+/** Which cell holds what it cannot mean, for the message. */
+function cellContentDetail(error: CellContentError): Message {
+  const what = CELL_CONTENT[error.problem];
+  const raw = printable(error.raw.length > 40 ? `${error.raw.slice(0, 40)}…` : error.raw);
+  const at = printable(error.address);
+  return { zh: `${at} ${what.zh}：“${raw}”`, en: `${at} ${what.en}: "${raw}"` };
 }
 
 /** The problem behind a failed `fs` call, by its error code. */
@@ -124,13 +243,24 @@ export function classifyOleFile(bytes: Buffer): "encrypted" | "legacy-xls" | nul
 
 export { decodeXml };
 
-/** A tag's attributes (`name="x" localSheetId="0"`), their values decoded. */
+/** A tag's attributes (`name="x" localSheetId="0"`), their values decoded, by qualified name. */
 export function attributes(tagBody: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const m of tagBody.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    map.set(m[1] ?? "", decodeXml(m[2] ?? m[3] ?? ""));
+  const xml = new XmlScanner();
+  xml.feed(Buffer.from(`<a ${tagBody}/>`, "utf8"));
+  xml.finish();
+  try {
+    return xml.next() === OPEN ? xml.attrMap() : new Map();
+  } catch {
+    return new Map();
   }
-  return map;
+}
+
+/** Runs `visit` on every start tag of a whole part (its text is not needed by these parts). */
+function eachTag(xml: Buffer | string, visit: (tag: XmlScanner) => void): void {
+  const scanner = new XmlScanner();
+  scanner.feed(typeof xml === "string" ? Buffer.from(xml, "utf8") : utf8Part(xml, "part"));
+  scanner.finish();
+  for (let token = scanner.next(); token !== 0; token = scanner.next()) if (token === OPEN) visit(scanner);
 }
 
 export interface WorkbookXmlSheet {
@@ -140,38 +270,67 @@ export interface WorkbookXmlSheet {
 }
 
 /** Sheet names, order, visibility and the date system from `xl/workbook.xml`. */
-export function parseWorkbookXml(xml: string): { sheets: WorkbookXmlSheet[]; date1904: boolean } {
+export function parseWorkbookXml(xml: Buffer | string): { sheets: WorkbookXmlSheet[]; date1904: boolean } {
   const sheets: WorkbookXmlSheet[] = [];
-  for (const m of xml.matchAll(/<(?:[\w-]+:)?sheet\s([^>]*?)\/?>/g)) {
-    const attrs = attributes(m[1] ?? "");
-    const relationshipKey = [...attrs.keys()].find((key) => /(^|:)id$/.test(key) && key !== "sheetId");
-    const state = attrs.get("state");
-    sheets.push({
-      name: attrs.get("name") ?? "",
-      relationshipId: relationshipKey ? (attrs.get(relationshipKey) ?? "") : "",
-      hidden: state === "hidden" || state === "veryHidden",
+  let date1904 = false;
+  eachTag(xml, (tag) => {
+    if (tag.nameIs("sheet") && tag.depth <= 3) {
+      const state = tag.attr("state");
+      sheets.push({
+        name: tag.attr("name") ?? "",
+        // `r:id`: the relationships namespace's `id`, whatever its prefix.
+        relationshipId: tag.attr("id") ?? "",
+        hidden: state === "hidden" || state === "veryHidden",
+      });
+    } else if (tag.nameIs("workbookPr")) {
+      const value = tag.attr("date1904");
+      date1904 = value === "1" || value === "true";
+    }
+  });
+  return { sheets, date1904 };
+}
+
+export interface Relationship {
+  readonly id: string;
+  /** The relationship type's last segment (`worksheet`, `sharedStrings`, `officeDocument`…). */
+  readonly kind: string;
+  /** The part it points at, as a ZIP entry name (`xl/worksheets/sheet1.xml`); null for an external target. */
+  readonly part: string | null;
+}
+
+/** The relationships of a `.rels` part; targets resolved against `base` (the source part's folder). */
+export function parseRelationships(xml: Buffer | string, base: string): Relationship[] {
+  const list: Relationship[] = [];
+  eachTag(xml, (tag) => {
+    if (!tag.nameIs("Relationship")) return;
+    const target = tag.attr("Target");
+    const external = tag.attr("TargetMode") === "External";
+    list.push({
+      id: tag.attr("Id") ?? "",
+      kind: (tag.attr("Type") ?? "").replace(/^.*\//, ""),
+      part: target && !external ? resolvePartName(base, target) : null,
     });
-  }
-  const properties = /<(?:[\w-]+:)?workbookPr\s([^>]*?)\/?>/.exec(xml);
-  const date1904Value = properties ? attributes(properties[1] ?? "").get("date1904") : undefined;
-  return { sheets, date1904: date1904Value === "1" || date1904Value === "true" };
+  });
+  return list;
 }
 
 /** Relationship id → the part it points at, as a ZIP entry name (`xl/worksheets/sheet1.xml`). */
-export function parseWorkbookRels(xml: string): Map<string, string> {
+export function parseWorkbookRels(xml: Buffer | string, base = "xl/"): Map<string, string> {
   const targets = new Map<string, string>();
-  for (const m of xml.matchAll(/<(?:[\w-]+:)?Relationship\s([^>]*?)\/?>/g)) {
-    const attrs = attributes(m[1] ?? "");
-    const id = attrs.get("Id");
-    const target = attrs.get("Target");
-    if (id && target) targets.set(id, resolvePartName("xl/", target));
-  }
+  for (const rel of parseRelationships(xml, base)) if (rel.id && rel.part) targets.set(rel.id, rel.part);
   return targets;
 }
 
 function resolvePartName(base: string, target: string): string {
-  const parts = target.startsWith("/") ? [] : base.split("/").filter(Boolean);
-  for (const segment of target.split("/")) {
+  let path = target;
+  try {
+    // Targets are URIs: `%E5%8F%B0` is the part named 台.
+    path = decodeURIComponent(target);
+  } catch {
+    // not percent-encoded after all: keep it as written
+  }
+  const parts = path.startsWith("/") ? [] : base.split("/").filter(Boolean);
+  for (const segment of path.split("/")) {
     if (segment === "" || segment === ".") continue;
     if (segment === "..") parts.pop();
     else parts.push(segment);
@@ -179,46 +338,16 @@ function resolvePartName(base: string, target: string): string {
   return parts.join("/");
 }
 
-/** `A1` or `A1:F2` → a merge area; null for anything else. */
-export function mergeFromRef(ref: string): MergeArea | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return null;
-  const left = columnNumber(m[1] ?? "");
-  const right = columnNumber(m[3] ?? m[1] ?? "");
-  const top = Number(m[2]);
-  const bottom = Number(m[4] ?? m[2]);
-  if (left === null || right === null || top < 1 || bottom < 1) return null;
-  return {
-    top: Math.min(top, bottom),
-    bottom: Math.max(top, bottom),
-    left: Math.min(left, right),
-    right: Math.max(left, right),
-  };
-}
+export { mergeFromRef };
 
-/**
- * The merged areas of a sheet from its XML. `<mergeCells>` follows `<sheetData>`, so only the tail
- * after the cell data is decoded (a large sheet's cells are never turned into a string).
- */
+/** The merged areas of a sheet from its XML. */
 export function parseMergeCells(sheetXml: Buffer): MergeArea[] {
-  const dataEnd = sheetXml.lastIndexOf("sheetData");
-  const tail = sheetXml.toString("utf8", Math.max(0, dataEnd));
-  const merges: MergeArea[] = [];
-  for (const m of tail.matchAll(/<(?:[\w-]+:)?mergeCell\s([^>]*?)\/?>/g)) {
-    const area = mergeFromRef(attributes(m[1] ?? "").get("ref") ?? "");
-    // A one-cell "merge" merges nothing.
-    if (area && (area.bottom > area.top || area.right > area.left)) merges.push(area);
-  }
-  return merges;
+  return readSheetXml(sheetXml, { sharedStrings: [], cellFormats: [] }, false).merges;
 }
 
 // ───────────────────────────── Reading a file ─────────────────────────────
 
-interface SheetData {
-  readonly values: CellValue[][];
-  readonly numberFormats: (string | null)[][] | null;
-  readonly merges: MergeArea[];
-}
+type SheetData = SheetCells;
 
 interface ListedSheet extends WorkbookXmlSheet {
   readonly part: string | null;
@@ -231,99 +360,196 @@ interface WorkbookContents {
   readonly data: ReadonlyMap<string, SheetData>;
 }
 
-/** How much sheet XML is decoded into one string at a time (cut after a whole row); 256 KB measured as lean as smaller. */
-const SHEET_STRETCH_BYTES = 1 << 18;
+/** The cells and merges of one sheet's XML held whole (the reader itself streams it). */
+export function readSheetXml(xml: Buffer, ctx: CellContext, date1904: boolean, sheet = ""): SheetData {
+  return readWhole(new SheetReader(sheet, ctx, date1904), utf8Part(xml, sheet));
+}
 
-/**
- * The cells and merges of one sheet. The XML stays a Buffer; stretches of whole rows are decoded
- * and parsed one after another (a row ends at `</row>`, which cannot occur inside text, where `<`
- * is always escaped).
- */
-export function readSheetXml(xml: Buffer, ctx: CellContext, date1904: boolean): SheetData {
-  const reader = new SheetCellsReader(ctx, date1904);
-  const start = xml.indexOf("sheetData");
-  const end = xml.lastIndexOf("sheetData");
-  if (start >= 0 && end > start) {
-    // `<sheetData>` or `<x:sheetData>`: rows close with the same prefix.
-    const prefix = xml.toString("latin1", xml.lastIndexOf("<", start) + 1, start);
-    const rowClose = Buffer.from(`</${prefix}row>`);
-    let at = start;
-    while (at < end) {
-      let cut = end;
-      if (at + SHEET_STRETCH_BYTES < end) {
-        const close = xml.indexOf(rowClose, at + SHEET_STRETCH_BYTES);
-        if (close >= 0 && close < end) cut = close + rowClose.length;
-      }
-      reader.addRows(xml.toString("utf8", at, cut));
-      at = cut;
+/** A whole part's bytes as UTF-8 (see `toUtf8`). */
+function utf8Part(bytes: Buffer, where: string): Buffer {
+  const encoding = detectEncoding(bytes);
+  try {
+    return encoding ? toUtf8(bytes, encoding) : withoutBom(bytes);
+  } catch (error) {
+    if (error instanceof XmlError) throw new XmlError(`${error.reason} in ${where}`);
+    throw error;
+  }
+}
+
+const WORKBOOK_CONTENT_TYPES =
+  /\.(?:sheet|template)\.main\+xml$|\.sheet\.macroEnabled\.main\+xml$|\.template\.macroEnabled\.main\+xml$/i;
+
+/** The workbook part named in `[Content_Types].xml`, if any. */
+function workbookFromContentTypes(xml: Buffer): string | null {
+  let found: string | null = null;
+  eachTag(xml, (tag) => {
+    if (found === null && tag.nameIs("Override") && WORKBOOK_CONTENT_TYPES.test(tag.attr("ContentType") ?? ""))
+      found = resolvePartName("", tag.attr("PartName") ?? "");
+  });
+  return found;
+}
+
+/** The folder of a part (`xl/` for `xl/workbook.xml`) and its relationships part. */
+const folderOf = (part: string): string => part.slice(0, part.lastIndexOf("/") + 1);
+const relsOf = (part: string): string => `${folderOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
+
+/** Opens the package: entries by case-insensitive name, and reading parts within the limits. */
+class Package {
+  private readonly byName = new Map<string, ZipEntry>();
+  private unpacked = 0;
+
+  constructor(
+    private readonly fd: number,
+    entries: readonly ZipEntry[],
+  ) {
+    // OPC part names are case-insensitive; the first of two names differing only in case wins.
+    for (const entry of entries) {
+      const key = entry.name.toLowerCase();
+      if (!this.byName.has(key)) this.byName.set(key, entry);
     }
   }
-  return { ...reader.result(), merges: parseMergeCells(xml) };
-}
 
-/** The part a workbook relationship of this kind points at, or the usual name. */
-function partOfKind(targets: ReadonlyMap<string, string>, file: string): string {
-  for (const target of targets.values()) if (target.toLowerCase().endsWith(`/${file.toLowerCase()}`)) return target;
-  return `xl/${file}`;
-}
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
 
-/** Looks inside the ZIP: sheet list, date system, and the wanted sheets' cells; or a typed error. */
-function readPackage(path: string, size: number, wanted: ReadOptions["wanted"]): WorkbookContents {
-  return withFile(path, (fd) => {
-    let entries: ZipEntry[];
-    try {
-      entries = listZipEntries(fd, size);
-    } catch (error) {
-      if (error instanceof ZipFormatError)
-        throw new WorkbookReadError(error.problem === "truncated" ? "truncated" : "not-xlsx", path);
-      throw error;
-    }
-    const byName = new Map(entries.map((e) => [e.name, e]));
-    const read = (name: string): Buffer | null => {
-      const entry = byName.get(name);
-      if (!entry) return null;
-      try {
-        return readZipEntry(fd, entry);
-      } catch (error) {
-        if (error instanceof ZipFormatError)
-          throw new WorkbookReadError(error.problem === "truncated" ? "truncated" : "corrupt", path);
-        throw error;
+  /** Streams a part into `reader`; null when there is no such part. */
+  async read<T>(name: string, reader: PartReader<T>): Promise<T | null> {
+    const entry = this.byName.get(name.toLowerCase());
+    if (!entry) return null;
+    if (this.unpacked + entry.size > READ_LIMITS.totalBytes) throw new ReadLimitError("total-bytes", entry.name);
+    let first = true;
+    let held: Buffer[] | null = null;
+    for await (const chunk of readZipEntryChunks(this.fd, entry)) {
+      this.unpacked += chunk.length;
+      if (first) {
+        first = false;
+        // Another encoding than UTF-8: gather the part (within its size limit) and convert it whole.
+        if (detectEncoding(chunk) !== null) held = [];
+        else {
+          reader.feed(withoutBom(chunk));
+          continue;
+        }
       }
-    };
-    const workbookXml = read("xl/workbook.xml");
-    // A ZIP without a workbook part: a .docx, an .ods or an archive renamed .xlsx.
-    if (!workbookXml) throw new WorkbookReadError("not-xlsx", path);
-    const relsXml = read("xl/_rels/workbook.xml.rels");
-    const { sheets, date1904 } = parseWorkbookXml(workbookXml.toString("utf8"));
-    const targets = relsXml ? parseWorkbookRels(relsXml.toString("utf8")) : new Map<string, string>();
-
-    const listed = sheets
-      .map((sheet): ListedSheet => ({ ...sheet, part: targets.get(sheet.relationshipId) ?? null }))
-      // Chart sheets and dialog sheets have no cells.
-      .filter((sheet) => sheet.part === null || /^xl\/worksheets\//.test(sheet.part));
-    const wantedParts = listed.flatMap((sheet) =>
-      sheet.part && (!wanted || wanted(sheet.name, sheet.hidden)) ? [sheet.part] : [],
-    );
-    const data = new Map<string, SheetData>();
-    if (wantedParts.length === 0) return { sheets: listed, date1904, data };
-
-    const sharedStrings = read(partOfKind(targets, "sharedStrings.xml"));
-    const styles = read(partOfKind(targets, "styles.xml"));
-    const ctx: CellContext = {
-      sharedStrings: sharedStrings ? parseSharedStrings(sharedStrings.toString("utf8")) : [],
-      cellFormats: styles ? parseCellFormats(styles.toString("utf8")) : [],
-    };
-    for (const part of new Set(wantedParts)) {
-      const xml = read(part);
-      data.set(part, xml ? readSheetXml(xml, ctx, date1904) : { values: [], numberFormats: null, merges: [] });
+      if (held) held.push(chunk);
+      else reader.feed(chunk);
     }
-    return { sheets: listed, date1904, data };
+    if (held) reader.feed(utf8Part(Buffer.concat(held), entry.name));
+    return reader.end();
+  }
+
+  /** A small part whole (workbook, relationships, content types). */
+  async bytes(name: string): Promise<Buffer | null> {
+    const entry = this.byName.get(name.toLowerCase());
+    if (!entry) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of readZipEntryChunks(this.fd, entry)) {
+      this.unpacked += chunk.length;
+      chunks.push(chunk);
+    }
+    return utf8Part(Buffer.concat(chunks), entry.name);
+  }
+}
+
+/** Where the workbook part is: the officeDocument relationship, the content type, or the usual name. */
+async function findWorkbookPart(pkg: Package): Promise<string | null> {
+  const rootRels = await pkg.bytes("_rels/.rels");
+  if (rootRels) {
+    const office = parseRelationships(rootRels, "").find((rel) => rel.kind === "officeDocument" && rel.part);
+    if (office?.part && pkg.has(office.part)) return office.part;
+  }
+  const contentTypes = await pkg.bytes("[Content_Types].xml");
+  const typed = contentTypes ? workbookFromContentTypes(contentTypes) : null;
+  if (typed && pkg.has(typed)) return typed;
+  return pkg.has("xl/workbook.xml") ? "xl/workbook.xml" : null;
+}
+
+/** Looks inside the ZIP: sheet list, date system, and the wanted sheets' cells. */
+async function readPackage(fd: number, size: number, wanted: ReadOptions["wanted"]): Promise<WorkbookContents> {
+  const pkg = new Package(fd, listZipEntries(fd, size));
+  const workbookPart = await findWorkbookPart(pkg);
+  // A ZIP without a workbook part: a .docx, an .ods or an archive renamed .xlsx.
+  if (!workbookPart) throw new NotWorkbook();
+  const workbookXml = (await pkg.bytes(workbookPart)) ?? Buffer.alloc(0);
+  const relsXml = await pkg.bytes(relsOf(workbookPart));
+  const { sheets, date1904 } = parseWorkbookXml(workbookXml);
+  const relationships = relsXml ? parseRelationships(relsXml, folderOf(workbookPart)) : [];
+  const byId = new Map(relationships.map((rel) => [rel.id, rel]));
+
+  const listed = sheets.flatMap((sheet): ListedSheet[] => {
+    const rel = byId.get(sheet.relationshipId);
+    // Chart sheets and dialog sheets have no cells.
+    const isWorksheet = rel?.kind === "worksheet" || (!!rel?.part && /(^|\/)worksheets\//i.test(rel.part));
+    if (rel && !isWorksheet) return [];
+    return [{ ...sheet, part: rel?.part ?? null }];
   });
+  const wantedSheets = listed.filter((sheet) => sheet.part && (!wanted || wanted(sheet.name, sheet.hidden)));
+  const data = new Map<string, SheetData>();
+  if (wantedSheets.length === 0) return { sheets: listed, date1904, data };
+
+  const partOfKind = (kind: string, usual: string): string =>
+    relationships.find((rel) => rel.kind === kind && rel.part)?.part ?? `${folderOf(workbookPart)}${usual}`;
+  const budget = new CellBudget();
+  const ctx: CellContext = {
+    sharedStrings:
+      (await pkg.read(partOfKind("sharedStrings", "sharedStrings.xml"), new SharedStringsReader(budget))) ?? [],
+    cellFormats: (await pkg.read(partOfKind("styles", "styles.xml"), new CellFormatsReader())) ?? [],
+  };
+  for (const sheet of wantedSheets) {
+    const part = sheet.part as string;
+    const key = part.toLowerCase();
+    if (data.has(key)) continue;
+    const read = await pkg.read(part, new SheetReader(sheet.name, ctx, date1904, budget));
+    data.set(key, read ?? { values: [], numberFormats: null, merges: [] });
+  }
+  return { sheets: listed, date1904, data };
+}
+
+/** The ZIP holds no workbook. */
+class NotWorkbook extends Error {}
+
+/** The typed error for whatever stopped reading the package. */
+function readFailure(error: unknown, path: string): WorkbookReadError {
+  if (error instanceof WorkbookReadError) return error;
+  if (error instanceof NotWorkbook) return new WorkbookReadError("not-xlsx", path);
+  if (error instanceof ReadLimitError) {
+    const bytes = error.limit === "part-bytes" || error.limit === "total-bytes";
+    return new WorkbookReadError(bytes ? "too-large" : "beyond-limits", path, limitDetail(error.limit, error.where));
+  }
+  if (error instanceof CellContentError) return new WorkbookReadError("cell-content", path, cellContentDetail(error));
+  if (error instanceof ZipFormatError) {
+    const part =
+      error.entryName === undefined ? undefined : { zh: printable(error.entryName), en: printable(error.entryName) };
+    switch (error.problem) {
+      case "not-zip":
+        return new WorkbookReadError("not-xlsx", path);
+      case "truncated":
+        return new WorkbookReadError("truncated", path, part);
+      case "encrypted":
+        return new WorkbookReadError("zip-encrypted", path, part);
+      case "unsupported-method":
+        return new WorkbookReadError("unsupported-compression", path, part);
+      case "too-large":
+        return new WorkbookReadError("too-large", path, limitDetail("part-bytes", error.entryName ?? ""));
+      case "damaged":
+        return new WorkbookReadError(
+          "corrupt",
+          path,
+          part && { zh: `${part.zh} 的内容与校验值不符`, en: `${part.en} does not match its checksum or size` },
+        );
+    }
+  }
+  if (error instanceof XmlError) {
+    const reason = printable(error.reason);
+    return new WorkbookReadError("corrupt", path, { zh: `XML 无效：${reason}`, en: `invalid XML: ${reason}` });
+  }
+  return new WorkbookReadError("corrupt", path);
 }
 
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 
 function toGrid(name: string, date1904: boolean, sheet: SheetData): Grid {
+  // The rows are dense (at most Excel's 1,048,576 of them); each row keeps its own shape.
   const values: (readonly CellValue[])[] = Array.from(sheet.values, (row) => row ?? EMPTY_ROW);
   const grid: Grid = { sheet: name, origin: { row: 1, col: 1 }, values, merges: sheet.merges, date1904 };
   if (!sheet.numberFormats) return grid;
@@ -338,14 +564,13 @@ function toGrid(name: string, date1904: boolean, sheet: SheetData): Grid {
  */
 export async function readWorkbook(path: string, options: ReadOptions = {}): Promise<WorkbookGrids> {
   try {
-    return readWorkbookUnchecked(path, options);
+    return await readWorkbookUnchecked(path, options);
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw error;
-    throw new WorkbookReadError("corrupt", path);
+    throw readFailure(error, path);
   }
 }
 
-function readWorkbookUnchecked(path: string, options: ReadOptions): WorkbookGrids {
+async function readWorkbookUnchecked(path: string, options: ReadOptions): Promise<WorkbookGrids> {
   let size: number;
   try {
     const stats = statSync(path);
@@ -369,9 +594,20 @@ function readWorkbookUnchecked(path: string, options: ReadOptions): WorkbookGrid
   const ole = classifyOleFile(head);
   if (ole) throw new WorkbookReadError(ole, path);
 
-  const contents = readPackage(path, size, options.wanted);
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw new WorkbookReadError(problemFromFsError(error), path);
+  }
+  let contents: WorkbookContents;
+  try {
+    contents = await readPackage(fd, size, options.wanted);
+  } finally {
+    closeSync(fd);
+  }
   const sheets = contents.sheets.map((sheet): WorkbookSheet => {
-    const read = sheet.part ? contents.data.get(sheet.part) : undefined;
+    const read = sheet.part ? contents.data.get(sheet.part.toLowerCase()) : undefined;
     return {
       name: sheet.name,
       hidden: sheet.hidden,

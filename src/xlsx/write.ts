@@ -3,33 +3,35 @@
  * 预警状态 / 评估意见 columns, the row colours and the summary sheet — rendered from the same plans
  * the Excel adapter renders (`planMarks`, `planSummarySheet`).
  *
+ * The copy is the user's own package with our parts added (`package/`), not a re-written workbook:
+ * every ZIP entry we do not change is copied byte for byte (charts, pivot tables, images, comments,
+ * data validation, slicers, themes, VBA, custom XML, parts nobody refers to — never even inflated),
+ * and the parts we change are edited in place:
+ * - the marked ledger sheet(s): our two columns' cells (inline strings), widths and colour rules;
+ * - `workbook.xml`, its relationships and `[Content_Types].xml`: the summary sheet and our names;
+ * - `styles.xml`: our looks appended, so every style index the user's cells use stays;
+ * - the summary sheet's own part (ours entirely).
+ * Dates, numbers and text of the user's cells are never re-written, so they cannot move.
+ *
  * What it guarantees:
  * - The input file is only read; the copy goes to a temporary file beside `outputPath` and is
  *   renamed into place when complete, so a failure leaves nothing half-written.
  * - No user cell changes: the owned columns are right of the ledger (or where an earlier run put
  *   them), the colours are conditional formats keyed on the 预警状态 column (ONE rule per colour
- *   over the ledger's columns), so the user's own fills stay underneath.
+ *   over the ledger's columns), so the user's own fills stay underneath; a user's value where an
+ *   owned cell goes is refused (`WriteError`), never overwritten.
  * - Each owned thing is marked with a workbook defined name (`MARK_NAMES`): the summary sheet's A1
  *   and the owned columns' written cells (header row through the last item row). A copy has one
  *   marked ledger sheet: the marks of every sheet the add-in marked (its pairs of names,
- *   `COLUMN_MARK_PAIRS`) are taken away first, as `removeMarks` does. A later run (on the
- *   copy) empties exactly those and writes its own; `removeMarks` takes them all away again. A user's
+ *   `COLUMN_MARK_PAIRS`) are taken away first, as `removeMarks` does. A later run (on the copy)
+ *   empties exactly those and writes its own; `removeMarks` takes them all away again. A user's
  *   value elsewhere in those columns (above the header, under the ledger) is never touched. The
  *   conditional-format rules are recognised by their exact formulas (`colourRuleFormula`).
- *
- * - The workbook's own defined names are in the copy exactly as in the input (sheet-level ones on
- *   their sheets, constants, hidden ones): exceljs would flatten or drop them, so they are put back
- *   into the written package afterwards (defined-names.ts).
- *
- * exceljs cannot write charts: the summary plan's chart (lights by unit) is drawn only by the Excel
- * adapter; here it is skipped. Internal links are written as `HYPERLINK("#'sheet'!A12", text)`
- * formulas, because exceljs writes a cell hyperlink with an *external* relationship beside its
- * location, which Excel may try to open as a file.
+ * - The workbook's own defined names stay as written (sheet-level ones on their sheets, constants,
+ *   hidden ones); removing the summary sheet moves later sheets' names down with their sheets.
  */
 import { renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import ExcelJS from "exceljs";
-import { keepDefinedNames } from "./defined-names";
 import { columnLetter, columnNumber } from "../core/grid";
 import {
   COLOURED_LIGHTS,
@@ -44,19 +46,36 @@ import {
 } from "../core/plan/marks";
 import { planMarks } from "../core/plan/marks-builder";
 import { isOpinionText, isStatusText, legacyWrittenRows, writtenRows, type RowSpan } from "../core/plan/owned-range";
-import {
-  pickSummarySheetName,
-  planSummarySheet,
-  quoteSheet,
-  SHEET_STYLES,
-  sheetPlanCells,
-  tableBodyArea,
-  type CellStyle,
-  type PlanCell,
-  type SheetPlan,
-} from "../core/plan/summary-sheet";
+import { pickSummarySheetName, planSummarySheet, quoteSheet, type ChartPlan } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
-import type { EvaluationResult, Message } from "../core/types";
+import type { CellValue, EvaluationResult, Message } from "../core/types";
+import {
+  CHART_CONTENT_TYPE,
+  chartXml,
+  DRAWING_CONTENT_TYPE,
+  drawingXml,
+  STRICT_DRAWING,
+  TRANSITIONAL_DRAWING,
+} from "./package/chart-xml";
+import { PartTooLarge, relsPartOf, XlsxPackage } from "./package/opc";
+import { CLAIM, editSheet, OccupiedCell, type CellEdit, type CellWrite, type SheetEdits } from "./package/sheet-edit";
+import { MINIMAL_STYLES, StylesEditor } from "./package/styles";
+import { summarySheetXml } from "./package/summary-xml";
+import {
+  addSheet,
+  definedNameElement,
+  listDefinedNames,
+  listSheets,
+  mainNamespace,
+  removeSheet,
+  replaceDefinedNames,
+  type DefinedNameEntry,
+} from "./package/workbook-edit";
+import { attribute, XmlShapeError } from "./package/xml";
+import { decodeXml } from "./xml";
+import { ZipCopyTooLarge } from "./package/zip-copy";
+import { readWorkbook } from "./read";
+import { ZipFormatError } from "./zip";
 
 export interface WriteOptions {
   readonly settings: Settings;
@@ -76,9 +95,6 @@ export interface WriteOutcome {
  */
 export const OWNED_COLUMN_WIDTHS = { status: 10.75, opinion: 48.75 } as const;
 
-/** exceljs keeps a sheet's place in the workbook's order here (not in its typings). */
-type WithOrder = ExcelJS.Worksheet & { orderNo: number };
-
 /** A write the writer refuses or cannot do; `message` is `zh / en` (as the CLI splits it), `bilingual` the pair. */
 export class WriteError extends Error {
   constructor(readonly bilingual: Message) {
@@ -94,53 +110,293 @@ export async function writeEvaluatedCopy(
   opts: WriteOptions,
 ): Promise<WriteOutcome> {
   assertDifferentFiles(inputPath, outputPath);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(inputPath);
-  const ledger = workbook.getWorksheet(result.layout.sheet);
-  if (!ledger) {
-    throw new WriteError({
-      zh: `工作表“${result.layout.sheet}”不在文件中。`,
-      en: `Sheet "${result.layout.sheet}" is not in the file.`,
+  const legacyTexts = await legacyColumnTexts(inputPath);
+  return editPackage(inputPath, outputPath, (pkg) => {
+    const book = openWorkbook(pkg);
+    const ledger = book.sheets.find((s) => s.name === result.layout.sheet);
+    if (!ledger?.part) {
+      throw new WriteError({
+        zh: `工作表“${result.layout.sheet}”不在文件中。`,
+        en: `Sheet "${result.layout.sheet}" is not in the file.`,
+      });
+    }
+    const previousSummary = markedSummary(book);
+    if (previousSummary?.name === ledger.name) {
+      throw new WriteError({
+        zh: `工作表“${ledger.name}”是整改台账助手生成的汇总表，不是台账。`,
+        en: `Sheet "${ledger.name}" is the summary the add-in wrote, not a ledger.`,
+      });
+    }
+    const { name, renamedFrom } = pickSummarySheetName(
+      book.sheets.map((s) => s.name),
+      previousSummary?.name ?? null,
+    );
+
+    const styles = new StylesEditor(pkg.text(book.stylesPart) ?? MINIMAL_STYLES);
+    const edits = removalEdits(book, legacyTexts);
+    const marks = planMarks(result);
+    addMarkEdits(edits, ledger.name, marks, styles);
+    applySheetEdits(pkg, book, edits);
+
+    const plan = planSummarySheet(result, {
+      sheetName: name,
+      ledgerSheet: ledger.name,
+      surveySheet: opts.surveySheet,
+      settings: opts.settings,
     });
-  }
+    let xml = book.xml;
+    let summaryIndex: number;
+    let summaryPart: string;
+    if (previousSummary?.part) {
+      // Evaluating a copy again: the summary takes the place (part, sheet id, position) of the old one.
+      summaryIndex = book.sheets.indexOf(previousSummary);
+      summaryPart = previousSummary.part;
+      removeOwnPart(pkg, summaryPart);
+      dropCalcChain(pkg, book);
+    } else {
+      if (previousSummary) xml = removeSheet(xml, book.sheets.indexOf(previousSummary));
+      summaryPart = pkg.freeName(`${book.folder}worksheets/sheet`, ".xml");
+      const relationshipId = pkg.addRelationship(book.part, `${book.relationshipNamespace}/worksheet`, summaryPart);
+      xml = addSheet(xml, name, relationshipId, book.relationshipNamespace);
+      summaryIndex = listSheets(xml).length - 1;
+    }
+    const drawing = addCharts(pkg, book, summaryPart, plan.charts);
+    const summary = summarySheetXml(plan, styles, mainNamespace(book.xml), drawing);
+    pkg.setText(summaryPart, summary.xml);
+    pkg.setContentType(summaryPart, WORKSHEET_CONTENT_TYPE);
 
-  const previousSummary = findMarkedSheet(workbook);
-  const { name, renamedFrom } = pickSummarySheetName(
-    workbook.worksheets.map((ws) => ws.name),
-    previousSummary?.name ?? null,
-  );
-  removeAllMarks(workbook);
-
-  const marks = planMarks(result);
-  assertOwnedCellsFree(ledger, marks);
-  writeMarks(workbook, ledger, marks);
-
-  const plan = planSummarySheet(result, {
-    sheetName: name,
-    ledgerSheet: ledger.name,
-    surveySheet: opts.surveySheet,
-    settings: opts.settings,
+    const rows = writtenRows(marks);
+    const columnRange = (col: number) =>
+      `${quoteSheet(ledger.name)}!$${columnLetter(col)}$${rows.top}:$${columnLetter(col)}$${rows.bottom}`;
+    const ours = [
+      definedNameElement(xml, MARK_NAMES.summary, `${quoteSheet(name)}!$A$1`, null),
+      definedNameElement(xml, MARK_NAMES.statusColumn, columnRange(marks.statusCol), null),
+      definedNameElement(xml, MARK_NAMES.opinionColumn, columnRange(marks.opinionCol), null),
+      ...(summary.printTitles
+        ? [definedNameElement(xml, "_xlnm.Print_Titles", summary.printTitles, summaryIndex)]
+        : []),
+    ];
+    xml = replaceDefinedNames(xml, (n) => isMarkName(n.name) || n.localSheetId === summaryIndex, ours);
+    pkg.setText(book.part, xml);
+    saveStyles(pkg, book, styles);
+    return { summarySheet: name, renamedFrom };
   });
-  const summary = workbook.addWorksheet(name);
-  // Take the replaced summary's place in the sheet order.
-  if (previousSummary) (summary as WithOrder).orderNo = (previousSummary as WithOrder).orderNo;
-  renderSheetPlan(summary, plan);
-  workbook.definedNames.add(`${quoteSheet(name)}!$A$1`, MARK_NAMES.summary);
-
-  await writeAtomically(workbook, inputPath, outputPath, name);
-  return { summarySheet: name, renamedFrom };
 }
 
 /** 清除标记 for files: a copy of `inputPath` without anything the add-in wrote (SPEC §8). */
 export async function removeMarks(inputPath: string, outputPath: string): Promise<void> {
   assertDifferentFiles(inputPath, outputPath);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(inputPath);
-  removeAllMarks(workbook);
-  await writeAtomically(workbook, inputPath, outputPath, null);
+  const legacyTexts = await legacyColumnTexts(inputPath);
+  editPackage(inputPath, outputPath, (pkg) => {
+    const book = openWorkbook(pkg);
+    applySheetEdits(pkg, book, removalEdits(book, legacyTexts));
+    let xml = book.xml;
+    const summary = markedSummary(book);
+    if (summary) {
+      xml = removeSheet(xml, book.sheets.indexOf(summary));
+      if (summary.part) {
+        pkg.removeRelationships(book.part, [summary.relationshipId]);
+        removeOwnPart(pkg, summary.part);
+      }
+      dropCalcChain(pkg, book);
+    }
+    pkg.setText(
+      book.part,
+      replaceDefinedNames(xml, (n) => isMarkName(n.name), []),
+    );
+  });
+}
+
+// ───────────────────────────── The workbook ─────────────────────────────
+
+const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const TRANSITIONAL_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
+interface BookSheet {
+  readonly name: string;
+  readonly relationshipId: string;
+  /** The sheet's part, or null when its relationship points nowhere. */
+  readonly part: string | null;
+}
+
+interface Book {
+  readonly part: string;
+  /** The workbook part's folder with its slash (`xl/`). */
+  readonly folder: string;
+  readonly xml: string;
+  readonly sheets: readonly BookSheet[];
+  readonly names: readonly DefinedNameEntry[];
+  readonly stylesPart: string;
+  readonly relationshipNamespace: string;
+  /** Strict Open XML: its drawings and charts use the strict namespaces. */
+  readonly strict: boolean;
+}
+
+function openWorkbook(pkg: XlsxPackage): Book {
+  const office = pkg.relationships("").find((r) => r.kind === "officeDocument" && r.part !== null);
+  const part = (office?.part && pkg.find(office.part)) ?? pkg.find("xl/workbook.xml");
+  const xml = part ? pkg.text(part) : null;
+  if (!part || xml === null)
+    throw new WriteError({ zh: "文件中没有工作簿部件。", en: "The file has no workbook part." });
+  const rels = pkg.relationships(part);
+  const strict = mainNamespace(xml).startsWith("http://purl.oclc.org/");
+  const relationshipNamespace = strict ? STRICT_RELATIONSHIPS : TRANSITIONAL_RELATIONSHIPS;
+  const target = (id: string) => {
+    const rel = rels.find((r) => r.id === id);
+    return rel?.part ? pkg.find(rel.part) : null;
+  };
+  const styles = rels.find((r) => r.kind === "styles" && r.part !== null);
+  const folder = part.slice(0, part.lastIndexOf("/") + 1);
+  return {
+    part,
+    folder,
+    xml,
+    sheets: listSheets(xml).map((s) => ({
+      name: s.name,
+      relationshipId: s.relationshipId,
+      part: target(s.relationshipId),
+    })),
+    names: listDefinedNames(xml),
+    stylesPart: (styles?.part && pkg.find(styles.part)) ?? `${folder}styles.xml`,
+    relationshipNamespace,
+    strict,
+  };
+}
+
+/**
+ * Removes a part the add-in wrote (the summary sheet) with its relationships and the drawings and
+ * charts it refers to (ours too); media or anything else it might refer to is left in place.
+ */
+function removeOwnPart(pkg: XlsxPackage, part: string): void {
+  for (const rel of pkg.relationships(part))
+    if (rel.part && OWN_DRAWING_PARTS.has(rel.kind) && pkg.has(rel.part)) removeOwnPart(pkg, rel.part);
+  pkg.remove(relsPartOf(part));
+  pkg.remove(part);
+  pkg.removeContentType(part);
+}
+
+const OWN_DRAWING_PARTS = new Set(["drawing", "chart", "chartUserShapes", "chartStyle", "chartColorStyle"]);
+
+/** The plan's charts on the summary sheet: one drawing, one chart part each. Returns the sheet's drawing relationship. */
+function addCharts(
+  pkg: XlsxPackage,
+  book: Book,
+  sheetPart: string,
+  charts: readonly ChartPlan[],
+): { relationshipId: string; relationshipNamespace: string } | null {
+  if (charts.length === 0) return null;
+  const namespaces = book.strict ? STRICT_DRAWING : TRANSITIONAL_DRAWING;
+  const drawingPart = pkg.freeName(`${book.folder}drawings/drawing`, ".xml");
+  const placed = charts.map((chart) => {
+    const chartPart = pkg.freeName(`${book.folder}charts/chart`, ".xml");
+    pkg.setText(chartPart, chartXml(chart, namespaces));
+    pkg.setContentType(chartPart, CHART_CONTENT_TYPE);
+    return {
+      chart,
+      relationshipId: pkg.addRelationship(drawingPart, `${book.relationshipNamespace}/chart`, chartPart),
+    };
+  });
+  pkg.setText(drawingPart, drawingXml(placed, namespaces));
+  pkg.setContentType(drawingPart, DRAWING_CONTENT_TYPE);
+  const relationshipId = pkg.addRelationship(sheetPart, `${book.relationshipNamespace}/drawing`, drawingPart);
+  return { relationshipId, relationshipNamespace: book.relationshipNamespace };
+}
+
+function saveStyles(pkg: XlsxPackage, book: Book, styles: StylesEditor): void {
+  const exists = pkg.has(book.stylesPart);
+  const xml = styles.toXml();
+  if (exists && xml === pkg.text(book.stylesPart)) return;
+  pkg.setText(book.stylesPart, xml);
+  if (!exists) {
+    pkg.setContentType(book.stylesPart, STYLES_CONTENT_TYPE);
+    pkg.addRelationship(book.part, `${book.relationshipNamespace}/styles`, book.stylesPart);
+  }
+}
+
+/**
+ * The calculation chain lists formula cells by sheet; once the summary's formulas are replaced or
+ * gone it would name cells that are no longer formulas, which Excel repairs with a warning. Without
+ * it Excel simply rebuilds it.
+ */
+function dropCalcChain(pkg: XlsxPackage, book: Book): void {
+  for (const rel of pkg.relationships(book.part).filter((r) => r.kind === "calcChain")) {
+    pkg.removeRelationships(book.part, [rel.id]);
+    if (rel.part === null) continue;
+    pkg.remove(rel.part);
+    pkg.removeContentType(rel.part);
+  }
+}
+
+/** Runs `edit` on the input's package and saves the result atomically at `outputPath`. */
+function editPackage<T>(inputPath: string, outputPath: string, edit: (pkg: XlsxPackage) => T): T {
+  const temp = join(dirname(resolve(outputPath)), `.${basename(outputPath)}.${process.pid}.tmp`);
+  try {
+    return XlsxPackage.open(inputPath, (pkg) => {
+      assertExtensionFits(pkg, openWorkbook(pkg), outputPath);
+      const outcome = edit(pkg);
+      pkg.save(temp, pkg.storedTime(openWorkbook(pkg).part));
+      renameSync(temp, outputPath);
+      return outcome;
+    });
+  } catch (error) {
+    throw asWriteError(error);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Excel opens a file only when its extension says what its workbook part is: a workbook with macros
+ * (kept byte for byte in the copy) must be saved as `.xlsm`, one without as `.xlsx`.
+ */
+function assertExtensionFits(pkg: XlsxPackage, book: Book, outputPath: string): void {
+  const macros = /macroEnabled/i.test(pkg.contentType(book.part) ?? "");
+  const xlsm = /\.xlsm$/i.test(outputPath);
+  if (macros && !xlsm)
+    throw new WriteError({
+      zh: "工作簿含宏，副本的文件名应以 .xlsm 结尾（宏会原样保留）。",
+      en: "The workbook has macros: name the copy .xlsm (the macros are kept as they are).",
+    });
+  if (!macros && xlsm)
+    throw new WriteError({
+      zh: "工作簿不含宏，副本的文件名应以 .xlsx 结尾。",
+      en: "The workbook has no macros: name the copy .xlsx.",
+    });
+}
+
+function asWriteError(error: unknown): unknown {
+  if (error instanceof ZipCopyTooLarge)
+    return new WriteError({
+      zh: "副本将超过 4 GB，无法写入。",
+      en: "The copy would exceed 4 GB and cannot be written.",
+    });
+  if (error instanceof PartTooLarge)
+    return new WriteError({
+      zh: `部件 ${error.part} 过大，无法编辑。`,
+      en: `Part ${error.part} is too large to edit.`,
+    });
+  if (error instanceof ZipFormatError && error.problem === "too-large")
+    return new WriteError({
+      zh: "文件中有部件解压后过大，未写入副本。",
+      en: "A part of the file unpacks too large; no copy was written.",
+    });
+  if (error instanceof XmlShapeError || error instanceof ZipFormatError)
+    return new WriteError({
+      zh: `文件内容无法按 Excel 格式解析（${error.message}），未写入副本。`,
+      en: `The file's content could not be parsed as Excel XML (${error.message}); no copy was written.`,
+    });
+  return error;
 }
 
 // ───────────────────────────── Marks: find, remove ─────────────────────────────
+
+const MARK_NAME_SET = new Set<string>([MARK_NAMES.summary, ...COLUMN_MARK_PAIRS.flatMap((p) => [p.status, p.opinion])]);
+
+function isMarkName(name: string): boolean {
+  return MARK_NAME_SET.has(name);
+}
 
 /** A range a defined name of ours refers to, one column of it: rows `top`…`bottom` of `col` on `sheet`. */
 interface MarkedRange {
@@ -152,289 +408,228 @@ interface MarkedRange {
 
 const NAME_RANGE = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
 
-/** The ranges a defined name of ours refers to (exceljs keeps names as cell matrices), one per column. */
-function markedRanges(workbook: ExcelJS.Workbook, name: string): MarkedRange[] {
-  const ranges = (workbook.definedNames as unknown as { getRanges(n: string): { ranges: string[] } }).getRanges(name);
+/** The ranges the workbook-level defined name `name` refers to, one per column. */
+function markedRanges(names: readonly DefinedNameEntry[], name: string): MarkedRange[] {
   const out: MarkedRange[] = [];
-  for (const range of ranges?.ranges ?? []) {
-    const match = NAME_RANGE.exec(range);
-    if (!match) continue;
-    const sheet = (match[1] ?? match[2] ?? "").replace(/''/g, "'");
-    const [left, right] = [columnNumber(match[3] ?? ""), columnNumber(match[5] ?? match[3] ?? "")];
-    const [top, bottom] = [Number(match[4]), Number(match[6] ?? match[4])];
-    if (left === null || right === null) continue;
-    for (let col = Math.min(left, right); col <= Math.max(left, right); col++)
-      out.push({ sheet, col, top: Math.min(top, bottom), bottom: Math.max(top, bottom) });
+  for (const entry of names) {
+    if (entry.name !== name || entry.localSheetId !== null) continue;
+    for (const range of entry.formula.split(",")) {
+      const match = NAME_RANGE.exec(range.trim());
+      if (!match) continue;
+      const sheet = (match[1] ?? match[2] ?? "").replace(/''/g, "'");
+      const [left, right] = [columnNumber(match[3] ?? ""), columnNumber(match[5] ?? match[3] ?? "")];
+      const [top, bottom] = [Number(match[4]), Number(match[6] ?? match[4])];
+      if (left === null || right === null) continue;
+      for (let col = Math.min(left, right); col <= Math.max(left, right); col++)
+        out.push({ sheet, col, top: Math.min(top, bottom), bottom: Math.max(top, bottom) });
+    }
   }
   return out;
 }
 
-function findMarkedSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  const mark = markedRanges(workbook, MARK_NAMES.summary)[0];
-  return mark ? workbook.getWorksheet(mark.sheet) : undefined;
+function markedSummary(book: Book): BookSheet | undefined {
+  const mark = markedRanges(book.names, MARK_NAMES.summary)[0];
+  return mark ? book.sheets.find((s) => s.name === mark.sheet) : undefined;
 }
 
-function removeDefinedName(workbook: ExcelJS.Workbook, name: string): void {
-  const names = workbook.definedNames as unknown as { matrixMap: Record<string, unknown> };
-  delete names.matrixMap[name];
+/** Per sheet name: the edits to make (removal first, then the new marks on the ledger). */
+type EditsBySheet = Map<string, MutableEdits>;
+
+interface MutableEdits {
+  cells: Map<number, Map<number, CellEdit>>;
+  /** `row:col` of the cells an earlier run wrote (emptied here): a new write may replace them. */
+  removed: Set<string>;
+  resetWidths: { col: number; width: number }[];
+  setWidths: { col: number; width: number }[];
+  addFormat: SheetEdits["addFormat"];
+}
+
+function editsOf(all: EditsBySheet, sheet: string): MutableEdits {
+  let edits = all.get(sheet);
+  if (!edits)
+    all.set(sheet, (edits = { cells: new Map(), removed: new Set(), resetWidths: [], setWidths: [], addFormat: null }));
+  return edits;
+}
+
+function setCell(edits: MutableEdits, row: number, col: number, write: CellEdit): void {
+  let cells = edits.cells.get(row);
+  if (!cells) edits.cells.set(row, (cells = new Map()));
+  cells.set(col, write);
+}
+
+/** Column texts of the sheets whose marks name only their header cell (earlier versions), by sheet. */
+type LegacyTexts = ReadonlyMap<string, (row: number, col: number) => string>;
+
+/**
+ * Marks written before the rows were recorded name only their header cell; their rows are inferred
+ * from the column's texts (`legacyWrittenRows`), so those sheets' cells are read (only then).
+ */
+async function legacyColumnTexts(inputPath: string): Promise<LegacyTexts> {
+  const names = XlsxPackage.open(inputPath, (pkg) => {
+    try {
+      return openWorkbook(pkg).names;
+    } catch (error) {
+      throw asWriteError(error);
+    }
+  });
+  const legacy = new Set(
+    COLUMN_MARK_PAIRS.flatMap((pair) => [pair.status, pair.opinion])
+      .flatMap((name) => markedRanges(names, name))
+      .filter((m) => m.top === m.bottom)
+      .map((m) => m.sheet),
+  );
+  if (legacy.size === 0) return new Map();
+  const workbook = await readWorkbook(inputPath, { wanted: (name) => legacy.has(name) });
+  const texts = new Map<string, (row: number, col: number) => string>();
+  for (const sheet of workbook.sheets) {
+    if (!legacy.has(sheet.name)) continue;
+    const grid = sheet.grid();
+    texts.set(sheet.name, (row, col) => valueText(grid.values[row - 1]?.[col - 1] ?? null));
+  }
+  return texts;
 }
 
 /**
- * Takes away the summary sheet, the owned columns' cells and the colour rules of every earlier run.
- * Only the rows a mark name records are emptied (`owned-range.ts`): a user's value above the header or
- * under the ledger in those columns stays. A mark naming only its header cell (written before the rows
- * were recorded) is read with `legacyWrittenRows`.
+ * A cell's text as the legacy scan compares it: "" only for a cell with nothing in it. Not trimmed — the
+ * add-in never wrote spaces, so a cell of spaces is the user's; anything but plain text is never the
+ * add-in's either.
  */
-function removeAllMarks(workbook: ExcelJS.Workbook): void {
-  const summary = findMarkedSheet(workbook);
-  if (summary) workbook.removeWorksheet(summary.id);
+function valueText(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  return `\u0000${JSON.stringify(value)}`;
+}
 
-  // Every marked ledger sheet's pair (the add-in marks each sheet it evaluated with its own pair).
-  const status = COLUMN_MARK_PAIRS.flatMap((pair) => markedRanges(workbook, pair.status));
-  const opinion = COLUMN_MARK_PAIRS.flatMap((pair) => markedRanges(workbook, pair.opinion));
+/**
+ * The edits that take away the owned columns' cells and widths of every earlier run, on every marked
+ * sheet, and (`removeFormat`, applied to every edited sheet) the colour rules. Only the rows a mark
+ * name records are emptied (`owned-range.ts`): a user's value above the header or under the ledger in
+ * those columns stays.
+ */
+function removalEdits(book: Book, legacyTexts: LegacyTexts): EditsBySheet {
+  const all: EditsBySheet = new Map();
+  const status = COLUMN_MARK_PAIRS.flatMap((pair) => markedRanges(book.names, pair.status));
+  const opinion = COLUMN_MARK_PAIRS.flatMap((pair) => markedRanges(book.names, pair.opinion));
   const legacyStatus = status.find((m) => m.top === m.bottom);
   const columns = [
     ...status.map((m) => ({ mark: m, width: OWNED_COLUMN_WIDTHS.status, isOurs: isStatusText })),
     ...opinion.map((m) => ({ mark: m, width: OWNED_COLUMN_WIDTHS.opinion, isOurs: isOpinionText })),
   ];
-  // Inferred before anything is emptied: the 预警状态 column's rows stand for its partner's too.
-  const spans = columns.map(({ mark, isOurs }) => {
-    const ws = workbook.getWorksheet(mark.sheet);
-    if (!ws || mark.top !== mark.bottom) return { top: mark.top, bottom: mark.bottom };
-    const partner = legacyStatus && legacyStatus.sheet === mark.sheet && legacyStatus.top === mark.top;
-    const scanned = partner ? legacyStatus : mark;
-    return legacyWrittenRows(
-      mark.top,
-      ws.rowCount,
-      (row) => valueText(ws.findRow(row)?.findCell(scanned.col)?.value),
-      partner ? isStatusText : isOurs,
-    );
-  });
-  columns.forEach(({ mark, width }, i) => {
-    const ws = workbook.getWorksheet(mark.sheet);
-    const span = spans[i];
-    if (!ws || !span) return;
-    clearColumnRows(ws, mark.col, span);
-    const column = ws.getColumn(mark.col);
-    if (column.width === width) column.width = undefined as unknown as number;
-  });
-  for (const ws of workbook.worksheets) removeColourRules(ws);
-
-  for (const name of [MARK_NAMES.summary, ...COLUMN_MARK_PAIRS.flatMap((pair) => [pair.status, pair.opinion])])
-    removeDefinedName(workbook, name);
-}
-
-/**
- * A cell's text as the legacy scan compares it: "" only for a cell with nothing in it. Not trimmed — the
- * add-in never wrote spaces, so a cell of spaces is the user's; rich text, formulas, dates and anything
- * else exceljs hands back are never the add-in's either.
- */
-function valueText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "object" && "richText" in value)
-    return `\u0000${value.richText.map((run) => run.text).join("")}`;
-  return `\u0000${String(value)}`;
-}
-
-/** Empties rows `span` of a column: no value, and the style a never-touched cell would show. */
-function clearColumnRows(ws: ExcelJS.Worksheet, col: number, span: RowSpan): void {
-  for (let r = span.top; r <= span.bottom; r++) {
-    const row = ws.findRow(r);
-    const cell = row?.findCell(col);
-    if (!row || !cell) continue;
-    cell.value = null;
-    cell.style = inheritedStyle(row, ws.getColumn(col));
+  for (const { mark, width, isOurs } of columns) {
+    if (!book.sheets.some((s) => s.name === mark.sheet)) continue;
+    let span: RowSpan = { top: mark.top, bottom: mark.bottom };
+    const textAt = legacyTexts.get(mark.sheet);
+    if (mark.top === mark.bottom && textAt) {
+      // The 预警状态 column's rows stand for its partner's too.
+      const partner = legacyStatus && legacyStatus.sheet === mark.sheet && legacyStatus.top === mark.top;
+      const scanned = partner ? legacyStatus : mark;
+      span = legacyWrittenRows(mark.top, 1_048_576, (row) => textAt(row, scanned.col), partner ? isStatusText : isOurs);
+    }
+    const edits = editsOf(all, mark.sheet);
+    for (let row = span.top; row <= span.bottom; row++) {
+      setCell(edits, row, mark.col, null);
+      edits.removed.add(`${row}:${mark.col}`);
+    }
+    edits.resetWidths.push({ col: mark.col, width });
   }
-}
-
-/** What exceljs gives a new cell: the row's style over the column's (see exceljs Cell's constructor). */
-function inheritedStyle(row: ExcelJS.Row, column: ExcelJS.Column): Partial<ExcelJS.Style> {
-  return {
-    ...structuredClone(column.style ?? {}),
-    ...structuredClone((row as ExcelJS.Row & { style?: Partial<ExcelJS.Style> }).style ?? {}),
-  };
-}
-
-const OUR_RULE = new RegExp(`^\\$[A-Z]{1,3}\\d+="(${COLOURED_LIGHTS.map((l) => LIGHT_LABELS[l]).join("|")})"$`);
-
-interface ConditionalRule {
-  type?: string;
-  formulae?: unknown[];
-}
-
-function isOurRule(rule: ConditionalRule): boolean {
-  return rule.type === "expression" && rule.formulae?.length === 1 && OUR_RULE.test(String(rule.formulae[0]));
-}
-
-function removeColourRules(ws: ExcelJS.Worksheet): void {
-  const all = (ws as unknown as { conditionalFormattings?: unknown }).conditionalFormattings as
-    { ref: string; rules: ConditionalRule[] }[] | undefined;
-  if (!all) return;
-  const kept = all.filter((cf) => !(cf.rules.length > 0 && cf.rules.every(isOurRule)));
-  all.splice(0, all.length, ...kept);
+  return all;
 }
 
 // ───────────────────────────── Marks: write ─────────────────────────────
 
-/**
- * SPEC §8: the add-in never changes a user's cell. After our own marks are removed, every cell the
- * owned columns would take (header row to the last item) must be empty — as the Excel adapter checks
- * (`ownedWrites`); a cell holding only a space is the user's too. Cells inside a merged area other
- * than its top-left hold nothing of their own (Excel shows them empty), as in the adapter.
- */
-function assertOwnedCellsFree(ws: ExcelJS.Worksheet, marks: MarksPlan): void {
-  const { top, bottom } = writtenRows(marks);
-  for (const col of [marks.statusCol, marks.opinionCol]) {
-    for (let r = top; r <= bottom; r++) {
-      const cell = ws.findRow(r)?.findCell(col);
-      if (!cell || cell.type === ExcelJS.ValueType.Merge) continue;
-      if (cell.value === null || cell.value === undefined || cell.value === "") continue;
-      throw new WriteError({
-        zh: `工作表“${ws.name}”台账右侧的 ${cell.address} 已有内容，预警状态和评估意见列不能写在那里。请清空这些单元格后再评估。`,
-        en: `Cell ${cell.address} right of the ledger on sheet "${ws.name}" is not empty, so the status and opinion columns cannot go there. Clear it, then evaluate again.`,
-      });
-    }
-  }
-}
-
-function writeMarks(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, marks: MarksPlan): void {
-  const headerStyle = ws.getRow(marks.headerRow).getCell(marks.colourArea.lastCol).style;
+function addMarkEdits(all: EditsBySheet, sheet: string, marks: MarksPlan, styles: StylesEditor): void {
+  const edits = editsOf(all, sheet);
   const rows = writtenRows(marks);
-  const owned = [
-    { col: marks.statusCol, header: STATUS_HEADER, mark: MARK_NAMES.statusColumn, width: OWNED_COLUMN_WIDTHS.status },
-    {
-      col: marks.opinionCol,
-      header: OPINION_HEADER,
-      mark: MARK_NAMES.opinionColumn,
-      width: OWNED_COLUMN_WIDTHS.opinion,
-    },
-  ];
-  for (const { col, header, mark, width } of owned) {
-    const cell = ws.getRow(marks.headerRow).getCell(col);
-    cell.value = header;
-    // Look like the ledger's own header (font, fill, border, alignment of its last header cell).
-    cell.style = structuredClone(headerStyle);
-    const column = ws.getColumn(col);
-    if (column.width === undefined) column.width = width;
-    // The exact rows written (header through the last item), so a later run or removeMarks touches only these.
-    const letter = columnLetter(col);
-    workbook.definedNames.add(`${quoteSheet(ws.name)}!$${letter}$${rows.top}:$${letter}$${rows.bottom}`, mark);
-  }
+  // Every cell the mark names will cover must be free (a later run empties them all), written or not.
+  for (let row = rows.top; row <= rows.bottom; row++)
+    for (const col of [marks.statusCol, marks.opinionCol])
+      if (!edits.cells.get(row)?.get(col)) setCell(edits, row, col, CLAIM);
+  // The owned headers look like the ledger's own header (its last header cell's format).
+  const headerStyle: CellWrite["style"] = ({ styleAt }) => styleAt(marks.colourArea.lastCol);
+  setCell(edits, rows.top, marks.statusCol, { text: STATUS_HEADER, style: headerStyle });
+  setCell(edits, rows.top, marks.opinionCol, { text: OPINION_HEADER, style: headerStyle });
+  edits.setWidths.push(
+    { col: marks.statusCol, width: OWNED_COLUMN_WIDTHS.status },
+    { col: marks.opinionCol, width: OWNED_COLUMN_WIDTHS.opinion },
+  );
   for (const row of marks.rows) {
-    ws.getRow(row.row).getCell(marks.statusCol).value = row.status;
-    if (row.opinion !== "") {
-      const cell = ws.getRow(row.row).getCell(marks.opinionCol);
-      cell.value = row.opinion;
-      cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: "top" };
-    }
+    setCell(edits, row.row, marks.statusCol, {
+      text: row.status,
+      style: ({ existing, inherited }) => existing ?? inherited,
+    });
+    if (row.opinion !== "")
+      setCell(edits, row.row, marks.opinionCol, {
+        text: row.opinion,
+        style: ({ existing, inherited }) => styles.wrappedTop(existing ?? inherited),
+      });
   }
-  addColourRules(ws, marks);
-}
-
-function addColourRules(ws: ExcelJS.Worksheet, marks: MarksPlan): void {
   const { firstRow, lastRow, firstCol, lastCol } = marks.colourArea;
   if (lastRow < firstRow || lastCol < firstCol) return;
   const statusLetter = columnLetter(marks.statusCol);
-  ws.addConditionalFormatting({
-    ref: `${columnLetter(firstCol)}${firstRow}:${columnLetter(lastCol)}${lastRow}`,
-    // Distinct priorities: rules of equal priority are an ambiguity Excel resolves and LibreOffice does not.
-    rules: COLOURED_LIGHTS.map((light, index) => ({
-      type: "expression",
-      formulae: [colourRuleFormula(light, statusLetter, firstRow)],
-      style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(LIGHT_FILLS[light] ?? "#FFFFFF") } } },
-      priority: index + 1,
-    })) as ExcelJS.ConditionalFormattingRule[],
-  });
+  const dxfs = COLOURED_LIGHTS.map((light) =>
+    styles.dxf(
+      `<${styles.prefix}fill><${styles.prefix}patternFill patternType="solid"><${styles.prefix}bgColor rgb="${argb(LIGHT_FILLS[light] ?? "#FFFFFF")}"/></${styles.prefix}patternFill></${styles.prefix}fill>`,
+    ),
+  );
+  const sqref = `${columnLetter(firstCol)}${firstRow}:${columnLetter(lastCol)}${lastRow}`;
+  // Distinct priorities after the user's own rules: a user's rule keeps precedence over our colours.
+  edits.addFormat = (p, priority) =>
+    `<${p}conditionalFormatting sqref="${sqref}">${COLOURED_LIGHTS.map(
+      (light, i) =>
+        `<${p}cfRule type="expression" dxfId="${dxfs[i]}" priority="${priority + i}"><${p}formula>${escapeFormula(colourRuleFormula(light, statusLetter, firstRow))}</${p}formula></${p}cfRule>`,
+    ).join("")}</${p}conditionalFormatting>`;
 }
-
-// ───────────────────────────── The summary sheet ─────────────────────────────
 
 function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
-function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
-  const spec = SHEET_STYLES[style];
-  const out: Partial<ExcelJS.Style> = {
-    font: {
-      name: "等线",
-      size: spec.fontSize,
-      bold: spec.bold,
-      ...(spec.fontColor ? { color: { argb: argb(spec.fontColor) } } : {}),
-    },
-    alignment: { vertical: "top", wrapText: spec.wrap },
-  };
-  if (spec.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(spec.fill) } };
-  return out;
+function escapeFormula(formula: string): string {
+  return formula.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: "thin", color: { argb: "FFBFBFBF" } },
-  left: { style: "thin", color: { argb: "FFBFBFBF" } },
-  bottom: { style: "thin", color: { argb: "FFBFBFBF" } },
-  right: { style: "thin", color: { argb: "FFBFBFBF" } },
-};
+const OUR_RULE = new RegExp(`^\\$[A-Z]{1,3}\\d+="(${COLOURED_LIGHTS.map((l) => LIGHT_LABELS[l]).join("|")})"$`);
 
-/** One plan cell into one exceljs cell. Text is always a string value, never a formula (SPEC §8). */
-function writeCell(cell: ExcelJS.Cell, planCell: PlanCell): void {
-  switch (planCell.kind) {
-    case "text":
-      cell.value = planCell.text;
-      break;
-    case "number":
-      cell.value = planCell.value;
-      if (planCell.format) cell.numFmt = planCell.format;
-      break;
-    case "formula":
-      cell.value = {
-        formula: planCell.formula.replace(/^=/, ""),
-        result: (planCell.value ?? "") as number | string | boolean,
-      } as ExcelJS.CellFormulaValue;
-      if (planCell.format) cell.numFmt = planCell.format;
-      break;
-    case "link": {
-      const target = `#${quoteSheet(planCell.sheet)}!${planCell.address}`;
-      cell.value = {
-        formula: `HYPERLINK("${target.replace(/"/g, '""')}","${planCell.text.replace(/"/g, '""')}")`,
-        result: planCell.text,
-      } as ExcelJS.CellFormulaValue;
-      cell.font = { ...(cell.font ?? {}), color: { argb: "FF0563C1" }, underline: true };
-      break;
+/** A `<conditionalFormatting>` whose every rule is one of our colour rules. */
+function isOurFormat(element: string): boolean {
+  const rules = [...element.matchAll(/<(?:[\w.-]+:)?cfRule\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?cfRule>)/g)];
+  return (
+    rules.length > 0 &&
+    rules.every((rule) => {
+      const formulas = [
+        ...(rule[2] ?? "").matchAll(/<(?:[\w.-]+:)?formula\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?formula>/g),
+      ];
+      return (
+        attribute(` ${rule[1] ?? ""}`, "type") === "expression" &&
+        formulas.length === 1 &&
+        OUR_RULE.test(decodeXml(formulas[0]?.[1] ?? ""))
+      );
+    })
+  );
+}
+
+function applySheetEdits(pkg: XlsxPackage, book: Book, all: EditsBySheet): void {
+  for (const [sheetName, edits] of all) {
+    const part = book.sheets.find((s) => s.name === sheetName)?.part;
+    const xml = part ? pkg.text(part) : null;
+    if (!part || xml === null) continue;
+    try {
+      const edited = editSheet(xml, {
+        ...edits,
+        owned: (row, col) => edits.removed.has(`${row}:${col}`),
+        removeFormat: isOurFormat,
+      });
+      if (edited !== xml) pkg.setText(part, edited);
+    } catch (error) {
+      if (error instanceof OccupiedCell) {
+        throw new WriteError({
+          zh: `工作表“${sheetName}”台账右侧的 ${error.ref} 已有内容，预警状态和评估意见列不能写在那里。请清空这些单元格后再评估。`,
+          en: `Cell ${error.ref} right of the ledger on sheet "${sheetName}" is not empty, so the status and opinion columns cannot go there. Clear it, then evaluate again.`,
+        });
+      }
+      throw error;
     }
   }
-}
-
-function renderSheetPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
-  plan.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
-  for (const table of plan.tables) {
-    if (table.header.length === 0) continue;
-    const area = tableBodyArea(table);
-    for (let r = area.top; r <= area.bottom; r++)
-      for (let c = area.left; c <= area.right; c++) ws.getCell(r, c).border = THIN;
-  }
-  for (const { row, col, cell: planCell } of sheetPlanCells(plan)) {
-    const cell = ws.getCell(row, col);
-    const border = cell.border;
-    cell.style = {
-      ...styleOf(planCell.style ?? "body"),
-      ...(SHEET_STYLES[planCell.style ?? "body"].border ? { border } : {}),
-    };
-    writeCell(cell, planCell);
-  }
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: plan.print.orientation,
-    paperSize: 9, // A4
-    fitToPage: true,
-    fitToWidth: plan.print.fitToPagesWide,
-    fitToHeight: plan.print.fitToPagesTall,
-    ...(plan.print.repeatRows
-      ? { printTitlesRow: `${plan.print.repeatRows.first}:${plan.print.repeatRows.last}` }
-      : {}),
-  };
-  if (plan.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: plan.freezeRows, xSplit: 0 }];
-  // plan.charts: not written — exceljs has no chart support (see the module comment).
 }
 
 // ───────────────────────────── Files ─────────────────────────────
@@ -442,26 +637,5 @@ function renderSheetPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
 function assertDifferentFiles(inputPath: string, outputPath: string): void {
   if (resolve(inputPath) === resolve(outputPath)) {
     throw new WriteError({ zh: "输出文件不能与输入文件相同。", en: "The output file must not be the input file." });
-  }
-}
-
-/**
- * Writes the copy to a temporary file beside `outputPath`, puts the input's own defined names back
- * as they were (exceljs mangles sheet-level ones: see defined-names.ts), then renames it into place.
- * `drawnSheet`: the summary sheet drawn in the copy, whose names come from exceljs.
- */
-async function writeAtomically(
-  workbook: ExcelJS.Workbook,
-  inputPath: string,
-  outputPath: string,
-  drawnSheet: string | null,
-): Promise<void> {
-  const temp = join(dirname(resolve(outputPath)), `.${basename(outputPath)}.${process.pid}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temp);
-    keepDefinedNames(inputPath, temp, drawnSheet);
-    renameSync(temp, outputPath);
-  } finally {
-    rmSync(temp, { force: true });
   }
 }

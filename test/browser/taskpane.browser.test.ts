@@ -7,7 +7,10 @@
  * a note when that is missing or SKIP_BROWSER_TESTS=1. It builds
  * `webpack --mode production --env preview --env outputPath=test-results/preview-dist` (about a
  * minute on two cores), serves that folder on 127.0.0.1, and leaves test-results/taskpane.png, a
- * screenshot of the pane after an evaluation, for a person to look at.
+ * screenshot of the pane after an evaluation, for a person to look at, with test-results/pane-*.png:
+ * first open, settings with an error, summary written, English, dark, contrast, 350 and 300 px wide.
+ * At 350 and 300 px it measures that nothing scrolls sideways, no light tile's name is cut and no
+ * short label breaks inside a word.
  *
  * Every request the page makes must go to that local server: anything else is aborted and fails the
  * test (SPEC §8: "no network calls besides loading the add-in's own files, no telemetry").
@@ -123,7 +126,7 @@ jest.setTimeout(300_000);
     const badges = page.getByRole("list", { name: "红黄绿灯统计" }).getByRole("listitem");
     expect(await badges.allInnerTexts()).toEqual(["红灯\n2", "黄灯\n1", "绿灯\n4", "已销号\n2", "待补充\n1"]);
     await page.getByRole("button", { name: /销号缺少佐证材料/ }).waitFor();
-    await page.getByRole("button", { name: /N12\s*已销号，但佐证材料为空/ }).waitFor();
+    await page.getByRole("button", { name: /N12\s*序号 \d+\s*已销号，但佐证材料为空/ }).waitFor();
 
     // The double's workbook now has the add-in's status column right of the ledger (column P).
     const statusHeader = await page.evaluate(() => {
@@ -136,12 +139,129 @@ jest.setTimeout(300_000);
   });
 
   it("selects a finding's cell in the workbook when it is clicked", async () => {
-    await page.getByRole("button", { name: /N12\s*已销号，但佐证材料为空/ }).click();
+    await page.getByRole("button", { name: /N12\s*序号 \d+\s*已销号，但佐证材料为空/ }).click();
     await page.waitForFunction(() => {
       const model = (window as unknown as PreviewWindow).excelDouble?.model;
       const sheet = model?.sheets.find((s) => s.id === model.selection.sheetId);
-      return sheet?.name === "整改台账" && model?.selection.rect.top === 12 && model.selection.rect.left === 14;
+      return (
+        sheet?.name === "整改台账" && model?.selection.activeCell.row === 12 && model.selection.activeCell.col === 14
+      );
     });
+  });
+
+  /** The pane in a page of its own, `width` px wide, with the preview's query parameters. */
+  async function openPane(query: string, width: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
+    const own = await context.newPage();
+    await own.route("**/*", (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+    );
+    own.on("pageerror", (error) => pageErrors.push(error.message));
+    await own.goto(`${server.url}taskpane.html${query}`);
+    await own.getByRole("tab").first().waitFor();
+    return own;
+  }
+
+  /** How far the page scrolls sideways (0 when it fits), and which labels are cut or broken. */
+  async function layoutProblems(own: Page): Promise<{ sideways: number; clipped: string[]; broken: string[] }> {
+    return own.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      const clipped = [...document.querySelectorAll<HTMLElement>("[data-light] > span")]
+        .filter(
+          (el) =>
+            el.scrollWidth > el.clientWidth + 1 ||
+            el.getBoundingClientRect().right > (el.closest("li")?.getBoundingClientRect().right ?? 0) + 1,
+        )
+        .map((el) => el.textContent ?? "");
+      // A short label is broken mid-word when its text takes two lines: radio labels and the tagline's words.
+      const lines = (node: Node, from: number, to: number) => {
+        const range = document.createRange();
+        range.setStart(node, from);
+        range.setEnd(node, to);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      const broken: string[] = [];
+      for (const label of document.querySelectorAll<HTMLElement>("[role=radiogroup] label")) {
+        const text = label.firstChild;
+        if (text && text.nodeType === Node.TEXT_NODE && lines(text, 0, text.textContent?.length ?? 0) > 1)
+          broken.push(label.textContent ?? "");
+      }
+      const tagline = [...document.querySelectorAll("header span, header p")].find((el) =>
+        el.textContent?.includes("·"),
+      );
+      const tagText = tagline?.firstChild;
+      if (tagText && tagText.nodeType === Node.TEXT_NODE) {
+        // Each word (a Chinese phrase between the dots, an English word) on one line.
+        for (const word of (tagText.textContent ?? "").matchAll(/[^\s·]+/g)) {
+          if (lines(tagText, word.index, word.index + word[0].length) > 1) broken.push(word[0]);
+        }
+      }
+      return { sideways: root.scrollWidth - root.clientWidth, clipped, broken };
+    });
+  }
+
+  it.each([350, 300])(
+    "fits %i px: no sideways scroll in either tab, no clipped tile, no label broken mid-word",
+    async (width) => {
+      for (const lang of ["zh", "en"] as const) {
+        const own = await openPane(`?lang=${lang}`, width);
+        const evaluate = lang === "zh" ? "评估" : "Evaluate";
+        await own.getByRole("button", { name: evaluate, exact: true }).click();
+        await own.getByRole("list", { name: /红黄绿灯统计|Items by light/ }).waitFor({ timeout: 30_000 });
+        const check = await layoutProblems(own);
+        await own.screenshot({ path: join(results, `pane-${lang}-${width}.png`), fullPage: true });
+        await own.getByRole("tab", { name: lang === "zh" ? "设置" : "Settings" }).click();
+        await own.getByRole("button", { name: lang === "zh" ? "保存设置" : "Save settings" }).waitFor();
+        const settings = await layoutProblems(own);
+        await own.screenshot({ path: join(results, `pane-settings-${lang}-${width}.png`), fullPage: true });
+        expect({ lang, width, check, settings }).toEqual({
+          lang,
+          width,
+          check: { sideways: 0, clipped: [], broken: [] },
+          settings: { sideways: 0, clipped: [], broken: [] },
+        });
+        await own.context().close();
+      }
+    },
+  );
+
+  it("screenshots the main states: first open, settings with an error, summary written, dark, contrast", async () => {
+    const own = await openPane("", 350);
+    await own.screenshot({ path: join(results, "pane-first-open.png"), fullPage: true });
+    await own.getByRole("tab", { name: "设置" }).click();
+    const close = own.getByRole("textbox", { name: "整改问题销号率（%）" });
+    await close.fill("150");
+    await own.getByRole("button", { name: "保存设置" }).click();
+    await own.getByText("不能大于 100%。").waitFor();
+    expect(await close.getAttribute("aria-invalid")).toBe("true");
+    await own.screenshot({ path: join(results, "pane-settings-error.png"), fullPage: true });
+    await own.getByRole("tab", { name: "检查" }).click();
+    await own.getByRole("button", { name: "评估", exact: true }).click();
+    await own.getByRole("button", { name: "生成汇总表" }).click();
+    await own.getByText("已生成汇总表“整改情况汇总”。").waitFor({ timeout: 30_000 });
+    await own.screenshot({ path: join(results, "pane-summary-written.png"), fullPage: true });
+    // The message's link opens the summary sheet in the workbook.
+    await own.getByRole("button", { name: "打开“整改情况汇总”" }).click();
+    await own.waitForFunction(() => {
+      const model = (window as unknown as PreviewWindow).excelDouble?.model;
+      return model?.sheets.find((s) => s.id === model.selection.sheetId)?.name === "整改情况汇总";
+    });
+    await own.context().close();
+
+    for (const theme of ["dark", "contrast"]) {
+      const themed = await openPane(`?theme=${theme}`, 350);
+      await themed.getByRole("button", { name: "评估", exact: true }).click();
+      await themed.getByRole("list", { name: "红黄绿灯统计" }).waitFor({ timeout: 30_000 });
+      // The pane's own background is dark in both (Fluent's web dark and Teams' contrast themes).
+      const background = await themed.evaluate(() => {
+        const pane = document.querySelector<HTMLElement>(".fui-FluentProvider");
+        return pane ? getComputedStyle(pane).backgroundColor : "";
+      });
+      const [r, g, b] = (background.match(/\d+/g) ?? ["255", "255", "255"]).map(Number) as [number, number, number];
+      expect(r + g + b).toBeLessThan(3 * 80);
+      await themed.screenshot({ path: join(results, `pane-${theme}.png`), fullPage: true });
+      await themed.context().close();
+    }
   });
 
   /**

@@ -402,7 +402,7 @@ describe("what cannot be evaluated: exit 2 and one line on stderr", () => {
     await expectRefusal(["evaluate", SAMPLE, "--out", join(dir, "report.json")], /^--out 的文件名应以 \.xlsx 结尾/);
   });
 
-  it("a writer that fails: exit 2, one line even when its message has several", async () => {
+  it("a writer that fails: the report is still printed, then one line (even when its message has several), exit 2", async () => {
     const outcome = await cli(["evaluate", SAMPLE, "--today", "2025-03-31", "--out", join(dir, "x.xlsx")], {
       writeEvaluatedCopy: () => {
         throw new TypeError("boom\n    at somewhere (file.ts:1:1)");
@@ -411,6 +411,7 @@ describe("what cannot be evaluated: exit 2 and one line on stderr", () => {
     expect(outcome.code).toBe(2);
     expect(outcome.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(outcome.stderr).toMatch(/^无法写入 .*x\.xlsx：boom at somewhere/);
+    expect(JSON.parse(outcome.stdout).summary.items).toBe(34);
   });
 
   it("an unexpected internal failure: exit 1, one line, no stack trace", async () => {

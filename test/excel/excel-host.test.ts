@@ -10,6 +10,7 @@ import {
   type WorkbookSnapshot,
 } from "../../src/excel/double";
 import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
+import { MAX_SYNCS_PER_LEDGER_SEARCH } from "../../src/excel/find-ledger-sheet";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { MARK_NAMES } from "../../src/core/plan/marks";
@@ -102,6 +103,18 @@ describe("reading the ledger", () => {
     });
   });
 
+  it("finds the sheet that holds a ledger, other than the one named, in two syncs and without writing", async () => {
+    const { host, double } = harness({
+      sheets: [{ name: "封面", rows: [["XX公司巡察整改"], ["2025年3月"]] }, { name: "空白", rows: [] }, ledgerSheet()],
+    });
+    const before = double.snapshot();
+    const syncsBefore = double.syncCount;
+    expect(await host.findLedgerSheet("封面")).toEqual({ ok: true, value: LEDGER_SHEET });
+    expect(double.syncCount - syncsBefore).toBeLessThanOrEqual(MAX_SYNCS_PER_LEDGER_SEARCH);
+    expect(await host.findLedgerSheet(LEDGER_SHEET)).toEqual({ ok: true, value: null });
+    expect(double.snapshot()).toEqual(before);
+  });
+
   it("a sheet without a ledger gives no-ledger with the first rows to pick a header by hand", async () => {
     const { host, double } = harness({ sheets: [{ name: "杂项", rows: [["会议纪要"], ["时间", "地点"]] }] });
     const before = double.snapshot();
@@ -179,7 +192,7 @@ describe("writing the marks", () => {
     });
     const before = double.snapshot();
     await evaluateOk(host);
-    expect(await host.clearMarks()).toEqual({ ok: true, value: undefined });
+    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: ["整改台账"], summarySheet: null } });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });
 
@@ -188,8 +201,13 @@ describe("writing the marks", () => {
     const before = double.snapshot();
     const evaluation = await evaluateOk(host);
     expect((await host.writeSummary(evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
-    expect(await host.clearMarks()).toEqual({ ok: true, value: undefined });
+    expect(await host.clearMarks()).toEqual({
+      ok: true,
+      value: { ledgerSheets: ["整改台账"], summarySheet: "整改情况汇总" },
+    });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
+    // A second clear finds nothing to remove, and says so.
+    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: [], summarySheet: null } });
   });
 
   it("refuses to write over user cells right of the ledger", async () => {
@@ -247,7 +265,9 @@ describe("syncs and payloads", () => {
     // 4 read blocks of at most 4.75 MB. The write (预警状态 and 评估意见, 8.6 MB) takes 3 requests of at most 4 MB.
     expect(double.syncCount).toBe(MAX_SYNCS_PER_EVALUATION + 5);
     const syncs = double.runtime.syncs;
-    expect(syncs.slice(1, 5).every((s) => s.responseBytes > 1024 * 1024 && s.requestBytes < 1024)).toBe(true);
+    // A read request asks for its values, formats and the merged areas of its rows in tiles of 512 cells
+    // (one tile per ~34 rows of 15 columns): small requests.
+    expect(syncs.slice(1, 5).every((s) => s.responseBytes > 1024 * 1024 && s.requestBytes < 64 * 1024)).toBe(true);
     expect(syncs.slice(5).every((s) => s.responseBytes === 0 && s.requestBytes > 512 * 1024)).toBe(true);
     for (const sync of syncs) {
       expect(sync.failed).toBeNull();

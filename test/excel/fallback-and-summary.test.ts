@@ -128,14 +128,19 @@ describe("the summary sheet", () => {
   it("writes ledger text as text, links to rows, a chart and print setup", async () => {
     const { host, double } = harness({ sheets: [ledgerSheet()] });
     const evaluation = await evaluateOk(host);
-    await host.writeSummary(evaluation, DEFAULT_SETTINGS);
+    expect((await host.writeSummary(evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
     const summary = double.snapshot().sheets.find((s) => s.name === SUMMARY_SHEET_NAME);
     const cells = Object.values(summary?.cells ?? {});
     expect(cells.some((c) => c.value === "=合同管理不规范")).toBe(true);
     expect(cells.some((c) => c.formula?.includes("合同管理"))).toBe(false);
     expect(cells.some((c) => c.hyperlink?.documentReference?.startsWith(`'${LEDGER_SHEET}'!`))).toBe(true);
     expect(summary?.charts.length).toBeGreaterThan(0);
-    expect(summary?.pageLayout).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1 } });
+    // One page wide, in documented numbers of pages: as many pages tall as rows, never the constraint.
+    const rows = Math.max(...Object.keys(summary?.cells ?? {}).map((a) => Number(/\d+/.exec(a)?.[0])));
+    expect(summary?.pageLayout).toMatchObject({
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: rows },
+    });
     expect(summary?.freezeRows).toBeGreaterThanOrEqual(0);
   });
 
@@ -155,7 +160,7 @@ describe("small host methods", () => {
     const { host, double } = harness({ sheets: [ledgerSheet(), { name: "Other" }], active: "Other" });
     expect(await host.listSheets()).toEqual({ ok: true, value: [LEDGER_SHEET, "Other"] });
     expect((await host.selectCell(LEDGER_SHEET, "H7")).ok).toBe(true);
-    expect(double.model.selection.rect).toEqual({ top: 7, left: 8, bottom: 7, right: 8 });
+    expect(double.model.selection.areas).toEqual([{ top: 7, left: 8, bottom: 7, right: 8 }]);
     expect(double.model.activeSheetId).toBe(double.model.sheets[0]?.id);
   });
 

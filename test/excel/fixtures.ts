@@ -4,12 +4,15 @@
  */
 import {
   createExcelDouble,
+  createExcelDoubleOf,
   serialFromYmd,
   type ExcelDouble,
   type SheetDescription,
   type WorkbookDescription,
 } from "../../src/excel/double";
 import { createExcelHost } from "../../src/excel/excel-host";
+import { loadWorkbookModel } from "../../src/excel/double-xlsx/load";
+import type { WorkbookModel } from "../../src/excel/double/model";
 import type { LedgerHost } from "../../src/excel/host";
 import { columnLetter } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/types";
@@ -90,6 +93,32 @@ export interface Harness {
 
 export function harness(description: WorkbookDescription, excelApi = "1.17"): Harness {
   const double = createExcelDouble(description, { excelApi });
+  return { double, host: createExcelHost({ Excel: double.Excel, Office: double.Office }) };
+}
+
+const loadedFiles = new Map<string, Promise<WorkbookModel>>();
+
+/**
+ * An .xlsx file loaded into the double (src/excel/double-xlsx/load.ts), `active` its active sheet.
+ * Each call gets its own copy of the workbook (the file is read once).
+ */
+export async function fileHarness(
+  path: string,
+  options: { active?: string; excelApi?: string } = {},
+): Promise<Harness> {
+  if (!loadedFiles.has(path)) loadedFiles.set(path, loadWorkbookModel(path));
+  const model = structuredClone(await (loadedFiles.get(path) as Promise<WorkbookModel>));
+  const active = options.active === undefined ? null : model.sheets.find((s) => s.name === options.active);
+  if (options.active !== undefined && !active) throw new Error(`fileHarness: no sheet ${options.active} in ${path}`);
+  if (active) {
+    model.activeSheetId = active.id;
+    model.selection = {
+      sheetId: active.id,
+      areas: [{ top: 1, left: 1, bottom: 1, right: 1 }],
+      activeCell: { row: 1, col: 1 },
+    };
+  }
+  const double = createExcelDoubleOf(model, { excelApi: options.excelApi ?? "1.17" });
   return { double, host: createExcelHost({ Excel: double.Excel, Office: double.Office }) };
 }
 

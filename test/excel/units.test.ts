@@ -10,6 +10,8 @@ import {
   fixedReadBlocks,
   formatColumnsFromSample,
   HEADER_SAMPLE_ADDRESS,
+  MERGE_TILE_CELLS,
+  mergeTiles,
   planReadBlocks,
   PREFETCH_ADDRESS,
   PREFETCH_BUDGET_BYTES,
@@ -182,6 +184,24 @@ describe("read planning", () => {
     expect(HEADER_SAMPLE_ADDRESS).toBe("A1:BL60");
   });
 
+  it(`reads merged areas in tiles of at most ${MERGE_TILE_CELLS} cells covering the range: row bands, a too-wide row in runs`, () => {
+    const rect = { top: 1, left: 1, bottom: 100, right: 15 };
+    const tiles = mergeTiles(rect);
+    expect(tiles[0]).toEqual({ top: 1, left: 1, bottom: 34, right: 15 });
+    expect(tiles.map((t) => t.bottom - t.top + 1)).toEqual([34, 34, 32]);
+    const wide = mergeTiles({ top: 5, left: 1, bottom: 6, right: 1200 });
+    expect(wide.map((t) => [t.top, t.left, t.right])).toEqual([
+      [5, 1, 512],
+      [5, 513, 1024],
+      [5, 1025, 1200],
+      [6, 1, 512],
+      [6, 513, 1024],
+      [6, 1025, 1200],
+    ]);
+    for (const t of [...tiles, ...wide])
+      expect((t.bottom - t.top + 1) * (t.right - t.left + 1)).toBeLessThanOrEqual(512);
+  });
+
   it("groups format columns into contiguous runs", () => {
     expect(columnRuns([9, 8, 11, 1, 12])).toEqual([
       { left: 1, right: 1 },
@@ -246,8 +266,13 @@ describe("hostErrorFrom", () => {
     ["AccessDenied", "protected"],
     ["InvalidOperationInCellEditMode", "cell-edit"],
     ["ApiNotFound", "api-missing"],
+    ["ApiNotAvailable", "api-missing"],
     ["RequestPayloadSizeLimitExceeded", "too-large"],
     ["ResponsePayloadSizeLimitExceeded", "too-large"],
+    ["RangeExceedsLimit", "too-large"],
+    ["UnsupportedFeature", "unsupported-feature"],
+    ["InactiveWorkbook", "inactive-workbook"],
+    ["InvalidSelection", "several-areas"],
     ["GeneralException", "unknown"],
   ])("maps %s to %s with a message in both languages", (code, expected) => {
     const error = hostErrorFrom(Object.assign(new Error("x"), { code }), "台账");

@@ -11,11 +11,11 @@
  * its own message, and the workbook is unchanged.
  */
 import { join } from "node:path";
-import { diffSnapshots, type WorkbookDescription } from "../../src/excel/double";
+import { diffSnapshots } from "../../src/excel/double";
 import type { EvaluateRequest, HostErrorCode, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { HEADER, ledgerSheet, TODAY } from "../excel/fixtures";
-import { doubleDescriptionOf, expectUserMessage, failAtEachSync, harness, ROOT, type HarnessLike } from "./support";
+import { fileHarness, HEADER, ledgerSheet, TODAY } from "../excel/fixtures";
+import { expectUserMessage, failAtEachSync, harness, ROOT, type HarnessLike } from "./support";
 
 jest.setTimeout(120_000);
 
@@ -36,12 +36,8 @@ interface Scenario {
   readonly evaluateOnly?: boolean;
 }
 
-let sampleDescription: WorkbookDescription;
-let countyDescription: WorkbookDescription;
-beforeAll(async () => {
-  sampleDescription = await doubleDescriptionOf(join(ROOT, "samples/整改台账示例.xlsx"));
-  countyDescription = await doubleDescriptionOf(join(ROOT, "test/fixtures/county-ledger.xlsx"));
-});
+const SAMPLE = join(ROOT, "samples/整改台账示例.xlsx");
+const COUNTY = join(ROOT, "test/fixtures/county-ledger.xlsx");
 
 const tableRows = () => {
   const body = (ledgerSheet().rows ?? []).slice(2);
@@ -51,19 +47,19 @@ const tableRows = () => {
 const scenarios: Scenario[] = [
   {
     label: "the demo workbook (merges, sections, survey)",
-    make: async () => harness({ ...sampleDescription, active: "整改台账" }),
+    make: () => fileHarness(SAMPLE, { active: "整改台账" }),
     request: active,
     evaluateOnly: true,
   },
   {
     label: "the demo workbook below ExcelApi 1.6 (direct fills over the user's fills)",
-    make: async () => harness({ ...sampleDescription, active: "整改台账" }, "1.4"),
+    make: () => fileHarness(SAMPLE, { active: "整改台账", excelApi: "1.4" }),
     request: active,
     evaluateOnly: true,
   },
   {
     label: "the county ledger (fonts, widths), ExcelApi 1.4",
-    make: async () => harness(countyDescription, "1.4"),
+    make: () => fileHarness(COUNTY, { excelApi: "1.4" }),
     request: active,
   },
   {

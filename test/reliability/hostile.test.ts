@@ -3,7 +3,8 @@
  * `evaluate()`, the Excel host over the double, and the CLI on an .xlsx file exceljs wrote — and must
  * never throw: the user gets a result or a clear reason (a message in both languages; exit 2 with
  * one line for the CLI). Where a case gives a result, the three doors agree on the number of items,
- * the Excel host's clear restores the workbook, and the CLI's --out copy reads back.
+ * the Excel host's clear restores the workbook, and the CLI's --out copy reads back; on the CLI's
+ * file, the add-in's own path (`npm run host`) prints the same report or fails alike.
  *
  * Then fast-check: random cells (every kind the hosts can hand over) and random merges under a
  * ledger header, through `evaluate()` and through the Excel host.
@@ -24,6 +25,8 @@ import type { CellValue } from "../../src/core/types";
 import { columnLetter } from "../../src/core/grid";
 import { gridFrom } from "../support/grid-builder";
 import { arbitraryCellValue } from "../support/cell-arbitrary";
+import { hostBackend } from "../../src/cli/host";
+import { runCommand } from "../host/support";
 import { cli, expectUserMessage, harness } from "./support";
 
 jest.setTimeout(120_000);
@@ -285,6 +288,9 @@ describe.each(cases.map((c) => [c.label, c] as const))("%s", (_label, c) => {
     const hash = sha256(input);
     const outcome = await cli(["evaluate", input, "--today", TODAY, "--out", out]);
     expect(sha256(input)).toBe(hash);
+    // The add-in's path on the same file (`npm run host`) prints the same report, or fails alike.
+    const report = ["evaluate", input, "--today", TODAY];
+    expect(await runCommand(report, hostBackend())).toEqual(await runCommand(report));
     if (typeof c.expected === "number") {
       expect({ code: outcome.code, stderr: outcome.stderr }).toEqual({ code: 0, stderr: "" });
       expect(JSON.parse(outcome.stdout).items).toHaveLength(c.expected);
@@ -344,7 +350,7 @@ describe("a cell right of the ledger holding only a (full-width) space", () => {
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });
 
-  it("the CLI refuses the --out copy with one line (exit 2), as the add-in does; the input is untouched", async () => {
+  it("the CLI refuses the --out copy with one line (exit 2), as the add-in does, after the report; the input is untouched", async () => {
     const input = join(dir, "space.xlsx");
     const out = join(dir, "space-评估.xlsx");
     const workbook = new ExcelJS.Workbook();
@@ -354,9 +360,13 @@ describe("a cell right of the ledger holding only a (full-width) space", () => {
     const outcome = await cli(["evaluate", input, "--today", TODAY, "--out", out]);
     expect(outcome).toEqual({
       code: 2,
-      stdout: "",
-      stderr: expect.stringMatching(/^工作表“台账”台账右侧的 I2 已有内容.* \/ Cell I2 right of the ledger[^\n]*\n$/),
+      stdout: expect.stringContaining('"ledger"'),
+      stderr: expect.stringMatching(
+        /^未写入 .*：工作表“台账”台账右侧的 I2 已有内容.* \/ .* was not written: Cell I2 right of the ledger[^\n]*\n$/,
+      ),
     });
+    // The evaluation itself succeeded: its report is printed whole.
+    expect(JSON.parse(outcome.stdout).items).toHaveLength(2);
     expect(existsSync(out)).toBe(false);
     expect(sha256(input)).toBe(hash);
     // Without --out nothing is written, so the report is given.

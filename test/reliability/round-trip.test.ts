@@ -4,8 +4,8 @@
  * before the first evaluation: values, formulas, number formats, fills, fonts, borders, column widths").
  *
  * Fixtures: the .xlsx files in samples/ and test/fixtures/ (samples/out/ holds outputs of the demo,
- * already marked, so they are not "before" pictures), each also loaded into the Excel double with its
- * formatting; and the double fixtures of test/excel/fixtures.ts (1900 and 1904 date systems, with user
+ * already marked, so they are not "before" pictures), each also loaded into the Excel double
+ * (src/excel/double-xlsx/load.ts); and the double fixtures of test/excel/fixtures.ts (1900 and 1904 date systems, with user
  * fills, fonts, borders, widths and a user name around them; ExcelApi 1.17 and the 1.4 fallback).
  */
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -20,8 +20,8 @@ import { readWorkbook } from "../../src/xlsx/read";
 import { removeMarks, writeEvaluatedCopy } from "../../src/xlsx/write";
 import { workbookSnapshot } from "../xlsx/support/snapshot";
 import { fileHash } from "../xlsx/support/workbooks";
-import { bigLedgerSheet, ledgerSheet, TODAY } from "../excel/fixtures";
-import { doubleDescriptionOf, fixtureWorkbooks, harness } from "./support";
+import { bigLedgerSheet, fileHarness, ledgerSheet, TODAY, type Harness } from "../excel/fixtures";
+import { fixtureWorkbooks, harness } from "./support";
 
 jest.setTimeout(120_000);
 
@@ -76,10 +76,9 @@ describe.each(fixtureWorkbooks().map((path) => [basename(path), path] as const))
   });
 
   it("on the Excel double: evaluate, evaluate again, summary, clear → identical to before", async () => {
-    const description = await doubleDescriptionOf(path);
     const { result } = await evaluateXlsx(path);
     await roundTripOnDouble(
-      { ...description, active: result.layout.sheet },
+      await fileHarness(path, { active: result.layout.sheet }),
       { kind: "sheet", name: result.layout.sheet },
       result.items.length,
     );
@@ -104,12 +103,10 @@ async function evaluateOk(host: LedgerHost, request: EvaluateRequest): Promise<E
 }
 
 async function roundTripOnDouble(
-  description: WorkbookDescription,
+  { host, double }: Harness,
   source: EvaluateRequest["source"],
   expectedItems: number,
-  excelApi = "1.17",
 ): Promise<void> {
-  const { host, double } = harness(description, excelApi);
   const request: EvaluateRequest = { source, today: TODAY, settings };
   const before = double.snapshot();
 
@@ -130,11 +127,11 @@ async function roundTripOnDouble(
   expect(diffSnapshots(withSummary, double.snapshot())).toEqual([]);
   expect(double.snapshot().sheets.map((s) => s.name)).toEqual(withSummary.sheets.map((s) => s.name));
 
-  expect(await host.clearMarks()).toEqual({ ok: true, value: undefined });
+  expect(await host.clearMarks()).toMatchObject({ ok: true, value: { summarySheet: expect.any(String) } });
   expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   expect(double.snapshot()).toEqual(before);
-  // Clearing a clean workbook changes nothing either.
-  expect((await host.clearMarks()).ok).toBe(true);
+  // Clearing a clean workbook changes nothing either, and says there was nothing to remove.
+  expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: [], summarySheet: null } });
   expect(double.snapshot()).toEqual(before);
 }
 
@@ -169,6 +166,6 @@ describe("double fixtures (test/excel/fixtures.ts)", () => {
     ["a generated ledger of 120 rows, ExcelApi 1.4", { sheets: [bigLedgerSheet(120)] }, 120, "1.4"],
   ];
   it.each(cases)("%s: evaluate, evaluate again, summary, clear → identical to before", async (_l, d, n, api) => {
-    await roundTripOnDouble(d, { kind: "active" }, n, api);
+    await roundTripOnDouble(harness(d, api), { kind: "active" }, n);
   });
 });

@@ -38,7 +38,7 @@ describe("task pane", () => {
     const user = renderPane(host);
     await evaluateNow(user);
 
-    expect(await screen.findByText(/评估完成：工作表“整改台账”共 5 项，发现 2 个问题/)).toBeInTheDocument();
+    expect(await screen.findByText(/评估完成：工作表“整改台账”共 5 项，检查发现 2 处需要修改的地方/)).toBeInTheDocument();
     expect(host.callsOf("evaluate")[0]?.request).toMatchObject({ source: { kind: "active" }, today: "2025-03-31" });
     expect(lightCount("红灯")).toBe("1");
     expect(lightCount("黄灯")).toBe("1");
@@ -47,11 +47,15 @@ describe("task pane", () => {
     expect(lightCount("待补充")).toBe("1");
     expect(screen.getByText("销号率").nextSibling).toHaveTextContent("20.0%");
     expect(screen.getByText("完成率").nextSibling).toHaveTextContent("20.0%"); // one finished (closed) of five
+    // Each rate says what it counts.
+    expect(screen.getByText("完成率").nextSibling).toHaveTextContent("已完成（含已销号）1 / 整改事项 5");
+    expect(screen.getByText("销号率").nextSibling).toHaveTextContent("已销号 1 / 整改事项 5");
+    expect(screen.getByText("按期完成率").nextSibling).toHaveTextContent("按期完成 0 / 有完成日期和时限的已完成 0");
 
-    // One rule group (必填项为空, 2) opened; both findings are buttons naming their cell.
+    // One rule group (必填项为空, 2) opened; both findings are buttons naming their cell and item's 序号.
     expect(screen.getByRole("button", { name: /必填项为空/ })).toHaveAttribute("aria-expanded", "true");
-    expect(screen.getByRole("button", { name: /E5\s*责任人为空/ })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: /F7\s*整改时限为空/ })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /E5\s*序号 3\s*责任人为空/ })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /F7\s*序号 5\s*整改时限为空/ })).toBeInTheDocument();
 
     // The detected header and columns, plainly.
     expect(screen.getByText(/表头在第 2 行/)).toBeInTheDocument();
@@ -62,7 +66,7 @@ describe("task pane", () => {
     const host = new FakeLedgerHost(sampleLedger());
     const user = renderPane(host);
     await evaluateNow(user);
-    await user.click(await screen.findByRole("button", { name: /F7\s*整改时限为空/ }));
+    await user.click(await screen.findByRole("button", { name: /F7\s*序号 5\s*整改时限为空/ }));
     expect(host.callsOf("selectCell")).toEqual([{ method: "selectCell", sheet: "整改台账", address: "F7" }]);
   });
 
@@ -117,7 +121,7 @@ describe("task pane", () => {
     await evaluateNow(user, "Evaluate");
     expect(await screen.findByText(/sheet "整改台账" has 5 items and 2 findings/)).toBeInTheDocument();
     expect(lightCount("Red")).toBe("1");
-    expect(screen.getByRole("button", { name: /E5\s*Owner \(责任人\) is empty/ })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /E5\s*No. 3\s*Owner \(责任人\) is empty/ })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Write summary sheet" })).toBeInTheDocument();
   });
 
@@ -194,13 +198,15 @@ describe("task pane", () => {
     expect(await screen.findByText(/汇总写在了“整改情况汇总 \(2\)”/)).toBeInTheDocument();
   });
 
-  it("clears the marks and the results", async () => {
+  it("clears the marks and the results after the user confirms", async () => {
     const host = new FakeLedgerHost(sampleLedger());
     const user = renderPane(host);
     await evaluateNow(user);
     await user.click(await screen.findByRole("button", { name: "清除标记" }));
-    expect(host.callsOf("clearMarks")).toHaveLength(1);
-    expect(await screen.findByText(/已清除预警状态列/)).toBeInTheDocument();
+    const dialog = await screen.findByRole("alertdialog", { name: "清除本助手写入的标记？" });
+    await user.click(within(dialog).getByRole("button", { name: "清除标记" }));
+    await waitFor(() => expect(host.callsOf("clearMarks")).toHaveLength(1));
+    expect(await screen.findByText(/已清除：工作表“整改台账”的预警状态列、评估意见列和行颜色/)).toBeInTheDocument();
     expect(screen.queryByRole("list", { name: "红黄绿灯统计" })).not.toBeInTheDocument();
   });
 
@@ -239,15 +245,47 @@ describe("task pane", () => {
     expect(host.callsOf("evaluate")[0]?.request.settings.yellowAfterDays).toBe(7);
   });
 
-  it("refuses settings that are out of range, naming the problem, and saves nothing", async () => {
+  it("refuses bad settings beside each field, in Chinese, marks the fields and focuses the first; saves nothing", async () => {
     const host = new FakeLedgerHost(sampleLedger());
     const user = renderPane(host);
     await user.click(screen.getByRole("tab", { name: "设置" }));
     const red = await screen.findByRole("textbox", { name: "逾期多少个月亮红灯" });
     await user.clear(red);
     await user.type(red, "abc");
+    const close = screen.getByRole("textbox", { name: "整改问题销号率（%）" });
+    await user.clear(close);
+    await user.type(close, "150");
+    const yellow = screen.getByRole("textbox", { name: "逾期多少天亮黄灯" });
+    await user.clear(yellow); // empty: an error, not a silent default
     await user.click(screen.getByRole("button", { name: "保存设置" }));
-    expect(await screen.findByText(/设置有误，未保存：.*redAfterMonths/)).toBeInTheDocument();
+
+    expect(await screen.findByText("设置未保存：有 3 处需要修改，已在字段旁标出。")).toBeInTheDocument();
+    expect(yellow).toHaveAttribute("aria-invalid", "true");
+    expect(yellow).toHaveAccessibleDescription("请填写一个数字。");
+    expect(red).toHaveAttribute("aria-invalid", "true");
+    expect(red).toHaveAccessibleDescription("“abc”不是数字。");
+    expect(close).toHaveAccessibleDescription("不能大于 100%。");
+    expect(yellow).toHaveFocus();
+    expect(screen.getByRole("textbox", { name: "整改问题销号率（%）" })).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/Invalid input|Too big|redAfterMonths|targets\./);
     expect(host.callsOf("saveSettings")).toHaveLength(0);
+
+    // Correcting a field clears its mark; the others stay until the next save.
+    await user.type(yellow, "10");
+    expect(yellow).not.toHaveAttribute("aria-invalid", "true");
+    expect(red).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("shows settings errors in English for en-US", async () => {
+    const host = new FakeLedgerHost(sampleLedger());
+    const user = renderPane(host, "en");
+    await user.click(screen.getByRole("tab", { name: "Settings" }));
+    const close = await screen.findByRole("textbox", { name: "Close-out rate (%)" });
+    await user.clear(close);
+    await user.type(close, "150");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(await screen.findByText(/Settings not saved: 1 field/)).toBeInTheDocument();
+    expect(close).toHaveAccessibleDescription("Must be at most 100%.");
+    expect(close).toHaveFocus();
   });
 });

@@ -8,6 +8,7 @@ import { cellText } from "../../src/core/text";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { Grid } from "../../src/core/types";
 import type {
+  ClearOutcome,
   EvaluateOutcome,
   EvaluateRequest,
   HostError,
@@ -29,6 +30,12 @@ export class FakeLedgerHost implements LedgerHost {
   settings: Settings;
   /** What writeSummary answers: the name the summary got, and the name it wanted when that was taken. */
   summaryOutcome: WriteSummaryOutcome = { sheetName: "整改情况汇总", renamedFrom: null };
+  /** What the add-in has written, as 清除标记 would find it: the marked ledger sheets and the summary. */
+  marked: { ledgerSheets: string[]; summarySheet: string | null } = { ledgerSheets: [], summarySheet: null };
+  /** Problems loadSettings reports with the stored settings, as the real host words them (the schema's). */
+  storedProblems: string[] = [];
+  /** What findLedgerSheet answers: another sheet that holds a ledger, or null. */
+  ledgerElsewhere: string | null = null;
   /** Makes the next call of a method fail with this error. */
   failNext: Partial<Record<"evaluate" | "writeSummary" | "clearMarks" | "selectCell" | "saveSettings", HostError>> = {};
 
@@ -77,19 +84,29 @@ export class FakeLedgerHost implements LedgerHost {
         },
       };
     }
+    if (!this.marked.ledgerSheets.includes(this.ledger.sheet)) this.marked.ledgerSheets.push(this.ledger.sheet);
     return { ok: true, value: { result: evaluation.result, sheet: this.ledger.sheet, surveySheet: null } };
   }
 
   async writeSummary(evaluation: EvaluateOutcome): Promise<HostOutcome<WriteSummaryOutcome>> {
     this.calls.push({ method: "writeSummary", evaluation });
     const failure = this.fail("writeSummary");
-    return failure ? { ok: false, error: failure } : { ok: true, value: this.summaryOutcome };
+    if (failure) return { ok: false, error: failure };
+    this.marked.summarySheet = this.summaryOutcome.sheetName;
+    return { ok: true, value: this.summaryOutcome };
   }
 
-  async clearMarks(): Promise<HostOutcome<void>> {
+  async clearMarks(): Promise<HostOutcome<ClearOutcome>> {
     this.calls.push({ method: "clearMarks" });
     const failure = this.fail("clearMarks");
-    return failure ? { ok: false, error: failure } : { ok: true, value: undefined };
+    if (failure) return { ok: false, error: failure };
+    const removed = this.marked;
+    this.marked = { ledgerSheets: [], summarySheet: null };
+    return { ok: true, value: removed };
+  }
+
+  async findLedgerSheet(except: string | null): Promise<HostOutcome<string | null>> {
+    return { ok: true, value: this.ledgerElsewhere === except ? null : this.ledgerElsewhere };
   }
 
   async selectCell(sheet: string, address: string): Promise<HostOutcome<void>> {
@@ -99,7 +116,7 @@ export class FakeLedgerHost implements LedgerHost {
   }
 
   async loadSettings(): Promise<HostOutcome<{ readonly settings: Settings; readonly problems: readonly string[] }>> {
-    return { ok: true, value: { settings: this.settings, problems: [] } };
+    return { ok: true, value: { settings: this.settings, problems: this.storedProblems } };
   }
 
   async saveSettings(settings: Settings): Promise<HostOutcome<void>> {

@@ -3,6 +3,7 @@
  * width changes). jsdom has no layout, so a size never changes and an observer never fires.
  */
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
 
 class NoLayoutResizeObserver {
   observe(): void {}
@@ -13,3 +14,7 @@ class NoLayoutResizeObserver {
 if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   Object.defineProperty(window, "ResizeObserver", { value: NoLayoutResizeObserver, writable: true });
 }
+
+// The machine running the suite may be shared and slow: Fluent's dialog and accordion motions then
+// take longer than Testing Library's default second to settle.
+configure({ asyncUtilTimeout: 5000 });

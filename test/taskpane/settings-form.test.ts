@@ -43,15 +43,36 @@ describe("settings form", () => {
     expect(result.settings.mapping).toEqual(base.mapping); // what the form does not show is kept
   });
 
-  it("reports unreadable or out-of-range numbers by setting name", () => {
+  it("reports unreadable, blank or out-of-range numbers by form field, in both languages, in form order", () => {
     const form = toForm(DEFAULT_SETTINGS);
     form.yellowAfterDays = "0";
+    form.redAfterMonths = "";
+    form.targets.closeRate = "150";
+    form.targets.surveyScore = "";
     form.inputs.auditLastYear = "many";
+    form.inputs.rotationDue = ""; // blank: "not given", not a problem
     const result = fromForm(form, DEFAULT_SETTINGS);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.join("\n")).toMatch(/yellowAfterDays/);
-    expect(result.problems.join("\n")).toMatch(/indicatorInputs\.auditLastYear/);
+    expect(result.problems).toEqual([
+      { field: "yellowAfterDays", message: { zh: "不能小于 1。", en: "Must be at least 1." } },
+      { field: "redAfterMonths", message: { zh: "请填写一个数字。", en: "Enter a number." } },
+      { field: "targets.closeRate", message: { zh: "不能大于 100%。", en: "Must be at most 100%." } },
+      { field: "targets.surveyScore", message: { zh: "请填写一个数字。", en: "Enter a number." } },
+      { field: "inputs.auditLastYear", message: { zh: "“many”不是数字。", en: '"many" is not a number.' } },
+    ]);
+    expect(JSON.stringify(result.problems)).not.toMatch(/Invalid input|Too big|expected/);
+  });
+
+  it("asks for a whole number of days and reads full-width digits", () => {
+    const form = toForm(DEFAULT_SETTINGS);
+    form.yellowAfterDays = "7.5";
+    form.redAfterMonths = "２";
+    const result = fromForm(form, DEFAULT_SETTINGS);
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ field: "yellowAfterDays", message: { zh: "请填写整数。", en: "Enter a whole number." } }],
+    });
   });
 
   it("knows each rule's default severity, the survey's included", () => {

@@ -11,7 +11,7 @@ import { columnMarkNames, MARK_NAMES } from "../../src/core/plan/marks";
 import { planSummarySheet, sheetPlanCells } from "../../src/core/plan/summary-sheet";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { removeMarks, writeEvaluatedCopy, WriteError } from "../../src/xlsx/write";
-import { parseDefinedNames } from "../../src/xlsx/defined-names";
+import { listDefinedNames } from "../../src/xlsx/package/workbook-edit";
 import { rewriteZipEntry } from "../../src/xlsx/zip";
 import { rawCells, readPart, sheetXml } from "./support/package";
 import { LEDGER_SHEET, SURVEY_SHEET } from "./support/sample";
@@ -19,6 +19,11 @@ import { workbookSnapshot } from "./support/snapshot";
 import { buildLedgerWorkbook, evaluateFile, fileHash, USER_FILL } from "./support/workbooks";
 
 const settings = DEFAULT_SETTINGS;
+
+/** The workbook's defined names: name and element as written. */
+function parseDefinedNames(xml: string): { name: string; xml: string }[] {
+  return listDefinedNames(xml).map((n) => ({ name: n.name, xml: xml.slice(n.element.tag.start, n.element.end) }));
+}
 let dir: string;
 let input: string;
 let output: string;
@@ -170,10 +175,33 @@ describe("writeEvaluatedCopy", () => {
     }
   });
 
+  it("draws the plan's chart (lights by unit) on the summary sheet, over its own cells", () => {
+    const plan = planSummarySheet(written.result, {
+      sheetName: "整改情况汇总",
+      ledgerSheet: LEDGER_SHEET,
+      surveySheet: SURVEY_SHEET,
+      settings,
+    });
+    const [chart] = plan.charts;
+    expect(chart).toBeDefined();
+    expect(sheetXml(output, "整改情况汇总")).toMatch(/<drawing xmlns:r="[^"]+" r:id="rId1"\/><\/worksheet>$/);
+    expect(readPart(output, "xl/worksheets/_rels/sheet4.xml.rels")).toContain('Target="../drawings/drawing1.xml"');
+    expect(readPart(output, "xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart1.xml"');
+    const xml = readPart(output, "xl/charts/chart1.xml") ?? "";
+    expect(xml).toContain(`<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${chart?.title}</a:t>`);
+    for (const series of chart?.series ?? []) {
+      const cached = series.data.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join("");
+      expect(xml).toContain(`<c:tx><c:v>${series.name}</c:v></c:tx>`);
+      expect(xml).toContain(cached);
+    }
+    expect(readPart(output, "[Content_Types].xml")).toContain('PartName="/xl/charts/chart1.xml"');
+  });
+
   it("writes a description beginning with = as text, never as a formula", () => {
     const raw = rawCells(output, "整改情况汇总");
     const cell = [...raw.values()].find((c) => c.value === "=SUM(A1:A9) 合同台账缺失");
-    expect(cell).toEqual({ formula: null, value: "=SUM(A1:A9) 合同台账缺失", type: "s" });
+    // An inline string: the user's shared-string table is never touched.
+    expect(cell).toEqual({ formula: null, value: "=SUM(A1:A9) 合同台账缺失", type: "inlineStr" });
     expect([...raw.values()].some((c) => c.formula?.includes("SUM(A1:A9)"))).toBe(false);
   });
 

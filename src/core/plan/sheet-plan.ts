@@ -1,7 +1,7 @@
 /**
  * A host-neutral description of a sheet the add-in writes (the summary sheet, SPEC §6 and §8).
  *
- * Both hosts render the same `SheetPlan`: `src/xlsx/write.ts` with exceljs, `src/excel` with
+ * Both hosts render the same `SheetPlan`: `src/xlsx/write.ts` as package parts, `src/excel` with
  * Office.js. The plan therefore says everything explicitly — where each table starts, what every
  * cell is (text, number, live formula, link), widths, print setup, chart — and the hosts decide
  * nothing. Coordinates are 1-based sheet rows/columns like everywhere else.
@@ -115,7 +115,7 @@ export interface RangeRef {
   readonly address: string;
 }
 
-/** A chart the Excel adapter draws. (exceljs cannot write charts; the .xlsx writer skips them.) */
+/** A chart on the sheet: the Excel adapter draws it, the .xlsx writer writes it as DrawingML. */
 export interface ChartPlan {
   readonly id: string;
   readonly type: "stackedColumn";

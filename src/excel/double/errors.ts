@@ -13,6 +13,11 @@ export type DoubleErrorCode =
   | "ApiNotFound"
   | "GeneralException"
   | "InvalidOperationInCellEditMode"
+  | "InvalidSelection"
+  | "InactiveWorkbook"
+  | "RangeExceedsLimit"
+  | "UnsupportedFeature"
+  | "ApiNotAvailable"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded";
 

@@ -20,7 +20,20 @@ import { ApplicationDouble, WorkbookDouble } from "./objects";
 
 export { DoubleError, type DoubleErrorCode } from "./errors";
 export { diffSnapshots, snapshotWorkbook, buildWorkbook } from "./model";
+export {
+  nameReferenceText,
+  nameTarget,
+  namesAfterSheetDeleted,
+  parseNameReference,
+  type CellRef,
+  type RelativeParts,
+} from "./names";
+export { MAX_MERGED_AREAS_PER_CALL } from "./objects";
 export type {
+  ConditionalFormatModel,
+  ConditionalFormatType,
+  NameModel,
+  SelectionModel,
   WorkbookDescription,
   SheetDescription,
   WorkbookModel,
@@ -66,7 +79,11 @@ export interface ExcelDoubleOptions {
 }
 
 export function createExcelDouble(description: WorkbookDescription, options: ExcelDoubleOptions = {}): ExcelDouble {
-  const model = buildWorkbook(description);
+  return createExcelDoubleOf(buildWorkbook(description), options);
+}
+
+/** A double over a workbook model built elsewhere (a file loaded by `src/excel/double-xlsx/load.ts`). */
+export function createExcelDoubleOf(model: WorkbookModel, options: ExcelDoubleOptions = {}): ExcelDouble {
   const runtime = new DoubleRuntime(model, Number((options.excelApi ?? "1.17").split(".")[1] ?? "0"));
   return {
     Excel: {

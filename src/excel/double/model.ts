@@ -5,6 +5,8 @@
 import type { Rect } from "../address";
 import { rectAddress } from "../address";
 import { mergeFromA1 } from "./merge-address";
+import { nameReferenceText, parseNameReference, type RelativeParts } from "./names";
+import { splitAreas } from "../address";
 
 export type ScalarValue = string | number | boolean;
 
@@ -20,6 +22,8 @@ export interface CellModel {
   /** The value; a formula cell holds its formula in `formula` and no computed value (the double does not calculate). */
   value: ScalarValue | null;
   formula?: string;
+  /** The value is an error's text (`#N/A`), as Excel's `values` returns it. */
+  isError?: boolean;
   /** `General` when absent. */
   numberFormat?: string;
   /** `#RRGGBB`, absent = no fill. */
@@ -32,14 +36,29 @@ export interface CellModel {
   horizontalAlignment?: string;
 }
 
+/** `Excel.ConditionalFormatType`. */
+export type ConditionalFormatType =
+  "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue";
+
 export interface ConditionalFormatModel {
   id: string;
-  type: "Custom";
-  rect: Rect;
+  type: ConditionalFormatType;
+  /**
+   * The areas the rule applies to, in order: one for a rule made on one range; several after a user
+   * inserted, cut or pasted rows inside it (`getRange()` then throws; `getRanges()`, 1.9, gives them all).
+   */
+  areas: Rect[];
+  /** A Custom rule's formula (`=$J3="红灯"`); "" for the other types. */
   formula: string;
+  /** A Custom rule's format; null for the other types (or no fill / font colour). */
   fill: string | null;
   fontColor: string | null;
   stopIfTrue: boolean;
+  /**
+   * What a loader keeps of a rule of another type, that the double does not interpret (its definition as
+   * read from the file), so it can be written back unchanged. The double never reads it.
+   */
+  source?: unknown;
 }
 
 export interface TableModel {
@@ -76,19 +95,43 @@ export interface SheetModel {
   protected: boolean;
   freezeRows: number;
   pageLayout: Record<string, unknown>;
+  /** Rows and columns hidden by the user (Format → Hide). */
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
 }
 
+/**
+ * A defined name (see names.ts for Excel's rules). `sheetId`/`rect` null: it refers to `#REF!` (its sheet
+ * was deleted — Excel keeps the name) or, with `formula`, to a formula or constant.
+ */
 export interface NameModel {
   name: string;
-  sheetId: string;
-  rect: Rect;
+  sheetId: string | null;
+  /** Its cells; a relative part stored relative to A1 (as in a .xlsx), resolved against the active cell. */
+  rect: Rect | null;
+  /** Absent: absolute (`$K$2`), the form the add-in writes. */
+  relative?: RelativeParts;
+  /** Sheet-scoped name: that sheet's id (deleted with it); absent = workbook scope. */
+  scopeSheetId?: string;
+  /** A name that refers to a formula or constant (`=0.5`, `=SUM(...)`), kept as text; not a range. */
+  formula?: string;
+  visible?: boolean;
   comment: string;
+}
+
+/** What the user has selected: one or more areas (Ctrl+click) on one sheet, and the active cell among them. */
+export interface SelectionModel {
+  sheetId: string;
+  areas: Rect[];
+  activeCell: { row: number; col: number };
 }
 
 export interface WorkbookModel {
   sheets: SheetModel[];
   activeSheetId: string;
-  selection: { sheetId: string; rect: Rect };
+  selection: SelectionModel;
+  /** Review → Protect Workbook (structure): sheets cannot be added, deleted, renamed or moved. */
+  structureProtected: boolean;
   settings: Map<string, unknown>;
   names: NameModel[];
   date1904: boolean;
@@ -124,7 +167,14 @@ export interface SheetDescription {
   /** Column number → width in points. */
   columnWidths?: Readonly<Record<number, number>>;
   tables?: readonly { name: string; address: string; hasHeaders?: boolean; style?: string }[];
-  conditionalFormats?: readonly { address: string; formula: string; fill?: string | null; fontColor?: string | null }[];
+  /** `address` may name several areas (`"A3:I4,A6:I8"`); `type` defaults to Custom (other types need no formula). */
+  conditionalFormats?: readonly {
+    address: string;
+    type?: ConditionalFormatType;
+    formula?: string;
+    fill?: string | null;
+    fontColor?: string | null;
+  }[];
   protected?: boolean;
   hidden?: boolean;
 }
@@ -133,12 +183,26 @@ export interface WorkbookDescription {
   sheets: readonly SheetDescription[];
   /** Name of the active sheet (default: the first). */
   active?: string;
-  /** The selection: `Sheet!A1:B2` or an address on the active sheet (default A1). */
+  /** The selection: `Sheet!A1:B2` or an address on the active sheet (default A1); several areas comma-separated. */
   selection?: string;
+  /** The active cell (default: the selection's first cell), on the selection's sheet. */
+  activeCell?: string;
+  structureProtected?: boolean;
   date1904?: boolean;
   readOnly?: boolean;
   settings?: Readonly<Record<string, unknown>>;
-  names?: readonly { name: string; sheet: string; address: string; comment?: string }[];
+  /**
+   * `sheet` + `address` (absolute, as the add-in writes), or `reference`: a formula as Excel shows it
+   * (`='台账'!$K$2`, `=台账!K2` relative to A1, `=#REF!`). `scope`: the sheet of a sheet-scoped name.
+   */
+  names?: readonly {
+    name: string;
+    sheet?: string;
+    address?: string;
+    reference?: string;
+    scope?: string;
+    comment?: string;
+  }[];
 }
 
 function eachCell(rect: Rect, fn: (row: number, col: number) => void): void {
@@ -170,6 +234,8 @@ export function emptySheet(id: string, name: string): SheetModel {
     protected: false,
     freezeRows: 0,
     pageLayout: {},
+    hiddenRows: new Set(),
+    hiddenColumns: new Set(),
   };
 }
 
@@ -177,7 +243,8 @@ export function buildWorkbook(description: WorkbookDescription): WorkbookModel {
   const model: WorkbookModel = {
     sheets: [],
     activeSheetId: "",
-    selection: { sheetId: "", rect: { top: 1, left: 1, bottom: 1, right: 1 } },
+    selection: { sheetId: "", areas: [{ top: 1, left: 1, bottom: 1, right: 1 }], activeCell: { row: 1, col: 1 } },
+    structureProtected: description.structureProtected ?? false,
     settings: new Map(Object.entries(description.settings ?? {})),
     names: [],
     date1904: description.date1904 ?? false,
@@ -217,9 +284,9 @@ export function buildWorkbook(description: WorkbookDescription): WorkbookModel {
     for (const cf of d.conditionalFormats ?? [])
       sheet.conditionalFormats.push({
         id: newId(model, "cf"),
-        type: "Custom",
-        rect: mergeFromA1(cf.address),
-        formula: cf.formula,
+        type: cf.type ?? "Custom",
+        areas: splitAreas(cf.address).map(mergeFromA1),
+        formula: cf.formula ?? "",
         fill: cf.fill ?? null,
         fontColor: cf.fontColor ?? null,
         stopIfTrue: false,
@@ -236,14 +303,28 @@ export function buildWorkbook(description: WorkbookDescription): WorkbookModel {
   const bang = selection.lastIndexOf("!");
   const selSheet =
     bang >= 0 ? model.sheets.find((s) => s.name === selection.slice(0, bang).replace(/^'|'$/g, "")) : active;
+  const areas = splitAreas(bang >= 0 ? selection.slice(bang + 1) : selection).map(mergeFromA1);
+  const firstArea = areas[0] ?? { top: 1, left: 1, bottom: 1, right: 1 };
+  const activeCell = description.activeCell ? mergeFromA1(description.activeCell) : firstArea;
   model.selection = {
     sheetId: (selSheet ?? active).id,
-    rect: mergeFromA1(bang >= 0 ? selection.slice(bang + 1) : selection),
+    areas,
+    activeCell: { row: activeCell.top, col: activeCell.left },
   };
   for (const n of description.names ?? []) {
+    const scope = n.scope === undefined ? undefined : model.sheets.find((s) => s.name === n.scope)?.id;
+    if (n.scope !== undefined && !scope) throw new Error(`buildWorkbook: no sheet ${n.scope} for name ${n.name}`);
+    const base = { name: n.name, comment: n.comment ?? "", ...(scope ? { scopeSheetId: scope } : {}) };
+    if (n.reference !== undefined) {
+      // As in a .xlsx: a relative part is relative to A1.
+      const parsed = parseNameReference(model, n.reference, { row: 1, col: 1 });
+      if (!parsed) throw new Error(`buildWorkbook: bad reference ${n.reference} for name ${n.name}`);
+      model.names.push({ ...base, ...parsed });
+      continue;
+    }
     const sheet = model.sheets.find((s) => s.name === n.sheet);
-    if (!sheet) throw new Error(`buildWorkbook: no sheet ${n.sheet} for name ${n.name}`);
-    model.names.push({ name: n.name, sheetId: sheet.id, rect: mergeFromA1(n.address), comment: n.comment ?? "" });
+    if (!sheet || n.address === undefined) throw new Error(`buildWorkbook: no sheet ${n.sheet} for name ${n.name}`);
+    model.names.push({ ...base, sheetId: sheet.id, rect: mergeFromA1(n.address) });
   }
   return model;
 }
@@ -253,6 +334,7 @@ export function buildWorkbook(description: WorkbookDescription): WorkbookModel {
 export interface CellSnapshot {
   value?: ScalarValue;
   formula?: string;
+  isError?: boolean;
   numberFormat?: string;
   fill?: string;
   font?: FontModel;
@@ -269,24 +351,42 @@ export interface SheetSnapshot {
   columnWidths: Record<string, number>;
   rowHeights: Record<string, number>;
   merges: string[];
-  conditionalFormats: { address: string; formula: string; fill: string | null; fontColor: string | null }[];
+  /** `type` only when not Custom; `address` lists every area (`A3:I4,A6:I8`). */
+  conditionalFormats: {
+    type?: ConditionalFormatType;
+    address: string;
+    formula: string;
+    fill: string | null;
+    fontColor: string | null;
+    /** Only when set. */
+    stopIfTrue?: boolean;
+    /** What a loader kept of a rule of another type (see `ConditionalFormatModel.source`). */
+    source?: unknown;
+  }[];
   tables: { name: string; address: string; style: string }[];
   charts: Omit<ChartModel, "id">[];
   protected: boolean;
   freezeRows: number;
   pageLayout: Record<string, unknown>;
+  hiddenRows: number[];
+  hiddenColumns: number[];
 }
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   settings: Record<string, unknown>;
-  names: { name: string; sheet: string; address: string; comment: string }[];
+  /**
+   * `address` is the cells' address without `$` (absolute names) or the name's whole formula (`=#REF!`,
+   * a relative or formula name); `sheet` "" when it refers to no sheet; `scope` only for a sheet-scoped name.
+   */
+  names: { name: string; sheet: string; address: string; comment: string; scope?: string; visible?: false }[];
 }
 
 function cellSnapshot(cell: CellModel): CellSnapshot | null {
   const out: CellSnapshot = {};
   if (cell.value !== null && cell.value !== "") out.value = cell.value;
   if (cell.formula) out.formula = cell.formula;
+  if (cell.isError) out.isError = true;
   if (cell.numberFormat && cell.numberFormat !== "General") out.numberFormat = cell.numberFormat;
   if (cell.fill) out.fill = cell.fill;
   if (cell.font && Object.keys(cell.font).length) out.font = { ...cell.font };
@@ -326,10 +426,13 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
         ),
         merges: sheet.merges.map(rectAddress).sort(),
         conditionalFormats: sheet.conditionalFormats.map((cf) => ({
-          address: rectAddress(cf.rect),
+          ...(cf.type !== "Custom" ? { type: cf.type } : {}),
+          address: cf.areas.map(rectAddress).join(","),
           formula: cf.formula,
           fill: cf.fill,
           fontColor: cf.fontColor,
+          ...(cf.stopIfTrue ? { stopIfTrue: true } : {}),
+          ...(cf.source !== undefined ? { source: JSON.parse(JSON.stringify(cf.source)) as unknown } : {}),
         })),
         tables: sheet.tables.map((t) => ({ name: t.name, address: rectAddress(t.rect), style: t.style })),
         charts: sheet.charts.map((chart) => {
@@ -340,13 +443,23 @@ export function snapshotWorkbook(model: WorkbookModel): WorkbookSnapshot {
         protected: sheet.protected,
         freezeRows: sheet.freezeRows,
         pageLayout: JSON.parse(JSON.stringify(sheet.pageLayout)) as Record<string, unknown>,
+        hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
+        hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
       };
     }),
     settings: Object.fromEntries(
       [...model.settings].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]),
     ),
     names: model.names
-      .map((n) => ({ name: n.name, sheet: sheetName(n.sheetId), address: rectAddress(n.rect), comment: n.comment }))
+      .map((n) => ({
+        name: n.name,
+        sheet: n.sheetId === null ? "" : sheetName(n.sheetId),
+        address:
+          n.rect !== null && !n.relative && n.formula === undefined ? rectAddress(n.rect) : nameReferenceText(model, n),
+        comment: n.comment,
+        ...(n.scopeSheetId ? { scope: sheetName(n.scopeSheetId) } : {}),
+        ...(n.visible === false ? { visible: false as const } : {}),
+      }))
       .sort((a, b) => (a.name < b.name ? -1 : 1)),
   };
 }
@@ -380,6 +493,8 @@ export function diffSnapshots(before: WorkbookSnapshot, after: WorkbookSnapshot)
       "protected",
       "freezeRows",
       "pageLayout",
+      "hiddenRows",
+      "hiddenColumns",
     ] as const)
       if (!same(a[key], b[key])) out.push(`sheets[${name}].${key}`);
   }

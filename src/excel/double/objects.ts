@@ -10,11 +10,10 @@ import {
   MAX_COLS,
   MAX_ROWS,
   parseAddress,
-  rectAddress,
   rectCols,
   rectRows,
   sheetAddress,
-  quoteSheetName,
+  splitAreas,
   type Rect,
 } from "../address";
 import { DoubleError } from "./errors";
@@ -33,7 +32,11 @@ import {
   type WorkbookModel,
 } from "./model";
 import { ClientObjectDouble, CollectionDouble, DoubleRequestContext, type DoubleRuntime } from "./runtime";
+import { activeCellOf, namesAfterSheetDeleted, nameReferenceText, nameTarget, parseNameReference } from "./names";
 import { displayText, serialFromYmd } from "./serial";
+
+/** `Range.getMergedAreasOrNullObject` fails over this many merged areas (its reference page). */
+export const MAX_MERGED_AREAS_PER_CALL = 512;
 
 /** The cells of a rectangle beyond which the double refuses to materialise values (Excel returns null over 5 M cells). */
 const MAX_MATERIALISED_CELLS = 5_000_000;
@@ -185,18 +188,27 @@ export class SettingCollectionDouble extends CollectionDouble<SettingDouble> {
   }
 }
 
+/** The scope of a names collection: a sheet (`worksheet.names`), or null for the workbook's. */
+type NameScope = (() => SheetModel) | null;
+
+const inScope = (n: NameModel, scope: NameScope): boolean =>
+  scope === null ? n.scopeSheetId === undefined : n.scopeSheetId === scope().id;
+
 export class NamedItemDouble extends ClientObjectDouble {
   protected readonly className = "NamedItem";
   constructor(
     ctx: DoubleRequestContext,
     private readonly itemName: string,
     private readonly nullable: boolean,
+    private readonly scope: NameScope = null,
   ) {
     super(ctx);
   }
   private find(): NameModel | null {
     const found =
-      runtimeOf(this.ctx).model.names.find((n) => n.name.toLowerCase() === this.itemName.toLowerCase()) ?? null;
+      runtimeOf(this.ctx).model.names.find(
+        (n) => inScope(n, this.scope) && n.name.toLowerCase() === this.itemName.toLowerCase(),
+      ) ?? null;
     if (!found && !this.nullable) throw new DoubleError("ItemNotFound", `No name '${this.itemName}'.`);
     return found;
   }
@@ -205,16 +217,26 @@ export class NamedItemDouble extends ClientObjectDouble {
   }
   protected scalars(): Record<string, () => unknown> {
     const model = runtimeOf(this.ctx).model;
+    const n = (): NameModel | null => this.find();
     return {
-      name: () => this.find()?.name ?? null,
-      type: () => "Range",
-      comment: () => this.find()?.comment ?? null,
-      visible: () => true,
+      name: () => n()?.name ?? null,
+      // A name left referring to a deleted sheet's cells evaluates to #REF!: Excel types it Error.
+      type: () => {
+        const found = n();
+        if (!found) return null;
+        if (found.formula !== undefined) return "String";
+        return nameTarget(model, found) ? "Range" : "Error";
+      },
+      comment: () => n()?.comment ?? null,
+      visible: () => n()?.visible ?? true,
       value: () => {
-        const n = this.find();
-        if (!n) return null;
-        const sheet = sheetById(model, n.sheetId);
-        return sheet ? `=${quoteSheetName(sheet.name)}!${absolute(n.rect)}` : "=#REF!";
+        const found = n();
+        return found ? nameReferenceText(model, found) : null;
+      },
+      formula: () => {
+        runtimeOf(this.ctx).require(7, "NamedItem.formula");
+        const found = n();
+        return found ? nameReferenceText(model, found) : null;
       },
     };
   }
@@ -224,15 +246,17 @@ export class NamedItemDouble extends ClientObjectDouble {
   get value(): string {
     return this.read("value");
   }
-  /** ExcelApi 1.4. */
+  get type(): string {
+    return this.read("type");
+  }
+  /** ExcelApi 1.4: a null object when the name refers to nothing (`#REF!`) or is not a range. */
   getRangeOrNullObject(): RangeDouble {
     runtimeOf(this.ctx).require(4, "NamedItem.getRangeOrNullObject");
     return new RangeDouble(
       this.ctx,
       () => {
         const n = this.find();
-        const sheet = n ? sheetById(runtimeOf(this.ctx).model, n.sheetId) : null;
-        return n && sheet ? { sheet, rect: n.rect } : null;
+        return n ? nameTarget(runtimeOf(this.ctx).model, n) : null;
       },
       true,
     );
@@ -249,16 +273,19 @@ export class NamedItemDouble extends ClientObjectDouble {
   }
 }
 
-function absolute(rect: Rect): string {
-  const a = rectAddress(rect);
-  return a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-}
-
-/** `workbook.names`; `add`, `getItemOrNullObject` — ExcelApi 1.4. */
+/** `workbook.names` (workbook scope) or `worksheet.names` (that sheet's scope); `add`, `getItemOrNullObject` — ExcelApi 1.4. */
 export class NamedItemCollectionDouble extends CollectionDouble<NamedItemDouble> {
   protected readonly className = "NamedItemCollection";
+  constructor(
+    ctx: DoubleRequestContext,
+    private readonly scope: NameScope = null,
+  ) {
+    super(ctx);
+  }
   protected resolveItems(): NamedItemDouble[] {
-    return runtimeOf(this.ctx).model.names.map((n) => new NamedItemDouble(this.ctx, n.name, false));
+    return runtimeOf(this.ctx)
+      .model.names.filter((n) => inScope(n, this.scope))
+      .map((n) => new NamedItemDouble(this.ctx, n.name, false, this.scope));
   }
   add(name: string, reference: RangeDouble | string, comment?: string): NamedItemDouble {
     runtimeOf(this.ctx).require(4, "NamedItemCollection.add");
@@ -268,27 +295,29 @@ export class NamedItemCollectionDouble extends CollectionDouble<NamedItemDouble>
       const model = runtimeOf(this.ctx).model;
       if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name))
         throw new DoubleError("InvalidArgument", `'${name}' is not a valid name.`);
-      if (model.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+      if (model.names.some((n) => inScope(n, this.scope) && n.name.toLowerCase() === name.toLowerCase())) {
         throw new DoubleError("ItemAlreadyExists", `The name '${name}' already exists.`);
       }
-      let target: { sheet: SheetModel; rect: Rect } | null = null;
-      if (ref) target = ref.target();
-      else {
-        const parsed = parseAddress(text.replace(/^=/, ""));
-        const sheet = parsed?.sheet ? (model.sheets.find((s) => s.name === parsed.sheet) ?? null) : null;
-        if (parsed && sheet) target = { sheet, rect: parsed.rect };
+      const scoped = this.scope ? { scopeSheetId: this.scope().id } : {};
+      if (ref) {
+        // A Range object: an absolute reference to its cells.
+        const target = ref.target();
+        model.names.push({ name, sheetId: target.sheet.id, rect: target.rect, comment: comment ?? "", ...scoped });
+        return;
       }
-      if (!target) throw new DoubleError("InvalidArgument", `Bad reference for name '${name}'.`);
-      model.names.push({ name, sheetId: target.sheet.id, rect: target.rect, comment: comment ?? "" });
+      // A formula: a part written without `$` is relative to the active cell (Excel's rule for names).
+      const parsed = parseNameReference(model, text, activeCellOf(model));
+      if (!parsed) throw new DoubleError("InvalidArgument", `Bad reference for name '${name}'.`);
+      model.names.push({ name, ...parsed, comment: comment ?? "", ...scoped });
     });
-    return new NamedItemDouble(this.ctx, name, false);
+    return new NamedItemDouble(this.ctx, name, false, this.scope);
   }
   getItem(name: string): NamedItemDouble {
-    return new NamedItemDouble(this.ctx, name, false);
+    return new NamedItemDouble(this.ctx, name, false, this.scope);
   }
   getItemOrNullObject(name: string): NamedItemDouble {
     runtimeOf(this.ctx).require(4, "NamedItemCollection.getItemOrNullObject");
-    return new NamedItemDouble(this.ctx, name, true);
+    return new NamedItemDouble(this.ctx, name, true, this.scope);
   }
 }
 
@@ -302,8 +331,10 @@ export class WorkbookDouble extends ClientObjectDouble {
   readonly tables: TableCollectionDouble;
   readonly functions: FunctionsDouble;
   readonly application: ApplicationDouble;
+  private readonly workbookProtection: WorkbookProtectionDouble;
   constructor(ctx: DoubleRequestContext) {
     super(ctx);
+    this.workbookProtection = new WorkbookProtectionDouble(ctx);
     this.worksheets = new WorksheetCollectionDouble(ctx);
     this.settings = new SettingCollectionDouble(ctx);
     this.names = new NamedItemCollectionDouble(ctx);
@@ -326,19 +357,55 @@ export class WorkbookDouble extends ClientObjectDouble {
       settings: () => this.settings,
       names: () => this.names,
       tables: () => this.tables,
+      protection: () => this.protection,
     };
   }
   get readOnly(): boolean {
     return this.read("readOnly");
   }
+  /** ExcelApi 1.7. */
+  get protection(): WorkbookProtectionDouble {
+    runtimeOf(this.ctx).require(7, "Workbook.protection");
+    return this.workbookProtection;
+  }
+  /** "If there are multiple ranges selected, this method will throw an error." (ExcelApi 1.1) */
   getSelectedRange(): RangeDouble {
     return new RangeDouble(this.ctx, () => {
       const model = runtimeOf(this.ctx).model;
       const sheet = sheetById(model, model.selection.sheetId);
       if (!sheet) throw new DoubleError("ItemNotFound", "No selection.");
-      return { sheet, rect: model.selection.rect };
+      const [only, ...more] = model.selection.areas;
+      if (!only || more.length > 0)
+        throw new DoubleError("InvalidSelection", "The current selection is invalid for this operation.");
+      return { sheet, rect: only };
     });
   }
+  /** ExcelApi 1.9: every selected area. */
+  getSelectedRanges(): RangeAreasDouble {
+    runtimeOf(this.ctx).require(9, "Workbook.getSelectedRanges");
+    return new RangeAreasDouble(this.ctx, () => {
+      const model = runtimeOf(this.ctx).model;
+      const sheet = sheetById(model, model.selection.sheetId);
+      if (!sheet) throw new DoubleError("ItemNotFound", "No selection.");
+      return { sheet, rects: model.selection.areas };
+    });
+  }
+}
+
+/** `workbook.protection` — ExcelApi 1.7: the structure protection (Review → Protect Workbook). */
+export class WorkbookProtectionDouble extends ClientObjectDouble {
+  protected readonly className = "WorkbookProtection";
+  protected scalars(): Record<string, () => unknown> {
+    return { protected: () => runtimeOf(this.ctx).model.structureProtected };
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+function assertStructureWritable(model: WorkbookModel, what: string): void {
+  if (model.structureProtected)
+    throw new DoubleError("AccessDenied", `The workbook's structure is protected: ${what} is not allowed.`);
 }
 
 // ───────────────────────────── Worksheets ─────────────────────────────
@@ -368,6 +435,7 @@ export class WorksheetCollectionDouble extends CollectionDouble<WorksheetDouble>
     let created: SheetModel | null = null;
     this.write({ add: name ?? null }, () => {
       const model = runtimeOf(this.ctx).model;
+      assertStructureWritable(model, "adding a sheet");
       let finalName = name;
       if (finalName === undefined) {
         let n = model.sheets.length + 1;
@@ -433,7 +501,22 @@ export class PageLayoutDouble extends ClientObjectDouble {
   set centerHorizontally(value: boolean) {
     this.setLayout("centerHorizontally", value);
   }
+  /**
+   * `PageLayoutZoomOptions`: fit-to values are numbers of pages (≥ 1), `scale` 10…400. Anything else
+   * (`verticalFitToPages: 0`, which OOXML reads as "automatic") is undocumented for Office.js: refused.
+   */
   set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    const pages = (n: number | undefined): boolean => n === undefined || (Number.isInteger(n) && n >= 1);
+    const scaleOk = value.scale === undefined || (value.scale >= 10 && value.scale <= 400);
+    if (!pages(value.horizontalFitToPages) || !pages(value.verticalFitToPages) || !scaleOk) {
+      this.write({ zoom: value }, () => {
+        throw new DoubleError(
+          "InvalidArgument",
+          `Zoom options outside the documented values: ${JSON.stringify(value)}.`,
+        );
+      });
+      return;
+    }
     this.setLayout("zoom", value);
   }
   setPrintTitleRows(rows: RangeDouble | string): void {
@@ -466,6 +549,8 @@ export class WorksheetDouble extends ClientObjectDouble {
   readonly protection: WorksheetProtectionDouble;
   readonly tables: TableCollectionDouble;
   readonly charts: ChartCollectionDouble;
+  /** ExcelApi 1.4: the names scoped to this sheet. */
+  readonly names: NamedItemCollectionDouble;
   private readonly resolver: () => SheetModel | null;
 
   constructor(
@@ -478,6 +563,7 @@ export class WorksheetDouble extends ClientObjectDouble {
     this.protection = new WorksheetProtectionDouble(ctx, () => this.target());
     this.tables = new TableCollectionDouble(ctx, () => this.target());
     this.charts = new ChartCollectionDouble(ctx, () => this.target());
+    this.names = new NamedItemCollectionDouble(ctx, () => this.target());
   }
 
   static byId(ctx: DoubleRequestContext, id: string, nullable: boolean): WorksheetDouble {
@@ -518,7 +604,12 @@ export class WorksheetDouble extends ClientObjectDouble {
     };
   }
   protected override navigations(): Record<string, () => ClientObjectDouble> {
-    return { protection: () => this.protection, tables: () => this.tables, charts: () => this.charts };
+    return {
+      protection: () => this.protection,
+      tables: () => this.tables,
+      charts: () => this.charts,
+      names: () => this.names,
+    };
   }
 
   get name(): string {
@@ -527,6 +618,7 @@ export class WorksheetDouble extends ClientObjectDouble {
   set name(value: string) {
     this.write({ name: value }, () => {
       const sheet = this.target();
+      assertStructureWritable(runtimeOf(this.ctx).model, "renaming a sheet");
       assertSheetName(runtimeOf(this.ctx).model, value, sheet);
       sheet.name = value;
     });
@@ -541,6 +633,7 @@ export class WorksheetDouble extends ClientObjectDouble {
     this.write({ position: value }, () => {
       const model = runtimeOf(this.ctx).model;
       const sheet = this.target();
+      assertStructureWritable(model, "moving a sheet");
       model.sheets = model.sheets.filter((s) => s !== sheet);
       model.sheets.splice(Math.max(0, Math.min(value, model.sheets.length)), 0, sheet);
     });
@@ -579,6 +672,21 @@ export class WorksheetDouble extends ClientObjectDouble {
         throw new DoubleError("InvalidArgument", `'${address}' is not on sheet '${sheet.name}'.`);
       }
       return { sheet, rect: parsed.rect };
+    });
+  }
+
+  /** ExcelApi 1.9: several areas of this sheet (`A1:B2,D4`). */
+  getRanges(address?: string): RangeAreasDouble {
+    runtimeOf(this.ctx).require(9, "Worksheet.getRanges");
+    return new RangeAreasDouble(this.ctx, () => {
+      const sheet = this.target();
+      if (address === undefined) return { sheet, rects: [{ top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS }] };
+      const rects = splitAreas(address).map((area) => {
+        const parsed = parseAddress(area);
+        if (!parsed) throw new DoubleError("InvalidArgument", `'${address}' is not a valid address.`);
+        return parsed.rect;
+      });
+      return { sheet, rects };
     });
   }
 
@@ -629,14 +737,19 @@ export class WorksheetDouble extends ClientObjectDouble {
     this.write({ delete: true }, () => {
       const model = runtimeOf(this.ctx).model;
       const sheet = this.target();
+      assertStructureWritable(model, "deleting a sheet");
       if (model.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) {
         throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
       model.sheets = model.sheets.filter((s) => s !== sheet);
-      model.names = model.names.filter((n) => n.sheetId !== sheet.id);
+      model.names = namesAfterSheetDeleted(model.names, sheet.id);
       if (model.activeSheetId === sheet.id) model.activeSheetId = model.sheets[0]?.id ?? "";
       if (model.selection.sheetId === sheet.id) {
-        model.selection = { sheetId: model.activeSheetId, rect: { top: 1, left: 1, bottom: 1, right: 1 } };
+        model.selection = {
+          sheetId: model.activeSheetId,
+          areas: [{ top: 1, left: 1, bottom: 1, right: 1 }],
+          activeCell: { row: 1, col: 1 },
+        };
       }
     });
   }
@@ -718,6 +831,7 @@ function assertShape(rect: Rect, data: unknown, what: string): unknown[][] {
 /** One value written into a cell, with Excel's rules: `'` prefix or a Text (`@`) format keeps text; `=` starts a formula. */
 function writeCellValue(cell: CellModel, raw: unknown): void {
   delete cell.formula;
+  delete cell.isError;
   if (raw === null || raw === undefined || raw === "") {
     cell.value = null;
     return;
@@ -761,8 +875,8 @@ function boundedRect(sheet: SheetModel, rect: Rect): Rect {
 
 export class RangeDouble extends ClientObjectDouble {
   protected readonly className = "Range";
-  readonly format: RangeFormatDouble;
-  readonly conditionalFormats: ConditionalFormatCollectionDouble;
+  private formatProxy: RangeFormatDouble | null = null;
+  private conditionalFormatsProxy: ConditionalFormatCollectionDouble | null = null;
 
   constructor(
     ctx: DoubleRequestContext,
@@ -770,8 +884,17 @@ export class RangeDouble extends ClientObjectDouble {
     private readonly nullable = false,
   ) {
     super(ctx);
-    this.format = new RangeFormatDouble(ctx, () => this.target());
-    this.conditionalFormats = new ConditionalFormatCollectionDouble(ctx, () => this.target());
+  }
+
+  // Navigation proxies are made on first use, as Office.js makes them: only those count as created.
+  get format(): RangeFormatDouble {
+    return (this.formatProxy ??= new RangeFormatDouble(this.ctx, () => this.target()));
+  }
+  get conditionalFormats(): ConditionalFormatCollectionDouble {
+    return (this.conditionalFormatsProxy ??= new ConditionalFormatCollectionDouble(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      return { sheet, rects: [rect] };
+    }));
   }
 
   target(): RangeTarget {
@@ -890,6 +1013,7 @@ export class RangeDouble extends ClientObjectDouble {
           cell.hyperlink = { ...link };
           if (link.textToDisplay !== undefined) {
             delete cell.formula;
+            delete cell.isError;
             cell.value = link.textToDisplay;
           }
         } else delete cell.hyperlink;
@@ -963,12 +1087,24 @@ export class RangeDouble extends ClientObjectDouble {
     }, true);
   }
 
-  /** ExcelApi 1.13: the merged areas that intersect this range, or a null object when there are none. */
+  /**
+   * ExcelApi 1.13: the merged areas of this range, or a null object when there are none. As Excel does
+   * (office-js#3611), only merged areas whose top-left cell is in the range; "if the merged areas count
+   * in this range is more than 512, then this method will fail" — the whole batch fails.
+   */
   getMergedAreasOrNullObject(): RangeAreasDouble {
     runtimeOf(this.ctx).require(13, "Range.getMergedAreasOrNullObject");
     return new RangeAreasDouble(this.ctx, () => {
       const { sheet, rect } = this.target();
-      const merges = sheet.merges.filter((m) => intersect(m, rect));
+      const merges = sheet.merges.filter((m) =>
+        contains(rect, { top: m.top, left: m.left, bottom: m.top, right: m.left }),
+      );
+      if (merges.length > MAX_MERGED_AREAS_PER_CALL)
+        throw new DoubleError(
+          "GeneralException",
+          `The range holds ${merges.length} merged areas; getMergedAreasOrNullObject returns at most ${MAX_MERGED_AREAS_PER_CALL}.`,
+          "Range.getMergedAreasOrNullObject",
+        );
       return merges.length ? { sheet, rects: merges } : null;
     });
   }
@@ -978,7 +1114,7 @@ export class RangeDouble extends ClientObjectDouble {
       const { sheet, rect } = this.target();
       const model = runtimeOf(this.ctx).model;
       model.activeSheetId = sheet.id;
-      model.selection = { sheetId: sheet.id, rect };
+      model.selection = { sheetId: sheet.id, areas: [rect], activeCell: { row: rect.top, col: rect.left } };
     });
   }
 
@@ -992,6 +1128,7 @@ export class RangeDouble extends ClientObjectDouble {
         if (applyTo !== "Formats") {
           cell.value = null;
           delete cell.formula;
+          delete cell.isError;
           delete cell.hyperlink;
         }
         if (applyTo !== "Contents") {
@@ -1018,14 +1155,23 @@ export class RangeDouble extends ClientObjectDouble {
   }
 }
 
-/** ExcelApi 1.9 `RangeAreas`, as `getMergedAreasOrNullObject` returns it. */
+/** ExcelApi 1.9 `RangeAreas`, as `getMergedAreasOrNullObject`, `getRanges`, `getSelectedRanges` return it. */
 export class RangeAreasDouble extends ClientObjectDouble {
   protected readonly className = "RangeAreas";
+  private conditionalFormatsProxy: ConditionalFormatCollectionDouble | null = null;
   constructor(
     ctx: DoubleRequestContext,
     private readonly resolver: () => { sheet: SheetModel; rects: Rect[] } | null,
   ) {
     super(ctx);
+  }
+  /** ExcelApi 1.9. */
+  get conditionalFormats(): ConditionalFormatCollectionDouble {
+    return (this.conditionalFormatsProxy ??= new ConditionalFormatCollectionDouble(this.ctx, () => {
+      const t = this.resolver();
+      if (!t) throw new DoubleError("ItemNotFound", "The range does not exist.");
+      return t;
+    }));
   }
   protected override isNull(): boolean {
     return this.resolver() === null;
@@ -1038,6 +1184,12 @@ export class RangeAreasDouble extends ClientObjectDouble {
       },
       areaCount: () => this.resolver()?.rects.length ?? null,
     };
+  }
+  protected override navigations(): Record<string, () => ClientObjectDouble> {
+    return { worksheet: () => this.worksheet };
+  }
+  get worksheet(): WorksheetDouble {
+    return new WorksheetDouble(this.ctx, () => this.resolver()?.sheet ?? null, false);
   }
   get address(): string {
     return this.read("address");
@@ -1202,17 +1354,23 @@ export class RangeBorderCollectionDouble extends ClientObjectDouble {
 
 export class RangeFormatDouble extends ClientObjectDouble {
   protected readonly className = "RangeFormat";
-  readonly fill: RangeFillDouble;
-  readonly font: RangeFontDouble;
-  readonly borders: RangeBorderCollectionDouble;
+  private fillProxy: RangeFillDouble | null = null;
+  private fontProxy: RangeFontDouble | null = null;
+  private bordersProxy: RangeBorderCollectionDouble | null = null;
   constructor(
     ctx: DoubleRequestContext,
     private readonly range: () => RangeTarget,
   ) {
     super(ctx);
-    this.fill = new RangeFillDouble(ctx, range);
-    this.font = new RangeFontDouble(ctx, range);
-    this.borders = new RangeBorderCollectionDouble(ctx, range);
+  }
+  get fill(): RangeFillDouble {
+    return (this.fillProxy ??= new RangeFillDouble(this.ctx, this.range));
+  }
+  get font(): RangeFontDouble {
+    return (this.fontProxy ??= new RangeFontDouble(this.ctx, this.range));
+  }
+  get borders(): RangeBorderCollectionDouble {
+    return (this.bordersProxy ??= new RangeBorderCollectionDouble(this.ctx, this.range));
   }
   protected scalars(): Record<string, () => unknown> {
     return {
@@ -1275,6 +1433,16 @@ export class RangeFormatDouble extends ClientObjectDouble {
 
 // ───────────────────────────── Conditional formats (ExcelApi 1.6) ─────────────────────────────
 
+/** office-js#2180: reaching `custom` of a rule of another type fails the batch ("not permitted for the current object"). */
+function assertCustom(cf: ConditionalFormatModel): void {
+  if (cf.type !== "Custom")
+    throw new DoubleError(
+      "InvalidOperation",
+      `This operation is not permitted for the current object (a ${cf.type} conditional format has no custom properties).`,
+      "ConditionalFormat.custom",
+    );
+}
+
 class CfPart extends ClientObjectDouble {
   protected readonly className: string;
   constructor(
@@ -1293,6 +1461,7 @@ class CfPart extends ClientObjectDouble {
   protected setField(value: string): void {
     this.write({ [this.field]: value }, () => {
       const { sheet, cf } = this.cf();
+      assertCustom(cf);
       assertWritable(sheet, "conditional formats");
       if (this.field === "formula") cf.formula = value;
       else cf[this.field] = value.toUpperCase();
@@ -1342,14 +1511,28 @@ export class ConditionalRangeFormatDouble extends ClientObjectDouble {
   }
 }
 
+/**
+ * `conditionalFormat.custom` (loading through it fails the batch for a rule of another type) or
+ * `customOrNullObject` (a null object for a rule of another type) — both ExcelApi 1.6.
+ */
 export class CustomConditionalFormatDouble extends ClientObjectDouble {
   protected readonly className = "CustomConditionalFormat";
   readonly rule: ConditionalFormatRuleDouble;
   readonly format: ConditionalRangeFormatDouble;
-  constructor(ctx: DoubleRequestContext, cf: () => { sheet: SheetModel; cf: ConditionalFormatModel }) {
+  constructor(
+    ctx: DoubleRequestContext,
+    private readonly cf: () => { sheet: SheetModel; cf: ConditionalFormatModel },
+    private readonly nullable = false,
+  ) {
     super(ctx);
     this.rule = new ConditionalFormatRuleDouble(ctx, "ConditionalFormatRule", cf, "formula");
     this.format = new ConditionalRangeFormatDouble(ctx, cf);
+  }
+  protected override isNull(): boolean {
+    const { cf } = this.cf();
+    if (this.nullable) return cf.type !== "Custom";
+    assertCustom(cf);
+    return false;
   }
   protected scalars(): Record<string, () => unknown> {
     return {};
@@ -1362,12 +1545,14 @@ export class CustomConditionalFormatDouble extends ClientObjectDouble {
 export class ConditionalFormatDouble extends ClientObjectDouble {
   protected readonly className = "ConditionalFormat";
   readonly custom: CustomConditionalFormatDouble;
+  readonly customOrNullObject: CustomConditionalFormatDouble;
   constructor(
     ctx: DoubleRequestContext,
     private readonly resolver: () => { sheet: SheetModel; cf: ConditionalFormatModel },
   ) {
     super(ctx);
     this.custom = new CustomConditionalFormatDouble(ctx, resolver);
+    this.customOrNullObject = new CustomConditionalFormatDouble(ctx, resolver, true);
   }
   protected scalars(): Record<string, () => unknown> {
     return {
@@ -1381,7 +1566,7 @@ export class ConditionalFormatDouble extends ClientObjectDouble {
     };
   }
   protected override navigations(): Record<string, () => ClientObjectDouble> {
-    return { custom: () => this.custom };
+    return { custom: () => this.custom, customOrNullObject: () => this.customOrNullObject };
   }
   get type(): string {
     return this.read("type");
@@ -1389,10 +1574,38 @@ export class ConditionalFormatDouble extends ClientObjectDouble {
   get id(): string {
     return this.read("id");
   }
+  /** "Throws an error if the conditional format is applied to multiple ranges." (ExcelApi 1.6) */
   getRange(): RangeDouble {
     return new RangeDouble(this.ctx, () => {
       const { sheet, cf } = this.resolver();
-      return { sheet, rect: cf.rect };
+      const [only, ...more] = cf.areas;
+      if (!only || more.length > 0)
+        throw new DoubleError(
+          "InvalidOperation",
+          "The conditional format is applied to multiple ranges.",
+          "ConditionalFormat.getRange",
+        );
+      return { sheet, rect: only };
+    });
+  }
+  /** ExcelApi 1.6: a null object when the rule applies to several ranges. */
+  getRangeOrNullObject(): RangeDouble {
+    return new RangeDouble(
+      this.ctx,
+      () => {
+        const { sheet, cf } = this.resolver();
+        const [only, ...more] = cf.areas;
+        return only && more.length === 0 ? { sheet, rect: only } : null;
+      },
+      true,
+    );
+  }
+  /** ExcelApi 1.9: every area the rule applies to. */
+  getRanges(): RangeAreasDouble {
+    runtimeOf(this.ctx).require(9, "ConditionalFormat.getRanges");
+    return new RangeAreasDouble(this.ctx, () => {
+      const { sheet, cf } = this.resolver();
+      return { sheet, rects: cf.areas };
     });
   }
   delete(): void {
@@ -1408,7 +1621,8 @@ export class ConditionalFormatCollectionDouble extends CollectionDouble<Conditio
   protected readonly className = "ConditionalFormatCollection";
   constructor(
     ctx: DoubleRequestContext,
-    private readonly range: () => RangeTarget,
+    /** The range's areas (one for a Range, several for RangeAreas). */
+    private readonly range: () => { sheet: SheetModel; rects: Rect[] },
   ) {
     super(ctx);
   }
@@ -1424,9 +1638,9 @@ export class ConditionalFormatCollectionDouble extends CollectionDouble<Conditio
     super.fetch(paths, staged);
   }
   protected resolveItems(): ConditionalFormatDouble[] {
-    const { sheet, rect } = this.range();
+    const { sheet, rects } = this.range();
     return sheet.conditionalFormats
-      .filter((cf) => intersect(cf.rect, rect))
+      .filter((cf) => cf.areas.some((area) => rects.some((rect) => intersect(area, rect))))
       .map((cf) => new ConditionalFormatDouble(this.ctx, this.byId(sheet, cf.id)));
   }
   add(type: string): ConditionalFormatDouble {
@@ -1435,12 +1649,12 @@ export class ConditionalFormatCollectionDouble extends CollectionDouble<Conditio
       throw new DoubleError("InvalidArgument", `The double supports only Custom conditional formats, not ${type}.`);
     let created: { sheet: SheetModel; cf: ConditionalFormatModel } | null = null;
     this.write({ addCf: type }, () => {
-      const { sheet, rect } = this.range();
+      const { sheet, rects } = this.range();
       assertWritable(sheet, "conditional formats");
       const cf: ConditionalFormatModel = {
         id: newId(runtimeOf(this.ctx).model, "cf"),
         type: "Custom",
-        rect,
+        areas: [...rects],
         formula: "",
         fill: null,
         fontColor: null,

@@ -65,6 +65,15 @@ export class DoubleRuntime {
     this.failures.push(failure);
   }
 
+  /**
+   * The user starts editing a cell before sync `sync` (e.g. between evaluate's probe and its write):
+   * from then on every sync is rejected whole, nothing of it applied.
+   */
+  enterCellEditModeAtSync(sync: number): void {
+    this.cellEditFrom = sync;
+  }
+  private cellEditFrom: number | null = null;
+
   /** Runs one batch. Values loaded by the batch become readable only when it succeeds. */
   runBatch(ops: readonly Operation[]): void {
     const number = this.syncs.length + 1;
@@ -72,6 +81,7 @@ export class DoubleRuntime {
     const record = (responseBytes: number, applied: number, failed: string | null): void => {
       this.syncs.push({ requestBytes, responseBytes, operations: applied, failed });
     };
+    if (this.cellEditFrom !== null && number >= this.cellEditFrom) this.cellEditMode = true;
     if (this.cellEditMode) {
       record(0, 0, "InvalidOperationInCellEditMode");
       throw new DoubleError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");

@@ -3,7 +3,7 @@
  * in the workbook — SPEC §1: "every row checked against the rules below, with each problem pointing
  * at its cell". Ledger-level findings (a missing column) have no cell and are plain text.
  */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -12,10 +12,11 @@ import {
   Badge,
   Button,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { findingCellLabel } from "../../core/rules/index";
-import type { Finding, RuleId, Severity } from "../../core/types";
+import type { EvaluatedItem, Finding, RuleId, Severity } from "../../core/types";
 import { pick, RULE_TITLES, severityName } from "../i18n";
 import { useStrings } from "../i18n-context";
 
@@ -71,6 +72,19 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
     color: tokens.colorBrandForeground1,
   },
+  seq: {
+    marginRight: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+    whiteSpace: "nowrap",
+  },
+  message: { flexGrow: 1 },
+  /** The finding last clicked: the cell now selected in the sheet. */
+  current: {
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+    boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
+  },
+  visitedMark: { marginLeft: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  badge: { whiteSpace: "nowrap", flexShrink: 0 },
   plain: {
     display: "block",
     paddingTop: tokens.spacingVerticalXS,
@@ -79,13 +93,27 @@ const useStyles = makeStyles({
   },
 });
 
+/** A finding's identity within one result: its rule, sheet, cell and place in its group. */
+const findingKey = (finding: Finding, index: number): string =>
+  `${finding.rule}|${finding.sheet}!${finding.cell ?? "-"}#${index}`;
+
+interface Visits {
+  readonly current: string | null;
+  readonly visited: ReadonlySet<string>;
+  readonly visit: (key: string) => void;
+}
+
 function GroupPanel({
   group,
   ledgerSheet,
+  seqOf,
+  visits,
   onSelect,
 }: {
   readonly group: FindingGroup;
   readonly ledgerSheet: string;
+  readonly seqOf: (finding: Finding) => string | null;
+  readonly visits: Visits;
   readonly onSelect: (f: Finding) => void;
 }) {
   const styles = useStyles();
@@ -96,27 +124,41 @@ function GroupPanel({
     <>
       <ul className={styles.list}>
         {group.findings.slice(0, shown).map((finding, i) => {
+          const key = findingKey(finding, i);
           const cell = findingCellLabel(finding, ledgerSheet);
+          const seq = seqOf(finding);
+          const seqLabel = seq ? <span className={styles.seq}>{t("findingSeq", { seq })}</span> : null;
+          const isCurrent = visits.current === key;
+          const visited = visits.visited.has(key);
           return (
-          <li key={`${finding.sheet}!${finding.cell ?? "-"}#${i}`}>
-            {cell !== null ? (
-              <Button
-                appearance="subtle"
-                size="small"
-                className={styles.finding}
-                onClick={() => onSelect(finding)}
-                title={t("findingGoTo", { cell })}
-              >
-                <span className={styles.cell}>{cell}</span>
-                {pick(finding.message, lang)}
-              </Button>
-            ) : (
-              <span className={styles.plain}>
-                <span className={styles.cell}>{t("ledgerLevel")}</span>
-                {pick(finding.message, lang)}
-              </span>
-            )}
-          </li>
+            <li key={key}>
+              {cell !== null ? (
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  className={mergeClasses(styles.finding, isCurrent && styles.current)}
+                  aria-current={isCurrent ? "true" : undefined}
+                  data-visited={visited ? "true" : undefined}
+                  onClick={() => {
+                    visits.visit(key);
+                    onSelect(finding);
+                  }}
+                  title={t("findingGoTo", { cell })}
+                >
+                  <span className={styles.cell}>{cell}</span>
+                  {seqLabel}
+                  <span className={styles.message}>{pick(finding.message, lang)}</span>
+                  {(visited || isCurrent) && (
+                    <span className={styles.visitedMark}>{isCurrent ? t("findingCurrent") : t("findingVisited")}</span>
+                  )}
+                </Button>
+              ) : (
+                <span className={styles.plain}>
+                  <span className={styles.cell}>{t("ledgerLevel")}</span>
+                  {pick(finding.message, lang)}
+                </span>
+              )}
+            </li>
           );
         })}
       </ul>
@@ -132,41 +174,64 @@ function GroupPanel({
 /**
  * `ledgerSheet`: the evaluated ledger's sheet; a finding on another sheet (the survey's) shows its
  * sheet with its cell (`满意度测评!C14`), and clicking it selects the cell on that sheet.
+ * `items`: the evaluated items, so a finding on a ledger row shows that item's 序号 beside its cell.
+ * The finding clicked last is marked current (`aria-current`), the ones clicked before as visited; the
+ * marks last as long as this result (the pane keys the list by evaluation).
  */
 export function FindingsList({
   findings,
+  items = [],
   ledgerSheet,
   onSelect,
 }: {
   readonly findings: readonly Finding[];
+  readonly items?: readonly EvaluatedItem[];
   readonly ledgerSheet: string;
   readonly onSelect: (finding: Finding) => void;
 }) {
   const styles = useStyles();
   const { lang, t } = useStrings();
+  const [current, setCurrent] = useState<string | null>(null);
+  const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
+  const seqByRow = useMemo(() => new Map(items.map((item) => [item.row, item.seq])), [items]);
+  const seqOf = (finding: Finding): string | null =>
+    finding.row !== null && finding.sheet === ledgerSheet ? (seqByRow.get(finding.row) ?? null) : null;
+  const visits: Visits = {
+    current,
+    visited,
+    visit: (key) => {
+      setCurrent(key);
+      setVisited((before) => new Set(before).add(key));
+    },
+  };
   const groups = groupFindings(findings);
   if (groups.length === 0) return <p>{t("findingsNone")}</p>;
   return (
     <Accordion multiple collapsible defaultOpenItems={groups[0] ? [groups[0].rule] : []}>
-      {groups.map((group) => (
-        <AccordionItem key={group.rule} value={group.rule} data-rule={group.rule}>
-          <AccordionHeader size="small">
-            <span className={styles.headerText}>
-              <span className={styles.title}>{pick(RULE_TITLES[group.rule], lang)}</span>
-              <Badge
-                appearance="tint"
-                color={group.severity === "error" ? "danger" : "warning"}
-                aria-label={`${severityName(group.severity, lang)} ${t("findingsCount", { n: group.findings.length })}`}
-              >
-                {t("findingsCount", { n: group.findings.length })}
-              </Badge>
-            </span>
-          </AccordionHeader>
-          <AccordionPanel>
-            <GroupPanel group={group} ledgerSheet={ledgerSheet} onSelect={onSelect} />
-          </AccordionPanel>
-        </AccordionItem>
-      ))}
+      {groups.map((group) => {
+        const count = t("findingsCount", { n: group.findings.length });
+        const severity = severityName(group.severity, lang);
+        return (
+          <AccordionItem key={group.rule} value={group.rule} data-rule={group.rule}>
+            <AccordionHeader size="small">
+              <span className={styles.headerText}>
+                <span className={styles.title}>{pick(RULE_TITLES[group.rule], lang)}</span>
+                <Badge
+                  appearance="tint"
+                  className={styles.badge}
+                  color={group.severity === "error" ? "danger" : "warning"}
+                  data-severity={group.severity}
+                >
+                  {t("findingsBadge", { severity, count })}
+                </Badge>
+              </span>
+            </AccordionHeader>
+            <AccordionPanel>
+              <GroupPanel group={group} ledgerSheet={ledgerSheet} seqOf={seqOf} visits={visits} onSelect={onSelect} />
+            </AccordionPanel>
+          </AccordionItem>
+        );
+      })}
     </Accordion>
   );
 }

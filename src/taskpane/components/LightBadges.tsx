@@ -3,7 +3,7 @@
  * get (Excel's own bad/neutral/good fills, SPEC §8) with Excel's matching text colours, so the pane
  * and the sheet agree at a glance. These four are the only hard-coded colours in the pane.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { LIGHT_FILLS } from "../../core/plan/marks";
 import type { Light } from "../../core/types";
 import { LIGHT_ORDER } from "../../core/vocabulary";
@@ -21,13 +21,18 @@ const LIGHT_TEXT: Readonly<Record<Exclude<Light, "none">, string>> = {
 const useStyles = makeStyles({
   list: {
     display: "grid",
-    // One row of five even in a 320 px pane: the counts read as one line, like the sheet's legend.
+    // One row of five even in a 300 px pane: the counts read as one line, like the sheet's legend.
     gridTemplateColumns: "repeat(5, minmax(0, 1fr))",
     gap: tokens.spacingHorizontalXS,
     margin: 0,
     padding: 0,
     listStyleType: "none",
   },
+  /**
+   * English names (Closed out, Incomplete) are wider than a fifth of a 300 px pane: the tiles flow
+   * onto a second row instead of clipping their names.
+   */
+  listLatin: { gridTemplateColumns: "repeat(auto-fill, minmax(5.5rem, 1fr))" },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -60,14 +65,14 @@ export function LightBadges({ byLight }: { readonly byLight: Readonly<Record<Lig
   const styles = useStyles();
   const { lang, t } = useStrings();
   return (
-    <ul className={styles.list} aria-label={t("lightCountsLabel")}>
+    <ul className={mergeClasses(styles.list, lang === "en" && styles.listLatin)} aria-label={t("lightCountsLabel")}>
       {LIGHT_ORDER.map((light) => {
         const fill = LIGHT_FILLS[light];
         const colours = light === "none" || !fill ? undefined : { backgroundColor: fill, color: LIGHT_TEXT[light] };
         return (
           <li
             key={light}
-            className={`${styles.item} ${light === "none" ? styles.none : ""}`}
+            className={mergeClasses(styles.item, light === "none" && styles.none)}
             style={colours}
             data-light={light}
           >

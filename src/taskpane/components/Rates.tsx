@@ -10,6 +10,7 @@ import type { Settings } from "../../core/settings";
 import type { EvaluationResult } from "../../core/types";
 import { fieldName } from "../i18n";
 import { useStrings } from "../i18n-context";
+import { rateBasis } from "../rate-basis";
 
 
 const useStyles = makeStyles({
@@ -22,6 +23,13 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  basis: {
+    display: "block",
+    fontWeight: tokens.fontWeightRegular,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   note: {
     fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground3,
@@ -34,20 +42,42 @@ export function Rates({ result, settings }: { readonly result: EvaluationResult;
   const { lang, t } = useStrings();
   const { summary, survey } = result;
   const empty = t("notAvailable");
-  const rows: { key: string; label: string; value: string; note?: string }[] = [
-    { key: "completion", label: t("completionRate"), value: percent(summary.completionRate, empty) },
+  const basis = rateBasis(result.items);
+  const rows: { key: string; label: string; value: string; note?: string; basis?: string }[] = [
+    {
+      key: "completion",
+      label: t("completionRate"),
+      value: percent(summary.completionRate, empty),
+      basis: t("completionBasis", { part: basis.completion.part, whole: basis.completion.whole }),
+    },
     {
       key: "close",
       label: t("closeRate"),
       value: percent(summary.closeRate, empty),
       note: t("closeRateTarget", { target: percent(settings.targets.closeRate, empty) }),
+      basis: t("closeBasis", { part: basis.close.part, whole: basis.close.whole }),
     },
-    { key: "onTime", label: t("onTimeRate"), value: percent(summary.onTimeRate, empty) },
+    {
+      key: "onTime",
+      label: t("onTimeRate"),
+      value: percent(summary.onTimeRate, empty),
+      basis: t("onTimeBasis", { part: basis.onTime.part, whole: basis.onTime.whole }),
+    },
   ];
   if (result.layout.columns.extendedDeadline !== undefined) {
-    rows.push({ key: "onTimeOriginal", label: t("onTimeRateOriginal"), value: percent(summary.onTimeRateOriginal, empty) });
+    rows.push({
+      key: "onTimeOriginal",
+      label: t("onTimeRateOriginal"),
+      value: percent(summary.onTimeRateOriginal, empty),
+      basis: t("onTimeBasis", { part: basis.onTimeOriginal.part, whole: basis.onTimeOriginal.whole }),
+    });
   }
-  rows.push({ key: "overdue", label: t("overdue"), value: t("overdueValue", { n: summary.overdue }) });
+  rows.push({
+    key: "overdue",
+    label: t("overdue"),
+    value: t("overdueValue", { n: summary.overdue }),
+    basis: t("overdueBasis"),
+  });
   const amounts = summary.amounts;
   if (amounts) {
     const money = (value: number) => t("amountValue", { amount: amountText(value, amounts.unit), unit: amounts.unit });
@@ -80,6 +110,7 @@ export function Rates({ result, settings }: { readonly result: EvaluationResult;
           <dd className={styles.value} data-rate={row.key}>
             {row.value}
             {row.note && <span className={styles.note}>{row.note}</span>}
+            {row.basis && <span className={styles.basis}>{row.basis}</span>}
           </dd>
         </div>
       ))}

@@ -4,7 +4,7 @@
  * the user's own indicator figures (SPEC §6: "inputs live in the workbook, so the summary is
  * reproducible from the file alone") and the survey sheet. Saved with `host.saveSettings`.
  */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   Button,
   Field,
@@ -22,6 +22,8 @@ import { useStrings } from "../i18n-context";
 import {
   fromForm,
   INPUT_KEYS,
+  type FieldProblem,
+  type FormField,
   TARGET_KEYS,
   toForm,
   type InputKey,
@@ -47,6 +49,13 @@ const INPUT_LABELS: Readonly<Record<InputKey, StringKey>> = {
 
 const SEVERITIES: readonly SeveritySetting[] = ["error", "warning", "off"];
 
+/** A number field's label, as the panel shows it. */
+export function formFieldLabel(field: FormField): StringKey {
+  if (field === "yellowAfterDays" || field === "redAfterMonths") return field;
+  if (field.startsWith("targets.")) return TARGET_LABELS[field.slice("targets.".length) as TargetKey];
+  return INPUT_LABELS[field.slice("inputs.".length) as InputKey];
+}
+
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   group: {
@@ -57,7 +66,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalM,
     margin: 0,
+    // A fieldset is as wide as its widest content by default; a long option must not widen the pane.
+    minWidth: 0,
   },
+  /** Selects as wide as the pane, however long their longest option; the text is cut, not the pane. */
+  selectRoot: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   legend: {
     fontWeight: tokens.fontWeightSemibold,
     paddingLeft: tokens.spacingHorizontalXS,
@@ -81,29 +95,52 @@ export function SettingsPanel({
   const styles = useStyles();
   const { lang, t } = useStrings();
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
   const [saved, setSaved] = useState(false);
+  const inputs = useRef(new Map<FormField, HTMLInputElement>());
 
-  const update = (next: SettingsForm) => {
+  /** An edit clears the problem of the field edited (the others stay until the next save). */
+  const update = (next: SettingsForm, field?: FormField) => {
     setForm(next);
     setSaved(false);
+    if (field) setProblems((current) => current.filter((p) => p.field !== field));
   };
 
   const save = async () => {
     const result = fromForm(form, settings);
     if (!result.ok) {
       setProblems(result.problems);
+      const first = result.problems[0];
+      if (first) inputs.current.get(first.field)?.focus();
       return;
     }
     setProblems([]);
     setSaved(await onSave(result.settings));
   };
 
-  const numberInput = (label: string, value: string, onChange: (value: string) => void) => (
-    <Field label={label} size="small">
-      <Input size="small" inputMode="decimal" value={value} onChange={(_, data) => onChange(data.value)} />
-    </Field>
-  );
+  const numberInput = (field: FormField, label: string, value: string, onChange: (value: string) => void) => {
+    const problem = problems.find((p) => p.field === field);
+    return (
+      <Field
+        label={label}
+        size="small"
+        validationState={problem ? "error" : "none"}
+        validationMessage={problem ? pick(problem.message, lang) : undefined}
+      >
+        <Input
+          size="small"
+          inputMode="decimal"
+          value={value}
+          data-field={field}
+          ref={(element) => {
+            if (element) inputs.current.set(field, element);
+            else inputs.current.delete(field);
+          }}
+          onChange={(_, data) => onChange(data.value)}
+        />
+      </Field>
+    );
+  };
 
   return (
     <form
@@ -116,8 +153,12 @@ export function SettingsPanel({
       <p className={styles.intro}>{t("settingsIntro")}</p>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{t("lightsGroup")}</legend>
-        {numberInput(t("yellowAfterDays"), form.yellowAfterDays, (v) => update({ ...form, yellowAfterDays: v }))}
-        {numberInput(t("redAfterMonths"), form.redAfterMonths, (v) => update({ ...form, redAfterMonths: v }))}
+        {numberInput("yellowAfterDays", t("yellowAfterDays"), form.yellowAfterDays, (v) =>
+          update({ ...form, yellowAfterDays: v }, "yellowAfterDays"),
+        )}
+        {numberInput("redAfterMonths", t("redAfterMonths"), form.redAfterMonths, (v) =>
+          update({ ...form, redAfterMonths: v }, "redAfterMonths"),
+        )}
       </fieldset>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{t("rulesGroup")}</legend>
@@ -125,6 +166,8 @@ export function SettingsPanel({
           <Field key={rule} label={pick(RULE_TITLES[rule], lang)} size="small">
             <Select
               size="small"
+              className={styles.selectRoot}
+              select={{ className: styles.select }}
               value={form.rules[rule]}
               aria-label={t("ruleSeverityLabel", { rule: pick(RULE_TITLES[rule], lang) })}
               onChange={(_, data) =>
@@ -144,8 +187,8 @@ export function SettingsPanel({
         <legend className={styles.legend}>{t("targetsGroup")}</legend>
         {TARGET_KEYS.map((key) => (
           <div key={key}>
-            {numberInput(t(TARGET_LABELS[key]), form.targets[key], (v) =>
-              update({ ...form, targets: { ...form.targets, [key]: v } }),
+            {numberInput(`targets.${key}`, t(TARGET_LABELS[key]), form.targets[key], (v) =>
+              update({ ...form, targets: { ...form.targets, [key]: v } }, `targets.${key}`),
             )}
           </div>
         ))}
@@ -154,8 +197,8 @@ export function SettingsPanel({
         <legend className={styles.legend}>{t("inputsGroup")}</legend>
         {INPUT_KEYS.map((key) => (
           <div key={key}>
-            {numberInput(t(INPUT_LABELS[key]), form.inputs[key], (v) =>
-              update({ ...form, inputs: { ...form.inputs, [key]: v } }),
+            {numberInput(`inputs.${key}`, t(INPUT_LABELS[key]), form.inputs[key], (v) =>
+              update({ ...form, inputs: { ...form.inputs, [key]: v } }, `inputs.${key}`),
             )}
           </div>
         ))}
@@ -165,6 +208,8 @@ export function SettingsPanel({
         <Field label={t("surveySheetLabel")} size="small">
           <Select
             size="small"
+            className={styles.selectRoot}
+            select={{ className: styles.select }}
             value={form.surveySheet}
             onChange={(_, data) => update({ ...form, surveySheet: data.value })}
           >
@@ -178,10 +223,8 @@ export function SettingsPanel({
         </Field>
       </fieldset>
       {problems.length > 0 && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            {t("settingsInvalid")} {problems.join("；")}
-          </MessageBarBody>
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{t("settingsInvalid", { n: problems.length })}</MessageBarBody>
         </MessageBar>
       )}
       {saved && (
