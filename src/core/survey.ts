@@ -45,24 +45,11 @@
  */
 import { matchField } from "./fields";
 import { cellAddress, cellAt, columnLetter, forEachGridCell, gridLastCol, gridLastRow, MergeIndex } from "./grid";
+import { roundTo } from "./format";
 import { resolveSeverity } from "./settings-defaults";
 import type { Settings } from "./settings";
 import { cellText, normalizeHeader, normalizeText } from "./text";
 import type { CellValue, Finding, Grid, Message, SurveyQuestion, SurveyResult, SurveyScale } from "./types";
-
-/** Rounds half away from zero on the decimal digits a user sees (like Excel's ROUND): 84.45 → 84.5. */
-export function roundTo(value: number, decimals: number): number {
-  if (!Number.isFinite(value)) return value;
-  // 15 significant digits, as Excel keeps them, so binary noise (4.35 = 4.34999…) does not decide.
-  const shown = Math.abs(Number(value.toPrecision(15)));
-  // Shift the decimal point in the text, never by multiplying (1.005 × 100 = 100.49999…).
-  const shift = (x: number, places: number): number => {
-    const [mantissa, exponent = "0"] = String(x).split("e");
-    return Number(`${mantissa}e${Number(exponent) + places}`);
-  };
-  const rounded = shift(Math.round(shift(shown, decimals)), -decimals);
-  return value < 0 && rounded !== 0 ? -rounded : rounded;
-}
 
 export const SURVEY_SCALE_NAMES: Readonly<Record<SurveyScale, Message>> = {
   "five-a": { zh: "五级（非常满意…非常不满意）", en: "five-level (very satisfied … very dissatisfied)" },
@@ -74,7 +61,20 @@ export const SURVEY_SCALE_NAMES: Readonly<Record<SurveyScale, Message>> = {
 };
 
 type WordScale = "five-a" | "five-b" | "three";
-type NumericScale = "numeric-5" | "numeric-10" | "numeric-100";
+export type NumericScale = "numeric-5" | "numeric-10" | "numeric-100";
+
+/**
+ * The numeric scales (SPEC §7): the numbers that count (`low`…`high`) and the least that is
+ * satisfied (worth 60 points). Points are linear: `(x − low) ÷ (high − low) × 100`, the 0–100 scale
+ * its own points.
+ */
+export const NUMERIC_SCALES: Readonly<Record<NumericScale, { low: number; high: number; satisfiedFrom: number }>> = {
+  "numeric-5": { low: 1, high: 5, satisfiedFrom: 3.4 },
+  "numeric-10": { low: 1, high: 10, satisfiedFrom: 6.4 },
+  "numeric-100": { low: 0, high: 100, satisfiedFrom: 60 },
+};
+
+export const isNumericScale = (scale: SurveyScale): scale is NumericScale => scale in NUMERIC_SCALES;
 
 const isWordScale = (scale: SurveyScale): scale is WordScale =>
   scale === "five-a" || scale === "five-b" || scale === "three";
@@ -108,14 +108,9 @@ export function surveyScaleLevels(
 /** Points of a number on a numeric scale, or null when it is off the scale (SPEC §7's formulas). */
 export function numericScalePoints(scale: NumericScale, x: number): number | null {
   if (!Number.isFinite(x)) return null;
-  switch (scale) {
-    case "numeric-5":
-      return x >= 1 && x <= 5 ? ((x - 1) / 4) * 100 : null;
-    case "numeric-10":
-      return x >= 1 && x <= 10 ? ((x - 1) / 9) * 100 : null;
-    case "numeric-100":
-      return x >= 0 && x <= 100 ? x : null;
-  }
+  const { low, high } = NUMERIC_SCALES[scale];
+  if (x < low || x > high) return null;
+  return low === 0 && high === 100 ? x : ((x - low) / (high - low)) * 100;
 }
 
 /** SPEC §7: 不了解/不清楚/说不清 are left out of the count; `说不清楚` is the same answer spelt out. */
