@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the speed and memory budgets of issue #4, measured on generated ledgers of
+ * `npm run bench`: the speed and memory budgets (README, 性能), measured on generated ledgers of
  * 1,000, 10,000 and 100,000 items. Prints a table and writes the same figures to
  * bench/results.json. Budgets are checked here, never in unit tests (a loaded CI machine must not
  * fail a test because it was slow); a budget that does not hold is printed as ✗ and makes the

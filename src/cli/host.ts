@@ -43,7 +43,8 @@ export function hostBackend(options: ExcelDoubleOptions = {}): HostBackend {
         model = await loadWorkbookModel(inputPath);
       } catch (error) {
         // Name the file as the user typed it, as the command line does.
-        if (error instanceof WorkbookReadError) throw new UsageFailure(readProblemMessage(error.problem, command.file));
+        if (error instanceof WorkbookReadError)
+          throw new UsageFailure(readProblemMessage(error.problem, command.file, error.detail));
         throw error;
       }
       const double = createExcelDoubleOf(model, options);

@@ -4,10 +4,10 @@
  * The engine calls these once or more per item (lights, deadline/type checks, reviews), so the hot
  * paths work on the proleptic Gregorian calendar in plain integers — day numbers from
  * `dayNumber`/`isoFromDayNumber` — rather than building a `Date` and going through date-fns each
- * time (that was a tenth of a 10,000-item evaluation). The results are those of date-fns'
+ * time. The results are those of date-fns'
  * `addMonths`/`addDays`/`differenceInCalendarDays` on local-midnight dates, which count calendar days
  * whatever the time zone; anything that is not a plain `YYYY-MM-DD` with an integer amount takes the
- * date-fns path, so odd input behaves exactly as before.
+ * date-fns path, so odd input behaves exactly as date-fns makes it.
  */
 import { addDays, addMonths, differenceInCalendarDays } from "date-fns";
 import type { IsoDate } from "./types";

@@ -19,6 +19,33 @@ export function cellAt(grid: Grid, row: number, col: number): CellValue {
   return v === undefined ? null : v;
 }
 
+/** Rows longer than this are walked by their keys: a reader may store a row of far-apart cells sparsely. */
+const DENSE_WALK_LIMIT = 256;
+
+/**
+ * Calls `visit` for every cell holding a value (not null), in sheet coordinates, row by row and
+ * left to right. The work follows the cells present, not the grid's extent: a sparse row (one cell
+ * at A, one at XFD) costs two visits, not 16,384.
+ */
+export function forEachGridCell(grid: Grid, visit: (row: number, col: number, value: CellValue) => void): void {
+  grid.values.forEach((cells, r) => {
+    if (!cells) return;
+    const row = grid.origin.row + r;
+    if (cells.length <= DENSE_WALK_LIMIT) {
+      for (let c = 0; c < cells.length; c++) {
+        const value = cells[c];
+        if (value !== null && value !== undefined) visit(row, grid.origin.col + c, value);
+      }
+      return;
+    }
+    // Integer keys come in ascending order (ECMAScript's own-property order for arrays).
+    for (const key in cells) {
+      const value = cells[Number(key)];
+      if (value !== null && value !== undefined) visit(row, grid.origin.col + Number(key), value);
+    }
+  });
+}
+
 export function numberFormatAt(grid: Grid, row: number, col: number): string | null {
   const r = grid.numberFormats?.[row - grid.origin.row];
   return r?.[col - grid.origin.col] ?? null;

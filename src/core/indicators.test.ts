@@ -1,5 +1,6 @@
 import { itemFrom } from "../../test/support/item-factory";
-import { computeIndicators, findInstitutionTitles, percentText } from "./indicators";
+import { percentInProse } from "./format";
+import { computeIndicators, findInstitutionTitles } from "./indicators";
 import { DEFAULT_SETTINGS, SettingsSchema, type SettingsInput } from "./settings";
 import type { EvaluatedItem, IndicatorResult, SurveyResult } from "./types";
 
@@ -149,7 +150,7 @@ describe("整改问题销号率", () => {
   ])("%p of %p closed → met %p", (closed, total, met) => {
     const result = byId(indicators({}, { items: closedOf(closed, total), closeRate: closed / total }), "close-rate");
     expect(result).toMatchObject({ actual: closed / total, met });
-    expect(result.basis.zh).toBe(`已销号 ${closed} 项 ÷ 整改事项 ${total} 项 = ${percentText(closed / total)}。`);
+    expect(result.basis.zh).toBe(`已销号 ${closed} 项 ÷ 整改事项 ${total} 项 = ${percentInProse(closed / total)}。`);
   });
 });
 
@@ -237,18 +238,6 @@ describe("custom indicators", () => {
     expect(custom({ actual: 0.9 }).basis.zh).toBe("填写的实际值 90%。");
     expect(custom({ numerator: 3, denominator: 0 }).basis.zh).toBe("填写的分母为 0，无法计算。");
     expect(custom({}).basis.zh).toBe("未填写实际值或分子、分母。");
-  });
-});
-
-describe("percentText", () => {
-  it.each([
-    [0.8, "80%"],
-    [0.8125, "81.3%"],
-    [2 / 9, "22.2%"],
-    [0, "0%"],
-    [1, "100%"],
-  ])("%p → %s", (rate, text) => {
-    expect(percentText(rate)).toBe(text);
   });
 });
 

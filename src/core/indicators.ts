@@ -13,7 +13,7 @@
  * even though both show as 95.0%). Rates are fractions; formatting happens at the edges.
  */
 import type { CustomIndicator, Settings } from "./settings";
-import { roundTo } from "./survey";
+import { percentInProse, roundTo } from "./format";
 import { toHalfWidth } from "./text";
 import type { EvaluatedItem, IndicatorResult, Message, SurveyResult } from "./types";
 
@@ -57,7 +57,7 @@ export function findInstitutionTitles(items: readonly EvaluatedItem[]): Institut
         if (key === "") continue;
         const entry = byKey.get(key);
         if (!entry) byKey.set(key, { title, rows: [item.row], rowSet: new Set([item.row]) });
-        // A set, not `rows.includes`: a title repeated on 20,000 rows made that quadratic.
+        // A set, not `rows.includes`: a title may be repeated on every one of 20,000 rows.
         else if (!entry.rowSet.has(item.row)) {
           entry.rows.push(item.row);
           entry.rowSet.add(item.row);
@@ -66,11 +66,6 @@ export function findInstitutionTitles(items: readonly EvaluatedItem[]): Institut
     }
   }
   return [...byKey.values()].map(({ title, rows }) => ({ title, rows }));
-}
-
-/** `0.8` → `80%`, `0.8125` → `81.3%` (one decimal at most, for the basis text). */
-export function percentText(rate: number): string {
-  return `${roundTo(rate * 100, 1)}%`;
 }
 
 function metOf(actual: number | null, comparator: ">=" | "<=", target: number): boolean | null {
@@ -133,7 +128,7 @@ function enteredRate(spec: EnteredRate): IndicatorResult {
     if (denominator === 0) basis = spec.noRate;
     else {
       actual = spec.numerator(a, b) / denominator;
-      basis = spec.explain(a, b, percentText(actual));
+      basis = spec.explain(a, b, percentInProse(actual));
     }
   }
   return {
@@ -184,8 +179,8 @@ function closeRateIndicator(
     closeRate === null
       ? { zh: "台账中没有整改事项。", en: "The ledger has no items." }
       : {
-          zh: `已销号 ${closed} 项 ÷ 整改事项 ${items.length} 项 = ${percentText(closeRate)}。`,
-          en: `${closed} closed items ÷ ${items.length} items = ${percentText(closeRate)}.`,
+          zh: `已销号 ${closed} 项 ÷ 整改事项 ${items.length} 项 = ${percentInProse(closeRate)}。`,
+          en: `${closed} closed items ÷ ${items.length} items = ${percentInProse(closeRate)}.`,
         };
   return {
     id: "close-rate",
@@ -258,7 +253,7 @@ function auditDrop(settings: Settings): IndicatorResult {
 }
 
 function valueText(value: number, unit: CustomIndicator["unit"]): string {
-  return unit === "rate" ? percentText(value) : String(roundTo(value, 3));
+  return unit === "rate" ? percentInProse(value) : String(roundTo(value, 3));
 }
 
 /**

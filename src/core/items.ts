@@ -293,9 +293,9 @@ export function readItems(grid: Grid, layout: LedgerLayout): { items: Item[]; no
     const col = layout.columns[field];
     return col === undefined ? [] : [new FieldColumn(field, col)];
   });
-  const cellsTemplate = cellsShape(fieldColumns);
+  const template = cellsTemplate(fieldColumns);
   walkRows(grid, layout, (view, kind) => {
-    if (kind === "item") items.push(readItem(view, fieldColumns, cellsTemplate));
+    if (kind === "item") items.push(readItem(view, fieldColumns, template));
     else nonItems.push({ row: view.row, kind });
   });
   return { items, nonItems };
@@ -361,6 +361,12 @@ function readCell(view: RowView, column: FieldColumn): FieldCell {
 
 type CellsShape = Readonly<Record<string, null>>;
 
+// ─────────────── V8-specific: keep the cells objects in fast mode ───────────────
+// What it buys, by `node --expose-gc --import tsx bench/fast-properties.ts` (100,000 items, every
+// field): half the heap the cells objects retain (138 MB against 269 MB built from `{}`) and reading
+// every field about twice as fast. Everything else in the engine is plain JavaScript: change this
+// only with that bench at hand.
+
 /**
  * An object with the ledger's fields as keys (in `FIELD_KEYS` order, every value null), which each
  * item's `cells` is copied from before its values are set. Why: built key by key from `{}`, a cells
@@ -370,11 +376,13 @@ type CellsShape = Readonly<Record<string, null>>;
  * template a fast-mode object whatever the number of fields; the values are null (not a number) so
  * that setting cells in them keeps the copies' shape.
  */
-function cellsShape(fieldColumns: readonly FieldColumn[]): CellsShape {
+export function cellsTemplate(fieldColumns: readonly { readonly field: string }[]): CellsShape {
   return JSON.parse(
     JSON.stringify(Object.fromEntries(fieldColumns.map((column) => [column.field, null]))),
   ) as CellsShape;
 }
+
+// ─────────────── end of the V8-specific part ───────────────
 
 /**
  * One item row read into values (SPEC §3).
@@ -385,9 +393,9 @@ function cellsShape(fieldColumns: readonly FieldColumn[]): CellsShape {
  * A `long_term` type alone does *not*: the seed gives 长效治理类 a deadline too (半年至一年内形成机制),
  * and rule `deadline-type-mismatch` checks it, so such an item still needs a dated deadline.
  */
-function readItem(view: RowView, fieldColumns: readonly FieldColumn[], cellsTemplate: CellsShape): Item {
+function readItem(view: RowView, fieldColumns: readonly FieldColumn[], template: CellsShape): Item {
   const { grid, row } = view;
-  const cells = { ...cellsTemplate } as unknown as Partial<Record<FieldKey, FieldCell>>;
+  const cells = { ...template } as unknown as Partial<Record<FieldKey, FieldCell>>;
   for (const column of fieldColumns) cells[column.field] = readCell(view, column);
   const completed = readDate(cells.completed, grid.date1904);
   const { deadline, deadlineField, originalDeadline, extended } = readDeadlines(cells, grid.date1904);

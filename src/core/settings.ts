@@ -1,6 +1,7 @@
 /**
  * Settings: thresholds, rule severities, targets, survey points, indicator inputs and the column
- * mapping the user corrected. One zod schema, parsed at the boundary (workbook settings, CLI flags);
+ * mapping the user corrected. One zod schema, parsed at the boundary (the settings saved in the workbook,
+ * the pane's settings form);
  * everything inside the engine trusts the parsed `Settings`.
  */
 import { z } from "zod";

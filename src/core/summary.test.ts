@@ -1,6 +1,6 @@
 import { itemFrom, layoutWith } from "../../test/support/item-factory";
 import { DEFAULT_SETTINGS } from "./settings";
-import { roundRate } from "./report/json";
+import { roundRate } from "./format";
 import { breakdown, summarize, typeKey, warningList } from "./summary";
 import { FIELD_KEYS, type EvaluatedItem } from "./types";
 

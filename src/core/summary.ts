@@ -18,14 +18,13 @@
 import { summarizeAmounts, type AmountColumnUnit } from "./amounts";
 import { computeIndicators } from "./indicators";
 import type { Settings } from "./settings";
+import { LIGHT_ORDER, STATUS_ORDER } from "./vocabulary";
 import type {
   BreakdownRow,
   EvaluatedItem,
   FieldKey,
   ItemType,
   LedgerLayout,
-  Light,
-  Status,
   Summary,
   SurveyResult,
   WarningListEntry,
@@ -35,9 +34,6 @@ import type {
 export const UNFILLED_KEY = "（未填写）";
 /** The type breakdown's key for type text that is none of the known types (rule `unknown-type`). */
 export const OTHER_TYPE_KEY = "（其他）";
-
-const STATUSES: readonly Status[] = ["closed", "done", "in_progress", "not_started", "ongoing", "unknown"];
-const LIGHTS: readonly Light[] = ["red", "yellow", "green", "closed", "none"];
 
 export const isFinished = (item: EvaluatedItem): boolean => item.status === "done" || item.status === "closed";
 export const isOverdue = (item: EvaluatedItem): boolean => !isFinished(item) && item.overdueDays > 0;
@@ -149,8 +145,8 @@ export interface SummaryInput {
  * fall under `（未填写）`, which tells the meeting nothing).
  */
 export function summarize({ items, layout, settings, survey, amountColumns = [] }: SummaryInput): Summary {
-  const byStatus = countBy(STATUSES, items, (item) => item.status);
-  const byLight = countBy(LIGHTS, items, (item) => item.light);
+  const byStatus = countBy(STATUS_ORDER, items, (item) => item.status);
+  const byLight = countBy(LIGHT_ORDER, items, (item) => item.light);
   const finished = byStatus.done + byStatus.closed;
   const closeRate = ratio(byStatus.closed, items.length);
   const textKey = (field: FieldKey) => (item: EvaluatedItem) => cellTextOf(item, field) || UNFILLED_KEY;

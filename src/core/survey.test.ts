@@ -1,14 +1,7 @@
 import fc from "fast-check";
 import { gridFrom } from "../../test/support/grid-builder";
 import { DEFAULT_SETTINGS, SettingsSchema } from "./settings";
-import {
-  detectNumericScale,
-  detectWordScale,
-  evaluateSurvey,
-  numericScalePoints,
-  roundTo,
-  surveyScaleLevels,
-} from "./survey";
+import { detectNumericScale, detectWordScale, evaluateSurvey, numericScalePoints, surveyScaleLevels } from "./survey";
 import type { CellValue, SurveyResult } from "./types";
 
 /** Evaluates and fails the test (rather than returning null) when no survey is found. */
@@ -19,23 +12,6 @@ function surveyOf(rows: CellValue[][], settings = DEFAULT_SETTINGS, opts: Parame
 }
 
 const scoresOf = (survey: SurveyResult) => survey.questions.map((q) => [q.column, q.valid, q.score]);
-
-describe("roundTo (half away from zero on the digits a user sees, like Excel's ROUND)", () => {
-  it.each([
-    [4.35, 1, 4.4], // 4.35 * 10 = 43.49999999999999 in binary; naive rounding gives 4.3
-    [1.005, 2, 1.01],
-    [72.66666666, 1, 72.7],
-    [43.33333333, 1, 43.3],
-    [0.4864864, 3, 0.486],
-    [0.0005, 3, 0.001],
-    [2 / 3, 3, 0.667],
-    [100, 1, 100],
-    [0, 1, 0],
-    [-1.25, 1, -1.3],
-  ])("roundTo(%p, %p) = %p", (value, decimals, expected) => {
-    expect(roundTo(value, decimals)).toBe(expected);
-  });
-});
 
 describe("scale detection (SPEC §7's table, in order, once per sheet)", () => {
   it.each([

@@ -44,25 +44,12 @@
  * `满 意` is 满意. Live Excel formulas that must agree: see `surveyScaleLevels`.
  */
 import { matchField } from "./fields";
-import { cellAddress, cellAt, columnLetter, gridLastCol, gridLastRow, MergeIndex } from "./grid";
+import { cellAddress, cellAt, columnLetter, forEachGridCell, gridLastCol, gridLastRow, MergeIndex } from "./grid";
+import { roundTo } from "./format";
 import { resolveSeverity } from "./settings-defaults";
 import type { Settings } from "./settings";
 import { cellText, normalizeHeader, normalizeText } from "./text";
 import type { CellValue, Finding, Grid, Message, SurveyQuestion, SurveyResult, SurveyScale } from "./types";
-
-/** Rounds half away from zero on the decimal digits a user sees (like Excel's ROUND): 84.45 → 84.5. */
-export function roundTo(value: number, decimals: number): number {
-  if (!Number.isFinite(value)) return value;
-  // 15 significant digits, as Excel keeps them, so binary noise (4.35 = 4.34999…) does not decide.
-  const shown = Math.abs(Number(value.toPrecision(15)));
-  // Shift the decimal point in the text, never by multiplying (1.005 × 100 = 100.49999…).
-  const shift = (x: number, places: number): number => {
-    const [mantissa, exponent = "0"] = String(x).split("e");
-    return Number(`${mantissa}e${Number(exponent) + places}`);
-  };
-  const rounded = shift(Math.round(shift(shown, decimals)), -decimals);
-  return value < 0 && rounded !== 0 ? -rounded : rounded;
-}
 
 export const SURVEY_SCALE_NAMES: Readonly<Record<SurveyScale, Message>> = {
   "five-a": { zh: "五级（非常满意…非常不满意）", en: "five-level (very satisfied … very dissatisfied)" },
@@ -74,7 +61,20 @@ export const SURVEY_SCALE_NAMES: Readonly<Record<SurveyScale, Message>> = {
 };
 
 type WordScale = "five-a" | "five-b" | "three";
-type NumericScale = "numeric-5" | "numeric-10" | "numeric-100";
+export type NumericScale = "numeric-5" | "numeric-10" | "numeric-100";
+
+/**
+ * The numeric scales (SPEC §7): the numbers that count (`low`…`high`) and the least that is
+ * satisfied (worth 60 points). Points are linear: `(x − low) ÷ (high − low) × 100`, the 0–100 scale
+ * its own points.
+ */
+export const NUMERIC_SCALES: Readonly<Record<NumericScale, { low: number; high: number; satisfiedFrom: number }>> = {
+  "numeric-5": { low: 1, high: 5, satisfiedFrom: 3.4 },
+  "numeric-10": { low: 1, high: 10, satisfiedFrom: 6.4 },
+  "numeric-100": { low: 0, high: 100, satisfiedFrom: 60 },
+};
+
+export const isNumericScale = (scale: SurveyScale): scale is NumericScale => scale in NUMERIC_SCALES;
 
 const isWordScale = (scale: SurveyScale): scale is WordScale =>
   scale === "five-a" || scale === "five-b" || scale === "three";
@@ -108,14 +108,9 @@ export function surveyScaleLevels(
 /** Points of a number on a numeric scale, or null when it is off the scale (SPEC §7's formulas). */
 export function numericScalePoints(scale: NumericScale, x: number): number | null {
   if (!Number.isFinite(x)) return null;
-  switch (scale) {
-    case "numeric-5":
-      return x >= 1 && x <= 5 ? ((x - 1) / 4) * 100 : null;
-    case "numeric-10":
-      return x >= 1 && x <= 10 ? ((x - 1) / 9) * 100 : null;
-    case "numeric-100":
-      return x >= 0 && x <= 100 ? x : null;
-  }
+  const { low, high } = NUMERIC_SCALES[scale];
+  if (x < low || x > high) return null;
+  return low === 0 && high === 100 ? x : ((x - low) / (high - low)) * 100;
 }
 
 /** SPEC §7: 不了解/不清楚/说不清 are left out of the count; `说不清楚` is the same answer spelt out. */
@@ -238,34 +233,56 @@ interface SheetShape {
   readonly lastCol: number;
 }
 
-/** The grid's answers, classified once; `at` is in sheet coordinates. */
+const BLANK: Answer = { kind: "blank" };
+
+/**
+ * The grid's answers, classified once; `at` is in sheet coordinates. Only the cells that hold
+ * something are visited and kept, and `rows` / `columns` list the rows and columns that do: the
+ * work follows the filled cells, not the sheet's extent (one stray cell at XFD1048576 makes the
+ * extent Excel's whole sheet).
+ */
 class AnswerTable {
-  private readonly rows: Answer[][];
+  private readonly answers = new Map<number, Map<number, Answer>>();
+  /** Rows with a value, ascending. */
+  readonly rows: number[] = [];
+  /** Rows with an answer that is not blank, ascending. */
+  private readonly nonBlankRows: number[] = [];
+  /** Columns with a value in any row, ascending. */
+  readonly columns: number[];
   constructor(
     private readonly grid: Grid,
     readonly shape: SheetShape,
     answerWords: ReadonlySet<string>,
   ) {
-    this.rows = [];
-    for (let r = shape.firstRow; r <= shape.lastRow; r++) {
-      const row: Answer[] = [];
-      for (let c = shape.firstCol; c <= shape.lastCol; c++) row.push(classifyAnswer(cellAt(grid, r, c), answerWords));
-      this.rows.push(row);
-    }
+    const columns = new Set<number>();
+    forEachGridCell(grid, (row, col, value) => {
+      let answers = this.answers.get(row);
+      if (!answers) {
+        answers = new Map();
+        this.answers.set(row, answers);
+        this.rows.push(row);
+      }
+      const answer = classifyAnswer(value, answerWords);
+      answers.set(col, answer);
+      columns.add(col);
+      if (answer.kind !== "blank" && this.nonBlankRows[this.nonBlankRows.length - 1] !== row)
+        this.nonBlankRows.push(row);
+    });
+    this.columns = [...columns].sort((a, b) => a - b);
   }
   at(row: number, col: number): Answer {
-    return this.rows[row - this.shape.firstRow]?.[col - this.shape.firstCol] ?? { kind: "blank" };
+    return this.answers.get(row)?.get(col) ?? BLANK;
   }
   value(row: number, col: number): CellValue {
     return cellAt(this.grid, row, col);
   }
   isBlankRow(row: number): boolean {
-    for (let c = this.shape.firstCol; c <= this.shape.lastCol; c++) if (this.at(row, c).kind !== "blank") return false;
-    return true;
+    return this.nextNonBlank(row - 1) !== row;
   }
   /** The normalised text of the row's first non-empty cell, or null for a blank row. */
   firstText(row: number): string | null {
-    for (let c = this.shape.firstCol; c <= this.shape.lastCol; c++) {
+    const cols = [...(this.answers.get(row)?.keys() ?? [])].sort((a, b) => a - b);
+    for (const c of cols) {
       const text = cellText(this.value(row, c));
       if (text !== "") return normalizeHeader(text);
     }
@@ -276,16 +293,27 @@ class AnswerTable {
   }
   /** The first non-blank row after `row`, or null. */
   nextNonBlank(row: number): number | null {
-    for (let r = row + 1; r <= this.shape.lastRow; r++) if (!this.isBlankRow(r)) return r;
-    return null;
+    const rows = this.nonBlankRows;
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((rows[mid] as number) <= row) low = mid + 1;
+      else high = mid;
+    }
+    return rows[low] ?? null;
+  }
+  /** The rows with a value after `row`, ascending. */
+  rowsAfter(row: number): number[] {
+    return this.rows.filter((r) => r > row);
   }
 }
 
 function findHeaderRow(table: AnswerTable): number | null {
-  const { firstRow, lastRow, firstCol, lastCol } = table.shape;
+  const { firstRow, lastRow } = table.shape;
   for (let h = firstRow; h <= Math.min(firstRow + HEADER_SEARCH_ROWS - 1, lastRow); h++) {
     const titleCols: number[] = [];
-    for (let c = firstCol; c <= lastCol; c++) {
+    for (const c of table.columns) {
       if (isTextCell(table.value(h, c)) && table.at(h, c).kind === "other") titleCols.push(c);
     }
     if (titleCols.length === 0) continue;
@@ -301,7 +329,7 @@ function findHeaderRow(table: AnswerTable): number | null {
 /** Body rows under the header (or weights row): blank and total rows skipped, a note row ends them. */
 function bodyRows(table: AnswerTable, after: number): number[] {
   const rows: number[] = [];
-  for (let r = after + 1; r <= table.shape.lastRow; r++) {
+  for (const r of table.rowsAfter(after)) {
     const first = table.firstText(r);
     if (first === null || TOTAL_ROW_WORDS.has(first)) continue;
     if (NOTE_ROW_PREFIXES.some((prefix) => first.startsWith(prefix))) break;
@@ -355,9 +383,8 @@ function pickScaleAndColumns(
   body: readonly number[],
   headerTitle: (col: number) => string,
 ): ScalePick | null {
-  const { firstCol, lastCol } = table.shape;
   const columns: { col: number; answers: Answer[]; counts: ColumnCounts }[] = [];
-  for (let col = firstCol; col <= lastCol; col++) {
+  for (const col of table.columns) {
     const answers = body.map((r) => table.at(r, col));
     columns.push({ col, answers, counts: countColumn(answers) });
   }
@@ -413,15 +440,14 @@ function respondentTest(
   headerTitle: (col: number) => string,
   questionColumns: readonly number[],
 ): (row: number) => boolean {
-  const { firstCol, lastCol } = table.shape;
   const seqColumns = new Set<number>();
-  for (let c = firstCol; c <= lastCol; c++) if (matchField(headerTitle(c)) === "seq") seqColumns.add(c);
+  for (const c of table.columns) if (matchField(headerTitle(c)) === "seq") seqColumns.add(c);
   const questions = new Set(questionColumns);
   return (row) => {
     let filled = 0;
     let lone = "";
     let loneCol = 0;
-    for (let c = firstCol; c <= lastCol; c++) {
+    for (const c of table.columns) {
       if (seqColumns.has(c)) continue;
       const text = cellText(table.value(row, c));
       if (text === "") continue;
@@ -535,7 +561,8 @@ export function evaluateSurvey(grid: Grid, settings: Settings): SurveyResult | n
 
   // A total row among the respondents lies inside the summary's COUNTIF range: what it would count there.
   const respondentRows = new Set(body);
-  for (let row = (weightsRow ?? headerRow) + 1; row <= (lastRespondentRow ?? 0); row++) {
+  for (const row of table.rowsAfter(weightsRow ?? headerRow)) {
+    if (row > (lastRespondentRow ?? 0)) break;
     if (respondentRows.has(row)) continue;
     columns.forEach((col, q) => {
       const answer = table.at(row, col);

@@ -8,6 +8,7 @@
  */
 import { FIELD_LABELS } from "../core/rules/field-labels";
 import type { FieldKey, Light, Message, SeveritySetting } from "../core/types";
+import { LIGHT_WORDS } from "../core/vocabulary";
 
 export type Lang = "zh" | "en";
 
@@ -149,11 +150,6 @@ const zh = {
   checkThatSheet: "检查它",
   mapByHand: "在“{sheet}”中手动指定表头和列",
   retry: "重试",
-  lightRed: "红灯",
-  lightYellow: "黄灯",
-  lightGreen: "绿灯",
-  lightClosed: "已销号",
-  lightNone: "待补充",
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -300,11 +296,6 @@ const en: Record<StringKey, string> = {
   checkThatSheet: "Check it",
   mapByHand: 'Pick the header and columns on "{sheet}" by hand',
   retry: "Try again",
-  lightRed: "Red",
-  lightYellow: "Yellow",
-  lightGreen: "Green",
-  lightClosed: "Closed out",
-  lightNone: "Incomplete",
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { zh, en };
@@ -336,16 +327,8 @@ export function fieldName(field: FieldKey, lang: Lang): string {
   return FIELD_LABELS[field][lang];
 }
 
-const LIGHT_KEYS: Readonly<Record<Light, StringKey>> = {
-  red: "lightRed",
-  yellow: "lightYellow",
-  green: "lightGreen",
-  closed: "lightClosed",
-  none: "lightNone",
-};
-
 export function lightName(light: Light, lang: Lang): string {
-  return translate(lang, LIGHT_KEYS[light]);
+  return LIGHT_WORDS[light][lang];
 }
 
 export function severityName(severity: SeveritySetting, lang: Lang): string {

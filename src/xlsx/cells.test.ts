@@ -171,9 +171,18 @@ describe("SheetReader: what a cell cannot mean is refused with its address", () 
 
   it("XML numbers in every spelling Excel and others write are read", () => {
     const { values } = readRows(
-      '<row r="1"><c r="A1"><v>-12</v></c><c r="B1"><v>1.5E+3</v></c><c r="C1"><v>.5</v></c><c r="D1"><v> 7 </v></c><c r="E1"><v>1e999</v></c><c r="F1"><v>12345678901234567890</v></c></row>',
+      '<row r="1"><c r="A1"><v>-12</v></c><c r="B1"><v>1.5E+3</v></c><c r="C1"><v>.5</v></c><c r="D1"><v> 7 </v></c><c r="E1"><v>1e999</v></c><c r="F1"><v>12345678901234567890</v></c><c r="G1"><v>NaN</v></c><c r="H1"><v>-INF</v></c></row>',
     );
-    expect(values[0]).toEqual([-12, 1500, 0.5, 7, { error: "#NUM!" }, Number("12345678901234567890")]);
+    expect(values[0]).toEqual([
+      -12,
+      1500,
+      0.5,
+      7,
+      { error: "#NUM!" },
+      Number("12345678901234567890"),
+      { error: "#NUM!" },
+      { error: "#NUM!" },
+    ]);
   });
 });
 

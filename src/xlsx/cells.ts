@@ -38,7 +38,7 @@
 import { cellAddress, columnNumber } from "../core/grid";
 import type { CellValue, MergeArea } from "../core/types";
 import { READ_LIMITS, ReadLimitError } from "./limits";
-import { CLOSE, decodeXml, END, OPEN, TEXT, XmlScanner } from "./xml";
+import { CLOSE, decodeXml, END, OPEN, TEXT, XmlScanner, xmlName } from "./xml";
 
 export { decodeXml };
 
@@ -98,6 +98,11 @@ export function readWhole<T>(reader: PartReader<T>, xml: Buffer | string): T {
 
 // ───────────────────────────── Shared strings and inline text ─────────────────────────────
 
+const STRING_ITEM = xmlName("si");
+const RUN = xmlName("r");
+const TEXT_ELEMENT = xmlName("t");
+const PHONETIC = xmlName("rPh");
+
 /**
  * Collects one string item (`<si>` or `<is>`): text of its `<t>`s, or its runs (`<r>`), leaving
  * out phonetic guides (`<rPh>`). Fed the tokens from inside the item.
@@ -134,21 +139,21 @@ class StringItemCollector {
       return;
     }
     if (token === OPEN) {
-      if (xml.nameIs("rPh")) {
+      if (xml.is(PHONETIC)) {
         if (!xml.selfClosing) this.phoneticDepth++;
       } else if (this.phoneticDepth > 0) return;
-      else if (xml.nameIs("r") && !xml.selfClosing) {
+      else if (xml.is(RUN) && !xml.selfClosing) {
         this.inRun = true;
         this.runText = "";
-      } else if (xml.nameIs("t") && !xml.selfClosing) this.inText = true;
-      else if (xml.nameIs("r")) (this.runs ??= []).push("");
+      } else if (xml.is(TEXT_ELEMENT) && !xml.selfClosing) this.inText = true;
+      else if (xml.is(RUN)) (this.runs ??= []).push("");
       return;
     }
     if (token === CLOSE) {
-      if (xml.nameIs("rPh")) this.phoneticDepth--;
+      if (xml.is(PHONETIC)) this.phoneticDepth--;
       else if (this.phoneticDepth > 0) return;
-      else if (xml.nameIs("t")) this.inText = false;
-      else if (xml.nameIs("r") && this.inRun) {
+      else if (xml.is(TEXT_ELEMENT)) this.inText = false;
+      else if (xml.is(RUN) && this.inRun) {
         this.inRun = false;
         (this.runs ??= []).push(this.runText);
       }
@@ -175,7 +180,7 @@ export class SharedStringsReader extends PartReader<CellValue[]> {
   protected onToken(token: number): void {
     const xml = this.xml;
     if (this.itemDepth < 0) {
-      if (token === OPEN && xml.depth <= 2 && xml.nameIs("si")) {
+      if (token === OPEN && xml.depth <= 2 && xml.is(STRING_ITEM)) {
         this.budget.take(1, "sharedStrings");
         if (xml.selfClosing) this.strings.push(null);
         else {
@@ -321,8 +326,10 @@ export function isoDateToSerial(text: string, date1904: boolean): number | null 
   return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL - (date1904 ? 1_462 : 0);
 }
 
-/** An XML Schema number (`xsd:double` without INF/NaN, which no cell holds): digits, one point, an exponent. */
+/** An XML Schema number (`xsd:double`): digits, one point, an exponent… */
 const XML_NUMBER = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** …or one of its special values, which no cell can hold (exceljs writes NaN for one). */
+const XML_SPECIAL_NUMBER = /^\s*(?:[+-]?INF|NaN)\s*$/;
 const INDEX = /^\s*\d+\s*$/;
 
 /**
@@ -355,6 +362,7 @@ export function cellValueOf(type: string | undefined, raw: string, ctx: CellCont
     case undefined:
     case "n": {
       if (raw.trim() === "") return null;
+      if (XML_SPECIAL_NUMBER.test(raw)) return finite(NaN);
       if (!XML_NUMBER.test(raw)) throw new CellContentError("number", raw);
       return finite(Number(raw));
     }
@@ -429,6 +437,15 @@ function positiveInteger(buf: Buffer, start: number, end: number): number {
   return end > start && n > 0 ? n : -1;
 }
 
+/** The names the sheet reader looks for on every row and cell, hashed once. */
+const ROW = xmlName("row");
+const CELL = xmlName("c");
+const VALUE = xmlName("v");
+const INLINE = xmlName("is");
+const REF = xmlName("r");
+const TYPE = xmlName("t");
+const STYLE = xmlName("s");
+
 /** Cell types as the file spells them, matched on the bytes so the usual ones cost no string. */
 const CELL_TYPES = ["s", "n", "str", "b", "e", "d", "inlineStr"] as const;
 
@@ -436,6 +453,12 @@ function cellTypeAt(xml: XmlScanner, index: number): string | undefined {
   if (index < 0) return undefined;
   const start = xml.attrValueStart(index);
   const end = xml.attrValueEnd(index);
+  // The usual one-letter types by their byte; anything else compared in full.
+  if (end - start === 1) {
+    const b = xml.buffer[start];
+    if (b === 0x73) return "s";
+    if (b === 0x6e) return "n";
+  }
   for (const type of CELL_TYPES) if (sameBytes(xml.buffer, start, end, type)) return type;
   return xml.attrValue(index);
 }
@@ -554,17 +577,18 @@ export class SheetReader extends PartReader<SheetCells> {
       return;
     }
     if (token === OPEN) {
-      if (xml.nameIs("row")) this.openRow();
-      else if (xml.nameIs("c") && this.rowOpen) this.openCell();
+      if (xml.is(CELL)) {
+        if (this.rowOpen) this.openCell();
+      } else if (xml.is(ROW)) this.openRow();
     } else if (token === CLOSE) {
       if (xml.depth === 1) this.inSheetData = false;
-      else if (xml.nameIs("row")) this.closeRow();
+      else if (xml.is(ROW)) this.closeRow();
     }
   }
 
   private openRow(): void {
     const xml = this.xml;
-    const r = xml.attrIndex("r");
+    const r = xml.attrIndexOf(REF);
     let row = this.lastRow + 1;
     if (r >= 0) {
       row = positiveInteger(xml.buffer, xml.attrValueStart(r), xml.attrValueEnd(r));
@@ -590,7 +614,7 @@ export class SheetReader extends PartReader<SheetCells> {
 
   private openCell(): void {
     const xml = this.xml;
-    const r = xml.attrIndex("r");
+    const r = xml.attrIndexOf(REF);
     let col = this.lastCol + 1;
     if (r >= 0) {
       const refCol = columnOfRef(xml.buffer, xml.attrValueStart(r), xml.attrValueEnd(r));
@@ -600,8 +624,8 @@ export class SheetReader extends PartReader<SheetCells> {
     if (col > READ_LIMITS.columns) throw new ReadLimitError("columns", `${this.sheet}!${xml.attrValue(r)}`);
     this.col = this.lastCol = col;
     if (xml.selfClosing) return;
-    this.type = cellTypeAt(xml, xml.attrIndex("t"));
-    const s = xml.attrIndex("s");
+    this.type = cellTypeAt(xml, xml.attrIndexOf(TYPE));
+    const s = xml.attrIndexOf(STYLE);
     this.style = (s >= 0 ? numberAt(xml.buffer, xml.attrValueStart(s), xml.attrValueEnd(s)) : 0) || this.rowStyle;
     this.cellDepth = xml.depth;
     this.quick = NaN;
@@ -640,10 +664,10 @@ export class SheetReader extends PartReader<SheetCells> {
       }
     } else if (token === OPEN) {
       if (xml.depth !== this.cellDepth + 1 && !(xml.selfClosing && xml.depth === this.cellDepth)) return;
-      if (xml.nameIs("v")) {
+      if (xml.is(VALUE)) {
         this.hasValue = true;
         this.inValue = !xml.selfClosing;
-      } else if (xml.nameIs("is") && !xml.selfClosing) {
+      } else if (xml.is(INLINE) && !xml.selfClosing) {
         this.inlineItem ??= new StringItemCollector(() => this.where());
         this.inlineItem.reset();
         this.inlineDepth = xml.depth;

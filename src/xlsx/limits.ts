@@ -13,13 +13,16 @@ export const READ_LIMITS = {
   stringLength: 32_767,
   /** Cells with a value in the sheets read, all together. */
   cells: 10_000_000,
-  /** One part of the package, unpacked. */
+  /** One part of the package, unpacked (read in chunks, never held whole). */
   partBytes: 1 << 30,
+  /** A part that must be held whole: the workbook, relationships, content types, a UTF-16 part. */
+  wholePartBytes: 1 << 28,
   /** Every part read, unpacked, together. */
   totalBytes: 2 ** 31,
 } as const;
 
-export type ReadLimit = "rows" | "columns" | "string-length" | "cells" | "part-bytes" | "total-bytes";
+export type ReadLimit =
+  "rows" | "columns" | "string-length" | "cells" | "part-bytes" | "whole-part-bytes" | "total-bytes";
 
 /** A file beyond one of `READ_LIMITS`; `where` names the part, or the sheet and cell. */
 export class ReadLimitError extends Error {

@@ -45,7 +45,7 @@ import {
 } from "./cells";
 import { READ_LIMITS, ReadLimitError, type ReadLimit } from "./limits";
 import { decodeXml, detectEncoding, OPEN, toUtf8, withoutBom, XmlError, XmlScanner } from "./xml";
-import { listZipEntries, readZipEntryChunks, withFile, ZipFormatError, type ZipEntry } from "./zip";
+import { listZipEntries, readZipEntry, readZipEntryChunks, withFile, ZipFormatError, type ZipEntry } from "./zip";
 
 export interface WorkbookSheet {
   readonly name: string;
@@ -193,6 +193,11 @@ export function limitDetail(limit: ReadLimit, where: string): Message {
       return {
         zh: `${at} 解压后超过 ${READ_LIMITS.partBytes / 2 ** 20} MB，可能是“压缩炸弹”`,
         en: `${at} unpacks to more than ${READ_LIMITS.partBytes / 2 ** 20} MB; it may be a ZIP bomb`,
+      };
+    case "whole-part-bytes":
+      return {
+        zh: `${at} 解压后超过 ${READ_LIMITS.wholePartBytes / 2 ** 20} MB（此部分须整体读取）`,
+        en: `${at} unpacks to more than ${READ_LIMITS.wholePartBytes / 2 ** 20} MB (a part that must be read whole)`,
       };
     case "total-bytes":
       return {
@@ -393,6 +398,9 @@ function workbookFromContentTypes(xml: Buffer): string | null {
 const folderOf = (part: string): string => part.slice(0, part.lastIndexOf("/") + 1);
 const relsOf = (part: string): string => `${folderOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
 
+/** Parts up to this size are inflated whole; larger ones stream through the tokenizer in chunks. */
+const SMALL_PART_BYTES = 8 << 20;
+
 /** Opens the package: entries by case-insensitive name, and reading parts within the limits. */
 class Package {
   private readonly byName = new Map<string, ZipEntry>();
@@ -418,6 +426,13 @@ class Package {
     const entry = this.byName.get(name.toLowerCase());
     if (!entry) return null;
     if (this.unpacked + entry.size > READ_LIMITS.totalBytes) throw new ReadLimitError("total-bytes", entry.name);
+    if (entry.size <= SMALL_PART_BYTES) {
+      // Small enough to hold: one synchronous inflate (checked alike) costs less than a stream.
+      const bytes = readZipEntry(this.fd, entry);
+      this.unpacked += bytes.length;
+      reader.feed(utf8Part(bytes, entry.name));
+      return reader.end();
+    }
     let first = true;
     let held: Buffer[] | null = null;
     for await (const chunk of readZipEntryChunks(this.fd, entry)) {
@@ -425,8 +440,10 @@ class Package {
       if (first) {
         first = false;
         // Another encoding than UTF-8: gather the part (within its size limit) and convert it whole.
-        if (detectEncoding(chunk) !== null) held = [];
-        else {
+        if (detectEncoding(chunk) !== null) {
+          if (entry.size > READ_LIMITS.wholePartBytes) throw new ReadLimitError("whole-part-bytes", entry.name);
+          held = [];
+        } else {
           reader.feed(withoutBom(chunk));
           continue;
         }
@@ -442,6 +459,7 @@ class Package {
   async bytes(name: string): Promise<Buffer | null> {
     const entry = this.byName.get(name.toLowerCase());
     if (!entry) return null;
+    if (entry.size > READ_LIMITS.wholePartBytes) throw new ReadLimitError("whole-part-bytes", entry.name);
     const chunks: Buffer[] = [];
     for await (const chunk of readZipEntryChunks(this.fd, entry)) {
       this.unpacked += chunk.length;
@@ -513,7 +531,7 @@ function readFailure(error: unknown, path: string): WorkbookReadError {
   if (error instanceof WorkbookReadError) return error;
   if (error instanceof NotWorkbook) return new WorkbookReadError("not-xlsx", path);
   if (error instanceof ReadLimitError) {
-    const bytes = error.limit === "part-bytes" || error.limit === "total-bytes";
+    const bytes = error.limit === "part-bytes" || error.limit === "whole-part-bytes" || error.limit === "total-bytes";
     return new WorkbookReadError(bytes ? "too-large" : "beyond-limits", path, limitDetail(error.limit, error.where));
   }
   if (error instanceof CellContentError) return new WorkbookReadError("cell-content", path, cellContentDetail(error));

@@ -61,6 +61,12 @@ describe("the demo ledger (samples/整改台账示例.xlsx, --today 2025-03-31)"
   });
   const item = (seq: string, nth = 0) => result.items.filter((i) => i.seq === seq)[nth];
 
+  it("prints its JSON byte for byte as JSON.stringify(…, null, 2) prints the same document", async () => {
+    const outcome = await cli(["evaluate", "samples/整改台账示例.xlsx", "--today", "2025-03-31"]);
+    expect(outcome.stdout).toBe(`${JSON.stringify(JSON.parse(outcome.stdout), null, 2)}\n`);
+    expect(outcome.stdout.length).toBeGreaterThan(1000);
+  });
+
   it("skips the cover sheet and finds the ledger under its title and two-row header", () => {
     expect(result.file).toBe("samples/整改台账示例.xlsx");
     expect(result.today).toBe("2025-03-31");

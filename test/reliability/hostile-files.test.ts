@@ -228,6 +228,13 @@ describe("beyond the limits: refused with one line, never read until memory runs
     expectRefusal(await evaluateFile(buildZip(files, { zip64: true })), /解压后过大.*too large when unpacked/);
   });
 
+  it("a part that must be read whole (the workbook) declaring 300 MB is refused before it is inflated", async () => {
+    const files = ledgerFiles().map((f) =>
+      f.name === "xl/workbook.xml" ? { ...f, raw: deflateRawSync(Buffer.alloc(1 << 16)), declaredSize: 300 << 20 } : f,
+    );
+    expectRefusal(await evaluateFile(buildZip(files)), /256 MB.*too large when unpacked/);
+  });
+
   it("a part that unpacks to more than it declares is stopped at the declared size (damaged)", async () => {
     const bomb = deflateRawSync(Buffer.alloc(20 << 20, 0x20));
     const files = ledgerFiles().map((f) =>
@@ -373,6 +380,21 @@ describe("the heaviest files, as child processes: within 30 s and 1 GB peak RSS"
     const outcome = runChild(buildZip(ledgerFiles(ledgerSheet({}, rows))));
     expect(outcome.stderr).toBe("");
     expect(outcome.code).toBe(0);
+  });
+
+  it("a survey sheet with a stray answer at XFD1048576, beside the ledger: evaluated, its answers read", () => {
+    const survey = worksheet(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>总体满意度</t></is></c></row>' +
+        '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>满意</t></is></c></row>' +
+        '<row r="3"><c r="A3"><v>2</v></c><c r="B3" t="inlineStr"><is><t>不满意</t></is></c></row>' +
+        '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>满意</t></is></c></row>',
+    );
+    const files = workbookFiles({ 台账: ledgerSheet(), 群众满意度调查: survey }, { sharedStrings: ledgerStrings() });
+    const outcome = runChild(buildZip(files));
+    expect(outcome.stderr).toBe("");
+    expect(outcome.code).toBe(0);
+    const json = JSON.parse(outcome.stdout) as { survey: { sheet: string } | null };
+    expect(json.survey?.sheet).toBe("群众满意度调查");
   });
 
   it("a 5 GB bomb honestly declared, and one lying about its size: refused", () => {

@@ -16,5 +16,6 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
 }
 
 // The machine running the suite may be shared and slow: Fluent's dialog and accordion motions then
-// take longer than Testing Library's default second to settle.
-configure({ asyncUtilTimeout: 5000 });
+// take longer than Testing Library's default second to settle, and a role query over Fluent's DOM
+// alone can take seconds on a loaded machine (seen at 5 s with both cores busy).
+configure({ asyncUtilTimeout: 15000 });

@@ -7,7 +7,8 @@
  * that file (null for a file that could not be read), `error` the line `evaluate` would print for it
  * (null when read), `totals` SPEC §9's summary over all files' items (see `./totals.ts`).
  */
-import { percent } from "../../core/report/text";
+import { percent } from "../../core/format";
+import { LIGHT_LABELS } from "../../core/vocabulary";
 import type { IsoDate } from "../../core/types";
 import type { FileOutcome } from "./evaluate-file";
 import type { CombinedTotals } from "./totals";
@@ -79,9 +80,9 @@ export function toCombinedText(today: IsoDate, outcomes: readonly FileOutcome[],
     "单位",
     "文件",
     "事项",
-    "红灯",
-    "黄灯",
-    "绿灯",
+    LIGHT_LABELS.red,
+    LIGHT_LABELS.yellow,
+    LIGHT_LABELS.green,
     "逾期",
     "完成率",
     "销号率",

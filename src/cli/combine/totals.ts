@@ -8,8 +8,10 @@
  * have both. Null when no file has money columns. Per-column and per-group details stay in each
  * file's own summary.
  */
-import { roundRate, type CliJson } from "../../core/report/json";
+import { roundRate } from "../../core/format";
+import type { CliJson } from "../../core/report/json";
 import type { AmountUnit, Light, Status } from "../../core/types";
+import { LIGHT_ORDER, STATUS_ORDER } from "../../core/vocabulary";
 import type { FileOutcome } from "./evaluate-file";
 
 export interface CombinedAmounts {
@@ -23,14 +25,11 @@ export interface CombinedAmounts {
 
 export type CombinedTotals = Omit<CliJson["summary"], "amounts"> & { readonly amounts: CombinedAmounts | null };
 
-const STATUSES: readonly Status[] = ["closed", "done", "in_progress", "not_started", "ongoing", "unknown"];
-const LIGHTS: readonly Light[] = ["red", "yellow", "green", "closed", "none"];
-
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
 export function combinedTotals(outcomes: readonly FileOutcome[]): CombinedTotals {
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  const byLight = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
+  const byStatus = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
+  const byLight = Object.fromEntries(LIGHT_ORDER.map((l) => [l, 0])) as Record<Light, number>;
   let items = 0;
   let overdue = 0;
   let onTime = 0;
@@ -42,8 +41,8 @@ export function combinedTotals(outcomes: readonly FileOutcome[]): CombinedTotals
     if (!summary) continue;
     items += summary.items;
     overdue += summary.overdue;
-    for (const s of STATUSES) byStatus[s] += summary.byStatus[s];
-    for (const l of LIGHTS) byLight[l] += summary.byLight[l];
+    for (const s of STATUS_ORDER) byStatus[s] += summary.byStatus[s];
+    for (const l of LIGHT_ORDER) byLight[l] += summary.byLight[l];
     onTime += outcome.onTime.onTime;
     dated += outcome.onTime.dated;
     onTimeOriginal += outcome.onTimeOriginal.onTime;

@@ -19,7 +19,8 @@
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
-import { LIGHT_FILLS, LIGHT_LABELS } from "../../core/plan/marks";
+import { LIGHT_FILLS } from "../../core/plan/marks";
+import { LIGHT_LABELS, STATUS_LABELS } from "../../core/vocabulary";
 import { FIELD_LABELS } from "../../core/rules/field-labels";
 import {
   AMOUNT_FIELDS,
@@ -43,11 +44,11 @@ const UNIT_HEADERS = [
   "单位",
   "文件",
   "事项数",
-  "已完成",
-  "已销号",
-  "红灯",
-  "黄灯",
-  "绿灯",
+  STATUS_LABELS.done,
+  STATUS_LABELS.closed,
+  LIGHT_LABELS.red,
+  LIGHT_LABELS.yellow,
+  LIGHT_LABELS.green,
   "逾期",
   "完成率",
   "销号率",

@@ -3,19 +3,14 @@
  * render the same plan, so a ledger is marked identically in Excel and on the command line.
  */
 import type { Light } from "../types";
+import { LIGHT_LABELS } from "../vocabulary";
 
 export const STATUS_HEADER = "预警状态";
 export const OPINION_HEADER = "评估意见";
 export const SUMMARY_SHEET_NAME = "整改情况汇总";
 
-/** The words written in the 预警状态 column. */
-export const LIGHT_LABELS: Readonly<Record<Light, string>> = {
-  red: "红灯",
-  yellow: "黄灯",
-  green: "绿灯",
-  closed: "已销号",
-  none: "待补充",
-};
+/** The words written in the 预警状态 column (the vocabulary's, re-exported for the hosts that write them). */
+export { LIGHT_LABELS } from "../vocabulary";
 
 /** Excel's own bad/neutral/good fills; `none` rows are not coloured. */
 export const LIGHT_FILLS: Readonly<Record<Light, string | null>> = {

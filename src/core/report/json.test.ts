@@ -1,21 +1,6 @@
 import fc from "fast-check";
 import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
-import { cliJsonPieces, roundRate, toCliJson, type CliJson } from "./json";
-
-describe("roundRate", () => {
-  it.each<[number | null, number | null]>([
-    [0.4862, 0.486],
-    [2 / 3, 0.667],
-    [0.0005, 0.001],
-    [1, 1],
-    [0, 0],
-    [null, null],
-    [Number.NaN, null],
-    [Number.POSITIVE_INFINITY, null],
-  ])("%p → %p", (rate, expected) => {
-    expect(roundRate(rate)).toBe(expected);
-  });
-});
+import { cliJsonPieces, toCliJson, type CliJson } from "./json";
 
 describe("toCliJson (SPEC §9)", () => {
   const json = toCliJson("input/ledger.xlsx", reportFixture());

@@ -20,7 +20,9 @@
  *   and `summary.amounts` (the money columns' sums, null without money columns). Amounts are exact
  *   decimals of their unit (summed in 分), never rounded further.
  */
+import { roundRate } from "../format";
 import { columnLetter } from "../grid";
+import { LIGHT_ORDER, STATUS_ORDER } from "../vocabulary";
 import { FIELD_KEYS } from "../types";
 import type {
   AmountField,
@@ -127,15 +129,6 @@ export interface CliJsonAmounts {
   readonly rectifiedRate: number | null;
   readonly byStatus: Partial<Record<Status, CliJsonAmountGroup>>;
   readonly byUnit: readonly ({ readonly unit: string } & CliJsonAmountGroup)[];
-}
-
-const STATUS_ORDER: readonly Status[] = ["closed", "done", "in_progress", "not_started", "ongoing", "unknown"];
-const LIGHT_ORDER: readonly Light[] = ["red", "yellow", "green", "closed", "none"];
-
-/** A rate as SPEC §9 prints it: a fraction with three decimals, or null. */
-export function roundRate(rate: number | null): number | null {
-  if (rate === null || !Number.isFinite(rate)) return null;
-  return Math.round(rate * 1000) / 1000;
 }
 
 function dateOf(reading: DateReading): IsoDate | null {
@@ -252,143 +245,44 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
 /** How many array elements go into one piece of `cliJsonPieces`. */
 const ELEMENTS_PER_PIECE = 500;
 
+/** Members `JSON.stringify` leaves out of an object. */
+const omitted = (value: unknown): boolean =>
+  value === undefined || typeof value === "function" || typeof value === "symbol";
+
 /**
- * `JSON.stringify(value, null, 2)` for plain data (objects, arrays, strings, numbers, booleans,
- * null), written out at nesting `indent`, pushed onto `out`. The same rules: an object's undefined
- * members are left out, an array's are `null`, as are non-finite numbers; empty containers are
- * `{}` / `[]`. Why not `JSON.stringify` and re-indenting: for a 10,000-item report that (and the
- * regular expression that shifted every line) was most of the JSON's cost in a cold process.
+ * `"key": value` as it stands at the top level of `JSON.stringify(doc, null, 2)`, its lines already
+ * indented for that depth: stringifying the one-member object `{ key: value }` and dropping its
+ * braces gives exactly the document's text for that member, with no re-indenting.
  */
-function writeJson(value: unknown, indent: string, out: string[]): void {
-  switch (typeof value) {
-    case "string":
-      out.push(JSON.stringify(value));
-      return;
-    case "number":
-      out.push(Number.isFinite(value) ? String(value) : "null");
-      return;
-    case "boolean":
-      out.push(value ? "true" : "false");
-      return;
-    case "object":
-      break;
-    default:
-      out.push("null");
-      return;
-  }
-  if (value === null) {
-    out.push("null");
-    return;
-  }
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      out.push("[]");
-      return;
-    }
-    out.push("[\n");
-    for (let i = 0; i < value.length; i++) {
-      out.push(i === 0 ? inner : `,\n${inner}`);
-      const element: unknown = value[i];
-      writeJson(element === undefined || typeof element === "function" ? null : element, inner, out);
-    }
-    out.push(`\n${indent}]`);
-    return;
-  }
-  let first = true;
-  for (const key of Object.keys(value)) {
-    const member: unknown = (value as Record<string, unknown>)[key];
-    if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
-    out.push(first ? `{\n${inner}` : `,\n${inner}`, JSON.stringify(key), ": ");
-    first = false;
-    writeJson(member, inner, out);
-  }
-  out.push(first ? "{}" : `\n${indent}}`);
-}
-
-const jsonText = (text: string | null): string => (text === null ? "null" : JSON.stringify(text));
-const jsonNumber = (n: number | null): string => (n !== null && Number.isFinite(n) ? String(n) : "null");
-
-/**
- * One report item, as `writeJson` would write it inside the top-level `items` array (its members
- * are fixed by `CliJsonItem`, in `toCliJson`'s order): one template per item rather than a walk
- * over its keys, since a report holds one per ledger row.
- */
-function itemJson(item: CliJsonItem): string {
-  return `{
-      "row": ${jsonNumber(item.row)},
-      "seq": ${jsonText(item.seq)},
-      "status": ${jsonText(item.status)},
-      "type": ${jsonText(item.type)},
-      "light": ${jsonText(item.light)},
-      "overdueDays": ${jsonNumber(item.overdueDays)},
-      "deadline": ${jsonText(item.deadline)},
-      "completed": ${jsonText(item.completed)},
-      "ongoing": ${item.ongoing ? "true" : "false"}
-    }`;
-}
-
-/** One finding, as `writeJson` would write it inside the top-level `findings` array (see `itemJson`). */
-function findingJson(finding: CliJsonFinding): string {
-  return `{
-      "rule": ${jsonText(finding.rule)},
-      "severity": ${jsonText(finding.severity)},
-      "sheet": ${jsonText(finding.sheet)},
-      "row": ${jsonNumber(finding.row)},
-      "cell": ${jsonText(finding.cell)},
-      "field": ${jsonText(finding.field)},
-      "message": ${jsonText(finding.message)}
-    }`;
-}
-
-const ITEM_KEYS = "row,seq,status,type,light,overdueDays,deadline,completed,ongoing";
-const FINDING_KEYS = "rule,severity,sheet,row,cell,field,message";
-
-/**
- * The writer for one element of a top-level array: the templates for `items` and `findings` when
- * the first element has exactly their members (as `toCliJson` builds them), else the general one.
- */
-function elementWriter(key: string, first: unknown): ((value: unknown, out: string[]) => void) | null {
-  const keys = first !== null && typeof first === "object" ? Object.keys(first).join(",") : "";
-  if (key === "items" && keys === ITEM_KEYS) return (value, out) => out.push(itemJson(value as CliJsonItem));
-  if (key === "findings" && keys === FINDING_KEYS)
-    return (value, out) => out.push(findingJson(value as CliJsonFinding));
-  return null;
+function memberText(key: string, value: unknown): string {
+  return JSON.stringify({ [key]: value }, null, 2).slice(2, -2);
 }
 
 /**
- * `JSON.stringify(doc, null, 2) + "\n"`, byte for byte, in pieces of a few hundred array elements:
- * the command line writes each piece as it comes, so a 100,000-item report never exists as one
- * string (nor as one buffer on its way to stdout). Each piece is one flat string (joined, not
- * concatenated bit by bit), which stdout turns into bytes without first flattening a rope.
+ * `JSON.stringify(doc, null, 2) + "\n"`, byte for byte, in pieces: each long top-level array
+ * (`items`, `findings`) goes out a few hundred elements at a time, so a 100,000-item report never
+ * exists as one string (nor as one buffer on its way to stdout). A run of elements is written by
+ * `memberText` over that slice, its `"key": [` and `]` cut off, so the elements keep the
+ * indentation they have in the whole document.
  */
 export function* cliJsonPieces(doc: CliJson): Generator<string> {
-  const entries = Object.entries(doc).filter(([, value]) => value !== undefined);
-  let out: string[] = ["{\n"];
-  for (let e = 0; e < entries.length; e++) {
-    const [key, value] = entries[e] as [string, unknown];
-    const comma = e < entries.length - 1 ? "," : "";
-    out.push(`  ${JSON.stringify(key)}: `);
-    if (Array.isArray(value) && value.length > 0) {
-      out.push("[\n");
-      const write = elementWriter(key, value[0]);
-      for (let i = 0; i < value.length; i++) {
-        out.push("    ");
-        const element: unknown = value[i];
-        if (write) write(element, out);
-        else writeJson(element === undefined ? null : element, "    ", out);
-        out.push(i < value.length - 1 ? ",\n" : "\n");
-        if ((i + 1) % ELEMENTS_PER_PIECE === 0) {
-          yield out.join("");
-          out = [];
-        }
-      }
-      out.push(`  ]${comma}\n`);
-    } else {
-      writeJson(value, "  ", out);
-      out.push(`${comma}\n`);
+  const members = Object.entries(doc).filter(([, value]) => !omitted(value));
+  let out = "{\n";
+  for (let m = 0; m < members.length; m++) {
+    const [key, value] = members[m] as [string, unknown];
+    const end = m < members.length - 1 ? ",\n" : "\n";
+    if (!Array.isArray(value) || value.length <= ELEMENTS_PER_PIECE) {
+      out += memberText(key, value) + end;
+      continue;
     }
+    const open = `  ${JSON.stringify(key)}: [\n`;
+    yield out + open;
+    for (let start = 0; start < value.length; start += ELEMENTS_PER_PIECE) {
+      const elements = memberText(key, value.slice(start, start + ELEMENTS_PER_PIECE));
+      const last = start + ELEMENTS_PER_PIECE >= value.length;
+      yield elements.slice(open.length, -"\n  ]".length) + (last ? "\n" : ",\n");
+    }
+    out = `  ]${end}`;
   }
-  out.push("}\n");
-  yield out.join("");
+  yield `${out}}\n`;
 }

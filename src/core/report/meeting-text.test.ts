@@ -1,7 +1,7 @@
 import { reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
 import type { BreakdownRow, IndicatorResult, Summary, SurveyResult } from "../types";
 import { meetingDate, toMeetingText } from "./meeting-text";
-import { percent } from "./text";
+import { percent } from "../format";
 
 const result = reportFixture();
 

@@ -5,14 +5,15 @@
  * indicators not met and the survey score against its target.
  *
  * Every number is read from the `Summary` the summary sheet and the pane show (and rates go through
- * the text report's `percent`), so the paragraph cannot disagree with them. Choices:
+ * the core's `percent`, src/core/format.ts), so the paragraph cannot disagree with them. Choices:
  * - the units behind a light are named from the unit breakdown, most lights first; without a 责任单位
  *   column the count stands alone; equal counts keep the breakdown's order; after `MAX_UNITS_NAMED` units the rest are "等N个单位";
  * - an indicator is listed when it is not met; the survey score has its own sentence, so the survey
  *   indicator is not listed twice; indicators without figures are counted as 待填报;
  * - without a survey sheet nothing is said about the survey.
  */
-import { percent, type ReportLanguage } from "./text";
+import { percent } from "../format";
+import type { ReportLanguage } from "./text";
 import type { BreakdownRow, IndicatorResult, IsoDate, Summary, SurveyResult } from "../types";
 
 /** Units named behind one light before the rest are summed up as "等N个单位". */

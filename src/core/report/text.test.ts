@@ -1,28 +1,7 @@
 import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
 import type { Finding } from "../types";
 import { toMeetingText } from "./meeting-text";
-import { amountText, excerpt, percent, seqLabel, toTextReport } from "./text";
-
-describe("percent", () => {
-  it.each<[number | null, string]>([
-    [0.4862, "48.6%"],
-    [1, "100.0%"],
-    [0, "0.0%"],
-    [2 / 3, "66.7%"],
-    [null, "—"],
-    [Number.NaN, "—"],
-  ])("%p → %s", (rate, text) => {
-    expect(percent(rate)).toBe(text);
-  });
-});
-
-describe("excerpt", () => {
-  it("keeps short text, cuts long text by characters with …, and flattens line breaks", () => {
-    expect(excerpt("招标不规范")).toBe("招标不规范");
-    expect(excerpt("一二三四五六七八九十", 4)).toBe("一二三四…");
-    expect(excerpt("第一行\n第二行")).toBe("第一行 第二行");
-  });
-});
+import { amountText, seqLabel, toTextReport } from "./text";
 
 describe("seqLabel", () => {
   it.each([

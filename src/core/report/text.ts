@@ -17,10 +17,12 @@
  * (`群众满意度调查!D7`) because the rest point at the ledger; a ledger-level finding names its column
  * (`“佐证材料”列`); description excerpts are cut at 24 characters with `…`.
  */
+import { excerpt, percent } from "../format";
 import { findingCellLabel } from "../rules/index";
 import { toMeetingText } from "./meeting-text";
 import { FIELD_LABELS } from "../rules/field-labels";
 import { RULE_TITLES } from "../rules/titles";
+import { LIGHT_ORDER, LIGHT_WORDS, STATUS_WORDS } from "../vocabulary";
 import type {
   AmountGroup,
   AmountSummary,
@@ -28,8 +30,6 @@ import type {
   EvaluationResult,
   Finding,
   IndicatorResult,
-  Light,
-  Message,
   RuleId,
   Status,
   WarningListEntry,
@@ -40,24 +40,6 @@ export type ReportLanguage = "zh" | "en";
 const MAX_CELLS_PER_RULE = 10;
 /** A message people read on a phone: the longest lists are cut, the JSON and the summary sheet have them all. */
 const MAX_ITEMS_PER_LIGHT = 20;
-const DESCRIPTION_EXCERPT = 24;
-
-const LIGHT_WORDS: Readonly<Record<Light, Message>> = {
-  red: { zh: "红灯", en: "Red" },
-  yellow: { zh: "黄灯", en: "Yellow" },
-  green: { zh: "绿灯", en: "Green" },
-  closed: { zh: "已销号", en: "Closed" },
-  none: { zh: "待补充", en: "Incomplete" },
-};
-
-const STATUS_WORDS: Readonly<Record<Status, Message>> = {
-  closed: { zh: "已销号", en: "closed" },
-  done: { zh: "已完成", en: "done" },
-  in_progress: { zh: "整改中", en: "in progress" },
-  not_started: { zh: "未开始", en: "not started" },
-  ongoing: { zh: "长期坚持", en: "ongoing" },
-  unknown: { zh: "状态不明", en: "unknown" },
-};
 
 /** Most groups of a money breakdown listed in the text report (the JSON and the summary sheet have all). */
 const MAX_AMOUNT_GROUPS = 10;
@@ -127,19 +109,6 @@ function amountLines(amounts: AmountSummary, lang: ReportLanguage): string[] {
   return lines;
 }
 
-/** `0.4862` → `48.6%`; null → `—`. */
-export function percent(rate: number | null): string {
-  if (rate === null || !Number.isFinite(rate)) return "—";
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
-
-/** The first `max` characters (by code point), with `…` when cut; line breaks become spaces. */
-export function excerpt(text: string, max = DESCRIPTION_EXCERPT): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const chars = [...flat];
-  return chars.length <= max ? flat : `${chars.slice(0, max).join("")}…`;
-}
-
 /** Punctuation a 序号 is typed with (`2.`, `2、`, `（2）`, `(2)`), which is not part of the number. */
 const SEQ_DECORATION = /^[（(]\s*|\s*[）)]?[.、．,，:：]?$/gu;
 
@@ -206,8 +175,7 @@ export function toTextReport(file: string, result: EvaluationResult, lang: Repor
       ? `共 ${summary.items} 项（第 ${layout.firstRow}–${layout.lastRow} 行），逾期未完成 ${summary.overdue} 项`
       : `${summary.items} items (rows ${layout.firstRow}–${layout.lastRow}), ${summary.overdue} overdue and not finished`,
   );
-  const lights: Light[] = ["red", "yellow", "green", "closed", "none"];
-  lines.push(lights.map((light) => `${LIGHT_WORDS[light][lang]} ${summary.byLight[light] ?? 0}`).join(" · "));
+  lines.push(LIGHT_ORDER.map((light) => `${LIGHT_WORDS[light][lang]} ${summary.byLight[light] ?? 0}`).join(" · "));
   // With extension columns, the on-time rate against the original deadlines too.
   const extensions = layout.columns.extendedDeadline !== undefined;
   const original = extensions

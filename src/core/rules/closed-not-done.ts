@@ -4,21 +4,13 @@
  * rule reports the contradiction so the user fixes one of the two cells. Seed: 完成一项销一项 —
  * only a finished item may be closed out.
  */
-import type { Message, Status } from "../types";
+import type { Status } from "../types";
+import { STATUS_WORDS } from "../vocabulary";
 import { fieldEn, fieldZh } from "./field-labels";
 import { textOf } from "./helpers";
 import type { Rule } from "./rule";
 
 const NOT_FINISHED: ReadonlySet<Status> = new Set<Status>(["not_started", "in_progress", "ongoing", "unknown"]);
-
-const STATUS_NAMES: Readonly<Record<Status, Message>> = {
-  closed: { zh: "已销号", en: "closed" },
-  done: { zh: "已完成", en: "done" },
-  in_progress: { zh: "整改中", en: "in progress" },
-  not_started: { zh: "未开始", en: "not started" },
-  ongoing: { zh: "长期坚持", en: "ongoing" },
-  unknown: { zh: "无法识别", en: "unrecognised" },
-};
 
 export const closedNotDone: Rule = {
   meta: {
@@ -34,7 +26,7 @@ export const closedNotDone: Rule = {
   check({ items }, report) {
     for (const item of items) {
       if (!item.closedByColumn || item.statusColumn === null || !NOT_FINISHED.has(item.statusColumn)) continue;
-      const name = STATUS_NAMES[item.statusColumn];
+      const name = STATUS_WORDS[item.statusColumn];
       const said = textOf(item, "status") || name.zh;
       const zhReading = said === name.zh ? "" : `（${name.zh}）`;
       report({

@@ -18,7 +18,7 @@ import { fieldEn, fieldZh } from "./field-labels";
 import { hasColumn, textOf } from "./helpers";
 import type { Rule } from "./rule";
 
-/** SPEC-like threshold from the issue: at least 10 characters once spaces and punctuation are gone. */
+/** Long enough that two equal texts are copied, not a coincidence: at least 10 characters once spaces and punctuation are gone. */
 export const MIN_COPIED_LENGTH = 10;
 
 const PUNCTUATION_AND_SYMBOLS = /[\p{P}\p{S}]/gu;

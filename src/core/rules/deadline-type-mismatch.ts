@@ -12,20 +12,15 @@
 import { addDaysIso, addMonthsIso } from "../dates";
 import type { IsoDate, ItemType, Message } from "../types";
 import type { Settings } from "../settings";
+import { TYPE_WORDS } from "../vocabulary";
 import { fieldEn, fieldZh } from "./field-labels";
 import type { Rule } from "./rule";
-
-const TYPE_NAMES: Readonly<Record<ItemType, Message>> = {
-  immediate: { zh: "立行立改", en: "immediate (立行立改)" },
-  time_limited: { zh: "限期整改", en: "time-limited (限期整改)" },
-  long_term: { zh: "长效治理", en: "long-term (长效治理)" },
-};
 
 /** The start every mismatch message shares; built only for a mismatch (most items fit). */
 function headOf(type: ItemType, deadline: IsoDate): Message {
   return {
-    zh: `整改类型为${TYPE_NAMES[type].zh}，${fieldZh("deadline")}${deadline}`,
-    en: `The type is ${TYPE_NAMES[type].en}, and ${fieldEn("deadline")} ${deadline}`,
+    zh: `整改类型为${TYPE_WORDS[type].zh}，${fieldZh("deadline")}${deadline}`,
+    en: `The type is ${TYPE_WORDS[type].en} (${TYPE_WORDS[type].zh}), and ${fieldEn("deadline")} ${deadline}`,
   };
 }
 

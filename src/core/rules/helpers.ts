@@ -18,11 +18,8 @@ export function addressOf(layout: LedgerLayout, item: Item, field: FieldKey): st
   return col === undefined ? null : cellAddress(item.row, col);
 }
 
-/** Long cell text shortened for a message, so one finding stays one line in 评估意见. */
-export function excerpt(text: string, max = 30): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max)}…`;
-}
+/** How much of a long cell a message quotes, so one finding stays one line in 评估意见. */
+export const MESSAGE_EXCERPT_LENGTH = 30;
 
 /** The deadline columns: a ledger with 原定时限 or 调整后时限 but no 整改时限 column still has deadlines. */
 const DEADLINE_FIELDS: readonly DeadlineField[] = ["deadline", "originalDeadline", "extendedDeadline"];

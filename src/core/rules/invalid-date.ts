@@ -6,7 +6,8 @@
 import { mentionsYear } from "../parse/date";
 import type { DateReading, EvaluatedItem, FieldKey, Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
-import { excerpt, originalDeadlineField } from "./helpers";
+import { excerpt } from "../format";
+import { MESSAGE_EXCERPT_LENGTH, originalDeadlineField } from "./helpers";
 import type { Rule } from "./rule";
 
 type DatedField = "assigned" | "completed" | "closedOn" | "reviewed";
@@ -18,7 +19,7 @@ function lacksYear(text: string): boolean {
 }
 
 function invalidMessage(field: FieldKey, text: string): Message {
-  const value = excerpt(text);
+  const value = excerpt(text, MESSAGE_EXCERPT_LENGTH);
   const ongoingHint = field === "deadline" || field === "originalDeadline" || field === "extendedDeadline";
   const zhTail = ongoingHint ? "，也不是“长期坚持”等长期表述" : "";
   const enTail = ongoingHint ? ", nor a long-term phrase such as 长期坚持" : "";

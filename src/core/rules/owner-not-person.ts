@@ -19,7 +19,8 @@
 import { Memo } from "../memo";
 import type { Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
-import { excerpt, hasColumn, textOf } from "./helpers";
+import { excerpt } from "../format";
+import { MESSAGE_EXCERPT_LENGTH, hasColumn, textOf } from "./helpers";
 import type { Rule } from "./rule";
 
 export type OwnerProblem = "same-as-unit" | "collective" | "several" | "unit-like";
@@ -110,8 +111,8 @@ const ownerReadings = new Memo<string, { name: string; problem: OwnerProblem | n
 const compactUnits = new Memo<string, string>(compact);
 
 function problemMessage(problem: OwnerProblem, owner: string): Message {
-  const zhOwner = `${fieldZh("owner")}“${excerpt(owner)}”`;
-  const enOwner = `${fieldEn("owner")} "${excerpt(owner)}"`;
+  const zhOwner = `${fieldZh("owner")}“${excerpt(owner, MESSAGE_EXCERPT_LENGTH)}”`;
+  const enOwner = `${fieldEn("owner")} "${excerpt(owner, MESSAGE_EXCERPT_LENGTH)}"`;
   switch (problem) {
     case "same-as-unit":
       return {

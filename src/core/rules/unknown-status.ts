@@ -4,14 +4,15 @@
  * should know its status was not understood.
  */
 import { fieldEn, fieldZh } from "./field-labels";
-import { excerpt, textOf } from "./helpers";
+import { excerpt } from "../format";
+import { MESSAGE_EXCERPT_LENGTH, textOf } from "./helpers";
 import type { Rule } from "./rule";
 import { Memo } from "../memo";
 import type { Message } from "../types";
 
 /** The message for a status text; memoised, as a ledger repeats the same unknown word on many rows. */
 const unknownStatusMessages = new Memo<string, Message>((text) => {
-  const said = excerpt(text);
+  const said = excerpt(text, MESSAGE_EXCERPT_LENGTH);
   return {
     zh: `${fieldZh("status")}“${said}”无法识别，请填写已完成、整改中、未开始、长期坚持或已销号`,
     en: `${fieldEn("status")} "${said}" is not recognised: use 已完成, 整改中, 未开始, 长期坚持 or 已销号`,

@@ -3,14 +3,15 @@
  * 立行立改类, 限期整改类, 长效治理类; an item of unknown type escapes `deadline-type-mismatch`.
  */
 import { fieldEn, fieldZh } from "./field-labels";
-import { excerpt, textOf } from "./helpers";
+import { excerpt } from "../format";
+import { MESSAGE_EXCERPT_LENGTH, textOf } from "./helpers";
 import type { Rule } from "./rule";
 import { Memo } from "../memo";
 import type { Message } from "../types";
 
 /** The message for a type text; memoised, as a ledger repeats the same unknown word on many rows. */
 const unknownTypeMessages = new Memo<string, Message>((text) => {
-  const said = excerpt(text);
+  const said = excerpt(text, MESSAGE_EXCERPT_LENGTH);
   return {
     zh: `${fieldZh("type")}“${said}”无法识别，请填写立行立改、限期整改或长效治理`,
     en: `${fieldEn("type")} "${said}" is not recognised: use 立行立改, 限期整改 or 长效治理`,

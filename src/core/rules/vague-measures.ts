@@ -16,7 +16,8 @@
 import { Memo } from "../memo";
 import type { Message } from "../types";
 import { fieldEn, fieldZh } from "./field-labels";
-import { excerpt, hasColumn, textOf } from "./helpers";
+import { excerpt } from "../format";
+import { MESSAGE_EXCERPT_LENGTH, hasColumn, textOf } from "./helpers";
 import type { Rule } from "./rule";
 
 export const VAGUE_PHRASES: readonly string[] = [
@@ -116,8 +117,8 @@ function vagueMessage(measures: string): Message | null {
   if (!phrases) return null;
   const quoted = phrases.map((phrase) => `“${phrase}”`).join("");
   return {
-    zh: `${fieldZh("measures")}“${excerpt(measures)}”只有${quoted}等笼统表述，缺少可检验的内容（数量、时限、制度文件、培训、检查等）`,
-    en: `${fieldEn("measures")} "${excerpt(measures)}" are only general words (${phrases.join(", ")}) with nothing checkable (a number, a date, a 《document》, training, an inspection…)`,
+    zh: `${fieldZh("measures")}“${excerpt(measures, MESSAGE_EXCERPT_LENGTH)}”只有${quoted}等笼统表述，缺少可检验的内容（数量、时限、制度文件、培训、检查等）`,
+    en: `${fieldEn("measures")} "${excerpt(measures, MESSAGE_EXCERPT_LENGTH)}" are only general words (${phrases.join(", ")}) with nothing checkable (a number, a date, a 《document》, training, an inspection…)`,
   };
 }
 

@@ -6,6 +6,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { LIGHT_FILLS } from "../../core/plan/marks";
 import type { Light } from "../../core/types";
+import { LIGHT_ORDER } from "../../core/vocabulary";
 import { lightName } from "../i18n";
 import { useStrings } from "../i18n-context";
 
@@ -16,8 +17,6 @@ const LIGHT_TEXT: Readonly<Record<Exclude<Light, "none">, string>> = {
   green: "#006100",
   closed: "#3B3B3B",
 };
-
-export const LIGHT_ORDER: readonly Light[] = ["red", "yellow", "green", "closed", "none"];
 
 const useStyles = makeStyles({
   list: {

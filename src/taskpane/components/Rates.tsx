@@ -4,6 +4,7 @@
  * and the survey score.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { percent } from "../../core/format";
 import { amountText } from "../../core/report/text";
 import type { Settings } from "../../core/settings";
 import type { EvaluationResult } from "../../core/types";
@@ -11,10 +12,6 @@ import { fieldName } from "../i18n";
 import { useStrings } from "../i18n-context";
 import { rateBasis } from "../rate-basis";
 
-/** 0.4857 → "48.6%"; null → "—". One decimal, as the summary sheet shows rates. */
-export function percent(rate: number | null, empty: string): string {
-  return rate === null ? empty : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
 
 const useStyles = makeStyles({
   grid: {
