@@ -133,7 +133,12 @@ function capitalize(text: string): string {
 }
 
 /** The paragraph, one line, no trailing newline. */
-export function toMeetingText({ today, summary, survey }: MeetingTextInput, lang: ReportLanguage = "zh"): string {
+export function toMeetingText(input: MeetingTextInput, lang: ReportLanguage = "zh"): string {
+  return meetingSentences(input, lang).join(lang === "zh" ? "" : " ");
+}
+
+/** The paragraph's sentences (or sentence groups), in order; the summary sheet puts one on a line. */
+export function meetingSentences({ today, summary, survey }: MeetingTextInput, lang: ReportLanguage = "zh"): string[] {
   const finished = summary.byStatus.done + summary.byStatus.closed;
   const closed = summary.byStatus.closed;
   const sentences: string[] = [];
@@ -154,5 +159,5 @@ export function toMeetingText({ today, summary, survey }: MeetingTextInput, lang
   const indicators = indicatorsSentence(summary.indicators, lang);
   if (indicators) sentences.push(indicators);
   if (survey) sentences.push(surveySentence(survey, lang));
-  return sentences.join(lang === "zh" ? "" : " ");
+  return sentences;
 }
