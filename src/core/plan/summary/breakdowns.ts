@@ -80,11 +80,13 @@ export function planBreakdowns({ result, sheet, rowsText }: PlanContext): { byUn
   return { byUnit: breakdownTables.unit, unitGreens: greens.unit };
 }
 
-/** The chart spec: red/yellow/green counts by unit, over the by-unit table (drawn by the Excel adapter). */
+/** The chart spec: red/yellow/green counts by unit, on the `rows` rows from `top`, as wide as the by-unit table. */
 export function planLightsChart(
   { result, opts }: PlanContext,
   byUnit: PlanTable,
   greens: readonly number[],
+  top: number,
+  rows: number,
 ): ChartPlan[] {
   const { summary } = result;
   const charts: ChartPlan[] = [];
@@ -111,12 +113,7 @@ export function planLightsChart(
           color: LIGHT_FILLS[light] ?? "#FFFFFF",
         };
       }),
-      anchor: {
-        top: byUnit.titleRow ?? byUnit.headerRow,
-        left: 10,
-        bottom: (byUnit.titleRow ?? byUnit.headerRow) + 15,
-        right: 17,
-      },
+      anchor: { top, left: 1, bottom: top + rows - 1, right: byUnit.left + byUnit.header.length - 1 },
     });
   }
 
