@@ -33,6 +33,7 @@ export {
   tableBodyArea,
   tableColumns,
   tableMerges,
+  textWidthInChars,
   wrappedRowHeights,
 } from "./sheet-plan";
 export { quoteSheet, rowRangesText, type SummarySheetOptions } from "./summary/cells";
