@@ -91,7 +91,7 @@ describeWithTools("the printed summary sheet (CLI --out, LibreOffice PDF)", () =
       expect(one).not.toContain(later);
   });
 
-  it("the breakdowns start page two, the indicators the page after", () => {
+  it("the breakdowns start page two; the chart and the indicators the page after", () => {
     expect(summaryPages[1]?.text).toContain("二、按责任单位");
     expect(summaryPages[1]?.text).toContain("四、按问题类别");
     expect(summaryPages[1]?.text).not.toContain("六、量化指标");

@@ -380,7 +380,7 @@ describe("planSummarySheet", () => {
       fitToPagesWide: 1,
       fitToPagesTall: 0,
       repeatRows: { first: 1, last: 2 },
-      pageBreaksBefore: [table(p, "by-unit").titleRow, table(p, "indicators").titleRow],
+      pageBreaksBefore: [table(p, "by-unit").titleRow, p.charts[0]?.anchor.top],
     });
     expect(p.columnWidths.length).toBeGreaterThanOrEqual(8);
   });
@@ -390,10 +390,11 @@ describe("planSummarySheet", () => {
     const onPageOne = p.tables.filter((t) => t.lastRow < firstBreak).map((t) => t.id);
     expect(onPageOne).toEqual(["overview", "warnings"]);
     expect(p.heading.every((c) => c.row < firstBreak)).toBe(true);
-    // The chart sits under the breakdowns, inside the grid, on the page the breakdowns start.
+    // The chart sits under the breakdowns, inside the grid, at the top of a page, above the indicators.
     const chart = p.charts[0];
     expect(chart?.anchor.top).toBeGreaterThan(table(p, "by-category").lastRow);
-    expect(chart?.anchor.bottom).toBeLessThan(p.print.pageBreaksBefore[1] ?? 0);
+    expect(chart?.anchor.top).toBe(p.print.pageBreaksBefore[1]);
+    expect(chart?.anchor.bottom).toBeLessThan(table(p, "indicators").titleRow ?? 0);
     expect(chart?.anchor.right).toBeLessThanOrEqual(p.columnWidths.length);
     // The 16 pt title gets a row tall enough not to run into the date line.
     expect(p.rowHeights.find((h) => h.row === 1)?.points).toBeGreaterThanOrEqual(24);

@@ -101,15 +101,14 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
       } as PlanCell,
     },
   ];
-  // Page one is the meeting page: the key figures and the red/yellow list. The breakdowns with their
-  // chart (under them, so it does not widen the printed sheet) start page two; the indicators, survey
-  // and the rest start the next page.
+  // Page one is the meeting page: the key figures and the red/yellow list. The breakdowns start page
+  // two. Their chart goes under them (beside them it widens the printed sheet) and starts a page of
+  // its own, as it never fits under three breakdowns; the indicators, survey and the rest follow it.
   const overview = planOverview(ctx);
   planWarnings(ctx);
   const detailsTop = ctx.sheet.nextTop;
   const breakdowns = planBreakdowns(ctx);
   const chartTop = breakdowns.byUnit.rows.length > 0 ? ctx.sheet.reserve(CHART_ROWS) : null;
-  const indicatorsTop = ctx.sheet.nextTop;
   planIndicators(ctx, overview.closeRate);
   planSurvey(ctx.sheet, result.survey, opts);
   planAmounts(ctx);
@@ -126,7 +125,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
       fitToPagesWide: 1,
       fitToPagesTall: 0,
       repeatRows: { first: 1, last: 2 },
-      pageBreaksBefore: [detailsTop, indicatorsTop],
+      pageBreaksBefore: chartTop === null ? [detailsTop] : [detailsTop, chartTop],
     },
     charts:
       chartTop === null ? [] : planLightsChart(ctx, breakdowns.byUnit, breakdowns.unitGreens, chartTop, CHART_ROWS),
