@@ -357,7 +357,7 @@ describe("planSummarySheet", () => {
     }
   });
 
-  it("a chart of lights by unit, over the by-unit table", () => {
+  it("a chart of lights by unit, from the by-unit table", () => {
     const t = table(p, "by-unit");
     const [chart] = p.charts;
     expect(chart?.categoryLabels).toEqual(result.summary.byUnit.map((b) => b.key));
