@@ -1,4 +1,4 @@
-/** 二～四、按责任单位 / 整改类型 / 问题类别, and the chart of lights by unit drawn over the first. */
+/** 二～四、按责任单位 / 整改类型 / 问题类别, and the chart of lights by unit drawn from the first (placed under the three). */
 import { columnLetter } from "../../grid";
 import { typeKey, UNFILLED_KEY } from "../../summary";
 import type { BreakdownRow, EvaluatedItem, ItemType, Light } from "../../types";
