@@ -16,7 +16,7 @@ import { absoluteReference, contains, parseAddress, rectAddress, REFERS_TO_NOTHI
 import { decodeFills, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
-import { MARKS_SETTING_KEY, parseMarker } from "./marker";
+import { MARKS_SETTING_KEY, parseMarker } from "./fill-record";
 import {
   isOwnedRule,
   queueFills,
@@ -26,15 +26,15 @@ import {
   ruleAreasAddress,
   type MarksBefore,
   type OwnedRule,
-} from "./marks-state";
+} from "./undo-snapshot";
 import type { ClearOutcome } from "./host";
 import type { XlContext, XlRange } from "./office-api";
 import type { Rect } from "./address";
-import { previousOwnedSpans, queueNameLoad, spanRect } from "./owned-marks";
+import { previousOwnedSpans, queueNameLoad, spanRect } from "./owned-spans";
 import { rectOf } from "./read-ledger";
 import { readFillsOfSheets } from "./read-fills";
 import { columnLetter } from "../core/grid";
-import { COLUMN_MARK_PAIRS, MARK_NAMES } from "../core/plan/marks";
+import { COLUMN_MARK_PAIRS, MARK_NAMES } from "../core/plan/marks-plan";
 
 /** Syncs of one clear with conditional formats (marks, ledger sheets, rule ranges, the batch), however many sheets are marked. */
 export const MAX_SYNCS_PER_CLEAR = 4;
@@ -121,7 +121,7 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     const sheet = wb.worksheets.getItem(ledger.sheet.id);
     sheet.protection.load("protected");
     // A mark naming the written rows is loaded as it is; one on the header cell alone (an earlier
-    // version's) with its column down to the used range's bottom, to infer its rows (owned-marks.ts).
+    // version's) with its column down to the used range's bottom, to infer its rows (owned-spans.ts).
     const columnRanges = [ledger.rects.status, ledger.rects.opinion].map((mark) => {
       if (!mark) return null;
       const col = columnLetter(mark.left);

@@ -27,7 +27,7 @@ import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fill
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, EvaluateRequest } from "./host";
-import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./marker";
+import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./fill-record";
 import {
   isOwnedRule,
   localAddress,
@@ -40,7 +40,7 @@ import {
   type MarksBefore,
   type OwnedRule,
   type RuleToAdd,
-} from "./marks-state";
+} from "./undo-snapshot";
 import type { XlConditionalFormat, XlContext, XlLoadable, XlRange, XlTable, XlWorksheet } from "./office-api";
 import { readFillsOf } from "./read-fills";
 import {
@@ -70,7 +70,7 @@ import {
 import { evaluate, pickSurveySheet } from "../core/evaluate";
 import { cellText } from "../core/text";
 import { columnLetter } from "../core/grid";
-import { planMarks } from "../core/plan/marks-builder";
+import { planMarks } from "../core/plan/marks-from-result";
 import {
   isOpinionText,
   isStatusText,
@@ -78,8 +78,8 @@ import {
   rowsOutside,
   writtenRows,
   type RowSpan,
-} from "../core/plan/owned-range";
-import { inSpans, markText, previousOwnedSpans, queueNameLoad, type OwnedSpan, type QueuedName } from "./owned-marks";
+} from "../core/plan/written-rows";
+import { inSpans, markText, previousOwnedSpans, queueNameLoad, type OwnedSpan, type QueuedName } from "./owned-spans";
 import {
   COLOURED_LIGHTS,
   colourRuleFormula,
@@ -88,7 +88,7 @@ import {
   OPINION_HEADER,
   STATUS_HEADER,
   type MarksPlan,
-} from "../core/plan/marks";
+} from "../core/plan/marks-plan";
 import type { CellValue, FieldKey, Grid, MergeArea } from "../core/types";
 
 /**
