@@ -41,7 +41,17 @@ import {
   type OwnedRule,
   type RuleToAdd,
 } from "./undo-snapshot";
-import type { XlConditionalFormat, XlContext, XlLoadable, XlRange, XlTable, XlWorksheet } from "./office-api";
+import type {
+  XlConditionalFormat,
+  XlConditionalFormatCollection,
+  XlContext,
+  XlFunctionResult,
+  XlLoadable,
+  XlRange,
+  XlSetting,
+  XlTable,
+  XlWorksheet,
+} from "./office-api";
 import { readFillsOf } from "./read-fills";
 import {
   gridOf,
@@ -149,7 +159,7 @@ interface Probe {
  * Sync 1, with the prefetch; sent again without it if Excel finds that response too large (the probe
  * changes nothing, so sending it again is safe).
  */
-async function probe(context: XlContext, request: EvaluateRequest, features: HostFeatures): Promise<Probe> {
+async function probeWorkbook(context: XlContext, request: EvaluateRequest, features: HostFeatures): Promise<Probe> {
   try {
     return await probeOnce(context, request, features, true);
   } catch (error) {
@@ -158,17 +168,47 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
   }
 }
 
-/** One probe sync. A named sheet that does not exist fails it with ItemNotFound (told apart here). */
+/** One probe sync: queue its loads, sync, make the probe record of what came back. */
 async function probeOnce(
   context: XlContext,
   request: EvaluateRequest,
   features: HostFeatures,
   prefetch: boolean,
 ): Promise<Probe> {
+  const queued = queueProbeLoads(context, request, features, prefetch);
+  await syncProbe(context, request);
+  return probeFromLoaded(context, queued, features);
+}
+
+/** The probe's loads, queued and not yet synced. */
+interface QueuedProbe {
+  readonly sheet: XlWorksheet;
+  readonly selection: (XlLoadable & { readonly address: string; readonly areaCount?: number }) | null;
+  readonly used: XlRange;
+  readonly sample: XlRange;
+  readonly head: XlRange | null;
+  readonly merged: ReturnType<typeof queueMergedAreas>;
+  readonly rules: XlConditionalFormatCollection | null;
+  readonly dateProbe: XlFunctionResult<number>;
+  readonly pairNames: readonly {
+    readonly pair: { readonly status: string; readonly opinion: string };
+    readonly status: QueuedName;
+    readonly opinion: QueuedName;
+  }[];
+  readonly marker: XlSetting;
+}
+
+/** Queues everything sync 1 loads (nothing is read yet). */
+function queueProbeLoads(
+  context: XlContext,
+  request: EvaluateRequest,
+  features: HostFeatures,
+  prefetch: boolean,
+): QueuedProbe {
   const wb = context.workbook;
   wb.worksheets.load("items/name");
   let sheet: XlWorksheet;
-  let selection: (XlLoadable & { readonly address: string; readonly areaCount?: number }) | null = null;
+  let selection: QueuedProbe["selection"] = null;
   if (request.source.kind === "selection") {
     // `getSelectedRange()` fails the batch when several areas are selected; `getSelectedRanges()` (1.9)
     // says how many there are, so the user is told to select one.
@@ -208,6 +248,11 @@ async function probeOnce(
   }));
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
+  return { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker };
+}
+
+/** The probe's sync. A named sheet that does not exist fails it with ItemNotFound (told apart here). */
+async function syncProbe(context: XlContext, request: EvaluateRequest): Promise<void> {
   try {
     await context.sync();
   } catch (error) {
@@ -216,10 +261,18 @@ async function probeOnce(
     }
     throw error;
   }
+}
+
+/**
+ * The probe record from sync 1's loads, after refusing what cannot be evaluated (several areas selected,
+ * a read-only workbook, a protected sheet, every pair of mark names taken).
+ */
+function probeFromLoaded(context: XlContext, queued: QueuedProbe, features: HostFeatures): Probe {
+  const wb = context.workbook;
+  const { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker } = queued;
   if (selection && features.rangeAreas && (selection.areaCount ?? 1) > 1)
     failWith("several-areas", HOST_MESSAGES.severalAreas());
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
-  // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.protection.load("protected")` and synced
   if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(sheet.name));
   const sheetName = sheet.name;
   const mark = ({ item, range }: QueuedName): NameMark => {
@@ -233,9 +286,9 @@ async function probeOnce(
   // This sheet's pair; else an unused one; else one left by a deleted sheet (names referring to nothing:
   // they mark nothing, and an undo puts them back as `=#REF!`).
   const ours =
-    pairs.find((p) => p.status.local !== null || p.opinion.local !== null) ??
-    pairs.find((p) => !p.status.exists && !p.opinion.exists) ??
-    pairs.find((p) => p.status.address === null && p.opinion.address === null);
+    pairs.find((pr) => pr.status.local !== null || pr.opinion.local !== null) ??
+    pairs.find((pr) => !pr.status.exists && !pr.opinion.exists) ??
+    pairs.find((pr) => pr.status.address === null && pr.opinion.address === null);
   if (!ours) failWith("unknown", HOST_MESSAGES.tooManyMarkedSheets(COLUMN_MARK_PAIRS.length));
   const usedRect = used.isNullObject ? null : rectOf(used.address);
   const headRect = head && !head.isNullObject ? rectOf(head.address) : null;
@@ -247,7 +300,6 @@ async function probeOnce(
     used: usedRect,
     date1904: dateProbe.value === DATE_2000_1904,
     selection: selection ? rectOf(selection.address) : null,
-    // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.tables.load("items/name")` and synced
     tables: selection ? sheet.tables.items : [],
     names: { status: ours.status, opinion: ours.opinion },
     markNames: ours.pair,
@@ -472,7 +524,7 @@ export async function evaluateInExcel(
 ): Promise<EvaluateOutcome> {
   const progress = request.onProgress ?? (() => undefined);
   progress(0, "read");
-  const p = await probe(context, request, features);
+  const p = await probeWorkbook(context, request, features);
   const { sheet } = p;
 
   // sync 2 (with the first read block): the survey's used range and first rows, the Excel tables'
