@@ -24,7 +24,7 @@ import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:f
 import { dirname, resolve } from "node:path";
 import { localToday } from "../core/dates";
 import { evaluate, isSurveySheetName, pickSurveySheet } from "../core/evaluate";
-import { SUMMARY_SHEET_NAME } from "../core/plan/marks";
+import { SUMMARY_SHEET_NAME } from "../core/plan/marks-plan";
 import { cliJsonPieces, toCliJson } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";

@@ -38,7 +38,7 @@ import type { ColumnMapping } from "./settings";
 import { MergeIndex, cellAt, columnNumber, gridLastCol, gridLastRow } from "./grid";
 import { compareHeaderMatches, matchField, matchHeader, type HeaderMatch } from "./fields";
 import { cellText, normalizeHeader, normalizeText } from "./text";
-import { OPINION_HEADER, STATUS_HEADER } from "./plan/marks";
+import { OPINION_HEADER, STATUS_HEADER } from "./plan/marks-plan";
 import { forEachRowKind, ownValue } from "./items";
 
 /** SPEC §2: "Scan the first 30 rows of the sheet (or of the selected range / Excel table)". */

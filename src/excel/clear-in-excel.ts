@@ -16,7 +16,7 @@ import { absoluteReference, contains, parseAddress, rectAddress, REFERS_TO_NOTHI
 import { decodeFills, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
-import { MARKS_SETTING_KEY, parseMarker } from "./marker";
+import { MARKS_SETTING_KEY, parseMarker } from "./fill-record";
 import {
   isOwnedRule,
   queueFills,
@@ -26,15 +26,22 @@ import {
   ruleAreasAddress,
   type MarksBefore,
   type OwnedRule,
-} from "./marks-state";
+} from "./undo-snapshot";
 import type { ClearOutcome } from "./host";
-import type { XlContext, XlRange } from "./office-api";
+import type {
+  XlConditionalFormat,
+  XlConditionalFormatCollection,
+  XlContext,
+  XlRange,
+  XlSetting,
+  XlWorksheet,
+} from "./office-api";
 import type { Rect } from "./address";
-import { previousOwnedSpans, queueNameLoad, spanRect } from "./owned-marks";
+import { previousOwnedSpans, queueNameLoad, spanRect, type QueuedName } from "./owned-spans";
 import { rectOf } from "./read-ledger";
 import { readFillsOfSheets } from "./read-fills";
 import { columnLetter } from "../core/grid";
-import { COLUMN_MARK_PAIRS, MARK_NAMES } from "../core/plan/marks";
+import { COLUMN_MARK_PAIRS, MARK_NAMES } from "../core/plan/marks-plan";
 
 /** Syncs of one clear with conditional formats (marks, ledger sheets, rule ranges, the batch), however many sheets are marked. */
 export const MAX_SYNCS_PER_CLEAR = 4;
@@ -57,6 +64,39 @@ interface MarkedLedger {
 }
 
 export async function clearMarksInExcel(context: XlContext, features: HostFeatures): Promise<ClearOutcome> {
+  const found = await readMarks(context, features);
+  if (isNothingToClear(found)) return found.removed;
+  const sheets = await readMarkedSheets(context, features, found.ledgers);
+  const withRules = await readRulesAndFills(context, features, sheets);
+  const plans = planClear(withRules, found.markerSetting);
+  await commitClearWithUndo(context, features, found, plans);
+  return found.removed;
+}
+
+/** What sync 1 found: every mark of ours in the workbook. */
+interface MarksFound {
+  readonly ledgers: readonly MarkedLedger[];
+  /** Every name of ours that exists, also one referring to nothing. */
+  readonly names: readonly QueuedName[];
+  /** The names of ours that refer to nothing (`=#REF!`), to put back as they were if the clear fails. */
+  readonly orphans: readonly string[];
+  readonly summary: SheetRef | null;
+  readonly summaryAddress: string | null;
+  readonly markerSetting: XlSetting;
+  /** What the clear removes, as the outcome reports it. */
+  readonly removed: ClearOutcome;
+}
+
+/** True when the workbook holds nothing of ours (before the first evaluation). */
+function isNothingToClear(found: MarksFound): boolean {
+  return found.ledgers.length === 0 && !found.summary && found.names.length === 0 && found.markerSetting.isNullObject;
+}
+
+/**
+ * Sync 1: every pair of column mark names, the summary's, the settings marker, sheet ids — and from them
+ * every marked ledger sheet, once. A read-only workbook is refused here, before anything is queued.
+ */
+async function readMarks(context: XlContext, features: HostFeatures): Promise<MarksFound> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id");
   const pairs = COLUMN_MARK_PAIRS.map((pair) => ({
@@ -114,14 +154,29 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   const orphans = names.filter((n) => n.range.isNullObject).map((n) => n.name);
   const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
   const removed: ClearOutcome = { ledgerSheets: ledgers.map((l) => l.sheet.name), summarySheet: summary?.name ?? null };
-  if (ledgers.length === 0 && !summary && names.length === 0 && markerSetting.isNullObject) return removed;
+  return { ledgers, names, orphans, summary, summaryAddress, markerSetting, removed };
+}
 
-  // sync 2: each marked sheet's protection, owned cells and rules.
+/** One marked sheet as sync 2 loaded it. */
+interface MarkedSheetRead {
+  readonly ledger: MarkedLedger;
+  readonly sheet: XlWorksheet;
+  /** The cells each mark covers (status, opinion), null where there is no mark. */
+  readonly columnRanges: readonly (XlRange | null)[];
+  readonly rules: XlConditionalFormatCollection | null;
+}
+
+/** Sync 2: each marked sheet's protection, owned cells and rules. A protected sheet is refused. */
+async function readMarkedSheets(
+  context: XlContext,
+  features: HostFeatures,
+  ledgers: readonly MarkedLedger[],
+): Promise<MarkedSheetRead[]> {
   const reads = ledgers.map((ledger) => {
-    const sheet = wb.worksheets.getItem(ledger.sheet.id);
+    const sheet = context.workbook.worksheets.getItem(ledger.sheet.id);
     sheet.protection.load("protected");
     // A mark naming the written rows is loaded as it is; one on the header cell alone (an earlier
-    // version's) with its column down to the used range's bottom, to infer its rows (owned-marks.ts).
+    // version's) with its column down to the used range's bottom, to infer its rows (owned-spans.ts).
     const columnRanges = [ledger.rects.status, ledger.rects.opinion].map((mark) => {
       if (!mark) return null;
       const col = columnLetter(mark.left);
@@ -138,8 +193,24 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   if (reads.length > 0) await context.sync();
   for (const { ledger, sheet } of reads)
     if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(ledger.sheet.name));
+  return reads;
+}
 
-  // sync 3: our rules' ranges; the current fills of what the fallback coloured.
+/** One marked sheet with our rules' ranges and colours, and (fallback) the current fills of what was coloured. */
+interface MarkedSheetWithRules extends MarkedSheetRead {
+  readonly ruleParts: readonly {
+    readonly cf: XlConditionalFormat;
+    readonly areas: ReturnType<typeof queueRuleAreas>;
+  }[];
+  readonly currentFills: FillMap | null;
+}
+
+/** Sync 3: our rules' ranges; the current fills of what the fallback coloured, one read per marked sheet. */
+async function readRulesAndFills(
+  context: XlContext,
+  features: HostFeatures,
+  reads: readonly MarkedSheetRead[],
+): Promise<MarkedSheetWithRules[]> {
   const withRules = reads.map((read) => {
     const ours = (read.rules?.items ?? []).filter(isOwnedRule);
     const ruleParts = ours.map((cf) => {
@@ -156,8 +227,21 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   );
   const currentFills = new Map(withFills.map((r, i) => [r.ledger.sheet.id, fillsRead.fills[i] ?? new Map()]));
   if (!fillsRead.synced && withRules.some((r) => r.ruleParts.length > 0)) await context.sync();
+  return withRules.map((r) => ({ ...r, currentFills: currentFills.get(r.ledger.sheet.id) ?? null }));
+}
 
-  const plans = withRules.map(({ ledger, sheet, columnRanges, ruleParts }) => {
+/** One marked sheet's clear: the owned cells to empty (with their values before) and the undo snapshot. */
+interface SheetClear {
+  readonly ledger: MarkedLedger;
+  readonly sheet: XlWorksheet;
+  readonly ruleParts: MarkedSheetWithRules["ruleParts"];
+  readonly owned: MarksBefore["owned"];
+  readonly before: MarksBefore;
+}
+
+/** Plans each sheet's clear from what was read (no sync): only the rows each mark covers are emptied. */
+function planClear(sheets: readonly MarkedSheetWithRules[], markerSetting: XlSetting): SheetClear[] {
+  return sheets.map(({ ledger, sheet, columnRanges, ruleParts, currentFills }) => {
     const oldRules: OwnedRule[] = ruleParts.map(({ cf, areas }) => ({
       id: cf.id,
       address: ruleAreasAddress(areas),
@@ -189,12 +273,25 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
       markNames: ledger.pair,
       rules: oldRules,
       ruleIdsBefore: null,
-      fills: currentFills.get(ledger.sheet.id) ?? null,
+      fills: currentFills,
       marker: markerSetting.isNullObject ? null : markerSetting.value,
     };
     return { ledger, sheet, ruleParts, owned, before };
   });
+}
 
+/**
+ * Sync 4, one batch: clear, delete, restore; the summary sheet is deleted last. A failure is undone
+ * (`restoreMarks`, the summary's mark, names referring to nothing) so the workbook is as before.
+ */
+async function commitClearWithUndo(
+  context: XlContext,
+  features: HostFeatures,
+  found: MarksFound,
+  plans: readonly SheetClear[],
+): Promise<void> {
+  const wb = context.workbook;
+  const { names, orphans, summary, summaryAddress, markerSetting } = found;
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     for (const { ledger, sheet, ruleParts, owned } of plans) {
@@ -210,7 +307,7 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
   } catch (error) {
     // Deleting the summary sheet is the batch's last step: if it is gone, Excel ran the whole batch and
     // only the answer was lost — the clear is complete, and undoing it could not bring the sheet back.
-    if (summary && (await sheetIsGone(context, summary.id))) return removed;
+    if (summary && (await sheetIsGone(context, summary.id))) return;
     // Refused whole because a cell is being edited: nothing was cleared, nothing to undo.
     if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
@@ -223,7 +320,6 @@ export async function clearMarksInExcel(context: XlContext, features: HostFeatur
     const first = plans[0]?.ledger.sheet.name ?? null;
     throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, first));
   }
-  return removed;
 }
 
 async function restoreSummaryMark(context: XlContext, address: string): Promise<void> {

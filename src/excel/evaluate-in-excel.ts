@@ -27,7 +27,7 @@ import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fill
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, EvaluateRequest } from "./host";
-import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./marker";
+import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./fill-record";
 import {
   isOwnedRule,
   localAddress,
@@ -40,8 +40,18 @@ import {
   type MarksBefore,
   type OwnedRule,
   type RuleToAdd,
-} from "./marks-state";
-import type { XlConditionalFormat, XlContext, XlLoadable, XlRange, XlTable, XlWorksheet } from "./office-api";
+} from "./undo-snapshot";
+import type {
+  XlConditionalFormat,
+  XlConditionalFormatCollection,
+  XlContext,
+  XlFunctionResult,
+  XlLoadable,
+  XlRange,
+  XlSetting,
+  XlTable,
+  XlWorksheet,
+} from "./office-api";
 import { readFillsOf } from "./read-fills";
 import {
   gridOf,
@@ -70,7 +80,7 @@ import {
 import { evaluate, pickSurveySheet } from "../core/evaluate";
 import { cellText } from "../core/text";
 import { columnLetter } from "../core/grid";
-import { planMarks } from "../core/plan/marks-builder";
+import { planMarks } from "../core/plan/marks-from-result";
 import {
   isOpinionText,
   isStatusText,
@@ -78,8 +88,8 @@ import {
   rowsOutside,
   writtenRows,
   type RowSpan,
-} from "../core/plan/owned-range";
-import { inSpans, markText, previousOwnedSpans, queueNameLoad, type OwnedSpan, type QueuedName } from "./owned-marks";
+} from "../core/plan/written-rows";
+import { inSpans, markText, previousOwnedSpans, queueNameLoad, type OwnedSpan, type QueuedName } from "./owned-spans";
 import {
   COLOURED_LIGHTS,
   colourRuleFormula,
@@ -88,8 +98,8 @@ import {
   OPINION_HEADER,
   STATUS_HEADER,
   type MarksPlan,
-} from "../core/plan/marks";
-import type { CellValue, FieldKey, Grid, MergeArea } from "../core/types";
+} from "../core/plan/marks-plan";
+import type { CellValue, EvaluationResult, FieldKey, Grid, MergeArea } from "../core/types";
 
 /**
  * Syncs of one evaluation (probe, read, write) for a ledger whose rows after the probe's prefetch fit one
@@ -149,7 +159,7 @@ interface Probe {
  * Sync 1, with the prefetch; sent again without it if Excel finds that response too large (the probe
  * changes nothing, so sending it again is safe).
  */
-async function probe(context: XlContext, request: EvaluateRequest, features: HostFeatures): Promise<Probe> {
+async function probeWorkbook(context: XlContext, request: EvaluateRequest, features: HostFeatures): Promise<Probe> {
   try {
     return await probeOnce(context, request, features, true);
   } catch (error) {
@@ -158,17 +168,47 @@ async function probe(context: XlContext, request: EvaluateRequest, features: Hos
   }
 }
 
-/** One probe sync. A named sheet that does not exist fails it with ItemNotFound (told apart here). */
+/** One probe sync: queue its loads, sync, make the probe record of what came back. */
 async function probeOnce(
   context: XlContext,
   request: EvaluateRequest,
   features: HostFeatures,
   prefetch: boolean,
 ): Promise<Probe> {
+  const queued = queueProbeLoads(context, request, features, prefetch);
+  await syncProbe(context, request);
+  return probeFromLoaded(context, queued, features);
+}
+
+/** The probe's loads, queued and not yet synced. */
+interface QueuedProbe {
+  readonly sheet: XlWorksheet;
+  readonly selection: (XlLoadable & { readonly address: string; readonly areaCount?: number }) | null;
+  readonly used: XlRange;
+  readonly sample: XlRange;
+  readonly head: XlRange | null;
+  readonly merged: ReturnType<typeof queueMergedAreas>;
+  readonly rules: XlConditionalFormatCollection | null;
+  readonly dateProbe: XlFunctionResult<number>;
+  readonly pairNames: readonly {
+    readonly pair: { readonly status: string; readonly opinion: string };
+    readonly status: QueuedName;
+    readonly opinion: QueuedName;
+  }[];
+  readonly marker: XlSetting;
+}
+
+/** Queues everything sync 1 loads (nothing is read yet). */
+function queueProbeLoads(
+  context: XlContext,
+  request: EvaluateRequest,
+  features: HostFeatures,
+  prefetch: boolean,
+): QueuedProbe {
   const wb = context.workbook;
   wb.worksheets.load("items/name");
   let sheet: XlWorksheet;
-  let selection: (XlLoadable & { readonly address: string; readonly areaCount?: number }) | null = null;
+  let selection: QueuedProbe["selection"] = null;
   if (request.source.kind === "selection") {
     // `getSelectedRange()` fails the batch when several areas are selected; `getSelectedRanges()` (1.9)
     // says how many there are, so the user is told to select one.
@@ -208,6 +248,11 @@ async function probeOnce(
   }));
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
+  return { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker };
+}
+
+/** The probe's sync. A named sheet that does not exist fails it with ItemNotFound (told apart here). */
+async function syncProbe(context: XlContext, request: EvaluateRequest): Promise<void> {
   try {
     await context.sync();
   } catch (error) {
@@ -216,10 +261,18 @@ async function probeOnce(
     }
     throw error;
   }
+}
+
+/**
+ * The probe record from sync 1's loads, after refusing what cannot be evaluated (several areas selected,
+ * a read-only workbook, a protected sheet, every pair of mark names taken).
+ */
+function probeFromLoaded(context: XlContext, queued: QueuedProbe, features: HostFeatures): Probe {
+  const wb = context.workbook;
+  const { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker } = queued;
   if (selection && features.rangeAreas && (selection.areaCount ?? 1) > 1)
     failWith("several-areas", HOST_MESSAGES.severalAreas());
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
-  // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.protection.load("protected")` and synced
   if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(sheet.name));
   const sheetName = sheet.name;
   const mark = ({ item, range }: QueuedName): NameMark => {
@@ -233,9 +286,9 @@ async function probeOnce(
   // This sheet's pair; else an unused one; else one left by a deleted sheet (names referring to nothing:
   // they mark nothing, and an undo puts them back as `=#REF!`).
   const ours =
-    pairs.find((p) => p.status.local !== null || p.opinion.local !== null) ??
-    pairs.find((p) => !p.status.exists && !p.opinion.exists) ??
-    pairs.find((p) => p.status.address === null && p.opinion.address === null);
+    pairs.find((pr) => pr.status.local !== null || pr.opinion.local !== null) ??
+    pairs.find((pr) => !pr.status.exists && !pr.opinion.exists) ??
+    pairs.find((pr) => pr.status.address === null && pr.opinion.address === null);
   if (!ours) failWith("unknown", HOST_MESSAGES.tooManyMarkedSheets(COLUMN_MARK_PAIRS.length));
   const usedRect = used.isNullObject ? null : rectOf(used.address);
   const headRect = head && !head.isNullObject ? rectOf(head.address) : null;
@@ -247,7 +300,6 @@ async function probeOnce(
     used: usedRect,
     date1904: dateProbe.value === DATE_2000_1904,
     selection: selection ? rectOf(selection.address) : null,
-    // eslint-disable-next-line office-addins/load-object-before-read -- loaded above by `sheet.tables.load("items/name")` and synced
     tables: selection ? sheet.tables.items : [],
     names: { status: ours.status, opinion: ours.opinion },
     markNames: ours.pair,
@@ -472,17 +524,48 @@ export async function evaluateInExcel(
 ): Promise<EvaluateOutcome> {
   const progress = request.onProgress ?? (() => undefined);
   progress(0, "read");
-  const p = await probe(context, request, features);
-  const { sheet } = p;
+  const probe = await probeWorkbook(context, request, features);
+  const contents = await readSheetContents(context, request, features, probe);
+  progress(0.5, "evaluate");
+  const { result, read } = await evaluateContents(context, request, probe, contents);
+  const plan = planMarks(result);
+  const write = planMarksWrite(plan, probe, read, contents.oldRules, features);
+  const fallback = features.conditionalFormats ? null : await readAndPlanFallbackFills(context, probe, plan);
+  const before = undoSnapshotOf(probe, write, contents.oldRules, fallback);
+  progress(0.7, "write");
+  await commitMarksWithUndo(context, features, probe, plan, write, fallback, before);
+  progress(1, "write");
+  return { result, sheet: probe.sheetName, surveySheet: contents.surveyName };
+}
 
-  // sync 2 (with the first read block): the survey's used range and first rows, the Excel tables'
-  // ranges, our old rules' ranges.
-  const surveyName = pickSurveySheet(p.sheetNames, request.settings, p.sheetName);
+/** What sync 2 read: the ledger's cells, the rectangle the engine reads, the survey, our old rules. */
+interface SheetContents {
+  /** The used range's cells; null on an empty sheet. */
+  readonly read: SheetRead | null;
+  /** The rectangle the engine reads (`ledgerRect`); null on an empty sheet. */
+  readonly crop: Rect | null;
+  readonly surveyName: string | null;
+  readonly surveyGrid: Grid | null;
+  readonly oldRules: readonly OwnedRule[];
+}
+
+/**
+ * Sync 2 (with the first read block): the used range's cells, the survey's used range and first rows,
+ * the Excel tables' ranges, our old rules' ranges — then a larger survey's further blocks.
+ */
+async function readSheetContents(
+  context: XlContext,
+  request: EvaluateRequest,
+  features: HostFeatures,
+  probe: Probe,
+): Promise<SheetContents> {
+  const { sheet } = probe;
+  const surveyName = pickSurveySheet(probe.sheetNames, request.settings, probe.sheetName);
   const surveySheet = surveyName !== null ? context.workbook.worksheets.getItem(surveyName) : null;
   const surveyUsed = surveySheet?.getUsedRangeOrNullObject(true) ?? null;
   const surveyHead = surveySheet?.getRange(SURVEY_HEAD_ADDRESS).getUsedRangeOrNullObject(true) ?? null;
-  const tableRanges = p.tables.map((t) => t.getRange());
-  const ruleParts = p.rules.map((cf) => ({ cf, areas: queueRuleAreas(cf, features), fill: cf.custom.format.fill }));
+  const tableRanges = probe.tables.map((t) => t.getRange());
+  const ruleParts = probe.rules.map((cf) => ({ cf, areas: queueRuleAreas(cf, features), fill: cf.custom.format.fill }));
   const loadExtras = (): void => {
     surveyUsed?.load("address");
     surveyHead?.load("address,values,numberFormat");
@@ -490,17 +573,17 @@ export async function evaluateInExcel(
     ruleParts.forEach(({ fill }) => fill.load("color"));
   };
   let read: SheetRead | null = null;
-  const sampled = p.sample ? sampleGrid(p.sheetName, p.sample, p.merges, p.date1904) : null;
-  const formatColumns = formatColumnsFromSample(sampled, request.settings.mapping, p.merges);
-  if (p.used) {
-    const costs = cellCosts(p.sample, p.known, formatColumns);
-    const blocks = planReadBlocks(p.used, p.known?.rect ?? null, formatColumns, costs);
-    read = await readRect(context, sheet, p.used, {
+  const sampled = probe.sample ? sampleGrid(probe.sheetName, probe.sample, probe.merges, probe.date1904) : null;
+  const formatColumns = formatColumnsFromSample(sampled, request.settings.mapping, probe.merges);
+  if (probe.used) {
+    const costs = cellCosts(probe.sample, probe.known, formatColumns);
+    const blocks = planReadBlocks(probe.used, probe.known?.rect ?? null, formatColumns, costs);
+    read = await readRect(context, sheet, probe.used, {
       blocks,
       formatColumns,
-      merges: p.merges,
+      merges: probe.merges,
       readMerges: features.mergedAreas,
-      known: p.known,
+      known: probe.known,
       extra: loadExtras,
     });
   } else {
@@ -513,98 +596,164 @@ export async function evaluateInExcel(
     formula: cf.customOrNullObject.rule.formula,
     fill: (fill.color ?? "").toUpperCase(),
   }));
-
-  const emptyGrid: Grid = {
-    sheet: p.sheetName,
-    origin: { row: 1, col: 1 },
-    values: [],
-    merges: [],
-    date1904: p.date1904,
-  };
-  const crop = p.used
+  const crop = probe.used
     ? ledgerRect(
-        p.used,
-        p.selection,
+        probe.used,
+        probe.selection,
         tableRanges.map((r) => rectOf(r.address)),
       )
     : null;
-  let grid = read && crop ? gridOf(p.sheetName, read, crop, p.date1904) : emptyGrid;
   const surveyGrid =
     surveySheet && surveyUsed && surveyHead && !surveyUsed.isNullObject && surveyName !== null
-      ? await readSurvey(context, surveySheet, surveyName, { used: surveyUsed, head: surveyHead }, p.date1904)
+      ? await readSurvey(context, surveySheet, surveyName, { used: surveyUsed, head: surveyHead }, probe.date1904)
       : null;
+  return { read, crop, surveyName, surveyGrid, oldRules };
+}
 
-  progress(0.5, "evaluate");
+/**
+ * The engine's result for what was read. If its layout needs a date column whose formats were not read,
+ * they are read in one more sync and the ledger is evaluated again. A sheet with no ledger fails here.
+ */
+async function evaluateContents(
+  context: XlContext,
+  request: EvaluateRequest,
+  probe: Probe,
+  contents: SheetContents,
+): Promise<{ result: EvaluationResult; read: SheetRead | null }> {
+  const { crop, surveyGrid } = contents;
+  let { read } = contents;
+  const emptyGrid: Grid = {
+    sheet: probe.sheetName,
+    origin: { row: 1, col: 1 },
+    values: [],
+    merges: [],
+    date1904: probe.date1904,
+  };
+  let grid = read && crop ? gridOf(probe.sheetName, read, crop, probe.date1904) : emptyGrid;
   let evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
   const missing = evaluation.ok && read ? missingFormatColumns(read, evaluation.result.layout.columns) : [];
   if (read && crop && missing.length > 0) {
     read = await readMoreFormats(
       context,
-      sheet,
+      probe.sheet,
       read,
       missing,
       // Every value is read already: blocks of formats only.
-      planReadBlocks(read.rect, read.rect, missing, cellCosts(p.sample, p.known, missing)),
+      planReadBlocks(read.rect, read.rect, missing, cellCosts(probe.sample, probe.known, missing)),
     );
-    grid = gridOf(p.sheetName, read, crop, p.date1904);
+    grid = gridOf(probe.sheetName, read, crop, probe.date1904);
     evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
   }
   if (!evaluation.ok)
     failWith("no-ledger", evaluation.message, { failure: evaluation.failure, preview: previewOf(grid) });
-  const result = evaluation.result;
-  const plan = planMarks(result);
+  return { result: evaluation.result, read };
+}
 
-  // What the write changes, and how it was before (for the undo).
+/** The write to the ledger sheet, planned from what was read: owned cells (with their values before) and rules. */
+interface MarksWrite {
+  /** The owned columns' pieces, each under the request budget. */
+  readonly writes: readonly OwnedWrite[];
+  /** Our rules as they should be (`desiredRules`). */
+  readonly rules: readonly RuleToAdd[];
+  /** Whether the old rules are replaced by `rules` (false when they are the same, or without ExcelApi 1.6). */
+  readonly replaceRules: boolean;
+}
+
+/** Plans the owned columns' write and the rules (no sync). Refuses a cell to write that holds the user's value. */
+function planMarksWrite(
+  plan: MarksPlan,
+  probe: Probe,
+  read: SheetRead | null,
+  oldRules: readonly OwnedRule[],
+  features: HostFeatures,
+): MarksWrite {
   const markRect = (mark: NameMark): Rect | null => (mark.local ? (parseAddress(mark.local)?.rect ?? null) : null);
   const previous = previousOwnedSpans(
-    { status: markRect(p.names.status), opinion: markRect(p.names.opinion) },
+    { status: markRect(probe.names.status), opinion: markRect(probe.names.opinion) },
     read ? read.rect.bottom : 0,
     (row, col) => (read ? readCell(read, row, col) : null),
   );
   const writes = ownedWrites(plan, read, previous).flatMap((w) => splitByBytes(w, WRITE_BUDGET_BYTES));
-  const wanted = desiredRules(plan);
-  const replaceRules = features.conditionalFormats && !sameRules(wanted, oldRules);
+  const rules = desiredRules(plan);
+  const replaceRules = features.conditionalFormats && !sameRules(rules, oldRules);
+  return { writes, rules, replaceRules };
+}
 
-  let fillsBefore: FillMap | null = null;
-  let fillsToApply: FillMap | null = null;
-  let newMarker: Marker | null = null;
-  if (!features.conditionalFormats) {
-    const old = p.marker.parsed;
-    const recorded = old?.sheets[p.sheetId];
-    const oldOriginals = recorded ? decodeFills(recorded) : new Map<string, string>();
-    const colours = colouredCells(plan);
-    const touched = new Set([...colours.keys(), ...oldOriginals.keys()]);
-    fillsBefore = await readFillsOf(context, sheet, touched);
-    fillsToApply = new Map();
-    const originals: FillMap = new Map();
-    for (const key of touched) {
-      const colour = colours.get(key);
-      const original = oldOriginals.get(key) ?? fillsBefore.get(key) ?? NO_FILL;
-      if (colour) {
-        originals.set(key, original);
-        if (fillsBefore.get(key) !== colour) fillsToApply.set(key, colour);
-      } else if (fillsBefore.get(key) !== original) fillsToApply.set(key, original);
-    }
-    newMarker = { version: 2, sheets: { ...old?.sheets, [p.sheetId]: encodeFills(originals) } };
+/** Below ExcelApi 1.6 the rows are coloured directly: the fills before, the fills to apply, the new fill record. */
+interface FallbackFills {
+  readonly before: FillMap;
+  readonly toApply: FillMap;
+  readonly record: Marker;
+}
+
+/**
+ * Reads the current fills of every cell the fallback colours now or coloured before (`readFillsOf`), then
+ * plans: cells to colour get their light's fill, cells no longer coloured get the user's original back,
+ * and the fill record keeps each coloured cell's original.
+ */
+async function readAndPlanFallbackFills(context: XlContext, probe: Probe, plan: MarksPlan): Promise<FallbackFills> {
+  const old = probe.marker.parsed;
+  const recorded = old?.sheets[probe.sheetId];
+  const oldOriginals = recorded ? decodeFills(recorded) : new Map<string, string>();
+  const colours = colouredCells(plan);
+  const touched = new Set([...colours.keys(), ...oldOriginals.keys()]);
+  const before = await readFillsOf(context, probe.sheet, touched);
+  const toApply: FillMap = new Map();
+  const originals: FillMap = new Map();
+  for (const key of touched) {
+    const colour = colours.get(key);
+    const original = oldOriginals.get(key) ?? before.get(key) ?? NO_FILL;
+    if (colour) {
+      originals.set(key, original);
+      if (before.get(key) !== colour) toApply.set(key, colour);
+    } else if (before.get(key) !== original) toApply.set(key, original);
   }
-
-  const before: MarksBefore = {
-    owned: writes.map((w) => ({ rect: w.rect, values: w.before })),
-    names: { status: addressBefore(p.names.status), opinion: addressBefore(p.names.opinion) },
-    markNames: p.markNames,
-    rules: oldRules,
-    ruleIdsBefore: p.ruleIds,
-    fills: fillsBefore,
-    marker: p.marker.raw,
+  return {
+    before,
+    toApply,
+    record: { version: 2, sheets: { ...old?.sheets, [probe.sheetId]: encodeFills(originals) } },
   };
-  progress(0.7, "write");
+}
+
+/** What the write changes, as it was before: what `restoreMarks` puts back if the write fails. */
+function undoSnapshotOf(
+  probe: Probe,
+  write: MarksWrite,
+  oldRules: readonly OwnedRule[],
+  fallback: FallbackFills | null,
+): MarksBefore {
+  return {
+    owned: write.writes.map((w) => ({ rect: w.rect, values: w.before })),
+    names: { status: addressBefore(probe.names.status), opinion: addressBefore(probe.names.opinion) },
+    markNames: probe.markNames,
+    rules: oldRules,
+    ruleIdsBefore: probe.ruleIds,
+    fills: fallback?.before ?? null,
+    marker: probe.marker.raw,
+  };
+}
+
+/**
+ * The write sync (more only for a request over `WRITE_BUDGET_BYTES`): the owned cells, the fills or
+ * rules, the mark names, the fill record. A failure is undone (`restoreMarks`) so the workbook is as before.
+ */
+async function commitMarksWithUndo(
+  context: XlContext,
+  features: HostFeatures,
+  probe: Probe,
+  plan: MarksPlan,
+  write: MarksWrite,
+  fallback: FallbackFills | null,
+  before: MarksBefore,
+): Promise<void> {
+  const { sheet } = probe;
   /** Whether a write sync went through (only a write too large for one request has more than one). */
   let wrote = false;
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     // Every piece rides in the final sync unless their request would exceed the budget: then the earlier
     // batches go first, one sync each (only a ledger far beyond 20,000 rows).
-    const batches = packBySize(writes, requestBytesOf, WRITE_BUDGET_BYTES);
+    const batches = packBySize(write.writes, requestBytesOf, WRITE_BUDGET_BYTES);
     for (const [i, batch] of batches.entries()) {
       if (i > 0) {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for a write too large for one request: one sync per full request budget
@@ -613,28 +762,26 @@ export async function evaluateInExcel(
       }
       for (const piece of batch) sheet.getRange(rectAddress(piece.rect)).values = piece.values;
     }
-    if (fillsToApply) queueFills(sheet, fillsToApply);
-    if (replaceRules) {
-      for (const rule of wanted) queueAddRule(sheet, rule);
-      for (const { cf } of ruleParts) cf.delete();
+    if (fallback) queueFills(sheet, fallback.toApply);
+    if (write.replaceRules) {
+      for (const rule of write.rules) queueAddRule(sheet, rule);
+      for (const cf of probe.rules) cf.delete();
     }
     const rows = writtenRows(plan);
-    queueMarkName(context, p.markNames.status, p.names.status, sheet, { ...rows, col: plan.statusCol });
-    queueMarkName(context, p.markNames.opinion, p.names.opinion, sheet, { ...rows, col: plan.opinionCol });
-    if (newMarker) context.workbook.settings.add(MARKS_SETTING_KEY, newMarker);
+    queueMarkName(context, probe.markNames.status, probe.names.status, sheet, { ...rows, col: plan.statusCol });
+    queueMarkName(context, probe.markNames.opinion, probe.names.opinion, sheet, { ...rows, col: plan.opinionCol });
+    if (fallback) context.workbook.settings.add(MARKS_SETTING_KEY, fallback.record);
     await context.sync();
   } catch (error) {
     // The user started editing a cell after the read: Excel refused the write whole, nothing to undo.
     if (!wrote && refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
-      await restoreMarks(context, p.sheetId, before, features);
+      await restoreMarks(context, probe.sheetId, before, features);
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
     }
-    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, p.sheetName));
+    throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, probe.sheetName));
   }
-  progress(1, "write");
-  return { result, sheet: p.sheetName, surveySheet: surveyName };
 }
 
 /**

@@ -10,7 +10,7 @@ import { detectFeatures, type HostFeatures } from "./features";
 import { findLedgerSheetInExcel } from "./find-ledger-sheet";
 import { HOST_MESSAGES, hostErrorFrom } from "./host-errors";
 import type { HostOutcome, LedgerHost } from "./host";
-import { SETTINGS_KEY } from "./marker";
+import { SETTINGS_KEY } from "./fill-record";
 import type { ExcelEnv, XlContext } from "./office-api";
 import { writeSummaryInExcel } from "./summary-in-excel";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../core/settings";

@@ -17,9 +17,9 @@ import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
 import type { XlContext } from "./office-api";
-import { queueNameLoad } from "./owned-marks";
+import { queueNameLoad } from "./owned-spans";
 import { queueSheetPlan } from "./render-sheet-plan";
-import { MARK_NAMES } from "../core/plan/marks";
+import { MARK_NAMES } from "../core/plan/marks-plan";
 import { pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
 

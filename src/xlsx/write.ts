@@ -43,9 +43,9 @@ import {
   OPINION_HEADER,
   STATUS_HEADER,
   type MarksPlan,
-} from "../core/plan/marks";
-import { planMarks } from "../core/plan/marks-builder";
-import { isOpinionText, isStatusText, legacyWrittenRows, writtenRows, type RowSpan } from "../core/plan/owned-range";
+} from "../core/plan/marks-plan";
+import { planMarks } from "../core/plan/marks-from-result";
+import { isOpinionText, isStatusText, legacyWrittenRows, writtenRows, type RowSpan } from "../core/plan/written-rows";
 import { pickSummarySheetName, planSummarySheet, quoteSheet, type ChartPlan } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
 import type { CellValue, EvaluationResult, Message } from "../core/types";
@@ -503,7 +503,7 @@ function valueText(value: CellValue): string {
 /**
  * The edits that take away the owned columns' cells and widths of every earlier run, on every marked
  * sheet, and (`removeFormat`, applied to every edited sheet) the colour rules. Only the rows a mark
- * name records are emptied (`owned-range.ts`): a user's value above the header or under the ledger in
+ * name records are emptied (`written-rows.ts`): a user's value above the header or under the ledger in
  * those columns stays.
  */
 function removalEdits(book: Book, legacyTexts: LegacyTexts): EditsBySheet {

@@ -13,7 +13,7 @@ import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import { MAX_SYNCS_PER_LEDGER_SEARCH } from "../../src/excel/find-ledger-sheet";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { MARK_NAMES } from "../../src/core/plan/marks";
+import { MARK_NAMES } from "../../src/core/plan/marks-plan";
 import {
   bigLedgerSheet,
   harness,

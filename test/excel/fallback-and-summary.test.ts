@@ -5,9 +5,9 @@
 import { diffSnapshots } from "../../src/excel/double";
 import { MAX_SYNCS_PER_EVALUATION_WITHOUT_CONDITIONAL_FORMATS, settingsFrom } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
-import { MARKS_SETTING_KEY, SETTINGS_KEY } from "../../src/excel/marker";
+import { MARKS_SETTING_KEY, SETTINGS_KEY } from "../../src/excel/fill-record";
 import { DEFAULT_SETTINGS, SettingsSchema } from "../../src/core/settings";
-import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
+import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
 import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
 
 const active: EvaluateRequest = { source: { kind: "active" }, today: TODAY, settings: DEFAULT_SETTINGS };

@@ -26,8 +26,8 @@ import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { packBySize } from "../../src/excel/evaluate-in-excel";
 import { charsToPoints, textValue } from "../../src/excel/render-sheet-plan";
-import { isOwnedRuleFormula } from "../../src/excel/marks-state";
-import { parseMarker } from "../../src/excel/marker";
+import { isOwnedRuleFormula } from "../../src/excel/undo-snapshot";
+import { parseMarker } from "../../src/excel/fill-record";
 import { parseAddress, splitAreas } from "../../src/excel/address";
 import { runInNewContext } from "node:vm";
 

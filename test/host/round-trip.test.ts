@@ -15,7 +15,7 @@ import { diffSnapshots, snapshotWorkbook, type WorkbookSnapshot } from "../../sr
 import { loadWorkbookModel } from "../../src/excel/double-xlsx/load";
 import { writeWorkbookModel } from "../../src/excel/double-xlsx/write";
 import { DEFAULT_SETTINGS } from "../../src/core/settings-defaults";
-import { MARK_NAMES } from "../../src/core/plan/marks";
+import { MARK_NAMES } from "../../src/core/plan/marks-plan";
 import { hostBackend } from "../../src/cli/host";
 import { fileHarness } from "../excel/fixtures";
 import { runCommand } from "./support";

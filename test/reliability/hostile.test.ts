@@ -18,7 +18,7 @@ import fc from "fast-check";
 import { diffSnapshots, serialFromYmd, type SheetDescription } from "../../src/excel/double";
 import type { EvaluateRequest } from "../../src/excel/host";
 import { evaluate } from "../../src/core/evaluate";
-import { planMarks } from "../../src/core/plan/marks-builder";
+import { planMarks } from "../../src/core/plan/marks-from-result";
 import { removeMarks } from "../../src/xlsx/write";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import type { CellValue } from "../../src/core/types";
@@ -378,7 +378,7 @@ describe("a cell right of the ledger holding only a (full-width) space", () => {
  * Issue #5 report: a user's value in an owned column BELOW the last item (e.g. a 审核人 line under the
  * table in the column right of the ledger) was left alone by the first evaluation, blanked by the second
  * and emptied by 清除标记, on both hosts. The mark names now record exactly the rows written (header
- * through the last item: src/core/plan/owned-range.ts) and only those are ever emptied.
+ * through the last item: src/core/plan/written-rows.ts) and only those are ever emptied.
  */
 describe("a user's value under the ledger in the column where the owned columns go", () => {
   const rows = [

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
+import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { rawCells } from "../xlsx/support/package";
 import { cli, harness } from "./support";

@@ -16,7 +16,7 @@ import { execFileSync } from "node:child_process";
 import { fstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { planMarks } from "../../src/core/plan/marks-builder";
+import { planMarks } from "../../src/core/plan/marks-from-result";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { storedEntryLength } from "../../src/xlsx/package/zip-copy";
 import { removeMarks, writeEvaluatedCopy } from "../../src/xlsx/write";

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/run";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
+import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
 import { convertToPdf, libreOfficeAvailable } from "./support/libreoffice";
 import { evaluateFile } from "./support/workbooks";
 

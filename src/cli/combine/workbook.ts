@@ -19,7 +19,7 @@
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
-import { LIGHT_FILLS } from "../../core/plan/marks";
+import { LIGHT_FILLS } from "../../core/plan/marks-plan";
 import { LIGHT_LABELS, STATUS_LABELS } from "../../core/vocabulary";
 import { FIELD_LABELS } from "../../core/rules/field-labels";
 import {

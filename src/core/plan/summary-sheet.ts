@@ -4,7 +4,7 @@
  * (一 and 五), `breakdowns.ts` (二～四 and the chart), `indicators.ts` (六, 七), `survey.ts` (八),
  * `amounts.ts` (九), `meeting-text.ts` (附：通报稿).
  */
-import { SUMMARY_SHEET_NAME } from "./marks";
+import { SUMMARY_SHEET_NAME } from "./marks-plan";
 import { wrappedRowHeights, type PlanCell, type SheetPlan } from "./sheet-plan";
 import type { EvaluationResult } from "../types";
 import { planAmounts } from "./summary/amounts";

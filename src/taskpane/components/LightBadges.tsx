@@ -4,7 +4,7 @@
  * and the sheet agree at a glance. These four are the only hard-coded colours in the pane.
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { LIGHT_FILLS } from "../../core/plan/marks";
+import { LIGHT_FILLS } from "../../core/plan/marks-plan";
 import type { Light } from "../../core/types";
 import { LIGHT_ORDER } from "../../core/vocabulary";
 import { lightName } from "../i18n";

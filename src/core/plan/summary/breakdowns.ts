@@ -3,7 +3,7 @@ import { columnLetter } from "../../grid";
 import { typeKey, UNFILLED_KEY } from "../../summary";
 import type { BreakdownRow, EvaluatedItem, ItemType, Light } from "../../types";
 import { LIGHT_LABELS, STATUS_LABELS, TYPE_LABELS } from "../../vocabulary";
-import { LIGHT_FILLS } from "../marks";
+import { LIGHT_FILLS } from "../marks-plan";
 import type { ChartPlan, PlanTable } from "../sheet-plan";
 import { num, text, type PlanContext } from "./cells";
 

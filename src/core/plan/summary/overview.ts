@@ -3,7 +3,7 @@ import { columnLetter } from "../../grid";
 import { percentInProse } from "../../format";
 import { isFinished } from "../../summary";
 import { LIGHT_LABELS, LIGHT_ORDER, STATUS_LABELS, STATUS_ORDER } from "../../vocabulary";
-import { ownedColumnPositions } from "../marks-builder";
+import { ownedColumnPositions } from "../marks-from-result";
 import { NUMBER_FORMATS as FORMATS, type PlanCell } from "../sheet-plan";
 import {
   basis,

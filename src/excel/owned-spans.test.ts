@@ -1,4 +1,4 @@
-import { markText, previousOwnedSpans } from "./owned-marks";
+import { markText, previousOwnedSpans } from "./owned-spans";
 
 /** Column J (10) = 预警状态, K (11) = 评估意见; header on row 2; 审核人 under the ledger in J9. */
 const cells: Record<string, unknown> = {

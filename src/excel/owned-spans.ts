@@ -1,14 +1,14 @@
 /**
  * Which cells of the owned columns an earlier run wrote, from its mark names (the ledger sheet's pair,
  * `columnMarkNames`) — the only cells evaluate may empty or replace and 清除标记 may empty (SPEC §8: "It
- * owns these and nothing else"; see src/core/plan/owned-range.ts). A name refers to the rows written,
+ * owns these and nothing else"; see src/core/plan/written-rows.ts). A name refers to the rows written,
  * header through the last item (`'台账'!$K$2:$K$8`); Excel moves and resizes it with the user's row
  * insertions and deletions. A name on the header cell alone is an earlier version's: its rows are inferred
  * with `legacyWrittenRows`, from the 预警状态 column when that is marked the same way.
  */
 import { contains, type Rect } from "./address";
 import type { XlNamedItem, XlNamedItemCollection, XlRange } from "./office-api";
-import { isOpinionText, isStatusText, legacyWrittenRows, type RowSpan } from "../core/plan/owned-range";
+import { isOpinionText, isStatusText, legacyWrittenRows, type RowSpan } from "../core/plan/written-rows";
 
 /** Rows `rows` of sheet column `col`. */
 export interface OwnedSpan {

@@ -5,7 +5,7 @@
  */
 import { absoluteReference, rectAddress, sheetAddress, splitAreas, type Rect } from "./address";
 import { fillRects, NO_FILL, type FillMap } from "./fills";
-import { MARKS_SETTING_KEY } from "./marker";
+import { MARKS_SETTING_KEY } from "./fill-record";
 import type {
   XlConditionalFormat,
   XlConditionalFormatCollection,
@@ -14,7 +14,7 @@ import type {
   XlNullable,
   XlWorksheet,
 } from "./office-api";
-import { LIGHT_LABELS, COLOURED_LIGHTS } from "../core/plan/marks";
+import { LIGHT_LABELS, COLOURED_LIGHTS } from "../core/plan/marks-plan";
 import type { HostFeatures } from "./features";
 
 /** One of our conditional-format rules: `=$J4="红灯"` with one of the four light fills. */

@@ -2,7 +2,7 @@
  * The marks plan for one evaluation (SPEC §8): the 预警状态 / 评估意见 columns and the row colours.
  */
 import type { EvaluationResult, Finding, Severity } from "../types";
-import { LIGHT_LABELS, type MarkedRow, type MarksPlan } from "./marks";
+import { LIGHT_LABELS, type MarkedRow, type MarksPlan } from "./marks-plan";
 
 /** How a finding's severity is shown in the 评估意见 column. */
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: "【错误】", warning: "【提醒】" };

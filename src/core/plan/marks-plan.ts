@@ -56,7 +56,7 @@ export interface MarksPlan {
  *   sheet: header row through the last item row (`writtenRows`), e.g. `'台账'!$K$2:$K$8`. Evaluating
  *   again and 清除标记 touch only that range, so a user's note above the header or under the ledger
  *   in those columns is never changed. A name on the header cell alone was written by earlier
- *   versions; its rows are inferred (`legacyWrittenRows`, owned-range.ts).
+ *   versions; its rows are inferred (`legacyWrittenRows`, written-rows.ts).
  */
 export const MARK_NAMES = {
   summary: "_ZGTZ_Summary",

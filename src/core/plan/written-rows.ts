@@ -11,8 +11,8 @@
  * Marks written before this record existed name only the header cell. Their extent is inferred,
  * erring on the side of the user's data: `legacyWrittenRows`.
  */
-import { LIGHT_LABELS, type MarksPlan } from "./marks";
-import { SEVERITY_LABELS } from "./marks-builder";
+import { LIGHT_LABELS, type MarksPlan } from "./marks-plan";
+import { SEVERITY_LABELS } from "./marks-from-result";
 
 /** Rows `top`…`bottom` (inclusive) of one column. */
 export interface RowSpan {

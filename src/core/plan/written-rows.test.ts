@@ -1,6 +1,6 @@
 import { evaluateRows } from "../../../test/xlsx/support/sample";
-import { planMarks } from "./marks-builder";
-import { isOpinionText, isStatusText, legacyWrittenRows, rowsOutside, writtenRows, type RowSpan } from "./owned-range";
+import { planMarks } from "./marks-from-result";
+import { isOpinionText, isStatusText, legacyWrittenRows, rowsOutside, writtenRows, type RowSpan } from "./written-rows";
 
 describe("writtenRows", () => {
   it("is the header row through the last item row", () => {

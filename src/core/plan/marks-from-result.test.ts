@@ -1,7 +1,7 @@
 import { evaluateRows } from "../../../test/xlsx/support/sample";
 import type { EvaluationResult, Finding } from "../types";
-import { colourRuleFormula, LIGHT_LABELS } from "./marks";
-import { opinionText, ownedColumnPositions, planMarks } from "./marks-builder";
+import { colourRuleFormula, LIGHT_LABELS } from "./marks-plan";
+import { opinionText, ownedColumnPositions, planMarks } from "./marks-from-result";
 
 const finding = (severity: "error" | "warning", zh: string, row: number | null = 5): Finding => ({
   rule: "required-field",
