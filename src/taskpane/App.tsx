@@ -53,6 +53,7 @@ import { pick, type Lang, type StringKey } from "./i18n";
 import { LangContext, useStrings } from "./i18n-context";
 import { fieldsOfStoredProblems } from "./settings-form";
 import { THEMES, type ThemeName } from "./theme";
+import { unexpectedError, useHostAction } from "./use-host-action";
 
 export interface AppProps {
   readonly host: LedgerHost;
@@ -134,11 +135,6 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
 });
 
-function unexpectedError(error: unknown): HostError {
-  const detail = error instanceof Error ? error.message : String(error);
-  return { code: "unknown", message: { zh: `出现意外错误：${detail}`, en: `Unexpected error: ${detail}` } };
-}
-
 function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly now: () => Date }) {
   const styles = useStyles();
   const { lang, t } = useStrings();
@@ -150,7 +146,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   const [today, setToday] = useState<string>(() => localToday(now()));
   const [run, setRun] = useState<RunState>({ phase: "idle" });
   const [notices, setNotices] = useState<Partial<Record<NoticePlace, Notice>>>({});
-  const [action, setAction] = useState<null | "summary" | "clear" | "save">(null);
+  const { pending: action, perform } = useHostAction<"summary" | "clear" | "save">();
   const [confirmingClear, setConfirmingClear] = useState(false);
   /** After "no ledger here": another sheet that holds one, offered in one click. */
   const [ledgerElsewhere, setLedgerElsewhere] = useState<string | null>(null);
@@ -220,22 +216,19 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   );
 
   const saveSettings = async (next: Settings): Promise<boolean> => {
-    setAction("save");
     tell("settings", null);
-    try {
-      const saved = await host.saveSettings(next);
-      if (!saved.ok) {
-        tell("settings", { intent: "error", text: pick(saved.error.message, lang) });
-        return false;
-      }
-      setSettings(next);
-      return true;
-    } catch (error) {
-      tell("settings", { intent: "error", text: pick(unexpectedError(error).message, lang) });
-      return false;
-    } finally {
-      setAction(null);
-    }
+    return perform(
+      "save",
+      () => host.saveSettings(next),
+      (saved) => {
+        if (!saved.ok) {
+          tell("settings", { intent: "error", text: pick(saved.error.message, lang) });
+          return false;
+        }
+        setSettings(next);
+        return true;
+      },
+    );
   };
 
   /** "检查它": evaluates the sheet that holds a ledger, and leaves the source set to it. */
@@ -275,41 +268,37 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   };
 
   const writeSummary = async (outcome: EvaluateOutcome) => {
-    setAction("summary");
     tell("summary", null);
-    try {
-      const written = await host.writeSummary(outcome, settings);
-      if (!written.ok) tell("summary", { intent: "error", text: pick(written.error.message, lang) });
-      else
-        tell("summary", {
-          intent: written.value.renamedFrom ? "warning" : "success",
-          text: written.value.renamedFrom
-            ? t("summaryRenamed", { wanted: written.value.renamedFrom, sheet: written.value.sheetName })
-            : t("summaryWritten", { sheet: written.value.sheetName }),
-          openSheet: written.value.sheetName,
-        });
-    } catch (error) {
-      tell("summary", { intent: "error", text: pick(unexpectedError(error).message, lang) });
-    } finally {
-      setAction(null);
-    }
+    await perform(
+      "summary",
+      () => host.writeSummary(outcome, settings),
+      (written) => {
+        if (!written.ok) tell("summary", { intent: "error", text: pick(written.error.message, lang) });
+        else
+          tell("summary", {
+            intent: written.value.renamedFrom ? "warning" : "success",
+            text: written.value.renamedFrom
+              ? t("summaryRenamed", { wanted: written.value.renamedFrom, sheet: written.value.sheetName })
+              : t("summaryWritten", { sheet: written.value.sheetName }),
+            openSheet: written.value.sheetName,
+          });
+      },
+    );
   };
 
   const clearMarks = async () => {
     setConfirmingClear(false);
-    setAction("clear");
     setNotices((current) => (current.load ? { load: current.load } : {}));
-    try {
-      const cleared = await host.clearMarks();
-      if (cleared.ok) {
-        setRun({ phase: "idle" });
-        tell("clear", clearedNotice(cleared.value, t));
-      } else tell("clear", { intent: "error", text: pick(cleared.error.message, lang) });
-    } catch (error) {
-      tell("clear", { intent: "error", text: pick(unexpectedError(error).message, lang) });
-    } finally {
-      setAction(null);
-    }
+    await perform(
+      "clear",
+      () => host.clearMarks(),
+      (cleared) => {
+        if (cleared.ok) {
+          setRun({ phase: "idle" });
+          tell("clear", clearedNotice(cleared.value, t));
+        } else tell("clear", { intent: "error", text: pick(cleared.error.message, lang) });
+      },
+    );
   };
 
   const done = run.phase === "done" ? run.outcome : null;
