@@ -6,53 +6,28 @@
  * light, key rates, the findings grouped by rule with a link to each cell, the detected header and
  * columns (editable), the meeting text to copy, and the two writes (生成汇总表, 清除标记). Errors come back from the host as
  * `{zh, en}` messages and are shown in the user's language.
+ *
+ * This file holds the pane's state and the calls to the host; the screens are in `components/`.
  */
 import { useCallback, useEffect, useState } from "react";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Divider,
-  Field,
-  FluentProvider,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Radio,
-  RadioGroup,
-  Select,
-  Subtitle2,
-  Tab,
-  TabList,
-  Text,
-  Title3,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { localToday, parseIsoDate } from "../core/dates";
 import { DEFAULT_SETTINGS, type ColumnMapping, type Settings } from "../core/settings";
 import type { Finding } from "../core/types";
 import type { ClearOutcome, EvaluateOutcome, HostError, LedgerHost, LedgerSource } from "../excel/host";
-import iconUrl from "../../assets/icon-32.png";
-import { FindingsList } from "./components/FindingsList";
-import { LayoutSection } from "./components/LayoutSection";
-import { LightBadges } from "./components/LightBadges";
-import { MappingEditor } from "./components/MappingEditor";
-import { MeetingText } from "./components/MeetingText";
-import { Rates } from "./components/Rates";
-import { formFieldLabel, SettingsPanel } from "./components/SettingsPanel";
-import { pick, type Lang, type StringKey } from "./i18n";
+import { ClearMarks } from "./components/ClearMarks";
+import { EvaluateForm, type EvaluateProgress, type SourceKind } from "./components/EvaluateForm";
+import { FailurePanel } from "./components/FailurePanel";
+import { Header } from "./components/Header";
+import { NoticeBar, type Notice } from "./components/NoticeBar";
+import { ResultsView, type RunInputs } from "./components/ResultsView";
+import { formFieldLabel } from "./components/SettingsPanel";
+import { SettingsTab } from "./components/SettingsTab";
+import { pick, type Lang } from "./i18n";
 import { LangContext, useStrings } from "./i18n-context";
 import { fieldsOfStoredProblems } from "./settings-form";
 import { THEMES, type ThemeName } from "./theme";
+import { unexpectedError, useHostAction } from "./use-host-action";
 
 export interface AppProps {
   readonly host: LedgerHost;
@@ -62,35 +37,14 @@ export interface AppProps {
   readonly now?: () => Date;
 }
 
-type SourceKind = LedgerSource["kind"];
-
 type RunState =
   | { readonly phase: "idle" }
-  | { readonly phase: "running"; readonly fraction: number; readonly stage: "read" | "evaluate" | "write" }
+  | ({ readonly phase: "running" } & EvaluateProgress)
   | { readonly phase: "done"; readonly outcome: EvaluateOutcome; readonly inputs: RunInputs }
   | { readonly phase: "failed"; readonly error: HostError };
 
 /** Where a message is shown: beside what the user just did, never in a place they have left. */
 type NoticePlace = "load" | "findings" | "summary" | "clear" | "settings" | "layout";
-
-interface Notice {
-  readonly intent: "success" | "error" | "warning" | "info";
-  readonly text: string;
-  /** A sheet the message names, offered as a link that selects it. */
-  readonly openSheet?: string;
-}
-
-/** What an evaluation ran with, to tell when its results no longer match the date or the settings. */
-interface RunInputs {
-  readonly today: string;
-  readonly settings: Settings;
-}
-
-const STAGE_KEYS: Readonly<Record<"read" | "evaluate" | "write", StringKey>> = {
-  read: "stageRead",
-  evaluate: "stageEvaluate",
-  write: "stageWrite",
-};
 
 const useStyles = makeStyles({
   root: {
@@ -100,19 +54,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: {
-    display: "flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalS,
-    paddingLeft: tokens.spacingHorizontalL,
-    paddingRight: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
-  tagline: { color: tokens.colorNeutralForeground3 },
   tabs: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   main: {
     display: "flex",
@@ -123,21 +64,8 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
   },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  evaluateButton: { alignSelf: "stretch" },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  hint: { color: tokens.colorNeutralForeground2 },
-  /** Short labels (当前工作表, 指定工作表) wrap between words, never inside one. */
-  keepWords: { wordBreak: "keep-all", overflowWrap: "normal" },
-  radios: { flexWrap: "wrap" },
   announcement: { color: tokens.colorNeutralForeground2 },
-  heading: { margin: 0 },
 });
-
-function unexpectedError(error: unknown): HostError {
-  const detail = error instanceof Error ? error.message : String(error);
-  return { code: "unknown", message: { zh: `出现意外错误：${detail}`, en: `Unexpected error: ${detail}` } };
-}
 
 function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly now: () => Date }) {
   const styles = useStyles();
@@ -150,8 +78,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   const [today, setToday] = useState<string>(() => localToday(now()));
   const [run, setRun] = useState<RunState>({ phase: "idle" });
   const [notices, setNotices] = useState<Partial<Record<NoticePlace, Notice>>>({});
-  const [action, setAction] = useState<null | "summary" | "clear" | "save">(null);
-  const [confirmingClear, setConfirmingClear] = useState(false);
+  const { pending: action, perform } = useHostAction<"summary" | "clear" | "save">();
   /** After "no ledger here": another sheet that holds one, offered in one click. */
   const [ledgerElsewhere, setLedgerElsewhere] = useState<string | null>(null);
 
@@ -220,22 +147,19 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   );
 
   const saveSettings = async (next: Settings): Promise<boolean> => {
-    setAction("save");
     tell("settings", null);
-    try {
-      const saved = await host.saveSettings(next);
-      if (!saved.ok) {
-        tell("settings", { intent: "error", text: pick(saved.error.message, lang) });
-        return false;
-      }
-      setSettings(next);
-      return true;
-    } catch (error) {
-      tell("settings", { intent: "error", text: pick(unexpectedError(error).message, lang) });
-      return false;
-    } finally {
-      setAction(null);
-    }
+    return perform(
+      "save",
+      () => host.saveSettings(next),
+      (saved) => {
+        if (!saved.ok) {
+          tell("settings", { intent: "error", text: pick(saved.error.message, lang) });
+          return false;
+        }
+        setSettings(next);
+        return true;
+      },
+    );
   };
 
   /** "检查它": evaluates the sheet that holds a ledger, and leaves the source set to it. */
@@ -275,62 +199,44 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   };
 
   const writeSummary = async (outcome: EvaluateOutcome) => {
-    setAction("summary");
     tell("summary", null);
-    try {
-      const written = await host.writeSummary(outcome, settings);
-      if (!written.ok) tell("summary", { intent: "error", text: pick(written.error.message, lang) });
-      else
-        tell("summary", {
-          intent: written.value.renamedFrom ? "warning" : "success",
-          text: written.value.renamedFrom
-            ? t("summaryRenamed", { wanted: written.value.renamedFrom, sheet: written.value.sheetName })
-            : t("summaryWritten", { sheet: written.value.sheetName }),
-          openSheet: written.value.sheetName,
-        });
-    } catch (error) {
-      tell("summary", { intent: "error", text: pick(unexpectedError(error).message, lang) });
-    } finally {
-      setAction(null);
-    }
+    await perform(
+      "summary",
+      () => host.writeSummary(outcome, settings),
+      (written) => {
+        if (!written.ok) tell("summary", { intent: "error", text: pick(written.error.message, lang) });
+        else
+          tell("summary", {
+            intent: written.value.renamedFrom ? "warning" : "success",
+            text: written.value.renamedFrom
+              ? t("summaryRenamed", { wanted: written.value.renamedFrom, sheet: written.value.sheetName })
+              : t("summaryWritten", { sheet: written.value.sheetName }),
+            openSheet: written.value.sheetName,
+          });
+      },
+    );
   };
 
   const clearMarks = async () => {
-    setConfirmingClear(false);
-    setAction("clear");
     setNotices((current) => (current.load ? { load: current.load } : {}));
-    try {
-      const cleared = await host.clearMarks();
-      if (cleared.ok) {
-        setRun({ phase: "idle" });
-        tell("clear", clearedNotice(cleared.value, t));
-      } else tell("clear", { intent: "error", text: pick(cleared.error.message, lang) });
-    } catch (error) {
-      tell("clear", { intent: "error", text: pick(unexpectedError(error).message, lang) });
-    } finally {
-      setAction(null);
-    }
-  };
-
-  const done = run.phase === "done" ? run.outcome : null;
-  const stale = run.phase === "done" && (run.inputs.today !== today || run.inputs.settings !== settings) && todayValid;
-
-  const noticeAt = (place: NoticePlace) => {
-    const notice = notices[place];
-    if (!notice) return null;
-    return (
-      <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"} data-place={place}>
-        <MessageBarBody>{notice.text}</MessageBarBody>
-        {notice.openSheet && (
-          <MessageBarActions>
-            <Button size="small" onClick={() => void openSheet(place, notice.openSheet ?? "")}>
-              {t("openSheet", { sheet: notice.openSheet })}
-            </Button>
-          </MessageBarActions>
-        )}
-      </MessageBar>
+    await perform(
+      "clear",
+      () => host.clearMarks(),
+      (cleared) => {
+        if (cleared.ok) {
+          setRun({ phase: "idle" });
+          tell("clear", clearedNotice(cleared.value, t));
+        } else tell("clear", { intent: "error", text: pick(cleared.error.message, lang) });
+      },
     );
   };
+
+  const done = run.phase === "done" ? run : null;
+  const stale = done !== null && (done.inputs.today !== today || done.inputs.settings !== settings) && todayValid;
+
+  const noticeAt = (place: NoticePlace) => (
+    <NoticeBar notice={notices[place]} place={place} onOpenSheet={(name) => void openSheet(place, name)} />
+  );
 
   return (
     <>
@@ -348,73 +254,35 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
       <main className={styles.main}>
         {noticeAt("load")}
         {tab === "settings" ? (
-          <section className={styles.section} aria-labelledby="settings-heading">
-            <Subtitle2 as="h2" id="settings-heading" className={styles.heading}>
-              {t("settingsHeading")}
-            </Subtitle2>
-            <SettingsPanel settings={settings} sheets={sheets} busy={busy} onSave={saveSettings} />
-            {noticeAt("settings")}
-          </section>
+          <SettingsTab
+            settings={settings}
+            sheets={sheets}
+            busy={busy}
+            onSave={saveSettings}
+            notice={noticeAt("settings")}
+          />
         ) : (
           <>
-            <section className={styles.section}>
-              <Field label={t("sourceLabel")}>
-                <RadioGroup
-                  layout="horizontal"
-                  className={styles.radios}
-                  value={sourceKind}
-                  onChange={(_, data) => setSourceKind(data.value as SourceKind)}
-                >
-                  <Radio value="active" label={{ children: t("sourceActive"), className: styles.keepWords }} />
-                  <Radio value="selection" label={{ children: t("sourceSelection"), className: styles.keepWords }} />
-                  <Radio value="sheet" label={{ children: t("sourceSheet"), className: styles.keepWords }} />
-                </RadioGroup>
-              </Field>
-              {sourceKind === "sheet" && (
-                <Field label={t("sheetPickerLabel")}>
-                  <Select value={sheet} onChange={(_, data) => setSheet(data.value)}>
-                    {sheets.map((name) => (
-                      <option key={name} value={name}>
-                        {name}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              )}
-              <Field
-                label={t("todayLabel")}
-                hint={todayValid ? t("todayHint") : undefined}
-                validationState={todayValid ? "none" : "error"}
-                validationMessage={todayValid ? undefined : t("todayMissing")}
-              >
-                <Input type="date" value={today} onChange={(_, data) => setToday(data.value)} />
-              </Field>
-              <Button
-                appearance="primary"
-                size="large"
-                className={styles.evaluateButton}
-                disabled={busy || !todayValid || (sourceKind === "sheet" && !sheet)}
-                aria-describedby="evaluate-writes"
-                onClick={() => void evaluateWith(settings)}
-              >
-                {run.phase === "running" ? t("evaluating") : t("evaluate")}
-              </Button>
-              <Text size={200} id="evaluate-writes" className={styles.hint}>
-                {t("evaluateWrites")}
-              </Text>
-              {run.phase === "running" && (
-                <Field validationMessage={t(STAGE_KEYS[run.stage])} validationState="none">
-                  <ProgressBar value={run.fraction} max={1} aria-label={t(STAGE_KEYS[run.stage])} />
-                </Field>
-              )}
-            </section>
+            <EvaluateForm
+              sheets={sheets}
+              sourceKind={sourceKind}
+              onSourceKindChange={setSourceKind}
+              sheet={sheet}
+              onSheetChange={setSheet}
+              today={today}
+              todayValid={todayValid}
+              onTodayChange={setToday}
+              busy={busy}
+              progress={run.phase === "running" ? run : null}
+              onEvaluate={() => void evaluateWith(settings)}
+            />
 
             <div role="status" aria-live="polite" className={styles.announcement}>
               {done &&
                 t("resultsAnnouncement", {
-                  sheet: done.sheet,
-                  items: done.result.summary.items,
-                  findings: done.result.findings.length,
+                  sheet: done.outcome.sheet,
+                  items: done.outcome.result.summary.items,
+                  findings: done.outcome.result.findings.length,
                 })}
             </div>
 
@@ -430,97 +298,26 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
             )}
 
             {done && (
-              <>
-                {stale && (
-                  <MessageBar intent="warning" data-testid="stale-results">
-                    <MessageBarBody>{t("resultsStale")}</MessageBarBody>
-                    <MessageBarActions>
-                      <Button size="small" disabled={busy} onClick={() => void evaluateWith(settings)}>
-                        {t("evaluateAgain")}
-                      </Button>
-                    </MessageBarActions>
-                  </MessageBar>
-                )}
-                <section className={styles.section} aria-labelledby="results-heading">
-                  <Subtitle2 as="h2" id="results-heading" className={styles.heading}>
-                    {t("resultsHeading")} · {t("itemsCount", { n: done.result.summary.items })}
-                  </Subtitle2>
-                  <LightBadges byLight={done.result.summary.byLight} />
-                </section>
-                <section className={styles.section} aria-labelledby="rates-heading">
-                  <Subtitle2 as="h2" id="rates-heading" className={styles.heading}>
-                    {t("ratesHeading")}
-                  </Subtitle2>
-                  <Rates result={done.result} settings={run.phase === "done" ? run.inputs.settings : settings} />
-                </section>
-                <section className={styles.section} aria-labelledby="findings-heading">
-                  <Subtitle2 as="h2" id="findings-heading" className={styles.heading}>
-                    {t("findingsHeading")}
-                  </Subtitle2>
-                  <FindingsList
-                    key={`${done.sheet}:${run.phase === "done" ? run.inputs.today : ""}`}
-                    findings={done.result.findings}
-                    items={done.result.items}
-                    ledgerSheet={done.result.layout.sheet}
-                    onSelect={(f) => void selectFinding(f)}
-                  />
-                  {noticeAt("findings")}
-                </section>
-                <section className={styles.section} aria-labelledby="actions-heading">
-                  <Subtitle2 as="h2" id="actions-heading" className={styles.heading}>
-                    {t("actionsHeading")}
-                  </Subtitle2>
-                  <div className={styles.row}>
-                    <Button disabled={busy} onClick={() => void writeSummary(done)}>
-                      {action === "summary" ? t("writingSummary") : t("writeSummary")}
-                    </Button>
-                  </div>
-                  {noticeAt("summary")}
-                </section>
-                <section className={styles.section} aria-labelledby="meeting-text-heading">
-                  <Subtitle2 as="h2" id="meeting-text-heading" className={styles.heading}>
-                    {t("meetingTextHeading")}
-                  </Subtitle2>
-                  <MeetingText key={`${done.sheet}:${run.phase === "done" ? run.inputs.today : ""}`} result={done.result} />
-                </section>
-                <Divider />
-                <section className={styles.section} aria-labelledby="layout-heading">
-                  <Subtitle2 as="h2" id="layout-heading" className={styles.heading}>
-                    {t("layoutHeading")}
-                  </Subtitle2>
-                  <LayoutSection
-                    key={`${done.result.layout.sheet}:${done.result.layout.headerRow}`}
-                    layout={done.result.layout}
-                    mapping={settings.mapping}
-                    busy={busy}
-                    onSave={(mapping) => void saveMapping(mapping)}
-                  />
-                  {noticeAt("layout")}
-                </section>
-              </>
+              <ResultsView
+                outcome={done.outcome}
+                inputs={done.inputs}
+                stale={stale}
+                mapping={settings.mapping}
+                busy={busy}
+                writingSummary={action === "summary"}
+                onEvaluateAgain={() => void evaluateWith(settings)}
+                onSelectFinding={(finding) => void selectFinding(finding)}
+                onWriteSummary={() => void writeSummary(done.outcome)}
+                onSaveMapping={(mapping) => void saveMapping(mapping)}
+                notices={{ findings: noticeAt("findings"), summary: noticeAt("summary"), layout: noticeAt("layout") }}
+              />
             )}
-            <section className={styles.section}>
-              <div className={styles.row}>
-                <Button appearance="subtle" disabled={busy} onClick={() => setConfirmingClear(true)}>
-                  {action === "clear" ? t("clearingMarks") : t("clearMarks")}
-                </Button>
-              </div>
-              {noticeAt("clear")}
-            </section>
-            <Dialog modalType="alert" open={confirmingClear} onOpenChange={(_, data) => setConfirmingClear(data.open)}>
-              <DialogSurface>
-                <DialogBody>
-                  <DialogTitle>{t("clearConfirmTitle")}</DialogTitle>
-                  <DialogContent>{t("clearConfirmText")}</DialogContent>
-                  <DialogActions>
-                    <Button appearance="primary" onClick={() => void clearMarks()}>
-                      {t("clearMarks")}
-                    </Button>
-                    <Button onClick={() => setConfirmingClear(false)}>{t("cancel")}</Button>
-                  </DialogActions>
-                </DialogBody>
-              </DialogSurface>
-            </Dialog>
+            <ClearMarks
+              busy={busy}
+              clearing={action === "clear"}
+              onClear={() => void clearMarks()}
+              notice={noticeAt("clear")}
+            />
           </>
         )}
       </main>
@@ -543,89 +340,6 @@ function clearedNotice(removed: ClearOutcome, t: ReturnType<typeof useStrings>["
   const parts = removed.ledgerSheets.map((sheet) => t("clearedLedger", { sheet }));
   if (removed.summarySheet !== null) parts.push(t("clearedSummary", { sheet: removed.summarySheet }));
   return { intent: "success", text: t("marksCleared", { what: parts.join(t("listSeparator")) }) };
-}
-
-/** The error in the user's language; for "no ledger", the header-row picker over the host's preview. */
-function FailurePanel({
-  error,
-  settings,
-  busy,
-  onSave,
-  ledgerElsewhere,
-  onEvaluateSheet,
-}: {
-  readonly error: HostError;
-  readonly settings: Settings;
-  readonly busy: boolean;
-  readonly onSave: (mapping: ColumnMapping) => Promise<void>;
-  /** Another sheet that holds a ledger: offered first, the header-row picker behind a button. */
-  readonly ledgerElsewhere: string | null;
-  readonly onEvaluateSheet: (sheet: string) => void;
-}) {
-  const styles = useStyles();
-  const { lang, t } = useStrings();
-  const [mapByHand, setMapByHand] = useState(false);
-  const preview = error.code === "no-ledger" ? error.preview : undefined;
-  const rows = preview?.rows ?? [];
-  const best = error.failure?.reason === "no-header" ? error.failure.bestRow : null;
-  const startRow =
-    best ?? settings.mapping.headerRow ?? rows.find((r) => r.texts.some((text) => text.trim()))?.row ?? 1;
-  return (
-    <section className={styles.section}>
-      <MessageBar intent="error" role="alert" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{error.code === "no-ledger" ? t("noLedgerTitle") : t("errorTitle")}</MessageBarTitle>
-          {pick(error.message, lang)}
-        </MessageBarBody>
-      </MessageBar>
-      {ledgerElsewhere !== null && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t("ledgerElsewhere", { sheet: ledgerElsewhere })}</MessageBarBody>
-          <MessageBarActions>
-            <Button appearance="primary" size="small" disabled={busy} onClick={() => onEvaluateSheet(ledgerElsewhere)}>
-              {t("checkThatSheet")}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {rows.length > 0 && ledgerElsewhere !== null && !mapByHand && (
-        <div className={styles.row}>
-          <Button appearance="subtle" onClick={() => setMapByHand(true)}>
-            {t("mapByHand", { sheet: preview?.sheet ?? "" })}
-          </Button>
-        </div>
-      )}
-      {rows.length > 0 && (ledgerElsewhere === null || mapByHand) && (
-        <MappingEditor
-          headerRow={rows.some((r) => r.row === startRow) ? startRow : (rows[0]?.row ?? 1)}
-          headers={{}}
-          rowChoices={rows}
-          detected={{}}
-          mapping={settings.mapping}
-          busy={busy}
-          onSave={(mapping) => void onSave(mapping)}
-        />
-      )}
-    </section>
-  );
-}
-
-function Header() {
-  const styles = useStyles();
-  const { t } = useStrings();
-  return (
-    <header className={styles.header}>
-      <img src={iconUrl} alt="" width={32} height={32} />
-      <div className={styles.titles}>
-        <Title3 as="h1" className={styles.heading}>
-          {t("productName")}
-        </Title3>
-        <Text size={200} className={mergeClasses(styles.tagline, styles.keepWords)}>
-          {t("productTagline")}
-        </Text>
-      </div>
-    </header>
-  );
 }
 
 export function App({ host, lang, theme = "light", now = () => new Date() }: AppProps) {
