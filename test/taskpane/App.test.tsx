@@ -8,6 +8,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { App } from "../../src/taskpane/App";
+import { dialogButton, openClearConfirmation } from "./clear-confirmation";
 import { auditLedger, FakeLedgerHost, sampleLedger, sheetWithoutLedger } from "./fake-host";
 
 const TODAY = new Date(2025, 2, 31); // 2025-03-31, local
@@ -202,9 +203,8 @@ describe("task pane", () => {
     const host = new FakeLedgerHost(sampleLedger());
     const user = renderPane(host);
     await evaluateNow(user);
-    await user.click(await screen.findByRole("button", { name: "清除标记" }));
-    const dialog = await screen.findByRole("alertdialog", { name: "清除本助手写入的标记？" });
-    await user.click(within(dialog).getByRole("button", { name: "清除标记" }));
+    const dialog = await openClearConfirmation(user);
+    await user.click(await dialogButton(dialog, "清除标记"));
     await waitFor(() => expect(host.callsOf("clearMarks")).toHaveLength(1));
     expect(await screen.findByText(/已清除：工作表“整改台账”的预警状态列、评估意见列和行颜色/)).toBeInTheDocument();
     expect(screen.queryByRole("list", { name: "红黄绿灯统计" })).not.toBeInTheDocument();

@@ -8,6 +8,7 @@ import "./jsdom-setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
+import { dialogButton, openClearConfirmation } from "./clear-confirmation";
 import { FakeLedgerHost, sampleLedger } from "./fake-host";
 
 const TODAY = new Date(2025, 2, 31); // 2025-03-31, local
@@ -67,10 +68,9 @@ describe("what 评估 writes", () => {
 describe("清除标记", () => {
   it("asks first in an alert dialog saying what goes; Cancel clears nothing", async () => {
     const { host, user } = await evaluated();
-    await user.click(screen.getByRole("button", { name: "清除标记" }));
-    const dialog = await screen.findByRole("alertdialog", { name: "清除本助手写入的标记？" });
+    const dialog = await openClearConfirmation(user);
     expect(dialog).toHaveTextContent(/“预警状态”“评估意见”两列和行颜色，以及本助手生成的汇总表/);
-    await user.click(within(dialog).getByRole("button", { name: "取消" }));
+    await user.click(await dialogButton(dialog, "取消"));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
     expect(host.callsOf("clearMarks")).toHaveLength(0);
     expect(screen.getByRole("list", { name: "红黄绿灯统计" })).toBeInTheDocument();
@@ -81,16 +81,8 @@ describe("清除标记", () => {
     await user.click(screen.getByRole("button", { name: "生成汇总表" }));
     await screen.findByText("已生成汇总表“整改情况汇总”。");
     const clear = async () => {
-      // The button is disabled while any host action runs; a click then does nothing (as for a user).
-      const button = screen.getByRole("button", { name: "清除标记" });
-      await waitFor(() => expect(button).toBeEnabled());
-      await user.click(button);
-      // Found by its title, not by a role query over the whole page: with the summary written, that query
-      // took longer than Testing Library's wait on a loaded CI machine. The role is still checked.
-      const title = await screen.findByText("清除本助手写入的标记？");
-      const dialog = title.closest<HTMLElement>('[role="alertdialog"]');
-      if (!dialog) throw new Error("the confirmation is not an alertdialog");
-      await user.click(within(dialog).getByRole("button", { name: "清除标记" }));
+      const dialog = await openClearConfirmation(user);
+      await user.click(await dialogButton(dialog, "清除标记"));
     };
     await clear();
     expect(
