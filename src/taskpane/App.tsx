@@ -4,7 +4,7 @@
  *
  * One obvious action (评估); after it, what a staff member needs for the weekly report: counts by
  * light, key rates, the findings grouped by rule with a link to each cell, the detected header and
- * columns (editable), and the two writes (生成汇总表, 清除标记). Errors come back from the host as
+ * columns (editable), the meeting text to copy, and the two writes (生成汇总表, 清除标记). Errors come back from the host as
  * `{zh, en}` messages and are shown in the user's language.
  */
 import { useCallback, useEffect, useState } from "react";
@@ -46,6 +46,7 @@ import { FindingsList } from "./components/FindingsList";
 import { LayoutSection } from "./components/LayoutSection";
 import { LightBadges } from "./components/LightBadges";
 import { MappingEditor } from "./components/MappingEditor";
+import { MeetingText } from "./components/MeetingText";
 import { Rates } from "./components/Rates";
 import { formFieldLabel, SettingsPanel } from "./components/SettingsPanel";
 import { pick, type Lang, type StringKey } from "./i18n";
@@ -70,7 +71,7 @@ type RunState =
   | { readonly phase: "failed"; readonly error: HostError };
 
 /** Where a message is shown: beside what the user just did, never in a place they have left. */
-type NoticePlace = "load" | "findings" | "summary" | "clear" | "settings";
+type NoticePlace = "load" | "findings" | "summary" | "clear" | "settings" | "layout";
 
 interface Notice {
   readonly intent: "success" | "error" | "warning" | "info";
@@ -244,9 +245,12 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
     void evaluateWith(settings, { kind: "sheet", name });
   };
 
+  /** Saves the mapping, evaluates again with it, and says so beside the mapping (after the run, which clears messages). */
   const saveMapping = async (mapping: ColumnMapping) => {
     const next: Settings = { ...settings, mapping };
-    if (await saveSettings(next)) await evaluateWith(next);
+    if (!(await saveSettings(next))) return;
+    await evaluateWith(next);
+    tell("layout", { intent: "success", text: t("mappingSaved") });
   };
 
   const selectFinding = async (finding: Finding) => {
@@ -330,14 +334,17 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
 
   return (
     <>
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value === "settings" ? "settings" : "check")}
-      >
-        <Tab value="check">{t("tabCheck")}</Tab>
-        <Tab value="settings">{t("tabSettings")}</Tab>
-      </TabList>
+      {/* A landmark of its own, so that no content of the pane sits outside one (axe's `region`). */}
+      <nav aria-label={t("tabsLabel")}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value === "settings" ? "settings" : "check")}
+        >
+          <Tab value="check">{t("tabCheck")}</Tab>
+          <Tab value="settings">{t("tabSettings")}</Tab>
+        </TabList>
+      </nav>
       <main className={styles.main}>
         {noticeAt("load")}
         {tab === "settings" ? (
@@ -470,6 +477,12 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                   </div>
                   {noticeAt("summary")}
                 </section>
+                <section className={styles.section} aria-labelledby="meeting-text-heading">
+                  <Subtitle2 as="h2" id="meeting-text-heading" className={styles.heading}>
+                    {t("meetingTextHeading")}
+                  </Subtitle2>
+                  <MeetingText key={`${done.sheet}:${run.phase === "done" ? run.inputs.today : ""}`} result={done.result} />
+                </section>
                 <Divider />
                 <section className={styles.section} aria-labelledby="layout-heading">
                   <Subtitle2 as="h2" id="layout-heading" className={styles.heading}>
@@ -482,6 +495,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                     busy={busy}
                     onSave={(mapping) => void saveMapping(mapping)}
                   />
+                  {noticeAt("layout")}
                 </section>
               </>
             )}

@@ -10,7 +10,10 @@
  * screenshot of the pane after an evaluation, for a person to look at, with test-results/pane-*.png:
  * first open, settings with an error, summary written, English, dark, contrast, 350 and 300 px wide.
  * At 350 and 300 px it measures that nothing scrolls sideways, no light tile's name is cut and no
- * short label breaks inside a word.
+ * short label breaks inside a word. axe-core (injected into each such page as an init script, which the
+ * page's CSP does not govern) runs on those states: no serious or critical violation and no `region`
+ * one, Fluent's tabster focus-trap dummies left out (`[data-tabster-dummy]` trips `aria-hidden-focus`
+ * by design, fluentui issue 27517).
  *
  * Every request the page makes must go to that local server: anything else is aborted and fails the
  * test (SPEC §8: "no network calls besides loading the add-in's own files, no telemetry").
@@ -34,6 +37,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const repo = join(__dirname, "..", "..");
 const results = join(repo, "test-results");
 const outDir = join(results, "preview-dist");
+const AXE_SOURCE = join(repo, "node_modules", "axe-core", "axe.min.js");
 const runs = existsSync(CHROMIUM) && process.env.SKIP_BROWSER_TESTS !== "1";
 // CI installs Chromium (.ci/run): there, a missing browser is a failure, not a reason to skip.
 if (process.env.CI && !runs) throw new Error(`CI needs ${CHROMIUM} for the browser test (apt-get install chromium)`);
@@ -152,6 +156,7 @@ jest.setTimeout(300_000);
   /** The pane in a page of its own, `width` px wide, with the preview's query parameters. */
   async function openPane(query: string, width: number): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
+    await context.addInitScript({ path: AXE_SOURCE });
     const own = await context.newPage();
     await own.route("**/*", (route) =>
       route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
@@ -160,6 +165,24 @@ jest.setTimeout(300_000);
     await own.goto(`${server.url}taskpane.html${query}`);
     await own.getByRole("tab").first().waitFor();
     return own;
+  }
+
+  /**
+   * axe-core's serious and critical violations (and any `region` one: content outside the landmarks)
+   * on the page as it is now, as `state: rule (impact): selector`.
+   */
+  async function axeProblems(own: Page, state: string): Promise<string[]> {
+    const found = await own.evaluate(async () => {
+      const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+      const result = await axe.run(
+        { include: [document], exclude: [["[data-tabster-dummy]"]] },
+        { resultTypes: ["violations"] },
+      );
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical" || v.id === "region")
+        .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(" ")}`));
+    });
+    return found.map((problem) => `${state}: ${problem}`);
   }
 
   /** How far the page scrolls sideways (0 when it fits), and which labels are cut or broken. */
@@ -209,24 +232,29 @@ jest.setTimeout(300_000);
         await own.getByRole("button", { name: evaluate, exact: true }).click();
         await own.getByRole("list", { name: /红黄绿灯统计|Items by light/ }).waitFor({ timeout: 30_000 });
         const check = await layoutProblems(own);
+        const a11y = await axeProblems(own, `${lang} ${width}px after evaluating`);
         await own.screenshot({ path: join(results, `pane-${lang}-${width}.png`), fullPage: true });
         await own.getByRole("tab", { name: lang === "zh" ? "设置" : "Settings" }).click();
         await own.getByRole("button", { name: lang === "zh" ? "保存设置" : "Save settings" }).waitFor();
         const settings = await layoutProblems(own);
+        a11y.push(...(await axeProblems(own, `${lang} ${width}px settings`)));
         await own.screenshot({ path: join(results, `pane-settings-${lang}-${width}.png`), fullPage: true });
-        expect({ lang, width, check, settings }).toEqual({
+        expect({ lang, width, check, settings, a11y }).toEqual({
           lang,
           width,
           check: { sideways: 0, clipped: [], broken: [] },
           settings: { sideways: 0, clipped: [], broken: [] },
+          a11y: [],
         });
         await own.context().close();
       }
     },
   );
 
-  it("screenshots the main states: first open, settings with an error, summary written, dark, contrast", async () => {
+  it("screenshots the main states: first open, settings with an error, summary written, dark, contrast; axe finds nothing serious in them", async () => {
+    const a11y: string[] = [];
     const own = await openPane("", 350);
+    a11y.push(...(await axeProblems(own, "first open")));
     await own.screenshot({ path: join(results, "pane-first-open.png"), fullPage: true });
     await own.getByRole("tab", { name: "设置" }).click();
     const close = own.getByRole("textbox", { name: "整改问题销号率（%）" });
@@ -234,11 +262,17 @@ jest.setTimeout(300_000);
     await own.getByRole("button", { name: "保存设置" }).click();
     await own.getByText("不能大于 100%。").waitFor();
     expect(await close.getAttribute("aria-invalid")).toBe("true");
+    a11y.push(...(await axeProblems(own, "settings with an error")));
     await own.screenshot({ path: join(results, "pane-settings-error.png"), fullPage: true });
     await own.getByRole("tab", { name: "检查" }).click();
     await own.getByRole("button", { name: "评估", exact: true }).click();
     await own.getByRole("button", { name: "生成汇总表" }).click();
     await own.getByText("已生成汇总表“整改情况汇总”。").waitFor({ timeout: 30_000 });
+    a11y.push(...(await axeProblems(own, "summary written")));
+    // The meeting text under it, copied by its button (the Clipboard API, or the selection fallback).
+    expect(await own.getByTestId("meeting-text").innerText()).toMatch(/^截至2025年3月31日，共梳理整改问题10项/);
+    await own.getByRole("button", { name: "复制通报稿" }).click();
+    await own.getByText("已复制到剪贴板。").waitFor();
     await own.screenshot({ path: join(results, "pane-summary-written.png"), fullPage: true });
     // The message's link opens the summary sheet in the workbook.
     await own.getByRole("button", { name: "打开“整改情况汇总”" }).click();
@@ -259,9 +293,11 @@ jest.setTimeout(300_000);
       });
       const [r, g, b] = (background.match(/\d+/g) ?? ["255", "255", "255"]).map(Number) as [number, number, number];
       expect(r + g + b).toBeLessThan(3 * 80);
+      a11y.push(...(await axeProblems(themed, `${theme} after evaluating`)));
       await themed.screenshot({ path: join(results, `pane-${theme}.png`), fullPage: true });
       await themed.context().close();
     }
+    expect(a11y).toEqual([]);
   });
 
   /**

@@ -245,6 +245,9 @@ describe("the demo ledger (samples/整改台账示例.xlsx, --today 2025-03-31)"
     expect(outcome.stdout).toContain("红灯 3 · 黄灯 3 · 绿灯 19 · 已销号 7 · 待补充 2");
     expect(outcome.stdout).toContain("· 8号｜建设管理科｜张伟｜时限 2024-12-23｜逾期 98 天｜");
     expect(outcome.stdout).toContain("得分 83.2 分");
+    expect(outcome.stdout).toContain(
+      "通报稿：\n截至2025年3月31日，共梳理整改问题34项，已完成12项，完成率35.3%；已销号7项，销号率20.6%。",
+    );
   });
 });
 

@@ -103,6 +103,7 @@ describe("planSummarySheet", () => {
       "indicator-inputs",
       "survey",
       "survey-overall",
+      "meeting-text",
     ]);
   });
 

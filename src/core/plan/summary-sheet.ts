@@ -2,7 +2,7 @@
  * The summary sheet 整改情况汇总 (SPEC §6, §8) as a host-neutral `SheetPlan`, composed of the
  * sections in `summary/`: `cells.ts` (cells, formula pieces, the table stack), `overview.ts`
  * (一 and 五), `breakdowns.ts` (二～四 and the chart), `indicators.ts` (六, 七), `survey.ts` (八),
- * `amounts.ts` (九).
+ * `amounts.ts` (九), `meeting-text.ts` (附：通报稿).
  */
 import { SUMMARY_SHEET_NAME } from "./marks";
 import type { PlanCell, SheetPlan } from "./sheet-plan";
@@ -11,6 +11,7 @@ import { planAmounts } from "./summary/amounts";
 import { planBreakdowns, planLightsChart } from "./summary/breakdowns";
 import { TableStack, type PlanContext, type SummarySheetOptions } from "./summary/cells";
 import { planIndicators } from "./summary/indicators";
+import { planMeetingText } from "./summary/meeting-text";
 import { planOverview, planWarnings } from "./summary/overview";
 import { planSurvey } from "./summary/survey";
 
@@ -53,7 +54,7 @@ export function pickSummarySheetName(
  * The meeting-ready summary sheet (SPEC §6): title and date line; 总体情况; breakdowns by unit, type
  * and category; the red/yellow list linked to the ledger rows; the quantitative indicators with
  * their inputs as cells and the actuals as live formulas; the survey scored by live formulas over
- * the survey sheet. Every number is a formula or has a 依据 (过程留痕可溯); every formula carries
+ * the survey sheet; at the foot, the meeting text (通报稿). Every number is a formula or has a 依据 (过程留痕可溯); every formula carries
  * the engine's value.
  *
  * The light counts are `COUNTIF`s over the 预警状态 column, so the summary is meant to be written
@@ -85,6 +86,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
   planIndicators(ctx, overview.closeRate);
   planSurvey(ctx.sheet, result.survey, opts);
   planAmounts(ctx);
+  planMeetingText(ctx);
 
   return {
     name: opts.sheetName,

@@ -1,5 +1,6 @@
 import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
 import type { Finding } from "../types";
+import { toMeetingText } from "./meeting-text";
 import { amountText, seqLabel, toTextReport } from "./text";
 
 describe("seqLabel", () => {
@@ -163,5 +164,13 @@ describe("amountText", () => {
     [null, "元", "—"],
   ] as const)("%p %s → %s", (value, unit, text) => {
     expect(amountText(value, unit)).toBe(text);
+  });
+});
+
+describe("toTextReport ends with the meeting text", () => {
+  it.each(["zh", "en"] as const)("in %s, under its heading, the same paragraph toMeetingText writes", (lang) => {
+    const result = reportFixture();
+    const lines = toTextReport("ledger.xlsx", result, lang).trimEnd().split("\n");
+    expect(lines.slice(-2)).toEqual([lang === "zh" ? "通报稿：" : "Meeting text:", toMeetingText(result, lang)]);
   });
 });

@@ -19,6 +19,7 @@
  */
 import { excerpt, percent } from "../format";
 import { findingCellLabel } from "../rules/index";
+import { toMeetingText } from "./meeting-text";
 import { FIELD_LABELS } from "../rules/field-labels";
 import { RULE_TITLES } from "../rules/titles";
 import { LIGHT_ORDER, LIGHT_WORDS, STATUS_WORDS } from "../vocabulary";
@@ -246,5 +247,8 @@ export function toTextReport(file: string, result: EvaluationResult, lang: Repor
     lines.push(zh ? "量化指标：" : "Indicators:");
     for (const indicator of summary.indicators) lines.push(indicatorLine(indicator, lang));
   }
+
+  // Last, the paragraph to paste into the 通报 or the meeting notes, from the same summary.
+  lines.push("", zh ? "通报稿：" : "Meeting text:", toMeetingText(result, lang));
   return `${lines.join("\n")}\n`;
 }

@@ -1,7 +1,9 @@
 /**
  * The findings grouped by rule (errors first, then by count), each a button that selects its cell
  * in the workbook — SPEC §1: "every row checked against the rules below, with each problem pointing
- * at its cell". Ledger-level findings (a missing column) have no cell and are plain text.
+ * at its cell". Ledger-level findings (a missing column) have no cell and are plain text. The first
+ * group opens with a few rows and 显示全部; the others
+ * open closed, and every group pages by `PAGE_SIZE`.
  */
 import { useMemo, useState } from "react";
 import {
@@ -22,6 +24,11 @@ import { useStrings } from "../i18n-context";
 
 /** Rows shown per rule before "show more": a 5,000-row ledger must not freeze the pane. */
 export const PAGE_SIZE = 50;
+/**
+ * Rows the first group shows when the list opens: enough to see what the findings are like, few
+ * enough that 生成汇总表 and the rest stay near (the other groups open closed).
+ */
+export const FIRST_GROUP_PREVIEW = 5;
 
 export interface FindingGroup {
   readonly rule: RuleId;
@@ -109,17 +116,20 @@ function GroupPanel({
   seqOf,
   visits,
   onSelect,
+  initiallyShown,
 }: {
   readonly group: FindingGroup;
   readonly ledgerSheet: string;
   readonly seqOf: (finding: Finding) => string | null;
   readonly visits: Visits;
   readonly onSelect: (f: Finding) => void;
+  readonly initiallyShown: number;
 }) {
   const styles = useStyles();
   const { lang, t } = useStrings();
-  const [shown, setShown] = useState(PAGE_SIZE);
-  const rest = group.findings.length - shown;
+  const [shown, setShown] = useState(initiallyShown);
+  const total = group.findings.length;
+  const rest = total - shown;
   return (
     <>
       <ul className={styles.list}>
@@ -162,7 +172,12 @@ function GroupPanel({
           );
         })}
       </ul>
-      {rest > 0 && (
+      {rest > 0 && shown < PAGE_SIZE && (
+        <Button appearance="transparent" size="small" onClick={() => setShown(PAGE_SIZE)}>
+          {total <= PAGE_SIZE ? t("showAllInGroup", { n: total }) : t("showMoreOf", { n: PAGE_SIZE - shown, total })}
+        </Button>
+      )}
+      {rest > 0 && shown >= PAGE_SIZE && (
         <Button appearance="transparent" size="small" onClick={() => setShown(shown + PAGE_SIZE)}>
           {t("showMore", { n: Math.min(rest, PAGE_SIZE) })}
         </Button>
@@ -208,7 +223,7 @@ export function FindingsList({
   if (groups.length === 0) return <p>{t("findingsNone")}</p>;
   return (
     <Accordion multiple collapsible defaultOpenItems={groups[0] ? [groups[0].rule] : []}>
-      {groups.map((group) => {
+      {groups.map((group, index) => {
         const count = t("findingsCount", { n: group.findings.length });
         const severity = severityName(group.severity, lang);
         return (
@@ -227,7 +242,14 @@ export function FindingsList({
               </span>
             </AccordionHeader>
             <AccordionPanel>
-              <GroupPanel group={group} ledgerSheet={ledgerSheet} seqOf={seqOf} visits={visits} onSelect={onSelect} />
+              <GroupPanel
+                group={group}
+                ledgerSheet={ledgerSheet}
+                seqOf={seqOf}
+                visits={visits}
+                onSelect={onSelect}
+                initiallyShown={index === 0 ? FIRST_GROUP_PREVIEW : PAGE_SIZE}
+              />
             </AccordionPanel>
           </AccordionItem>
         );

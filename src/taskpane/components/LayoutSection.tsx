@@ -1,4 +1,7 @@
-/** 表头在第 N 行; field → column, plainly; 修改对应关系 opens the editor. */
+/**
+ * 表头在第 N 行; field → column, plainly; 修改对应关系 opens the editor. A field the user set to 无此列
+ * is listed as such, so the choice can be seen (and undone) rather than the field disappearing.
+ */
 import { useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetter } from "../../core/grid";
@@ -35,7 +38,7 @@ export function LayoutSection({
   const styles = useStyles();
   const { lang, t } = useStrings();
   const [editing, setEditing] = useState(false);
-  const mapped = FIELD_KEYS.filter((field) => layout.columns[field] !== undefined);
+  const listed = FIELD_KEYS.filter((field) => layout.columns[field] !== undefined || mapping.columns[field] === null);
 
   return (
     <div>
@@ -60,15 +63,16 @@ export function LayoutSection({
       ) : (
         <>
           <dl className={styles.table}>
-            {mapped.map((field) => {
-              const col = layout.columns[field] as number;
-              const header = layout.headers[col] ?? "";
-              const byHand = layout.userMapped.includes(field) ? t("userMappedMark") : "";
+            {listed.map((field) => {
+              const col = layout.columns[field];
+              const byHand = col === undefined || layout.userMapped.includes(field) ? t("userMappedMark") : "";
               return (
                 <div key={field} style={{ display: "contents" }}>
                   <dt className={styles.term}>{fieldName(field, lang)}</dt>
-                  <dd className={styles.definition}>
-                    {t("columnOption", { letter: columnLetter(col), header })}
+                  <dd className={styles.definition} data-field={field}>
+                    {col === undefined
+                      ? t("fieldHasNoColumn")
+                      : t("columnOption", { letter: columnLetter(col), header: layout.headers[col] ?? "" })}
                     {byHand}
                   </dd>
                 </div>

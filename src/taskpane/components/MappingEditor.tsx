@@ -6,6 +6,12 @@
  * Each field offers: 自动识别 (leave it to detection; not stored), 无此列 (stored as null: "this
  * ledger has no such column"), or a column of the header row. Only choices other than 自动识别 are
  * written to `settings.mapping`, so the workbook records exactly what the user decided.
+ *
+ * Compact by default: only the fields that have a column (detected or chosen) or a stored choice
+ * (无此列 included) are listed, one line each; the rest wait behind 显示全部字段. A field the user
+ * touches stays listed while the editor is open, whatever it is set to. With nothing detected (no
+ * ledger found), the fields the checks lean on most are listed. The buttons stick to the bottom of
+ * the pane, so Save is in sight however far the list runs.
  */
 import { Fragment, useMemo, useState } from "react";
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -17,6 +23,23 @@ import { useStrings } from "../i18n-context";
 
 /** The first of the optional columns (extensions, then amounts): the editor lists them under a heading of their own. */
 const FIRST_OPTIONAL_FIELD: FieldKey = "originalDeadline";
+
+/**
+ * Listed when nothing was detected: the fields the required-field, deadline and close-out checks
+ * read, so a ledger the detection missed can be mapped without opening all of them.
+ */
+const ESSENTIAL_FIELDS: readonly FieldKey[] = [
+  "seq",
+  "description",
+  "measures",
+  "unit",
+  "owner",
+  "deadline",
+  "status",
+  "completed",
+  "closed",
+  "evidence",
+];
 
 /** "auto" = detection decides; "none" = no such column; otherwise a column letter. */
 export type ColumnChoice = "auto" | "none" | string;
@@ -66,6 +89,22 @@ export function mappingFromChoices(
   return { headerRow, columns };
 }
 
+/**
+ * The fields the compact editor lists: those detected or given a choice (无此列 too), those the user
+ * touched, else (nothing detected) the essential ones; all of them with `showAll`.
+ */
+export function listedFields(
+  detected: Partial<Record<FieldKey, number>>,
+  initial: Readonly<Record<FieldKey, ColumnChoice>>,
+  touched: ReadonlySet<FieldKey>,
+  showAll: boolean,
+): FieldKey[] {
+  if (showAll) return [...FIELD_KEYS];
+  const known = (field: FieldKey) => detected[field] !== undefined || initial[field] !== "auto" || touched.has(field);
+  const anyDetected = FIELD_KEYS.some((field) => detected[field] !== undefined);
+  return FIELD_KEYS.filter((field) => known(field) || (!anyDetected && ESSENTIAL_FIELDS.includes(field)));
+}
+
 /** Column → header text for one preview row (texts[0] is column A); blank headers are left out. */
 export function headersFromTexts(texts: readonly string[]): Record<number, string> {
   const headers: Record<number, string> = {};
@@ -80,10 +119,22 @@ const useStyles = makeStyles({
   fields: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr)",
-    gap: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalXS,
   },
   groupHeading: { marginTop: tokens.spacingVerticalS },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  more: { alignSelf: "flex-start" },
+  buttons: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+    position: "sticky",
+    bottom: 0,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 export function MappingEditor(props: MappingEditorProps) {
@@ -92,7 +143,11 @@ export function MappingEditor(props: MappingEditorProps) {
   const { lang, t } = useStrings();
   const [headerRow, setHeaderRow] = useState<number>(props.headerRow);
   const [rowText, setRowText] = useState<string>(String(props.headerRow));
-  const [choices, setChoices] = useState<Record<FieldKey, ColumnChoice>>(() => initialChoices(mapping));
+  const [initial] = useState<Record<FieldKey, ColumnChoice>>(() => initialChoices(mapping));
+  const [choices, setChoices] = useState<Record<FieldKey, ColumnChoice>>(initial);
+  const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const listed = listedFields(detected, initial, touched, showAll);
 
   const options = useMemo(() => {
     if (!rowChoices) return headers;
@@ -138,22 +193,31 @@ export function MappingEditor(props: MappingEditorProps) {
         </Field>
       )}
       <div className={styles.fields}>
-        {FIELD_KEYS.map((field) => {
+        {listed.map((field, index) => {
           const found = detected[field];
           const autoLabel = found ? t("autoColumnFound", { column: columnLetter(found) }) : t("autoColumn");
           return (
             <Fragment key={field}>
-              {field === FIRST_OPTIONAL_FIELD && (
+              {FIELD_KEYS.indexOf(field) >= FIELD_KEYS.indexOf(FIRST_OPTIONAL_FIELD) &&
+                (index === 0 ||
+                  FIELD_KEYS.indexOf(listed[index - 1] as FieldKey) < FIELD_KEYS.indexOf(FIRST_OPTIONAL_FIELD)) && (
                 <Text weight="semibold" className={styles.groupHeading}>
                   {t("mappingOptionalHeading")}
                 </Text>
               )}
-            <Field label={t("fieldColumnLabel", { field: fieldName(field, lang) })} size="small">
+            <Field
+              label={t("fieldColumnLabel", { field: fieldName(field, lang) })}
+              size="small"
+              orientation="horizontal"
+            >
               <Select
                 size="small"
                 value={choices[field]}
                 data-field={field}
-                onChange={(_, data) => setChoices({ ...choices, [field]: data.value })}
+                onChange={(_, data) => {
+                  setChoices({ ...choices, [field]: data.value });
+                  setTouched(new Set(touched).add(field));
+                }}
               >
                 <option value="auto">{autoLabel}</option>
                 <option value="none">{t("noColumn")}</option>
@@ -174,6 +238,17 @@ export function MappingEditor(props: MappingEditorProps) {
           );
         })}
       </div>
+      {listed.length < FIELD_KEYS.length ? (
+        <Button appearance="subtle" size="small" className={styles.more} onClick={() => setShowAll(true)}>
+          {t("showAllFields", { n: FIELD_KEYS.length - listed.length })}
+        </Button>
+      ) : (
+        showAll && (
+          <Button appearance="subtle" size="small" className={styles.more} onClick={() => setShowAll(false)}>
+            {t("showMappedFields")}
+          </Button>
+        )
+      )}
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy || !rowValid} onClick={save}>
           {t("saveMapping")}
