@@ -15,7 +15,7 @@
  * | optional — range.conditionalFormats, conditionalFormat.type/customOrNullObject/getRangeOrNullObject (one rule per colour; fallback: direct fills, originals kept in settings) | 1.6 |
  * | optional — range.hyperlink (fallback: a HYPERLINK formula), worksheet.freezePanes (fallback: none), workbook.protection (fallback: a protected structure fails the summary's batch, AccessDenied) | 1.7 |
  * | optional — workbook.readOnly (fallback: the write fails with AccessDenied and is reported)       | 1.8 |
- * | optional — worksheet.pageLayout, application.suspendScreenUpdatingUntilNextSync (fallback: none); conditionalFormat.getRanges, worksheet.getRanges, workbook.getSelectedRanges (fallback: a rule on several areas is read as of unknown areas; several selected areas fail getSelectedRange, InvalidSelection) | 1.9 |
+ * | optional — worksheet.pageLayout, worksheet.horizontalPageBreaks, application.suspendScreenUpdatingUntilNextSync (fallback: none); conditionalFormat.getRanges, worksheet.getRanges, workbook.getSelectedRanges (fallback: a rule on several areas is read as of unknown areas; several selected areas fail getSelectedRange, InvalidSelection) | 1.9 |
  * | optional — range.getMergedAreasOrNullObject (fallback: merges unknown, only top-left cells hold values) | 1.13 |
  */
 
@@ -73,6 +73,8 @@ export interface XlWorksheet extends XlLoadable, XlNullable {
   readonly charts: XlChartCollection;
   readonly pageLayout: XlPageLayout;
   readonly freezePanes: { freezeRows(count?: number): void };
+  /** ExcelApi 1.9: manual page breaks; `add(range)` starts a new page above the range's top row. */
+  readonly horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   getRange(address?: string): XlRange;
   /** ExcelApi 1.9: several areas (`A1:B2,D4`). */
   getRanges(address?: string): XlRangeAreas;
@@ -106,6 +108,8 @@ export interface XlRange extends XlLoadable, XlNullable {
   getMergedAreasOrNullObject(): XlRangeAreas;
   select(): void;
   clear(applyTo?: string): void;
+  /** ExcelApi 1.2; `across`: one merged cell per row. */
+  merge(across?: boolean): void;
 }
 
 export interface XlRangeFormat extends XlLoadable {
@@ -113,6 +117,7 @@ export interface XlRangeFormat extends XlLoadable {
   readonly font: XlLoadable & { bold: boolean; color: string; size: number };
   readonly borders: { getItem(index: string): { style: string } };
   columnWidth: number;
+  rowHeight: number;
   wrapText: boolean;
 }
 

@@ -15,6 +15,7 @@ import {
   sheetPlanCells,
   SHEET_STYLES,
   tableBodyArea,
+  tableColumns,
   type CellStyle,
   type PlanCell,
   type SheetPlan,
@@ -115,6 +116,17 @@ export function queueSheetPlan(sheet: XlWorksheet, plan: SheetPlan, features: Ho
   }
   for (const run of styleRuns(styled)) applyStyle(sheet.getRange(rectAddress(run.rect)), run.style);
   for (const table of plan.tables) {
+    // A column covering several grid columns is one merged cell per row (header and data rows).
+    for (const { col, span } of tableColumns(table)) {
+      if (span === 1) continue;
+      const rect = {
+        top: table.headerRow,
+        bottom: table.firstRow + table.rows.length - 1,
+        left: col,
+        right: col + span - 1,
+      };
+      sheet.getRange(rectAddress(rect)).merge(true);
+    }
     if (table.rows.length === 0 && table.header.length === 0) continue;
     const area = tableBodyArea(table);
     const range = sheet.getRange(rectAddress(area));
@@ -128,6 +140,7 @@ export function queueSheetPlan(sheet: XlWorksheet, plan: SheetPlan, features: Ho
     const col = rectAddress({ top: 1, bottom: 1, left: i + 1, right: i + 1 }).replace(/\d+/g, "");
     sheet.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(chars);
   });
+  for (const { row, points } of plan.rowHeights) sheet.getRange(`${row}:${row}`).format.rowHeight = points;
   // freezePanes is ExcelApi 1.7, like hyperlinks; below it the sheet simply scrolls.
   if (plan.freezeRows > 0 && features.hyperlinks) sheet.freezePanes.freezeRows(plan.freezeRows);
   if (features.pageLayout) {
@@ -137,6 +150,8 @@ export function queueSheetPlan(sheet: XlWorksheet, plan: SheetPlan, features: Ho
     layout.zoom = fitZoom(plan.print, bottom);
     if (plan.print.repeatRows)
       layout.setPrintTitleRows(`$${plan.print.repeatRows.first}:$${plan.print.repeatRows.last}`);
+    // Page breaks are ExcelApi 1.9 as well; below it the sheet prints in one flow.
+    for (const row of plan.print.pageBreaksBefore) sheet.horizontalPageBreaks.add(`A${row}`);
   }
   for (const chart of plan.charts) queueChart(sheet, chart);
 }

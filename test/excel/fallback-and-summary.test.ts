@@ -142,6 +142,13 @@ describe("the summary sheet", () => {
       zoom: { horizontalFitToPages: 1, verticalFitToPages: rows },
     });
     expect(summary?.freezeRows).toBeGreaterThanOrEqual(0);
+    // The printed layout of the plan: page breaks, the tall title row, the wide columns merged per row.
+    const overviewHeader = Number(
+      /\d+/.exec(Object.entries(summary?.cells ?? {}).find(([, c]) => c.value === "项目")?.[0] ?? "")?.[0],
+    );
+    expect((summary?.pageLayout.pageBreaksBefore as number[] | undefined)?.length).toBe(2);
+    expect(summary?.rowHeights["1"]).toBeGreaterThan(20);
+    expect(summary?.merges).toContain(`C${overviewHeader}:H${overviewHeader}`);
   });
 
   it("below ExcelApi 1.7 links are HYPERLINK formulas and nothing newer is called", async () => {
@@ -152,6 +159,7 @@ describe("the summary sheet", () => {
     const formulas = Object.values(summary?.cells ?? {}).flatMap((c) => (c.formula ? [c.formula] : []));
     expect(formulas.some((f) => f.startsWith(`=HYPERLINK("#'${LEDGER_SHEET}'!`))).toBe(true);
     expect(summary?.pageLayout).toEqual({});
+    expect(summary?.merges.length).toBeGreaterThan(0);
   });
 });
 

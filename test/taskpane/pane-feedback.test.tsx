@@ -81,8 +81,15 @@ describe("清除标记", () => {
     await user.click(screen.getByRole("button", { name: "生成汇总表" }));
     await screen.findByText("已生成汇总表“整改情况汇总”。");
     const clear = async () => {
-      await user.click(screen.getByRole("button", { name: "清除标记" }));
-      const dialog = await screen.findByRole("alertdialog");
+      // The button is disabled while any host action runs; a click then does nothing (as for a user).
+      const button = screen.getByRole("button", { name: "清除标记" });
+      await waitFor(() => expect(button).toBeEnabled());
+      await user.click(button);
+      // Found by its title, not by a role query over the whole page: with the summary written, that query
+      // took longer than Testing Library's wait on a loaded CI machine. The role is still checked.
+      const title = await screen.findByText("清除本助手写入的标记？");
+      const dialog = title.closest<HTMLElement>('[role="alertdialog"]');
+      if (!dialog) throw new Error("the confirmation is not an alertdialog");
       await user.click(within(dialog).getByRole("button", { name: "清除标记" }));
     };
     await clear();

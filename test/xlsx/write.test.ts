@@ -209,7 +209,8 @@ describe("writeEvaluatedCopy", () => {
     const ws = (await load(output)).getWorksheet("整改情况汇总");
     const rateRow = [...Array(40).keys()].find((r) => ws?.getCell(`A${r + 1}`).value === "销号率");
     expect(ws?.getCell(`B${(rateRow ?? 0) + 1}`).numFmt).toBe("0.0%");
-    expect(ws?.getColumn(3).width).toBe(40);
+    expect(ws?.getColumn(1).width).toBe(30);
+    expect(ws?.getColumn(3).width).toBe(11);
     expect(ws?.pageSetup).toMatchObject({
       orientation: "landscape",
       fitToPage: true,
@@ -219,6 +220,28 @@ describe("writeEvaluatedCopy", () => {
     });
     expect(ws?.pageSetup.printTitlesRow).toBe("1:2");
     expect(ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+  });
+
+  it("writes the plan's page breaks, merged wide columns and row heights", async () => {
+    const { result } = await evaluateFile(output, DEFAULT_SETTINGS, LEDGER_SHEET);
+    const plan = planSummarySheet(result, {
+      sheetName: "整改情况汇总",
+      ledgerSheet: LEDGER_SHEET,
+      surveySheet: SURVEY_SHEET,
+      settings: DEFAULT_SETTINGS,
+    });
+    const xml = sheetXml(output, "整改情况汇总");
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]) + 1);
+    expect(breaks).toEqual([...plan.print.pageBreaksBefore]);
+    expect(breaks.length).toBeGreaterThan(0);
+    const merges = [...xml.matchAll(/<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1]);
+    const overview = plan.tables.find((t) => t.id === "overview");
+    // 总体情况's 依据 spans C:H on every row, header included.
+    expect(merges).toContain(`C${overview?.headerRow}:H${overview?.headerRow}`);
+    expect(merges).toContain(`C${overview?.firstRow}:H${overview?.firstRow}`);
+    const ws = (await load(output)).getWorksheet("整改情况汇总");
+    expect(ws?.getRow(1).height).toBeGreaterThan(20);
+    for (const { row, points } of plan.rowHeights) expect(ws?.getRow(row).height).toBe(points);
   });
 });
 

@@ -14,7 +14,7 @@ export type CellStyle =
   | "sectionTitle"
   | "header"
   | "body"
-  /** A 依据 (basis) cell: the last column of a table, not wrapped, so long text overflows to the right. */
+  /** A 依据 (basis) cell: wrapped inside its column, so long text never runs past the table's edge. */
   | "basis"
   | "note"
   | "good"
@@ -38,7 +38,7 @@ export const SHEET_STYLES: Readonly<Record<CellStyle, CellStyleSpec>> = {
   sectionTitle: { bold: true, fontSize: 12, fill: null, fontColor: "#1F4E79", wrap: false, border: false },
   header: { bold: true, fontSize: 10, fill: "#DDEBF7", fontColor: null, wrap: true, border: true },
   body: { bold: false, fontSize: 10, fill: null, fontColor: null, wrap: true, border: true },
-  basis: { bold: false, fontSize: 9, fill: null, fontColor: "#595959", wrap: false, border: true },
+  basis: { bold: false, fontSize: 9, fill: null, fontColor: "#595959", wrap: true, border: true },
   note: { bold: false, fontSize: 9, fill: null, fontColor: "#595959", wrap: false, border: false },
   good: { bold: false, fontSize: 10, fill: "#C6EFCE", fontColor: "#006100", wrap: false, border: true },
   warn: { bold: false, fontSize: 10, fill: "#FFEB9C", fontColor: "#9C5700", wrap: false, border: true },
@@ -107,6 +107,32 @@ export interface PlanTable {
   readonly lastRow: number;
   /** Lines under the table (依据, explanations); `notes[i]` is on row `firstRow + rows.length + i`. */
   readonly notes: readonly string[];
+  /**
+   * How many sheet columns each table column covers (merged across, header and data rows); missing
+   * entries are 1. Lets a section's long text (依据, 问题描述) take several narrow grid columns, so no
+   * section forces a column wide for the others.
+   */
+  readonly spans?: readonly number[];
+}
+
+/** The sheet column each table column starts at and how many columns it covers. */
+export function tableColumns(table: PlanTable): { col: number; span: number }[] {
+  let col = table.left;
+  return table.header.map((_, i) => {
+    const span = Math.max(1, table.spans?.[i] ?? 1);
+    const placed = { col, span };
+    col += span;
+    return placed;
+  });
+}
+
+/** The merged cells of a table: every header and data cell of a column covering several sheet columns. */
+export function tableMerges(table: PlanTable): { top: number; left: number; bottom: number; right: number }[] {
+  const wide = tableColumns(table).filter((c) => c.span > 1);
+  const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  for (let row = table.headerRow; row < table.firstRow + table.rows.length; row++)
+    for (const { col, span } of wide) merges.push({ top: row, left: col, bottom: row, right: col + span - 1 });
+  return merges;
 }
 
 /** A cell range on a sheet, e.g. `{ sheet: "整改情况汇总", address: "A20:A24" }`. */
@@ -142,6 +168,8 @@ export interface PrintSetup {
   readonly fitToPagesTall: 0;
   /** Rows repeated at the top of every printed page (the title block). */
   readonly repeatRows: { readonly first: number; readonly last: number } | null;
+  /** Manual page breaks: a new printed page starts at each of these rows. */
+  readonly pageBreaksBefore: readonly number[];
 }
 
 export interface SheetPlan {
@@ -153,6 +181,8 @@ export interface SheetPlan {
   readonly columnWidths: readonly number[];
   readonly print: PrintSetup;
   readonly charts: readonly ChartPlan[];
+  /** Row heights in points where the default would clip (the 16 pt title). */
+  readonly rowHeights: readonly { readonly row: number; readonly points: number }[];
   /** Rows frozen at the top when the sheet is viewed (0 = none). */
   readonly freezeRows: number;
 }
@@ -161,6 +191,8 @@ export interface SheetPlan {
 export function sheetPlanCells(plan: SheetPlan): PlacedCell[] {
   const out: PlacedCell[] = [...plan.heading];
   for (const table of plan.tables) {
+    const columns = tableColumns(table);
+    const colOf = (i: number) => columns[i]?.col ?? table.left + i;
     if (table.titleRow !== null && table.title !== null) {
       out.push({
         row: table.titleRow,
@@ -169,11 +201,11 @@ export function sheetPlanCells(plan: SheetPlan): PlacedCell[] {
       });
     }
     table.header.forEach((text, i) =>
-      out.push({ row: table.headerRow, col: table.left + i, cell: { kind: "text", text, style: "header" } }),
+      out.push({ row: table.headerRow, col: colOf(i), cell: { kind: "text", text, style: "header" } }),
     );
     table.rows.forEach((cells, r) =>
       cells.forEach((cell, c) => {
-        if (cell) out.push({ row: table.firstRow + r, col: table.left + c, cell: { style: "body", ...cell } });
+        if (cell) out.push({ row: table.firstRow + r, col: colOf(c), cell: { style: "body", ...cell } });
       }),
     );
     table.notes.forEach((text, i) =>
@@ -193,6 +225,57 @@ export function tableBodyArea(table: PlanTable): { top: number; left: number; bo
     top: table.headerRow,
     left: table.left,
     bottom: table.firstRow + table.rows.length - 1,
-    right: table.left + table.header.length - 1,
+    right: tableColumns(table).reduce((right, c) => Math.max(right, c.col + c.span - 1), table.left),
   };
+}
+
+/** Points per printed line of a wrapped cell at the sheet's 9–10 pt body fonts (with cell padding). */
+const LINE_POINTS = 13;
+/** The default row height both hosts use for one line. */
+const DEFAULT_ROW_POINTS = 15;
+
+/** A text's width in Excel character units: CJK and full-width characters count two. */
+export function textWidthInChars(value: string): number {
+  let width = 0;
+  for (const ch of value) width += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * Row heights for table rows whose wrapped text needs more than one line. Neither Excel nor
+ * LibreOffice grows a row to fit a merged cell's wrapped text, so the plan says how tall each row is.
+ */
+export function wrappedRowHeights(
+  tables: readonly PlanTable[],
+  columnWidths: readonly number[],
+): { row: number; points: number }[] {
+  const widthOf = (col: number, span: number) => {
+    let width = 0;
+    for (let c = col; c < col + span; c++) width += columnWidths[c - 1] ?? 8.43;
+    return width;
+  };
+  const heights = new Map<number, number>();
+  for (const table of tables) {
+    const columns = tableColumns(table);
+    const rows: { row: number; cells: readonly (PlanCell | string | null)[] }[] = [
+      { row: table.headerRow, cells: table.header },
+      ...table.rows.map((cells, i) => ({ row: table.firstRow + i, cells })),
+    ];
+    for (const { row, cells } of rows) {
+      cells.forEach((cell, i) => {
+        const column = columns[i];
+        if (!cell || !column) return;
+        const value = typeof cell === "string" ? cell : cell.kind === "text" || cell.kind === "link" ? cell.text : "";
+        const style = typeof cell === "string" ? "header" : (cell.style ?? "body");
+        if (!SHEET_STYLES[style].wrap || value === "") return;
+        // One character unit of slack for the cell's padding.
+        const lines = Math.ceil(textWidthInChars(value) / Math.max(1, widthOf(column.col, column.span) - 1));
+        if (lines > 1) heights.set(row, Math.max(heights.get(row) ?? 0, lines * LINE_POINTS + 2));
+      });
+    }
+  }
+  return [...heights]
+    .filter(([, points]) => points > DEFAULT_ROW_POINTS)
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, points]) => ({ row, points }));
 }

@@ -10,6 +10,11 @@ import {
   quoteSheet,
   rowRangesText,
   sheetPlanCells,
+  tableBodyArea,
+  tableColumns,
+  tableMerges,
+  textWidthInChars,
+  wrappedRowHeights,
   type PlanCell,
   type PlanTable,
   type SheetPlan,
@@ -95,10 +100,10 @@ describe("planSummarySheet", () => {
     expect(dateLine?.kind === "text" && dateLine.text).toContain(`统计日期：${TODAY}`);
     expect(p.tables.map((t) => t.id)).toEqual([
       "overview",
+      "warnings",
       "by-unit",
       "by-type",
       "by-category",
-      "warnings",
       "indicators",
       "indicator-inputs",
       "survey",
@@ -352,7 +357,7 @@ describe("planSummarySheet", () => {
     }
   });
 
-  it("a chart of lights by unit, over the by-unit table", () => {
+  it("a chart of lights by unit, from the by-unit table", () => {
     const t = table(p, "by-unit");
     const [chart] = p.charts;
     expect(chart?.categoryLabels).toEqual(result.summary.byUnit.map((b) => b.key));
@@ -375,8 +380,79 @@ describe("planSummarySheet", () => {
       fitToPagesWide: 1,
       fitToPagesTall: 0,
       repeatRows: { first: 1, last: 2 },
+      pageBreaksBefore: [table(p, "by-unit").titleRow, p.charts[0]?.anchor.top],
     });
     expect(p.columnWidths.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("page one is the meeting page: title, date, 总体情况 and the red/yellow list, then a page break", () => {
+    const firstBreak = p.print.pageBreaksBefore[0] ?? 0;
+    const onPageOne = p.tables.filter((t) => t.lastRow < firstBreak).map((t) => t.id);
+    expect(onPageOne).toEqual(["overview", "warnings"]);
+    expect(p.heading.every((c) => c.row < firstBreak)).toBe(true);
+    // The chart sits under the breakdowns, inside the grid, at the top of a page, above the indicators.
+    const chart = p.charts[0];
+    expect(chart?.anchor.top).toBeGreaterThan(table(p, "by-category").lastRow);
+    expect(chart?.anchor.top).toBe(p.print.pageBreaksBefore[1]);
+    expect(chart?.anchor.bottom).toBeLessThan(table(p, "indicators").titleRow ?? 0);
+    expect(chart?.anchor.right).toBeLessThanOrEqual(p.columnWidths.length);
+    // The 16 pt title gets a row tall enough not to run into the date line.
+    expect(p.rowHeights.find((h) => h.row === 1)?.points).toBeGreaterThanOrEqual(24);
+  });
+
+  it("no section forces a column wide: long text spans narrow grid columns, inside the table", () => {
+    // Every grid column but the label column A is narrow, so a breakdown's numbers are not stretched.
+    expect(Math.max(...p.columnWidths.slice(1))).toBeLessThanOrEqual(12);
+    const columnsOf = (id: string) => tableColumns(table(p, id));
+    expect(columnsOf("overview")[2]).toEqual({ col: 3, span: 6 });
+    expect(columnsOf("indicators")[4]).toEqual({ col: 5, span: 4 });
+    expect(columnsOf("warnings")[2]).toEqual({ col: 3, span: 3 });
+    expect(columnsOf("by-unit").every((c) => c.span === 1)).toBe(true);
+    // Merged across, one cell per row: header and data rows of each wide column.
+    const overview = table(p, "overview");
+    expect(tableMerges(overview)).toHaveLength(1 + overview.rows.length);
+    expect(tableMerges(overview)[0]).toEqual({
+      top: overview.headerRow,
+      bottom: overview.headerRow,
+      left: 3,
+      right: 8,
+    });
+    // Cells land in their column's first sheet column: warnings' 责任单位 moves right of the description.
+    const warnings = table(p, "warnings");
+    const placed = sheetPlanCells(p).find(
+      (c) => c.row === warnings.headerRow && c.cell.kind === "text" && c.cell.text === "责任单位",
+    );
+    expect(placed?.col).toBe(6);
+    expect(tableBodyArea(warnings).right).toBe(10);
+  });
+
+  it("row heights fit wrapped text the hosts will not grow by themselves", () => {
+    const widths = [10, 10];
+    const t = {
+      id: "t",
+      left: 1,
+      titleRow: null,
+      title: null,
+      headerRow: 1,
+      header: ["项目", "依据"],
+      firstRow: 2,
+      rows: [
+        [
+          { kind: "text", text: "短" } as PlanCell,
+          { kind: "text", text: "一二三四五六七八九十", style: "basis" } as PlanCell,
+        ],
+        [{ kind: "text", text: "短" } as PlanCell, { kind: "text", text: "一二三", style: "basis" } as PlanCell],
+      ],
+      lastRow: 3,
+      notes: [],
+    };
+    // 20 character units in a 10-wide column: 3 lines (one unit of padding); the short row keeps the default.
+    expect(wrappedRowHeights([t], widths)).toEqual([{ row: 2, points: 41 }]);
+    // Spanning two 10-wide columns (19 units of room): two lines, 28 pt — still taller than the default.
+    const spanned = { ...t, header: ["依据"], rows: [[t.rows[0]?.[1] ?? null]], spans: [2] };
+    expect(wrappedRowHeights([spanned], widths)).toEqual([{ row: 2, points: 28 }]);
+    expect(wrappedRowHeights([t], [10, 30])).toEqual([]);
+    expect(textWidthInChars("ab一")).toBe(4);
   });
 });
 

@@ -5,7 +5,7 @@
  * `amounts.ts` (九), `meeting-text.ts` (附：通报稿).
  */
 import { SUMMARY_SHEET_NAME } from "./marks";
-import type { PlanCell, SheetPlan } from "./sheet-plan";
+import { wrappedRowHeights, type PlanCell, type SheetPlan } from "./sheet-plan";
 import type { EvaluationResult } from "../types";
 import { planAmounts } from "./summary/amounts";
 import { planBreakdowns, planLightsChart } from "./summary/breakdowns";
@@ -26,7 +26,16 @@ export type {
   RangeRef,
   SheetPlan,
 } from "./sheet-plan";
-export { NUMBER_FORMATS, SHEET_STYLES, sheetPlanCells, tableBodyArea } from "./sheet-plan";
+export {
+  NUMBER_FORMATS,
+  SHEET_STYLES,
+  sheetPlanCells,
+  tableBodyArea,
+  tableColumns,
+  tableMerges,
+  textWidthInChars,
+  wrappedRowHeights,
+} from "./sheet-plan";
 export { quoteSheet, rowRangesText, type SummarySheetOptions } from "./summary/cells";
 export { STATUS_LABELS, TYPE_LABELS } from "../vocabulary";
 
@@ -50,9 +59,21 @@ export function pickSummarySheetName(
   }
 }
 
+/** Rows kept free under the breakdowns for the chart of lights by unit. */
+const CHART_ROWS = 16;
+/** The 16 pt title needs a taller row than the default 15 pt, or it runs into the date line. */
+const TITLE_ROW_POINTS = 26;
 /**
- * The meeting-ready summary sheet (SPEC §6): title and date line; 总体情况; breakdowns by unit, type
- * and category; the red/yellow list linked to the ledger rows; the quantitative indicators with
+ * One grid for every section: A holds the labels, B–H are narrow (numbers, short fields). Long text
+ * (依据, 问题描述) spans several grid columns (`PlanTable.spans`) instead of widening one column for
+ * every section, and wraps inside its cell.
+ */
+const COLUMN_WIDTHS = [30, 10, 11, 11, 11, 11, 11, 11];
+
+/**
+ * The meeting-ready summary sheet (SPEC §6): title and date line; 总体情况 and the red/yellow list
+ * linked to the ledger rows (printed page one); then, from a page break, breakdowns by unit, type
+ * and category with their chart; the quantitative indicators with
  * their inputs as cells and the actuals as live formulas; the survey scored by live formulas over
  * the survey sheet; at the foot, the meeting text (通报稿). Every number is a formula or has a 依据 (过程留痕可溯); every formula carries
  * the engine's value.
@@ -80,9 +101,14 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
       } as PlanCell,
     },
   ];
+  // Page one is the meeting page: the key figures and the red/yellow list. The breakdowns start page
+  // two. Their chart goes under them (beside them it widens the printed sheet) and starts a page of
+  // its own, as it never fits under three breakdowns; the indicators, survey and the rest follow it.
   const overview = planOverview(ctx);
-  const breakdowns = planBreakdowns(ctx);
   planWarnings(ctx);
+  const detailsTop = ctx.sheet.nextTop;
+  const breakdowns = planBreakdowns(ctx);
+  const chartTop = breakdowns.byUnit.rows.length > 0 ? ctx.sheet.reserve(CHART_ROWS) : null;
   planIndicators(ctx, overview.closeRate);
   planSurvey(ctx.sheet, result.survey, opts);
   planAmounts(ctx);
@@ -92,15 +118,18 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
     name: opts.sheetName,
     heading,
     tables: ctx.sheet.tables,
-    columnWidths: [26, 12, 40, 12, 12, 14, 12, 12],
+    columnWidths: COLUMN_WIDTHS,
     print: {
       orientation: "landscape",
       paperSize: "A4",
       fitToPagesWide: 1,
       fitToPagesTall: 0,
       repeatRows: { first: 1, last: 2 },
+      pageBreaksBefore: chartTop === null ? [detailsTop] : [detailsTop, chartTop],
     },
-    charts: planLightsChart(ctx, breakdowns.byUnit, breakdowns.unitGreens),
+    charts:
+      chartTop === null ? [] : planLightsChart(ctx, breakdowns.byUnit, breakdowns.unitGreens, chartTop, CHART_ROWS),
+    rowHeights: [{ row: 1, points: TITLE_ROW_POINTS }, ...wrappedRowHeights(ctx.sheet.tables, COLUMN_WIDTHS)],
     freezeRows: 2,
   };
 }

@@ -150,6 +150,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: SheetModel): ExcelJS.Worksh
   for (const [row, height] of sheet.rowHeights) ws.getRow(row).height = height;
   for (const row of sheet.hiddenRows) ws.getRow(row).hidden = true;
   Object.assign(ws.pageSetup, pageSetupOf(sheet.pageLayout));
+  // `horizontalPageBreaks.add(range)` starts a page at the range's row; exceljs breaks after a row.
+  const breaks = sheet.pageLayout.pageBreaksBefore;
+  if (Array.isArray(breaks)) for (const row of breaks as number[]) if (row > 1) ws.getRow(row - 1).addPageBreak();
   return ws;
 }
 

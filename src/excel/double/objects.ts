@@ -648,6 +648,23 @@ export class WorksheetDouble extends ClientObjectDouble {
     return new PageLayoutDouble(this.ctx, () => this.target());
   }
 
+  /** ExcelApi 1.9: only `add`, recorded as the rows a new page starts at (`pageLayout.pageBreaksBefore`). */
+  get horizontalPageBreaks(): { add(pageBreakRange: string): void } {
+    runtimeOf(this.ctx).require(9, "Worksheet.horizontalPageBreaks");
+    return {
+      add: (pageBreakRange: string) =>
+        this.write({ pageBreak: pageBreakRange }, () => {
+          const sheet = this.target();
+          assertWritable(sheet, "page breaks");
+          const row = Number(/\d+/.exec(pageBreakRange)?.[0]);
+          if (!Number.isInteger(row) || row < 1)
+            throw new DoubleError("InvalidArgument", `Not a range: ${pageBreakRange}.`);
+          const rows = (sheet.pageLayout.pageBreaksBefore as number[] | undefined) ?? [];
+          sheet.pageLayout.pageBreaksBefore = [...rows, row];
+        }),
+    };
+  }
+
   /** ExcelApi 1.7. */
   get freezePanes(): FreezePanesDouble {
     runtimeOf(this.ctx).require(7, "Worksheet.freezePanes");

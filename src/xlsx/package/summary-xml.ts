@@ -12,6 +12,7 @@ import {
   SHEET_STYLES,
   sheetPlanCells,
   tableBodyArea,
+  tableMerges,
   type CellStyle,
   type PlanCell,
   type SheetPlan,
@@ -137,6 +138,8 @@ export function summarySheetXml(
     if (s === undefined) formats.set(key, (s = cellFormat(styles, look)));
     return s;
   };
+  const heights = new Map(plan.rowHeights.map(({ row, points }) => [row, points]));
+  for (const row of heights.keys()) at(row, 1);
   const rows: string[] = [];
   for (const row of [...grid.keys()].sort((a, b) => a - b)) {
     const cells: string[] = [];
@@ -159,7 +162,9 @@ export function summarySheetXml(
       const { type, body } = cellBody(p, cell);
       cells.push(`<${p}c r="${ref}"${sAttr}${type ? ` t="${type}"` : ""}>${body}</${p}c>`);
     }
-    rows.push(`<${p}row r="${row}">${cells.join("")}</${p}row>`);
+    const height = heights.get(row);
+    const heightAttr = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
+    rows.push(`<${p}row r="${row}"${heightAttr}>${cells.join("")}</${p}row>`);
   }
 
   const cols = plan.columnWidths
@@ -179,12 +184,33 @@ export function summarySheetXml(
     `<${p}sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<${p}cols>${cols}</${p}cols>` : "") +
     `<${p}sheetData>${rows.join("")}</${p}sheetData>` +
+    mergeCellsXml(p, plan.tables.flatMap(tableMerges)) +
     `<${p}pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `<${p}pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="${print.fitToPagesTall}"/>` +
+    rowBreaksXml(p, print.pageBreaksBefore) +
     (drawing ? `<${p}drawing xmlns:r="${drawing.relationshipNamespace}" r:id="${drawing.relationshipId}"/>` : "") +
     `</${p}worksheet>`;
   const printTitles = print.repeatRows
     ? `${quoteSheet(plan.name)}!$${print.repeatRows.first}:$${print.repeatRows.last}`
     : null;
   return { xml, printTitles };
+}
+
+/** `<rowBreaks>`: a manual break after the row above each of `rows` (OOXML counts breaks by 0-based row id). */
+function rowBreaksXml(p: string, rows: readonly number[]): string {
+  if (rows.length === 0) return "";
+  const breaks = rows.map((row) => `<${p}brk id="${row - 1}" max="16383" man="1"/>`).join("");
+  return `<${p}rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</${p}rowBreaks>`;
+}
+
+/** `<mergeCells>` for the tables' wide columns (one merged cell per row). */
+function mergeCellsXml(
+  p: string,
+  merges: readonly { top: number; left: number; bottom: number; right: number }[],
+): string {
+  if (merges.length === 0) return "";
+  const refs = merges
+    .map((m) => `<${p}mergeCell ref="${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}"/>`)
+    .join("");
+  return `<${p}mergeCells count="${merges.length}">${refs}</${p}mergeCells>`;
 }

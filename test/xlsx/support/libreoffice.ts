@@ -60,3 +60,24 @@ export function convertToXlsx(input: string, outDir: string, inFilter?: string):
   if (!existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
   return out;
 }
+
+/** Prints `input` (every sheet, as LibreOffice paginates it) to PDF in `outDir`; returns the PDF's path. */
+export function convertToPdf(input: string, outDir: string): string {
+  mkdirSync(outDir, { recursive: true });
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=${pathToFileURL(profileDir()).href}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      input,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  const out = join(outDir, `${basename(input, extname(input))}.pdf`);
+  if (!existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
+  return out;
+}

@@ -6,7 +6,17 @@ import { isFinished } from "../../summary";
 import type { AmountField, AmountGroup, Status } from "../../types";
 import { STATUS_LABELS } from "../../vocabulary";
 import { NUMBER_FORMATS as FORMATS, type PlanCell } from "../sheet-plan";
-import { basis, consecutiveRuns, formula, num, quoteSheet, rowRangesText, text, type PlanContext } from "./cells";
+import {
+  basis,
+  consecutiveRuns,
+  formula,
+  lastColumnToGridRight,
+  num,
+  quoteSheet,
+  rowRangesText,
+  text,
+  type PlanContext,
+} from "./cells";
 
 /** Money cells: two decimals (分 for 元; a 万元 sum keeps its exact value, shown to the hundredth). */
 const AMOUNT_FORMAT = "#,##0.00";
@@ -68,6 +78,7 @@ export function planAmounts({ result, opts, sheet }: PlanContext): void {
     title: `九、金额情况（单位：${unit}）`,
     header: ["金额列", "合计", "依据"],
     rows: totalRows,
+    spans: lastColumnToGridRight(3),
     notes: amounts.converted ? [`各列单位不同，均换算为${unit}（1万元 = 10000元）。`] : [],
   });
   if (amounts.rectifiedBasis === null) return;

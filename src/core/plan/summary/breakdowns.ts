@@ -1,4 +1,4 @@
-/** 二～四、按责任单位 / 整改类型 / 问题类别, and the chart of lights by unit drawn over the first. */
+/** 二～四、按责任单位 / 整改类型 / 问题类别, and the chart of lights by unit drawn from the first (placed under the three). */
 import { columnLetter } from "../../grid";
 import { typeKey, UNFILLED_KEY } from "../../summary";
 import type { BreakdownRow, EvaluatedItem, ItemType, Light } from "../../types";
@@ -80,11 +80,13 @@ export function planBreakdowns({ result, sheet, rowsText }: PlanContext): { byUn
   return { byUnit: breakdownTables.unit, unitGreens: greens.unit };
 }
 
-/** The chart spec: red/yellow/green counts by unit, over the by-unit table (drawn by the Excel adapter). */
+/** The chart spec: red/yellow/green counts by unit, on the `rows` rows from `top`, as wide as the by-unit table. */
 export function planLightsChart(
   { result, opts }: PlanContext,
   byUnit: PlanTable,
   greens: readonly number[],
+  top: number,
+  rows: number,
 ): ChartPlan[] {
   const { summary } = result;
   const charts: ChartPlan[] = [];
@@ -111,12 +113,7 @@ export function planLightsChart(
           color: LIGHT_FILLS[light] ?? "#FFFFFF",
         };
       }),
-      anchor: {
-        top: byUnit.titleRow ?? byUnit.headerRow,
-        left: 10,
-        bottom: (byUnit.titleRow ?? byUnit.headerRow) + 15,
-        right: 17,
-      },
+      anchor: { top, left: 1, bottom: top + rows - 1, right: byUnit.left + byUnit.header.length - 1 },
     });
   }
 

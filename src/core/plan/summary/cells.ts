@@ -117,12 +117,25 @@ export class TableStack {
     return top + (withTitle ? 2 : 1);
   }
 
+  /** Keeps `rows` blank rows (room for a chart) and returns the first of them. */
+  reserve(rows: number): number {
+    const first = this.top;
+    this.top += rows + 1;
+    return first;
+  }
+
+  /** The row the next table (or reserved block) starts at. */
+  get nextTop(): number {
+    return this.top;
+  }
+
   place(spec: {
     id: string;
     title: string | null;
     header: string[];
     rows: (PlanCell | null)[][];
     notes?: string[];
+    spans?: number[];
   }): PlanTable {
     const { titleRow, headerRow, firstRow, lastRow, nextTop } = placement(this.top, spec);
     const table: PlanTable = {
@@ -136,9 +149,18 @@ export class TableStack {
       rows: spec.rows,
       lastRow,
       notes: spec.notes ?? [],
+      ...(spec.spans ? { spans: spec.spans } : {}),
     };
     this.tables.push(table);
     this.top = nextTop;
     return table;
   }
+}
+
+/** The summary's grid: column A for labels, then narrow columns up to `GRID_RIGHT` (H). */
+export const GRID_RIGHT = 8;
+
+/** Spans that stretch a table's last column to the grid's right edge (its 依据 or long text). */
+export function lastColumnToGridRight(columns: number): number[] {
+  return Array.from({ length: columns }, (_, i) => (i === columns - 1 ? Math.max(1, GRID_RIGHT - i) : 1));
 }

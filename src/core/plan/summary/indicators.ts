@@ -5,7 +5,7 @@
 import type { Settings } from "../../settings";
 import type { IndicatorResult } from "../../types";
 import { NUMBER_FORMATS as FORMATS, type PlanCell } from "../sheet-plan";
-import { basis, formula, input, num, text, type PlanContext, type TableShape } from "./cells";
+import { basis, formula, input, lastColumnToGridRight, num, text, type PlanContext, type TableShape } from "./cells";
 import { surveyScoreAddress } from "./survey";
 
 /** One row of 七、指标输入: a number the user may change, and why it is there. */
@@ -141,11 +141,13 @@ export function planIndicators({ result, opts, sheet }: PlanContext, closeRateAd
     header: ["指标", "目标", "实际", "是否达标", "依据"],
     rows: indicatorRows,
     notes: INDICATORS_NOTES,
+    spans: lastColumnToGridRight(5),
   });
   sheet.place({
     id: "indicator-inputs",
     title: inputsShape.title,
     header: ["输入项", "数值", "说明"],
     rows: inputs.map(({ label, value, why }) => [text(label), value, basis(why)]),
+    spans: lastColumnToGridRight(3),
   });
 }

@@ -6,7 +6,7 @@
  * the numbered sections above vary with the ledger (amounts, survey), an appendix does not.
  */
 import { meetingSentences } from "../../report/meeting-text";
-import type { PlanContext } from "./cells";
+import { lastColumnToGridRight, type PlanContext } from "./cells";
 
 export const MEETING_TEXT_TITLE = "附：通报稿";
 export const MEETING_TEXT_HEADER = "可直接粘贴到会议记录或通报，数字与本表一致";
@@ -17,6 +17,7 @@ export function planMeetingText(ctx: PlanContext): void {
     title: MEETING_TEXT_TITLE,
     header: [MEETING_TEXT_HEADER],
     rows: [],
+    spans: lastColumnToGridRight(1),
     notes: meetingSentences(ctx.result, "zh"),
   });
 }

@@ -5,7 +5,17 @@ import { isFinished } from "../../summary";
 import { LIGHT_LABELS, LIGHT_ORDER, STATUS_LABELS, STATUS_ORDER } from "../../vocabulary";
 import { ownedColumnPositions } from "../marks-builder";
 import { NUMBER_FORMATS as FORMATS, type PlanCell } from "../sheet-plan";
-import { basis, columnRange, formula, formulaString, num, rowRangesText, text, type PlanContext } from "./cells";
+import {
+  basis,
+  columnRange,
+  formula,
+  formulaString,
+  lastColumnToGridRight,
+  num,
+  rowRangesText,
+  text,
+  type PlanContext,
+} from "./cells";
 
 /** 一、总体情况: rows of [项目, 数值, 依据]. Returns the close rate's address (the indicators use it). */
 export function planOverview({ result, opts, sheet, rowsText }: PlanContext): { closeRate: string } {
@@ -116,7 +126,13 @@ export function planOverview({ result, opts, sheet, rowsText }: PlanContext): { 
       "按原定时限完成 ÷ 有完成日期和原定时限的已完成事项",
     );
   }
-  sheet.place({ id: "overview", title: "一、总体情况", header: ["项目", "数值", "依据"], rows: overviewRows });
+  sheet.place({
+    id: "overview",
+    title: "一、总体情况",
+    header: ["项目", "数值", "依据"],
+    rows: overviewRows,
+    spans: lastColumnToGridRight(3),
+  });
 
   return { closeRate: at["close-rate"] ?? "" };
 }
@@ -140,6 +156,8 @@ export function planWarnings({ result, opts, sheet }: PlanContext): void {
     id: "warnings",
     title: "五、红黄灯事项清单",
     header: ["台账行", "序号", "问题描述", "责任单位", "责任人", "整改时限", "逾期天数", "预警"],
+    // The description takes three grid columns rather than making column C wide for every section.
+    spans: [1, 1, 3],
     rows: warningRows,
     notes: [
       warningRows.length === 0

@@ -17,6 +17,7 @@ import {
   type SummarySheetOptions,
   type TableShape,
   type TableStack,
+  lastColumnToGridRight,
 } from "./cells";
 
 const SURVEY_TITLE = "八、满意度调查";
@@ -121,6 +122,7 @@ export function planSurvey(sheet: TableStack, survey: SurveyResult | null, opts:
     header: ["题目", "列", "权重", "有效答案", "满意答案（≥60分）", "得分", "依据"],
     rows,
     notes: questionNotes(survey, opts),
+    spans: lastColumnToGridRight(7),
   });
   const overallFirst = sheet.nextFirstRow(false);
   const scoreAddress = `B${overallFirst + SCORE_ROW_IN_OVERALL}`;
@@ -129,6 +131,7 @@ export function planSurvey(sheet: TableStack, survey: SurveyResult | null, opts:
     id: "survey-overall",
     title: null,
     header: ["满意度汇总", "数值", "依据"],
+    spans: lastColumnToGridRight(3),
     rows: [
       [text("答卷数"), num(survey.respondents), basis("填写了序号以外内容的答卷（仅有序号的空行不计）")],
       [text("有效答卷"), num(survey.valid), basis("至少一题可计分的答卷")],

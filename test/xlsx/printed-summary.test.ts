@@ -1,0 +1,101 @@
+/**
+ * The summary sheet as printed for the meeting: the CLI's `--out` copy of the demo ledger, printed
+ * to PDF by LibreOffice. Page one of the summary is the meeting page — title, date, 总体情况 and the
+ * red/yellow list — and the breakdowns, indicators and survey follow on their own pages, A4
+ * landscape, one page wide.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../../src/cli/run";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks";
+import { convertToPdf, libreOfficeAvailable } from "./support/libreoffice";
+import { evaluateFile } from "./support/workbooks";
+
+const ROOT = join(__dirname, "..", "..");
+const DEMO = join(ROOT, "samples", "整改台账示例.xlsx");
+const hasTools = libreOfficeAvailable() && pdftotextAvailable();
+if (process.env.CI && !hasTools) throw new Error("CI needs soffice and pdftotext (poppler-utils) for the print check");
+const describeWithTools = hasTools ? describe : describe.skip;
+
+function pdftotextAvailable(): boolean {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pageTexts(pdf: string): string[] {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+  return Array.from({ length: pages }, (_, i) =>
+    execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", pdf, "-"], { encoding: "utf8" }),
+  );
+}
+
+function pageSize(pdf: string, page: number): { width: number; height: number } {
+  const info = execFileSync("pdfinfo", ["-f", String(page), "-l", String(page), pdf], { encoding: "utf8" });
+  const [, width, height] = /size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? [];
+  return { width: Number(width), height: Number(height) };
+}
+
+describeWithTools("the printed summary sheet (CLI --out, LibreOffice PDF)", () => {
+  let summaryPages: { number: number; text: string }[];
+  let warnings: readonly { row: number }[];
+  let items: number;
+  let pdf: string;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zgtz-print-"));
+    const out = join(dir, "会议打印.xlsx");
+    let stderr = "";
+    const code = await run(["evaluate", DEMO, "--today", "2025-03-31", "--format", "text", "--out", out], {
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+      cwd: ROOT,
+    });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    pdf = convertToPdf(out, join(dir, "pdf"));
+    // Every printed page of the summary starts with its repeated title row.
+    summaryPages = pageTexts(pdf)
+      .map((text, i) => ({ number: i + 1, text }))
+      .filter((p) => p.text.trimStart().startsWith(SUMMARY_SHEET_NAME));
+    const { result } = await evaluateFile(DEMO, DEFAULT_SETTINGS, "整改台账");
+    warnings = result.summary.warnings;
+    items = result.summary.items;
+  }, 180_000);
+
+  it("prints on three or four A4 landscape pages, each repeating the title and the date", () => {
+    expect(summaryPages.length).toBeGreaterThanOrEqual(3);
+    expect(summaryPages.length).toBeLessThanOrEqual(4);
+    for (const page of summaryPages) {
+      expect(page.text).toContain("统计日期：2025-03-31");
+      const { width, height } = pageSize(pdf, page.number);
+      expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
+    }
+  });
+
+  it("page one is the meeting page: title, date, the key figures and the red/yellow list, no breakdowns", () => {
+    const one = summaryPages[0]?.text ?? "";
+    for (const text of ["整改情况汇总", "统计日期：2025-03-31", "一、总体情况", "整改事项总数", "整改完成率", "销号率"])
+      expect(one).toContain(text);
+    expect(one).toMatch(new RegExp(`整改事项总数\\s+${items}\\b`));
+    expect(one).toContain("五、红黄灯事项清单");
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) expect(one).toContain(`第${w.row}行`);
+    for (const later of ["二、按责任单位", "三、按整改类型", "四、按问题类别", "六、量化指标", "附：通报稿"])
+      expect(one).not.toContain(later);
+  });
+
+  it("the breakdowns start page two; the chart and the indicators the page after", () => {
+    expect(summaryPages[1]?.text).toContain("二、按责任单位");
+    expect(summaryPages[1]?.text).toContain("四、按问题类别");
+    expect(summaryPages[1]?.text).not.toContain("六、量化指标");
+    expect(summaryPages[2]?.text).toContain("六、量化指标");
+    expect(summaryPages.at(-1)?.text).toContain("附：通报稿");
+  });
+});
