@@ -157,9 +157,9 @@ function budgets(bySize: Map<number, SizeFigures>, adapter: AdapterFigures[], bu
     list.push({ what: "engine 100,000 ÷ 10,000 (linear)", limit: "≤ 12", actual: linear.toFixed(1), ok: linear <= 12 });
     list.push({
       what: "CLI, 100,000 items: peak RSS",
-      limit: "≤ 400 MB",
+      limit: "≤ 250 MB",
       actual: `${s100k.cli.cliPeakRssMb.toFixed(0)} MB`,
-      ok: s100k.cli.cliPeakRssMb <= 400,
+      ok: s100k.cli.cliPeakRssMb <= 250,
     });
   }
   const upTo20k = adapter.filter((a) => a.rows <= 20_000);

@@ -25,7 +25,7 @@ import { dirname, resolve } from "node:path";
 import { localToday } from "../core/dates";
 import { evaluate, isSurveySheetName, pickSurveySheet } from "../core/evaluate";
 import { SUMMARY_SHEET_NAME } from "../core/plan/marks-plan";
-import { cliJsonPieces, toCliJson } from "../core/report/json";
+import { cliReportPieces } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
@@ -155,8 +155,8 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: Eva
     }
   }
   if (command.format === "json") {
-    // In pieces, so a large report is never one string in memory (see `cliJsonPieces`).
-    for (const piece of cliJsonPieces(toCliJson(command.file, result))) {
+    // In pieces, so a large report is never one string nor one object graph in memory.
+    for (const piece of cliReportPieces(command.file, result)) {
       const taken = io.stdout(piece);
       if (taken instanceof Promise) await taken;
     }

@@ -30,10 +30,7 @@ export function evaluate({ ledger, survey = null, today, settings = DEFAULT_SETT
   const layout = detectLayout(ledger, settings.mapping);
   if ("reason" in layout) return { ok: false, failure: layout, message: layoutFailureMessage(layout, ledger.sheet) };
 
-  const { items: parsed, nonItems } = readItems(ledger, layout);
-  const items: EvaluatedItem[] = new Array<EvaluatedItem>(parsed.length);
-  for (let i = 0; i < parsed.length; i++)
-    items[i] = withLight(parsed[i] as Item, computeLight(parsed[i] as Item, today, settings));
+  const { items, nonItems } = readItems(ledger, layout, (item) => withLight(item, computeLight(item, today, settings)));
   const surveyResult = survey ? evaluateSurvey(survey, settings) : null;
   const findings = [...runRules({ layout, items, today, settings }), ...(surveyResult?.findings ?? [])];
   const amountColumns = amountColumnUnits(ledger, layout);

@@ -181,6 +181,21 @@ describe("readItems — row kinds", () => {
     expect(readItems(grid, layout).items.map((i) => i.cells.unit?.text)).toEqual(["工程部", "工程部"]);
   });
 
+  it("hands each item to `finish` as it is read, and lists what `finish` made, in row order", () => {
+    const rows: CellValue[][] = [HEADER, [1, "问题甲", "措施", "限期整改", "工程部"], ["小计"], [2, "问题乙", "措施"]];
+    const grid = gridFrom(rows);
+    const layout = detectLayout(grid, { headerRow: null, columns: {} });
+    if ("reason" in layout) throw new Error("no layout");
+    const seen: Item[] = [];
+    const finished = readItems(grid, layout, (item) => {
+      seen.push(item);
+      return `${item.row}:${item.cells.description?.text ?? ""}`;
+    });
+    expect(finished.items).toEqual(["2:问题甲", "4:问题乙"]);
+    expect(seen).toEqual(readItems(grid, layout).items);
+    expect(finished.nonItems).toEqual(readItems(grid, layout).nonItems);
+  });
+
   it("ignores values a host repeats into every cell of a merge (exceljs does)", () => {
     const rows: CellValue[][] = [
       ["序号", "问题描述", "整改措施", "责任人", "整改时限"],

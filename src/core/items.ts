@@ -286,8 +286,22 @@ const NO_DEADLINE: DeadlineReading = { date: null, ongoing: false, invalid: fals
  * The rows of the ledger, as items and classified non-items. Every row firstRow..lastRow appears
  * exactly once in one of the two lists. Never throws for any cell value.
  */
-export function readItems(grid: Grid, layout: LedgerLayout): { items: Item[]; nonItems: NonItemRow[] } {
-  const items: Item[] = [];
+export function readItems(grid: Grid, layout: LedgerLayout): { items: Item[]; nonItems: NonItemRow[] };
+/**
+ * `finish` turns each item, as soon as it is read, into what the caller keeps (the engine: the item
+ * with its light), so the bare items never pile up beside what is made of them.
+ */
+export function readItems<T>(
+  grid: Grid,
+  layout: LedgerLayout,
+  finish: (item: Item) => T,
+): { items: T[]; nonItems: NonItemRow[] };
+export function readItems<T>(
+  grid: Grid,
+  layout: LedgerLayout,
+  finish?: (item: Item) => T,
+): { items: (Item | T)[]; nonItems: NonItemRow[] } {
+  const items: (Item | T)[] = [];
   const nonItems: NonItemRow[] = [];
   const fieldColumns: FieldColumn[] = FIELD_KEYS.flatMap((field) => {
     const col = layout.columns[field];
@@ -295,8 +309,10 @@ export function readItems(grid: Grid, layout: LedgerLayout): { items: Item[]; no
   });
   const template = cellsTemplate(fieldColumns);
   walkRows(grid, layout, (view, kind) => {
-    if (kind === "item") items.push(readItem(view, fieldColumns, template));
-    else nonItems.push({ row: view.row, kind });
+    if (kind === "item") {
+      const item = readItem(view, fieldColumns, template);
+      items.push(finish ? finish(item) : item);
+    } else nonItems.push({ row: view.row, kind });
   });
   return { items, nonItems };
 }

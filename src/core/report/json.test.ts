@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
-import { cliJsonPieces, toCliJson, type CliJson } from "./json";
+import { cliJsonPieces, cliReportPieces, toCliJson, type CliJson } from "./json";
 
 describe("toCliJson (SPEC §9)", () => {
   const json = toCliJson("input/ledger.xlsx", reportFixture());
@@ -301,6 +301,26 @@ describe("cliJsonPieces: the document in pieces", () => {
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.join("")).toBe(whole(many));
     expect(JSON.parse(pieces.join(""))).toEqual(many);
+  });
+
+  it("writes the report from the result, without the whole document, exactly as cliJsonPieces(toCliJson(…))", () => {
+    const result = reportFixture();
+    const item = result.items[0]!;
+    const finding = result.findings[0]!;
+    const sizes = [0, 1, 99, 100, 101, 250, 1_234];
+    for (const count of sizes) {
+      const large = {
+        ...result,
+        items: Array.from({ length: count }, (_, i) => ({ ...item, row: i + 5, seq: `${i}` })),
+        findings: Array.from({ length: count }, (_, i) => ({ ...finding, row: i + 5, cell: `C${i + 5}` })),
+      };
+      const streamed = [...cliReportPieces("台账.xlsx", large)].join("");
+      expect(streamed).toBe(joined(toCliJson("台账.xlsx", large)));
+    }
+    for (const withSurvey of [true, false]) {
+      const small = reportFixture(withSurvey);
+      expect([...cliReportPieces("x.xlsx", small)].join("")).toBe(whole(toCliJson("x.xlsx", small)));
+    }
   });
 
   it("writes findings exactly as JSON.stringify does, whatever their sheet names and messages", () => {

@@ -175,7 +175,41 @@ function amountsJson(amounts: AmountSummary): CliJsonAmounts {
   };
 }
 
-export function toCliJson(file: string, result: EvaluationResult): CliJson {
+/** One item as the report lists it. */
+export function cliJsonItem(item: EvaluationResult["items"][number]): CliJsonItem {
+  return {
+    row: item.row,
+    seq: item.seq,
+    status: item.status,
+    type: item.type ?? (item.typeUnknown ? "unknown" : null),
+    light: item.light,
+    overdueDays: item.overdueDays,
+    deadline: item.deadline.date,
+    completed: dateOf(item.completed),
+    ongoing: item.ongoing,
+  };
+}
+
+/** One finding as the report lists it (its message in Chinese). */
+export function cliJsonFinding(f: EvaluationResult["findings"][number]): CliJsonFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    row: f.row,
+    cell: f.cell,
+    field: f.field,
+    message: f.message.zh,
+  };
+}
+
+/** The document with `items` and `findings` given by the caller, every member in the report's order. */
+function cliJsonWith<I, F>(
+  file: string,
+  result: EvaluationResult,
+  items: I,
+  findings: F,
+): Omit<CliJson, "items" | "findings"> & { readonly items: I; readonly findings: F } {
   const { layout, summary, survey } = result;
   const columns: Partial<Record<FieldKey, string>> = {};
   for (const field of FIELD_KEYS) {
@@ -192,26 +226,8 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
       lastRow: layout.lastRow,
       columns,
     },
-    items: result.items.map((item) => ({
-      row: item.row,
-      seq: item.seq,
-      status: item.status,
-      type: item.type ?? (item.typeUnknown ? "unknown" : null),
-      light: item.light,
-      overdueDays: item.overdueDays,
-      deadline: item.deadline.date,
-      completed: dateOf(item.completed),
-      ongoing: item.ongoing,
-    })),
-    findings: result.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      row: f.row,
-      cell: f.cell,
-      field: f.field,
-      message: f.message.zh,
-    })),
+    items,
+    findings,
     summary: {
       items: summary.items,
       byStatus: allKeys(STATUS_ORDER, summary.byStatus),
@@ -242,8 +258,49 @@ export function toCliJson(file: string, result: EvaluationResult): CliJson {
   };
 }
 
-/** How many array elements go into one piece of `cliJsonPieces`. */
-const ELEMENTS_PER_PIECE = 500;
+export function toCliJson(file: string, result: EvaluationResult): CliJson {
+  return cliJsonWith(file, result, result.items.map(cliJsonItem), result.findings.map(cliJsonFinding));
+}
+
+/**
+ * A long array of the report written straight from the engine's own list: each element is turned
+ * into its report form only when its piece is written, so those forms die young instead of
+ * living, all 100,000 of them, for as long as the report is being written.
+ */
+class MappedList<T> {
+  constructor(
+    private readonly source: readonly T[],
+    private readonly toJson: (element: T) => unknown,
+  ) {}
+  get length(): number {
+    return this.source.length;
+  }
+  slice(start: number, end: number): unknown[] {
+    const out: unknown[] = [];
+    for (let i = start; i < end && i < this.source.length; i++) out.push(this.toJson(this.source[i] as T));
+    return out;
+  }
+}
+
+/** `cliJsonPieces(toCliJson(file, result))`, byte for byte, without the whole document in memory. */
+export function cliReportPieces(file: string, result: EvaluationResult): Generator<string> {
+  return jsonPieces(
+    cliJsonWith(
+      file,
+      result,
+      new MappedList(result.items, cliJsonItem),
+      new MappedList(result.findings, cliJsonFinding),
+    ),
+  );
+}
+
+/**
+ * How many array elements go into one piece of `cliJsonPieces`. Small enough that a piece of
+ * findings (Chinese messages: two bytes a character) stays a short-lived string of some 50 KB;
+ * pieces of 500 were large objects V8 keeps until a full collection (100,000 items: ~14 MB more
+ * peak RSS, `npm run bench`).
+ */
+const ELEMENTS_PER_PIECE = 100;
 
 /** Members `JSON.stringify` leaves out of an object. */
 const omitted = (value: unknown): boolean =>
@@ -265,13 +322,20 @@ function memberText(key: string, value: unknown): string {
  * `memberText` over that slice, its `"key": [` and `]` cut off, so the elements keep the
  * indentation they have in the whole document.
  */
-export function* cliJsonPieces(doc: CliJson): Generator<string> {
+export function cliJsonPieces(doc: CliJson): Generator<string> {
+  return jsonPieces(doc);
+}
+
+/** `cliJsonPieces` over a document whose long arrays may be `MappedList`s. */
+function* jsonPieces(doc: object): Generator<string> {
   const members = Object.entries(doc).filter(([, value]) => !omitted(value));
   let out = "{\n";
   for (let m = 0; m < members.length; m++) {
-    const [key, value] = members[m] as [string, unknown];
+    const [key, member] = members[m] as [string, unknown];
     const end = m < members.length - 1 ? ",\n" : "\n";
-    if (!Array.isArray(value) || value.length <= ELEMENTS_PER_PIECE) {
+    const value =
+      member instanceof MappedList && member.length <= ELEMENTS_PER_PIECE ? member.slice(0, member.length) : member;
+    if (!(Array.isArray(value) || value instanceof MappedList) || value.length <= ELEMENTS_PER_PIECE) {
       out += memberText(key, value) + end;
       continue;
     }

@@ -67,13 +67,17 @@ export function ruleById(id: RuleId): Rule | undefined {
  * finding's severity resolved (the settings' override, else the finding's or the rule's default).
  */
 export function runRule(rule: Rule, ctx: RuleContext): Finding[] {
-  return collectFindings(rule, ctx, []).map(({ finding }) => finding);
+  return collectFindings(rule, ctx, { findings: [], cols: [] }).findings;
 }
 
-/** A finding with the sheet column of its cell (0 for none), for ordering without re-parsing the address. */
-interface PlacedFinding {
-  readonly finding: Finding;
-  readonly col: number;
+/**
+ * Findings with the sheet column of each one's cell (0 for none) at the same index, for ordering
+ * without re-parsing the address; two flat lists rather than a wrapper object per finding, which a
+ * large ledger would make by the hundred thousand.
+ */
+interface PlacedFindings {
+  readonly findings: Finding[];
+  readonly cols: number[];
 }
 
 /**
@@ -99,9 +103,9 @@ class MessagePool {
 function collectFindings(
   rule: Rule,
   ctx: RuleContext,
-  into: PlacedFinding[],
+  into: PlacedFindings,
   messages: MessagePool = new MessagePool(),
-): PlacedFinding[] {
+): PlacedFindings {
   const { id, defaultSeverity } = rule.meta;
   if (resolveSeverity(id, defaultSeverity, ctx.settings) === "off") return into;
   const { layout, settings } = ctx;
@@ -111,35 +115,34 @@ function collectFindings(
     if (resolved === "off") return;
     // The cell on the item's row (as `addressOf`), with its column kept for `runRules`' ordering.
     const col = item && field ? (item.cells[field]?.col ?? layout.columns[field]) : undefined;
-    into.push({
-      finding: {
-        rule: id,
-        severity: resolved,
-        row: item ? item.row : null,
-        cell: item && col !== undefined ? cellAddress(item.row, col) : null,
-        field,
-        message: messages.intern(message),
-        sheet,
-      },
-      col: col ?? 0,
+    into.findings.push({
+      rule: id,
+      severity: resolved,
+      row: item ? item.row : null,
+      cell: item && col !== undefined ? cellAddress(item.row, col) : null,
+      field,
+      message: messages.intern(message),
+      sheet,
     });
+    into.cols.push(col ?? 0);
   });
   return into;
 }
 
 /** Every enabled rule's findings, ledger-level first, then by row and column (rule order within a cell). */
 export function runRules(ctx: RuleContext): Finding[] {
-  const placed: PlacedFinding[] = [];
+  const placed: PlacedFindings = { findings: [], cols: [] };
   const messages = new MessagePool();
   for (const rule of RULES) collectFindings(rule, ctx, placed, messages);
   // The same order as `sortFindings`, keyed by the columns already known.
-  const order = placed.map((_, index) => index);
+  const { findings, cols } = placed;
+  const order = Array.from(findings, (_, index) => index);
   order.sort((a, b) => {
-    const x = placed[a] as PlacedFinding;
-    const y = placed[b] as PlacedFinding;
-    return (x.finding.row ?? 0) - (y.finding.row ?? 0) || x.col - y.col || a - b;
+    const x = findings[a] as Finding;
+    const y = findings[b] as Finding;
+    return (x.row ?? 0) - (y.row ?? 0) || (cols[a] as number) - (cols[b] as number) || a - b;
   });
-  return order.map((index) => (placed[index] as PlacedFinding).finding);
+  return order.map((index) => findings[index] as Finding);
 }
 
 function columnOfCell(cell: string | null): number {
