@@ -3,7 +3,7 @@
  * overdue items reads as what it is (按期完成 2 / 有完成日期和时限的已完成 2). The definitions are the
  * engine's (src/core/summary.ts); a test holds each part ÷ whole equal to the engine's rate.
  */
-import { isFinished } from "../core/summary";
+import { isFinished, onTimeCounts } from "../core/summary";
 import type { EvaluatedItem } from "../core/types";
 
 export interface Fraction {
@@ -22,16 +22,9 @@ export interface RateBasis {
   readonly onTimeOriginal: Fraction;
 }
 
-/** Finished items done by `against` / finished items with a completion date and that deadline. */
+/** The on-time counts the engine's own rate is built from (`onTimeCounts`), as a fraction. */
 function onTimeOf(items: readonly EvaluatedItem[], against: "deadline" | "originalDeadline"): Fraction {
-  let dated = 0;
-  let onTime = 0;
-  for (const item of items) {
-    const deadline = item[against].date;
-    if (!isFinished(item) || item.completed.kind !== "date" || deadline === null) continue;
-    dated++;
-    if (item.completed.date <= deadline) onTime++;
-  }
+  const { onTime, dated } = onTimeCounts(items, against);
   return { part: onTime, whole: dated };
 }
 
