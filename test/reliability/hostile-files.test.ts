@@ -6,7 +6,6 @@
  * A few, the heaviest, also run as child processes under a 30-second limit with their peak RSS
  * measured (≤ 1 GB).
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +13,7 @@ import { join, resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { run } from "../../src/cli/run";
 import { columnLetter } from "../../src/core/grid";
+import { buildCliBundle, runCliChild } from "./cli-child";
 import { buildZip, workbookFiles, worksheet, type ZipFile } from "../support/zip-builder";
 
 jest.setTimeout(120_000);
@@ -336,42 +336,15 @@ describe("messages say what is true", () => {
 describe("the heaviest files, as child processes: within 30 s and 1 GB peak RSS", () => {
   let cli: string;
   beforeAll(() => {
-    const esbuild = require("esbuild") as typeof import("esbuild");
-    cli = join(dir, "cli.cjs");
-    esbuild.buildSync({
-      entryPoints: [join(ROOT, "src/cli/process.ts")],
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      external: ["exceljs"],
-      outfile: cli,
-      logLevel: "error",
-    });
+    cli = buildCliBundle(dir);
   });
 
   function runChild(bytes: Buffer): Outcome & { peakRssMb: number } {
     const path = save(bytes);
-    const rssFile = join(dir, `rss-${fileCount}`);
-    const child = spawnSync(
-      process.execPath,
-      [
-        "--require",
-        join(ROOT, "bench/rss-probe.cjs"),
-        cli,
-        "evaluate",
-        path,
-        "--today",
-        "2025-03-31",
-        "--format",
-        "json",
-      ],
-      { env: { ...process.env, BENCH_RSS_OUT: rssFile }, timeout: 30_000, maxBuffer: 1 << 28, encoding: "utf8" },
-    );
-    expect(child.error).toBeUndefined();
+    const run = runCliChild(cli, path, join(dir, `rss-${fileCount}`));
     expect(sha256(readFileSync(path))).toBe(sha256(bytes));
-    const peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
-    expect(peakRssMb).toBeLessThanOrEqual(1024);
-    return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr, peakRssMb };
+    expect(run.peakRssMb).toBeLessThanOrEqual(1024);
+    return run;
   }
 
   it("20,000 rows each with a cell at XFD, under the ledger: evaluated", () => {

@@ -5,7 +5,6 @@
  * with one clear line — never an internal error, a stack trace or a hang — and the input must be
  * left byte for byte. A few run as child processes, under 30 s and 1 GB peak RSS each.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +13,7 @@ import { fstatSync } from "node:fs";
 import fc from "fast-check";
 import { run } from "../../src/cli/run";
 import { listZipEntries, readZipEntry, withFile } from "../../src/xlsx/zip";
+import { buildCliBundle, runCliChild } from "./cli-child";
 import { buildZip, type ZipFile } from "../support/zip-builder";
 
 jest.setTimeout(300_000);
@@ -237,17 +237,7 @@ describe("random damage to the sample ledger: an evaluation or one clear line, t
   describe("a few as child processes: within 30 s and 1 GB peak RSS", () => {
     let cli: string;
     beforeAll(() => {
-      const esbuild = require("esbuild") as typeof import("esbuild");
-      cli = join(dir, "cli.cjs");
-      esbuild.buildSync({
-        entryPoints: [join(ROOT, "src/cli/process.ts")],
-        bundle: true,
-        platform: "node",
-        format: "cjs",
-        external: ["exceljs"],
-        outfile: cli,
-        logLevel: "error",
-      });
+      cli = buildCliBundle(dir);
     });
 
     it("XML and ZIP mutations", () => {
@@ -257,25 +247,9 @@ describe("random damage to the sample ledger: an evaluation or one clear line, t
       ];
       for (const bytes of samples) {
         const path = save(bytes);
-        const rssFile = `${path}.rss`;
-        const child = spawnSync(
-          process.execPath,
-          [
-            "--require",
-            join(ROOT, "bench/rss-probe.cjs"),
-            cli,
-            "evaluate",
-            path,
-            "--today",
-            "2025-03-31",
-            "--format",
-            "json",
-          ],
-          { env: { ...process.env, BENCH_RSS_OUT: rssFile }, timeout: 30_000, maxBuffer: 1 << 26, encoding: "utf8" },
-        );
-        expect(child.error).toBeUndefined();
-        expectEvaluatedOrRefused({ code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr });
-        expect(Number(readFileSync(rssFile, "utf8")) / 1024).toBeLessThanOrEqual(1024);
+        const run = runCliChild(cli, path, `${path}.rss`);
+        expectEvaluatedOrRefused(run);
+        expect(run.peakRssMb).toBeLessThanOrEqual(1024);
         expect(sha256(readFileSync(path))).toBe(sha256(bytes));
       }
     });
