@@ -12,6 +12,7 @@
  * (SPEC §9 describes the JSON document as *the* output); `--lang` picks the text report's language
  * (Chinese by default) and has no effect on JSON, whose messages are Chinese by contract.
  */
+import { parseFlags } from "./flags";
 import { parseIsoDate } from "../core/dates";
 import type { ReportLanguage } from "../core/report/text";
 import type { IsoDate, Message } from "../core/types";
@@ -59,8 +60,6 @@ export const HELP_TEXT = [
 ].join("\n");
 
 const VALUE_FLAGS = ["--sheet", "--today", "--format", "--lang", "--out"] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
-const isValueFlag = (s: string): s is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(s);
 
 const fail = (zh: string, en: string): ParsedArgs => ({ ok: false, message: { zh, en } });
 
@@ -70,35 +69,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === undefined) return fail("缺少命令", "Missing command");
   if (command !== "evaluate") return fail(`未知命令：${command}`, `Unknown command: ${command}`);
 
-  const files: string[] = [];
-  const values = new Map<ValueFlag, string>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] ?? "";
-    if (arg === "--") {
-      files.push(...rest.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("-") || arg === "-") {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!isValueFlag(flag)) return fail(`未知选项：${flag}`, `Unknown option: ${flag}`);
-    if (values.has(flag)) return fail(`选项重复：${flag}`, `Option given twice: ${flag}`);
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      value = rest[i + 1];
-      // `--sheet --today` is a missing value, not a sheet named "--today".
-      if (value === undefined || (value.startsWith("--") && value.length > 2)) {
-        return fail(`选项 ${flag} 缺少取值`, `Option ${flag} needs a value`);
-      }
-      i++;
-    }
-    if (value === "") return fail(`选项 ${flag} 缺少取值`, `Option ${flag} needs a value`);
-    values.set(flag, value);
-  }
+  const parsed = parseFlags(rest, VALUE_FLAGS);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const { positional: files, values } = parsed;
 
   if (files.length === 0) return fail("缺少台账文件", "Missing the ledger file");
   if (files.length > 1)

@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import { parseIsoDate } from "../../core/dates";
 import type { IsoDate, Message } from "../../core/types";
 import type { OutputFormat } from "../args";
-import { parseFlags } from "./flags";
+import { parseFlags } from "../flags";
 
 export interface CombineCommand {
   readonly paths: readonly string[];

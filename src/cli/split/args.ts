@@ -1,6 +1,6 @@
 /** `split LEDGER.xlsx [--sheet NAME] --by unit|source|owner|category --outdir DIR`, parsed strictly. */
 import type { Message } from "../../core/types";
-import { parseFlags } from "../combine/flags";
+import { parseFlags } from "../flags";
 
 export type SplitField = "unit" | "source" | "owner" | "category";
 const SPLIT_FIELDS: readonly SplitField[] = ["unit", "source", "owner", "category"];

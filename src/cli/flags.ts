@@ -1,9 +1,9 @@
 /**
- * Strict `--flag value` / `--flag=value` parsing for the `combine` and `split` subcommands, with the
- * same rules as `evaluate`'s (`../args.ts`): an unknown flag, a flag without its value or given twice
- * is an error, never ignored — a batch script with a typo must not get a report on the wrong files.
+ * Strict `--flag value` / `--flag=value` parsing for every subcommand (`evaluate`, `combine`, `split`):
+ * an unknown flag, a flag without its value or given twice is an error, never ignored — a batch
+ * script with a typo must not get a report on the wrong files.
  */
-import type { Message } from "../../core/types";
+import type { Message } from "../core/types";
 
 export type FlagParse<F extends string> =
   | { readonly ok: true; readonly positional: readonly string[]; readonly values: ReadonlyMap<F, string> }
@@ -32,6 +32,7 @@ export function parseFlags<F extends string>(args: readonly string[], flags: rea
     if (eq > 0) value = arg.slice(eq + 1);
     else {
       value = args[i + 1];
+      // `--sheet --today` is a missing value, not a sheet named "--today".
       if (value === undefined || (value.startsWith("--") && value.length > 2)) {
         return fail(`选项 ${flag} 缺少取值`, `Option ${flag} needs a value`);
       }
