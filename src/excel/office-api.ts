@@ -68,6 +68,8 @@ export interface XlWorksheet extends XlLoadable, XlNullable {
   name: string;
   readonly id: string;
   position: number;
+  /** "Visible" | "Hidden" | "VeryHidden" (Excel.SheetVisibility); set: ExcelApi 1.2. */
+  visibility: string;
   readonly protection: XlLoadable & { readonly protected: boolean };
   readonly tables: XlTableCollection;
   readonly charts: XlChartCollection;

@@ -219,6 +219,47 @@ describe("workbook structure protection (ExcelApi 1.7)", () => {
   });
 });
 
+describe("sheet visibility (ExcelApi 1.1 to read, 1.2 to set)", () => {
+  it("hides a sheet (not very hidden), makes the next visible sheet active, and keeps one sheet visible", async () => {
+    const double = createExcelDouble({ sheets: [{ name: "S" }, { name: "T" }] });
+    await double.Excel.run(async (context) => {
+      const s = context.workbook.worksheets.getItem("S");
+      s.visibility = "Hidden";
+      await context.sync();
+      s.load("visibility");
+      const active = context.workbook.worksheets.getActiveWorksheet();
+      active.load("name");
+      await context.sync();
+      expect(s.visibility).toBe("Hidden");
+      expect(active.name).toBe("T");
+      context.workbook.worksheets.getItem("T").visibility = "Hidden";
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      context.workbook.worksheets.getItem("T").visibility = "Invisible";
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+    expect(double.snapshot().sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["S", "Hidden"],
+      ["T", "Visible"],
+    ]);
+  });
+
+  it("is refused under workbook structure protection, and missing below ExcelApi 1.2", async () => {
+    const locked = createExcelDouble({ sheets: [{ name: "S" }, { name: "T" }], structureProtected: true });
+    await locked.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("T").visibility = "Hidden";
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    expect(locked.snapshot().sheets.every((s) => s.visibility === "Visible")).toBe(true);
+    const old = createExcelDouble({ sheets: [{ name: "S" }, { name: "T" }] }, { excelApi: "1.1" });
+    await expect(
+      old.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("T").visibility = "Hidden";
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
 describe("page layout zoom", () => {
   it("takes numbers of pages ≥ 1 and a scale of 10…400; refuses verticalFitToPages: 0 (undocumented)", async () => {
     const double = createExcelDouble({ sheets: [{ name: "S" }] });

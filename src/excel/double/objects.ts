@@ -641,6 +641,26 @@ export class WorksheetDouble extends ClientObjectDouble {
   get visibility(): string {
     return this.read("visibility");
   }
+  /**
+   * ExcelApi 1.2 (reading is 1.1). Structure protection forbids it, as it forbids renaming; a workbook
+   * keeps one visible sheet; hiding the active sheet makes the next visible one active.
+   */
+  set visibility(value: string) {
+    runtimeOf(this.ctx).require(2, "Worksheet.visibility (set)");
+    this.write({ visibility: value }, () => {
+      const model = runtimeOf(this.ctx).model;
+      const sheet = this.target();
+      if (value !== "Visible" && value !== "Hidden" && value !== "VeryHidden")
+        throw new DoubleError("InvalidArgument", `'${value}' is not a sheet visibility.`);
+      if (value === sheet.visibility) return;
+      assertStructureWritable(model, "hiding or unhiding a sheet");
+      if (value !== "Visible" && model.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0)
+        throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      sheet.visibility = value;
+      if (value !== "Visible" && model.activeSheetId === sheet.id)
+        model.activeSheetId = model.sheets.find((s) => s.visibility === "Visible")?.id ?? model.activeSheetId;
+    });
+  }
 
   /** ExcelApi 1.9. */
   get pageLayout(): PageLayoutDouble {
