@@ -10,8 +10,9 @@
  *   sync 2  read: values of the rest of the used range + number formats of the date columns the header
  *           sample shows, for every row (read-plan.ts), the merged areas of those rows in tiles of 512 cells
  *           (one call fails over 512 merged areas), the survey sheet's used range and first rows
- *           (`SURVEY_HEAD_ADDRESS`), our old rules' ranges — split into more syncs only when one response
- *           is estimated over `READ_BUDGET_BYTES`; a survey larger than its first rows follows in planned
+ *           (`SURVEY_HEAD_ADDRESS`), the recorded periods' first rows (`HISTORY_HEAD_ADDRESS`, the sheet
+ *           评估记录), our old rules' ranges — split into more syncs only when one response is estimated
+ *           over `READ_BUDGET_BYTES`; a survey or a history larger than its first rows follows in planned
  *           blocks of its own
  *   (fallback below ExcelApi 1.6: sync 3 reads the fills of the rows to colour, sync 4 the cells of mixed rows)
  *   sync 3  write: 预警状态/评估意见 as one 2-D array per column, one conditional-format rule per colour,
@@ -78,6 +79,8 @@ import {
   type KnownValues,
 } from "./read-plan";
 import { evaluate, pickSurveySheet } from "../core/evaluate";
+import { readHistorySheet, type PeriodRecord } from "../core/history";
+import { HISTORY_HEAD_ADDRESS, historySheetToRead } from "./history-in-excel";
 import { cellText } from "../core/text";
 import { columnLetter } from "../core/grid";
 import { planMarks } from "../core/plan/marks-from-result";
@@ -95,6 +98,7 @@ import {
   colourRuleFormula,
   LIGHT_FILLS,
   COLUMN_MARK_PAIRS,
+  MARK_NAMES,
   OPINION_HEADER,
   STATUS_HEADER,
   type MarksPlan,
@@ -153,6 +157,8 @@ interface Probe {
   readonly merges: readonly MergeArea[];
   /** Values of the used range's first rows in columns A…P (`PREFETCH_ADDRESS`); null without the prefetch. */
   readonly known: KnownValues | null;
+  /** The sheet holding the recorded periods (`historySheetToRead`), null when there is none. */
+  readonly historySheet: string | null;
 }
 
 /**
@@ -196,6 +202,7 @@ interface QueuedProbe {
     readonly opinion: QueuedName;
   }[];
   readonly marker: XlSetting;
+  readonly historyMark: QueuedName;
 }
 
 /** Queues everything sync 1 loads (nothing is read yet). */
@@ -248,7 +255,8 @@ function queueProbeLoads(
   }));
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
-  return { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker };
+  const historyMark = queueNameLoad(wb.names, MARK_NAMES.history);
+  return { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker, historyMark };
 }
 
 /** The probe's sync. A named sheet that does not exist fails it with ItemNotFound (told apart here). */
@@ -269,7 +277,7 @@ async function syncProbe(context: XlContext, request: EvaluateRequest): Promise<
  */
 function probeFromLoaded(context: XlContext, queued: QueuedProbe, features: HostFeatures): Probe {
   const wb = context.workbook;
-  const { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker } = queued;
+  const { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker, historyMark } = queued;
   if (selection && features.rangeAreas && (selection.areaCount ?? 1) > 1)
     failWith("several-areas", HOST_MESSAGES.severalAreas());
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
@@ -292,11 +300,15 @@ function probeFromLoaded(context: XlContext, queued: QueuedProbe, features: Host
   if (!ours) failWith("unknown", HOST_MESSAGES.tooManyMarkedSheets(COLUMN_MARK_PAIRS.length));
   const usedRect = used.isNullObject ? null : rectOf(used.address);
   const headRect = head && !head.isNullObject ? rectOf(head.address) : null;
+  const sheetNames = wb.worksheets.items.map((s) => s.name);
+  const historySheet = historySheetToRead(sheetNames, historyMark.range.isNullObject ? null : historyMark.range.address);
   return {
     sheet,
     sheetName,
     sheetId: sheet.id,
-    sheetNames: wb.worksheets.items.map((s) => s.name),
+    sheetNames,
+    // The ledger itself is never read as its own history (a user evaluating the 评估记录 sheet).
+    historySheet: historySheet !== null && historySheet.toLowerCase() !== sheetName.toLowerCase() ? historySheet : null,
     used: usedRect,
     date1904: dateProbe.value === DATE_2000_1904,
     selection: selection ? rectOf(selection.address) : null,
@@ -535,7 +547,7 @@ export async function evaluateInExcel(
   progress(0.7, "write");
   await commitMarksWithUndo(context, features, probe, plan, write, fallback, before);
   progress(1, "write");
-  return { result, sheet: probe.sheetName, surveySheet: contents.surveyName };
+  return { result, sheet: probe.sheetName, surveySheet: contents.surveyName, history: contents.history };
 }
 
 /** What sync 2 read: the ledger's cells, the rectangle the engine reads, the survey, our old rules. */
@@ -547,6 +559,8 @@ interface SheetContents {
   readonly surveyName: string | null;
   readonly surveyGrid: Grid | null;
   readonly oldRules: readonly OwnedRule[];
+  /** The periods recorded in the history sheet (empty when there is none). */
+  readonly history: readonly PeriodRecord[];
 }
 
 /**
@@ -564,11 +578,16 @@ async function readSheetContents(
   const surveySheet = surveyName !== null ? context.workbook.worksheets.getItem(surveyName) : null;
   const surveyUsed = surveySheet?.getUsedRangeOrNullObject(true) ?? null;
   const surveyHead = surveySheet?.getRange(SURVEY_HEAD_ADDRESS).getUsedRangeOrNullObject(true) ?? null;
+  const historySheet = probe.historySheet !== null ? context.workbook.worksheets.getItem(probe.historySheet) : null;
+  const historyUsed = historySheet?.getUsedRangeOrNullObject(true) ?? null;
+  const historyHead = historySheet?.getRange(HISTORY_HEAD_ADDRESS).getUsedRangeOrNullObject(true) ?? null;
   const tableRanges = probe.tables.map((t) => t.getRange());
   const ruleParts = probe.rules.map((cf) => ({ cf, areas: queueRuleAreas(cf, features), fill: cf.custom.format.fill }));
   const loadExtras = (): void => {
     surveyUsed?.load("address");
     surveyHead?.load("address,values,numberFormat");
+    historyUsed?.load("address");
+    historyHead?.load("address,values");
     tableRanges.forEach((r) => r.load("address"));
     ruleParts.forEach(({ fill }) => fill.load("color"));
   };
@@ -605,9 +624,22 @@ async function readSheetContents(
     : null;
   const surveyGrid =
     surveySheet && surveyUsed && surveyHead && !surveyUsed.isNullObject && surveyName !== null
-      ? await readSurvey(context, surveySheet, surveyName, { used: surveyUsed, head: surveyHead }, probe.date1904)
+      ? await readWholeSheet(context, surveySheet, surveyName, { used: surveyUsed, head: surveyHead }, probe.date1904)
       : null;
-  return { read, crop, surveyName, surveyGrid, oldRules };
+  // Values only: the sheet writes its dates as text, and a date a user retyped reads as a serial.
+  const historyGrid =
+    historySheet && historyUsed && historyHead && !historyUsed.isNullObject && probe.historySheet !== null
+      ? await readWholeSheet(
+          context,
+          historySheet,
+          probe.historySheet,
+          { used: historyUsed, head: historyHead },
+          probe.date1904,
+          [],
+        )
+      : null;
+  const history = historyGrid ? readHistorySheet(historyGrid).records : [];
+  return { read, crop, surveyName, surveyGrid, oldRules, history };
 }
 
 /**
@@ -621,6 +653,9 @@ async function evaluateContents(
   contents: SheetContents,
 ): Promise<{ result: EvaluationResult; read: SheetRead | null }> {
   const { crop, surveyGrid } = contents;
+  // Always with a history (empty before the first period is recorded): the result then carries this
+  // period's records, which 生成汇总表 writes to 评估记录.
+  const history = { records: contents.history, source: "history" as const };
   let { read } = contents;
   const emptyGrid: Grid = {
     sheet: probe.sheetName,
@@ -630,7 +665,7 @@ async function evaluateContents(
     date1904: probe.date1904,
   };
   let grid = read && crop ? gridOf(probe.sheetName, read, crop, probe.date1904) : emptyGrid;
-  let evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
+  let evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings, history });
   const missing = evaluation.ok && read ? missingFormatColumns(read, evaluation.result.layout.columns) : [];
   if (read && crop && missing.length > 0) {
     read = await readMoreFormats(
@@ -642,7 +677,7 @@ async function evaluateContents(
       planReadBlocks(read.rect, read.rect, missing, cellCosts(probe.sample, probe.known, missing)),
     );
     grid = gridOf(probe.sheetName, read, crop, probe.date1904);
-    evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
+    evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings, history });
   }
   if (!evaluation.ok)
     failWith("no-ledger", evaluation.message, { failure: evaluation.failure, preview: previewOf(grid) });
@@ -802,27 +837,33 @@ function queueMarkName(
 }
 
 /**
- * The survey sheet as a grid: its first rows (`SURVEY_HEAD_ADDRESS`, loaded with the first read sync)
- * hold an ordinary survey whole; the rest of a larger one is read in planned blocks, each response under
- * the budget (`planReadBlocks`, costs measured on the first rows).
+ * A whole sheet (the survey, the history) as a grid: its first rows (`SURVEY_HEAD_ADDRESS`,
+ * `HISTORY_HEAD_ADDRESS`, loaded with the first read sync) hold an ordinary one whole; the rest of a
+ * larger one is read in planned blocks, each response under the budget (`planReadBlocks`, costs measured
+ * on the first rows). `formatColumns` `[]`: values only (the head was loaded without formats).
  */
-async function readSurvey(
+async function readWholeSheet(
   context: XlContext,
   sheet: XlWorksheet,
   name: string,
   loaded: { readonly used: XlRange; readonly head: XlRange },
   date1904: boolean,
+  formatColumns: "all" | [] = "all",
 ): Promise<Grid> {
   const rect = rectOf(loaded.used.address);
   const head = loaded.head.isNullObject
     ? null
-    : { rect: rectOf(loaded.head.address), values: loaded.head.values, numberFormats: loaded.head.numberFormat };
+    : {
+        rect: rectOf(loaded.head.address),
+        values: loaded.head.values,
+        numberFormats: formatColumns === "all" ? loaded.head.numberFormat : [],
+      };
   if (head && contains(head.rect, rect))
     return gridOf(name, loadedRead(rect, head.values, head.numberFormats), rect, date1904);
   const known = head ? { rect: head.rect, values: head.values } : null;
   const read = await readRect(context, sheet, rect, {
-    blocks: planReadBlocks(rect, known?.rect ?? null, "all", cellCosts(head, known, "all")),
-    formatColumns: "all",
+    blocks: planReadBlocks(rect, known?.rect ?? null, formatColumns, cellCosts(head, known, formatColumns)),
+    formatColumns,
     merges: [],
     readMerges: false,
     known,

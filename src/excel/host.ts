@@ -3,6 +3,7 @@
  * `LedgerHost`; `createExcelHost()` implements it over Office.js (and, in tests and the browser
  * preview, over the in-memory Excel double).
  */
+import type { PeriodRecord } from "../core/history";
 import type { Settings } from "../core/settings";
 import type { EvaluationResult, IsoDate, LayoutFailure, Message } from "../core/types";
 
@@ -52,6 +53,11 @@ export interface EvaluateOutcome {
   readonly sheet: string;
   /** Everything needed to write the summary sheet later without reading again. */
   readonly surveySheet: string | null;
+  /**
+   * The periods recorded in the workbook's 评估记录 when it was read (empty when none): 生成汇总表 writes
+   * them back with this period (`result.period`) recorded.
+   */
+  readonly history: readonly PeriodRecord[];
 }
 
 export interface WriteSummaryOutcome {

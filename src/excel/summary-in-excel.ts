@@ -1,25 +1,34 @@
 /**
- * 生成汇总表: renders the summary `SheetPlan` on a sheet of its own (SPEC §6, §8), all or nothing.
+ * 生成汇总表: renders the summary `SheetPlan` on a sheet of its own (SPEC §6, §8), and records the
+ * period in the hidden sheet 评估记录 (the history read by 评估 with this period recorded, replacing a
+ * period of the same date), all or nothing.
  *
- *   sync 1  sheet names and ids, the summary mark (`MARK_NAMES.summary` → the summary's A1)
- *   sync 2  one batch: the old summary (ours, found by its mark) is renamed aside, the new sheet is
- *           added under the chosen name and filled, moved to the old one's place, the mark points at
- *           it, the old one is deleted last.
+ *   sync 1  sheet names and ids, the summary mark (`MARK_NAMES.summary` → the summary's A1), the
+ *           history mark (`MARK_NAMES.history` → 评估记录's A1)
+ *   sync 2  one batch: for the summary, then the history: the old sheet (ours, found by its mark) is
+ *           renamed aside, the new sheet is added under the chosen name and filled (the history's then
+ *           hidden), moved to the old one's place, the mark points at it; the old history is deleted,
+ *           then the old summary last.
  *
  * The summary is not activated: the ledger stays the active sheet, so 评估 again reads the ledger, not
  * the summary; the pane offers a link (`selectCell`) to the new sheet.
  *
- * A sheet named 整改情况汇总 that the add-in did not make is never overwritten (`pickSummarySheetName`
- * picks `整改情况汇总 (2)`…). If the batch fails, the new sheet is removed and the old one renamed back.
+ * A sheet named 整改情况汇总 (评估记录) that the add-in did not make is never overwritten
+ * (`pickSummarySheetName`, `pickHistorySheetName` pick `整改情况汇总 (2)`…). If the batch fails, the new
+ * sheets are removed and the old ones renamed back — except when only the old summary's delete was left
+ * (the old history already deleted, so it cannot come back): then that delete is done, completing the batch.
  */
 import { absoluteReference, parseAddress, REFERS_TO_NOTHING } from "./address";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
 import type { XlContext } from "./office-api";
-import { queueNameLoad } from "./owned-spans";
+import { queueNameLoad, type QueuedName } from "./owned-spans";
 import { queueSheetPlan } from "./render-sheet-plan";
+import { pickHistorySheetName } from "./history-in-excel";
+import { historyAfter, planHistorySheet } from "../core/history";
 import { MARK_NAMES } from "../core/plan/marks-plan";
+import type { SheetPlan } from "../core/plan/sheet-plan";
 import { pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
 
@@ -30,6 +39,20 @@ interface SheetInfo {
   readonly name: string;
   readonly id: string;
   readonly position: number;
+}
+
+/** One owned sheet the batch replaces: the summary or the history. */
+interface Replacement {
+  readonly markName: string;
+  /** The sheet an earlier run made (found by the mark), null when there is none. */
+  readonly owned: SheetInfo | null;
+  /** What the mark referred to before: its address, `=#REF!` when it referred to nothing, null when absent. */
+  readonly markBefore: string | null;
+  readonly markExisted: boolean;
+  readonly name: string;
+  readonly plan: SheetPlan;
+  readonly aside: string | null;
+  readonly hidden: boolean;
 }
 
 function asideName(taken: readonly string[]): string {
@@ -50,7 +73,7 @@ export async function writeSummaryInExcel(
   wb.worksheets.load("items/name,items/id,items/position");
   // The mark may exist and refer to nothing: Excel keeps a name whose sheet the user deleted, as `=#REF!`.
   const mark = queueNameLoad(wb.names, MARK_NAMES.summary);
-  const markRange = mark.range;
+  const historyMark = queueNameLoad(wb.names, MARK_NAMES.history);
   if (features.readOnlyFlag) wb.load("readOnly");
   // Review → Protect Workbook forbids adding a sheet: refuse before anything is queued (below 1.7 the
   // batch fails with AccessDenied and is undone).
@@ -60,37 +83,49 @@ export async function writeSummaryInExcel(
   if (features.workbookProtection && wb.protection.protected) failWith("protected", HOST_MESSAGES.structureProtected());
 
   const sheets: SheetInfo[] = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
-  const markSheet = markRange.isNullObject ? null : (parseAddress(markRange.address)?.sheet ?? null);
-  const owned = sheets.find((s) => markSheet !== null && s.name.toLowerCase() === markSheet.toLowerCase()) ?? null;
-  const { name, renamedFrom } = pickSummarySheetName(
-    sheets.map((s) => s.name),
-    owned?.name ?? null,
-  );
+  const names = sheets.map((s) => s.name);
+  const ownedBy = (queued: QueuedName): SheetInfo | null => {
+    const markSheet = queued.range.isNullObject ? null : (parseAddress(queued.range.address)?.sheet ?? null);
+    return sheets.find((s) => markSheet !== null && s.name.toLowerCase() === markSheet.toLowerCase()) ?? null;
+  };
+  const markBefore = (queued: QueuedName): string | null =>
+    queued.item.isNullObject ? null : queued.range.isNullObject ? REFERS_TO_NOTHING : queued.range.address;
+  const owned = ownedBy(mark);
+  const { name, renamedFrom } = pickSummarySheetName(names, owned?.name ?? null);
   const plan = planSummarySheet(evaluation.result, {
     sheetName: name,
     ledgerSheet: evaluation.sheet,
     surveySheet: evaluation.surveySheet,
     settings,
   });
+  const aside = owned ? asideName(names) : null;
+  const summary: Replacement = {
+    markName: MARK_NAMES.summary,
+    owned,
+    markBefore: markBefore(mark),
+    markExisted: !mark.item.isNullObject,
+    name,
+    plan,
+    aside,
+    hidden: false,
+  };
+  // An evaluation read without a history (none in the workbook is an empty one) records no period.
+  const history = evaluation.result.period
+    ? historyReplacement(evaluation, historyMark, ownedBy(historyMark), names, aside)
+    : null;
+  const replacements = history ? [summary, history] : [summary];
 
-  const aside = owned ? asideName(sheets.map((s) => s.name)) : null;
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
-    const old = owned ? wb.worksheets.getItem(owned.id) : null;
-    if (old && aside) old.name = aside;
-    const sheet = wb.worksheets.add(name);
-    queueSheetPlan(sheet, plan, features);
-    if (!mark.item.isNullObject) wb.names.getItemOrNullObject(MARK_NAMES.summary).delete();
-    wb.names.add(MARK_NAMES.summary, sheet.getRange("A1"));
-    if (owned) sheet.position = owned.position;
-    old?.delete();
+    for (const r of replacements) queueReplacement(context, r, features);
+    // The deletes last, the old summary's the very last: once it is gone, everything before it ran.
+    for (const r of [...replacements].reverse()) if (r.owned) wb.worksheets.getItem(r.owned.id).delete();
     await context.sync();
   } catch (error) {
     // Refused whole because a cell is being edited: nothing was written, nothing to undo.
     if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
-      const markBefore = mark.item.isNullObject ? null : markRange.isNullObject ? REFERS_TO_NOTHING : markRange.address;
-      const completed = await undoSummary(context, sheets, owned, markBefore, name);
+      const completed = await undoReplacements(context, sheets, replacements);
       if (completed) return { sheetName: name, renamedFrom };
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
@@ -102,36 +137,82 @@ export async function writeSummaryInExcel(
   return { sheetName: name, renamedFrom };
 }
 
+/** The history sheet's replacement: the periods read by 评估, with this one recorded. */
+function historyReplacement(
+  evaluation: EvaluateOutcome,
+  mark: QueuedName,
+  owned: SheetInfo | null,
+  names: readonly string[],
+  summaryAside: string | null,
+): Replacement {
+  const name = pickHistorySheetName(names, owned?.name ?? null);
+  return {
+    markName: MARK_NAMES.history,
+    owned,
+    markBefore: mark.item.isNullObject ? null : mark.range.isNullObject ? REFERS_TO_NOTHING : mark.range.address,
+    markExisted: !mark.item.isNullObject,
+    name,
+    plan: planHistorySheet(historyAfter(evaluation.history, evaluation.result), name),
+    aside: owned === null ? null : asideName(summaryAside === null ? names : [...names, summaryAside]),
+    hidden: true,
+  };
+}
+
+/** Queues one replacement: the old sheet renamed aside, the new one added, filled (hidden), placed and marked. */
+function queueReplacement(context: XlContext, r: Replacement, features: HostFeatures): void {
+  const wb = context.workbook;
+  const old = r.owned ? wb.worksheets.getItem(r.owned.id) : null;
+  if (old && r.aside) old.name = r.aside;
+  const sheet = wb.worksheets.add(r.name);
+  queueSheetPlan(sheet, r.plan, features);
+  // Hidden, not very hidden: the user can unhide 评估记录 to read it or delete a period.
+  if (r.hidden) sheet.visibility = "Hidden";
+  if (r.markExisted) wb.names.getItemOrNullObject(r.markName).delete();
+  wb.names.add(r.markName, sheet.getRange("A1"));
+  if (r.owned) sheet.position = r.owned.position;
+}
+
 /**
- * Removes a half-made summary and puts the old one (and its mark) back. Two syncs. Returns true, and
- * changes nothing, when the batch turns out to have been applied in full although its sync reported a
- * failure (the connection dropped after Excel ran it): the old summary is gone — deleting it is the
- * batch's last step and cannot be undone — so the new one is kept, as if the sync had succeeded.
+ * Removes the half-made sheets and puts the old ones (and their marks) back. Two syncs. Returns true
+ * when the batch is complete after all: its sync reported a failure yet the old summary — deleted last,
+ * which cannot be undone — is gone (the connection dropped after Excel ran it), so the new sheets are
+ * kept, as if the sync had succeeded; or only the old summary's delete was left undone while the old
+ * history is gone (it cannot be put back), so that delete is done now, completing the batch.
  */
-async function undoSummary(
+async function undoReplacements(
   context: XlContext,
   before: readonly SheetInfo[],
-  owned: SheetInfo | null,
-  markAddress: string | null,
-  newName: string,
+  replacements: readonly Replacement[],
 ): Promise<boolean> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id");
-  const mark = wb.names.getItemOrNullObject(MARK_NAMES.summary);
-  mark.load("name");
+  const marks = replacements.map((r) => {
+    const mark = wb.names.getItemOrNullObject(r.markName);
+    mark.load("name");
+    return mark;
+  });
   await context.sync();
-  if (owned && !wb.worksheets.items.some((s) => s.id === owned.id)) return true;
+  const gone = (r: Replacement): boolean => r.owned !== null && !wb.worksheets.items.some((s) => s.id === r.owned?.id);
+  const [summary, ...others] = replacements;
+  if (summary && gone(summary)) return true;
+  if (others.some(gone)) {
+    if (summary?.owned) wb.worksheets.getItem(summary.owned.id).delete();
+    await context.sync();
+    return true;
+  }
   const existed = new Set(before.map((s) => s.id));
-  if (!mark.isNullObject) mark.delete();
+  const newNames = new Set(replacements.map((r) => r.name.toLowerCase()));
+  for (const mark of marks) if (!mark.isNullObject) mark.delete();
   for (const sheet of wb.worksheets.items) {
-    if (!existed.has(sheet.id) && sheet.name.toLowerCase() === newName.toLowerCase()) sheet.delete();
+    if (!existed.has(sheet.id) && newNames.has(sheet.name.toLowerCase())) sheet.delete();
   }
-  if (owned) {
-    const old = wb.worksheets.items.find((s) => s.id === owned.id);
-    if (old && old.name !== owned.name) old.name = owned.name;
-    if (old) old.position = owned.position;
-  }
-  if (markAddress !== null) wb.names.add(MARK_NAMES.summary, absoluteReference(markAddress));
+  const olds = replacements
+    .flatMap((r) => (r.owned ? [r.owned] : []))
+    .sort((a, b) => a.position - b.position)
+    .map((owned) => ({ owned, sheet: wb.worksheets.items.find((s) => s.id === owned.id) }));
+  for (const { owned, sheet } of olds) if (sheet && sheet.name !== owned.name) sheet.name = owned.name;
+  for (const { owned, sheet } of olds) if (sheet) sheet.position = owned.position;
+  for (const r of replacements) if (r.markBefore !== null) wb.names.add(r.markName, absoluteReference(r.markBefore));
   await context.sync();
   return false;
 }

@@ -85,7 +85,7 @@ export class FakeLedgerHost implements LedgerHost {
       };
     }
     if (!this.marked.ledgerSheets.includes(this.ledger.sheet)) this.marked.ledgerSheets.push(this.ledger.sheet);
-    return { ok: true, value: { result: evaluation.result, sheet: this.ledger.sheet, surveySheet: null } };
+    return { ok: true, value: { result: evaluation.result, sheet: this.ledger.sheet, surveySheet: null, history: [] } };
   }
 
   async writeSummary(evaluation: EvaluateOutcome): Promise<HostOutcome<WriteSummaryOutcome>> {
