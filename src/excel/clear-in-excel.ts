@@ -4,9 +4,11 @@
  * value above or under them stays), our conditional-format rules (or, below ExcelApi 1.6, the direct
  * fills, restored to the user's originals), the summary sheet, the mark names and the settings
  * marker — and nothing else (SPEC §8: "leaves the workbook exactly as it was before the first
- * evaluation").
+ * evaluation"). The recorded periods (the hidden sheet 评估记录 and its mark) are kept unless the user
+ * asks for them to go too: they are the memory of earlier meetings, not a mark on the ledger.
  *
- *   sync 1  the marks: every pair of column mark names, the summary's, the settings marker, sheet ids
+ *   sync 1  the marks: every pair of column mark names, the summary's, the history's, the settings
+ *           marker, sheet ids
  *   sync 2  each marked sheet: protection, the owned columns' cells the marks record, our rules
  *   sync 3  our rules' ranges and fills (to put them back if the batch fails); fallback: current fills,
  *           one read per marked sheet
@@ -63,8 +65,12 @@ interface MarkedLedger {
   readonly originals: FillMap | null;
 }
 
-export async function clearMarksInExcel(context: XlContext, features: HostFeatures): Promise<ClearOutcome> {
-  const found = await readMarks(context, features);
+export async function clearMarksInExcel(
+  context: XlContext,
+  features: HostFeatures,
+  clearHistory: boolean,
+): Promise<ClearOutcome> {
+  const found = await readMarks(context, features, clearHistory);
   if (isNothingToClear(found)) return found.removed;
   const sheets = await readMarkedSheets(context, features, found.ledgers);
   const withRules = await readRulesAndFills(context, features, sheets);
@@ -82,6 +88,9 @@ interface MarksFound {
   readonly orphans: readonly string[];
   readonly summary: SheetRef | null;
   readonly summaryAddress: string | null;
+  /** The history sheet to delete (only when asked), and its mark's address to put back if the clear fails. */
+  readonly history: SheetRef | null;
+  readonly historyAddress: string | null;
   readonly markerSetting: XlSetting;
   /** What the clear removes, as the outcome reports it. */
   readonly removed: ClearOutcome;
@@ -89,14 +98,20 @@ interface MarksFound {
 
 /** True when the workbook holds nothing of ours (before the first evaluation). */
 function isNothingToClear(found: MarksFound): boolean {
-  return found.ledgers.length === 0 && !found.summary && found.names.length === 0 && found.markerSetting.isNullObject;
+  return (
+    found.ledgers.length === 0 &&
+    !found.summary &&
+    !found.history &&
+    found.names.length === 0 &&
+    found.markerSetting.isNullObject
+  );
 }
 
 /**
  * Sync 1: every pair of column mark names, the summary's, the settings marker, sheet ids — and from them
  * every marked ledger sheet, once. A read-only workbook is refused here, before anything is queued.
  */
-async function readMarks(context: XlContext, features: HostFeatures): Promise<MarksFound> {
+async function readMarks(context: XlContext, features: HostFeatures, clearHistory: boolean): Promise<MarksFound> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id");
   const pairs = COLUMN_MARK_PAIRS.map((pair) => ({
@@ -105,6 +120,7 @@ async function readMarks(context: XlContext, features: HostFeatures): Promise<Ma
     opinion: queueNameLoad(wb.names, pair.opinion),
   }));
   const summaryMark = queueNameLoad(wb.names, MARK_NAMES.summary);
+  const historyMark = queueNameLoad(wb.names, MARK_NAMES.history);
   const markerSetting = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   markerSetting.load("value");
   if (features.readOnlyFlag) wb.load("readOnly");
@@ -150,11 +166,21 @@ async function readMarks(context: XlContext, features: HostFeatures): Promise<Ma
   }
   // Every name of ours, also one left referring to nothing (`=#REF!`: Excel keeps a name whose sheet the
   // user deleted) — before the first evaluation there was none.
-  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter((n) => !n.item.isNullObject);
+  // The history's mark goes with its sheet, only when the user asked.
+  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark, ...(clearHistory ? [historyMark] : [])].filter(
+    (n) => !n.item.isNullObject,
+  );
   const orphans = names.filter((n) => n.range.isNullObject).map((n) => n.name);
   const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
-  const removed: ClearOutcome = { ledgerSheets: ledgers.map((l) => l.sheet.name), summarySheet: summary?.name ?? null };
-  return { ledgers, names, orphans, summary, summaryAddress, markerSetting, removed };
+  const historyAddress = addressOf(historyMark.range);
+  const historySheet = historyAddress !== null ? sheetNamed(parseAddress(historyAddress)?.sheet ?? null) : null;
+  const removed: ClearOutcome = {
+    ledgerSheets: ledgers.map((l) => l.sheet.name),
+    summarySheet: summary?.name ?? null,
+    history: historySheet ? { sheet: historySheet.name, removed: clearHistory } : null,
+  };
+  const history = clearHistory ? historySheet : null;
+  return { ledgers, names, orphans, summary, summaryAddress, history, historyAddress, markerSetting, removed };
 }
 
 /** One marked sheet as sync 2 loaded it. */
@@ -291,7 +317,7 @@ async function commitClearWithUndo(
   plans: readonly SheetClear[],
 ): Promise<void> {
   const wb = context.workbook;
-  const { names, orphans, summary, summaryAddress, markerSetting } = found;
+  const { names, orphans, summary, summaryAddress, history, historyAddress, markerSetting } = found;
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     for (const { ledger, sheet, ruleParts, owned } of plans) {
@@ -302,17 +328,28 @@ async function commitClearWithUndo(
     }
     for (const { name } of names) wb.names.getItemOrNullObject(name).delete();
     if (!markerSetting.isNullObject) markerSetting.delete();
+    // The sheets last, the summary the very last: once it is gone, everything before it ran.
+    if (history) wb.worksheets.getItem(history.id).delete();
     if (summary) wb.worksheets.getItem(summary.id).delete();
     await context.sync();
   } catch (error) {
     // Deleting the summary sheet is the batch's last step: if it is gone, Excel ran the whole batch and
     // only the answer was lost — the clear is complete, and undoing it could not bring the sheet back.
     if (summary && (await sheetIsGone(context, summary.id))) return;
+    // The history is gone and cannot come back, the summary's delete alone was left: do it, completing the clear.
+    if (history && (await sheetIsGone(context, history.id))) {
+      if (summary) {
+        wb.worksheets.getItem(summary.id).delete();
+        await context.sync();
+      }
+      return;
+    }
     // Refused whole because a cell is being edited: nothing was cleared, nothing to undo.
     if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       for (const { ledger, before } of plans) await restoreMarks(context, ledger.sheet.id, before, features);
-      if (summaryAddress !== null) await restoreSummaryMark(context, summaryAddress);
+      if (summaryAddress !== null) await restoreMark(context, MARK_NAMES.summary, summaryAddress);
+      if (history && historyAddress !== null) await restoreMark(context, MARK_NAMES.history, historyAddress);
       await restoreOrphanNames(context, orphans);
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
@@ -322,12 +359,12 @@ async function commitClearWithUndo(
   }
 }
 
-async function restoreSummaryMark(context: XlContext, address: string): Promise<void> {
-  const mark = context.workbook.names.getItemOrNullObject(MARK_NAMES.summary);
+async function restoreMark(context: XlContext, name: string, address: string): Promise<void> {
+  const mark = context.workbook.names.getItemOrNullObject(name);
   mark.load("name");
   await context.sync();
   if (mark.isNullObject) {
-    context.workbook.names.add(MARK_NAMES.summary, absoluteReference(address));
+    context.workbook.names.add(name, absoluteReference(address));
     await context.sync();
   }
 }

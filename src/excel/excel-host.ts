@@ -59,7 +59,8 @@ export function createExcelHost(env: ExcelEnv = globalEnv()): LedgerHost {
     writeSummary: (evaluation, settings) =>
       run(null, (context, features) => writeSummaryInExcel(context, evaluation, settings, features)),
 
-    clearMarks: () => run(null, (context, features) => clearMarksInExcel(context, features)),
+    clearMarks: (options = {}) =>
+      run(null, (context, features) => clearMarksInExcel(context, features, options.history ?? false)),
 
     findLedgerSheet: (except) => run(null, (context) => findLedgerSheetInExcel(context, except)),
 

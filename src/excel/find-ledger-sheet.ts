@@ -1,6 +1,6 @@
 /**
  * Which other sheet holds a ledger, for a pane opened on one that does not (a 封面 first sheet): the
- * first sheet in workbook order whose first rows show a ledger header to the engine's own detection.
+ * first visible sheet in workbook order whose first rows show a ledger header to the engine's own detection.
  * Read-only, two syncs however many sheets: their names, then every sheet's header sample at once.
  */
 import type { XlContext } from "./office-api";
@@ -13,9 +13,13 @@ export const MAX_SYNCS_PER_LEDGER_SEARCH = 2;
 
 export async function findLedgerSheetInExcel(context: XlContext, except: string | null): Promise<string | null> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/visibility");
   await context.sync();
-  const others = sheets.items.filter((s) => except === null || s.name.toLowerCase() !== except.toLowerCase());
+  // A hidden sheet is not offered: the pane could not show it, and the add-in's own 评估记录 (hidden)
+  // has columns a ledger has.
+  const others = sheets.items.filter(
+    (s) => s.visibility === "Visible" && (except === null || s.name.toLowerCase() !== except.toLowerCase()),
+  );
   if (others.length === 0) return null;
   const samples = others.map((sheet) => {
     const range = sheet.getRange(HEADER_SAMPLE_ADDRESS).getUsedRangeOrNullObject(true);

@@ -72,6 +72,16 @@ export interface ClearOutcome {
   readonly ledgerSheets: readonly string[];
   /** The summary sheet deleted, if there was one. */
   readonly summarySheet: string | null;
+  /**
+   * The recorded periods (评估记录): deleted only when asked (`ClearOptions.history`), else kept.
+   * Null when the workbook has no history sheet of ours.
+   */
+  readonly history: { readonly sheet: string; readonly removed: boolean } | null;
+}
+
+export interface ClearOptions {
+  /** Also delete the recorded periods (评估记录); by default 清除标记 keeps them. */
+  readonly history?: boolean;
 }
 
 export interface LedgerHost {
@@ -81,8 +91,8 @@ export interface LedgerHost {
   evaluate(request: EvaluateRequest): Promise<HostOutcome<EvaluateOutcome>>;
   /** Writes (or replaces) the summary sheet for an evaluation. All or nothing. */
   writeSummary(evaluation: EvaluateOutcome, settings: Settings): Promise<HostOutcome<WriteSummaryOutcome>>;
-  /** 清除标记: removes everything the add-in wrote, and nothing else. */
-  clearMarks(): Promise<HostOutcome<ClearOutcome>>;
+  /** 清除标记: removes everything the add-in wrote, and nothing else — the history only when asked. */
+  clearMarks(options?: ClearOptions): Promise<HostOutcome<ClearOutcome>>;
   /**
    * The first sheet in workbook order, other than `except`, whose first rows hold a ledger header; null
    * when none does. Reads only.

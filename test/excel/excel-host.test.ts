@@ -192,22 +192,32 @@ describe("writing the marks", () => {
     });
     const before = double.snapshot();
     await evaluateOk(host);
-    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: ["整改台账"], summarySheet: null } });
+    expect(await host.clearMarks()).toEqual({
+      ok: true,
+      value: { ledgerSheets: ["整改台账"], summarySheet: null, history: null },
+    });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });
 
-  it("evaluate, write the summary, then clear leaves the workbook exactly as before", async () => {
+  it("evaluate, write the summary, then clear with the history leaves the workbook exactly as before", async () => {
     const { host, double } = basic();
     const before = double.snapshot();
     const evaluation = await evaluateOk(host);
     expect((await host.writeSummary(evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
-    expect(await host.clearMarks()).toEqual({
+    expect(await host.clearMarks({ history: true })).toEqual({
       ok: true,
-      value: { ledgerSheets: ["整改台账"], summarySheet: "整改情况汇总" },
+      value: {
+        ledgerSheets: ["整改台账"],
+        summarySheet: "整改情况汇总",
+        history: { sheet: "评估记录", removed: true },
+      },
     });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
     // A second clear finds nothing to remove, and says so.
-    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: [], summarySheet: null } });
+    expect(await host.clearMarks({ history: true })).toEqual({
+      ok: true,
+      value: { ledgerSheets: [], summarySheet: null, history: null },
+    });
   });
 
   it("refuses to write over user cells right of the ledger", async () => {

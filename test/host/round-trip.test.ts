@@ -55,7 +55,7 @@ async function cycle(file: string, sheet: string): Promise<{ before: WorkbookSna
   expect(during.sheets.find((s) => s.name === sheet)?.conditionalFormats.length).toBeGreaterThan(
     before.sheets.find((s) => s.name === sheet)?.conditionalFormats.length ?? 0,
   );
-  const cleared = await host.clearMarks();
+  const cleared = await host.clearMarks({ history: true });
   if (!cleared.ok) throw new Error(`clear: ${cleared.error.code} ${cleared.error.message.en}`);
   return { before, after: double.snapshot() };
 }

@@ -272,7 +272,7 @@ describe.each(cases.map((c) => [c.label, c] as const))("%s", (_label, c) => {
       if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message.en}`);
       expect(outcome.value.result.items).toHaveLength(c.expected);
       expect((await host.writeSummary(outcome.value, settings)).ok).toBe(true);
-      expect((await host.clearMarks()).ok).toBe(true);
+      expect((await host.clearMarks({ history: true })).ok).toBe(true);
       expect(diffSnapshots(before, double.snapshot())).toEqual([]);
     } else {
       expect(outcome).toMatchObject({ ok: false, error: { code: "no-ledger" } });
@@ -503,7 +503,7 @@ describe("property: random cells and merges under a ledger header", () => {
           expectUserMessage(outcome.error);
         } else {
           expect((await host.writeSummary(outcome.value, settings)).ok).toBe(true);
-          expect((await host.clearMarks()).ok).toBe(true);
+          expect((await host.clearMarks({ history: true })).ok).toBe(true);
         }
         expect(diffSnapshots(before, double.snapshot())).toEqual([]);
       }),

@@ -127,11 +127,17 @@ async function roundTripOnDouble(
   expect(diffSnapshots(withSummary, double.snapshot())).toEqual([]);
   expect(double.snapshot().sheets.map((s) => s.name)).toEqual(withSummary.sheets.map((s) => s.name));
 
-  expect(await host.clearMarks()).toMatchObject({ ok: true, value: { summarySheet: expect.any(String) } });
+  expect(await host.clearMarks({ history: true })).toMatchObject({
+    ok: true,
+    value: { summarySheet: expect.any(String), history: { removed: true } },
+  });
   expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   expect(double.snapshot()).toEqual(before);
   // Clearing a clean workbook changes nothing either, and says there was nothing to remove.
-  expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: [], summarySheet: null } });
+  expect(await host.clearMarks({ history: true })).toEqual({
+    ok: true,
+    value: { ledgerSheets: [], summarySheet: null, history: null },
+  });
   expect(double.snapshot()).toEqual(before);
 }
 

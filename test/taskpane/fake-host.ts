@@ -4,10 +4,12 @@
  * what the pane does with the host's answers is under test here, not the adapter.
  */
 import { evaluate } from "../../src/core/evaluate";
+import { historyAfter, HISTORY_SHEET_NAME, type PeriodRecord } from "../../src/core/history";
 import { cellText } from "../../src/core/text";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { Grid } from "../../src/core/types";
 import type {
+  ClearOptions,
   ClearOutcome,
   EvaluateOutcome,
   EvaluateRequest,
@@ -21,7 +23,7 @@ import { gridFrom } from "../support/grid-builder";
 export type FakeCall =
   | { readonly method: "evaluate"; readonly request: EvaluateRequest }
   | { readonly method: "writeSummary"; readonly evaluation: EvaluateOutcome }
-  | { readonly method: "clearMarks" }
+  | { readonly method: "clearMarks"; readonly options: ClearOptions | undefined }
   | { readonly method: "selectCell"; readonly sheet: string; readonly address: string }
   | { readonly method: "saveSettings"; readonly settings: Settings };
 
@@ -32,6 +34,8 @@ export class FakeLedgerHost implements LedgerHost {
   summaryOutcome: WriteSummaryOutcome = { sheetName: "整改情况汇总", renamedFrom: null };
   /** What the add-in has written, as 清除标记 would find it: the marked ledger sheets and the summary. */
   marked: { ledgerSheets: string[]; summarySheet: string | null } = { ledgerSheets: [], summarySheet: null };
+  /** The recorded periods (评估记录): read by evaluate, written by writeSummary, kept by clearMarks unless asked. */
+  history: PeriodRecord[] = [];
   /** Problems loadSettings reports with the stored settings, as the real host words them (the schema's). */
   storedProblems: string[] = [];
   /** What findLedgerSheet answers: another sheet that holds a ledger, or null. */
@@ -40,7 +44,8 @@ export class FakeLedgerHost implements LedgerHost {
   failNext: Partial<Record<"evaluate" | "writeSummary" | "clearMarks" | "selectCell" | "saveSettings", HostError>> = {};
 
   constructor(
-    private readonly ledger: Grid,
+    /** The ledger evaluate reads; a test may replace it between evaluations (the next meeting's ledger). */
+    public ledger: Grid,
     private readonly sheetNames: readonly string[] = [ledger.sheet],
     settings: Settings = DEFAULT_SETTINGS,
   ) {
@@ -66,7 +71,12 @@ export class FakeLedgerHost implements LedgerHost {
     const failure = this.fail("evaluate");
     if (failure) return { ok: false, error: failure };
     request.onProgress?.(0.5, "evaluate");
-    const evaluation = evaluate({ ledger: this.ledger, today: request.today, settings: request.settings });
+    const evaluation = evaluate({
+      ledger: this.ledger,
+      today: request.today,
+      settings: request.settings,
+      history: { records: this.history, source: "history" },
+    });
     if (!evaluation.ok) {
       return {
         ok: false,
@@ -85,7 +95,13 @@ export class FakeLedgerHost implements LedgerHost {
       };
     }
     if (!this.marked.ledgerSheets.includes(this.ledger.sheet)) this.marked.ledgerSheets.push(this.ledger.sheet);
-    return { ok: true, value: { result: evaluation.result, sheet: this.ledger.sheet, surveySheet: null, history: [] } };
+    return { ok: true, value: {
+        result: evaluation.result,
+        sheet: this.ledger.sheet,
+        surveySheet: null,
+        history: [...this.history],
+      },
+    };
   }
 
   async writeSummary(evaluation: EvaluateOutcome): Promise<HostOutcome<WriteSummaryOutcome>> {
@@ -93,14 +109,18 @@ export class FakeLedgerHost implements LedgerHost {
     const failure = this.fail("writeSummary");
     if (failure) return { ok: false, error: failure };
     this.marked.summarySheet = this.summaryOutcome.sheetName;
+    this.history = historyAfter(evaluation.history, evaluation.result);
     return { ok: true, value: this.summaryOutcome };
   }
 
-  async clearMarks(): Promise<HostOutcome<ClearOutcome>> {
-    this.calls.push({ method: "clearMarks" });
+  async clearMarks(options?: ClearOptions): Promise<HostOutcome<ClearOutcome>> {
+    this.calls.push({ method: "clearMarks", options });
     const failure = this.fail("clearMarks");
     if (failure) return { ok: false, error: failure };
-    const removed = this.marked;
+    const removeHistory = options?.history ?? false;
+    const history = this.history.length > 0 ? { sheet: HISTORY_SHEET_NAME, removed: removeHistory } : null;
+    if (removeHistory) this.history = [];
+    const removed = { ...this.marked, history };
     this.marked = { ledgerSheets: [], summarySheet: null };
     return { ok: true, value: removed };
   }
