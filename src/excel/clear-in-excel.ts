@@ -167,9 +167,11 @@ async function readMarks(context: XlContext, features: HostFeatures, clearHistor
   // Every name of ours, also one left referring to nothing (`=#REF!`: Excel keeps a name whose sheet the
   // user deleted) — before the first evaluation there was none.
   // The history's mark goes with its sheet, only when the user asked.
-  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark, ...(clearHistory ? [historyMark] : [])].filter(
-    (n) => !n.item.isNullObject,
-  );
+  const names = [
+    ...pairs.flatMap((p) => [p.status, p.opinion]),
+    summaryMark,
+    ...(clearHistory ? [historyMark] : []),
+  ].filter((n) => !n.item.isNullObject);
   const orphans = names.filter((n) => n.range.isNullObject).map((n) => n.name);
   const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
   const historyAddress = addressOf(historyMark.range);

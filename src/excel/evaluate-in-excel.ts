@@ -301,7 +301,10 @@ function probeFromLoaded(context: XlContext, queued: QueuedProbe, features: Host
   const usedRect = used.isNullObject ? null : rectOf(used.address);
   const headRect = head && !head.isNullObject ? rectOf(head.address) : null;
   const sheetNames = wb.worksheets.items.map((s) => s.name);
-  const historySheet = historySheetToRead(sheetNames, historyMark.range.isNullObject ? null : historyMark.range.address);
+  const historySheet = historySheetToRead(
+    sheetNames,
+    historyMark.range.isNullObject ? null : historyMark.range.address,
+  );
   return {
     sheet,
     sheetName,
@@ -665,7 +668,13 @@ async function evaluateContents(
     date1904: probe.date1904,
   };
   let grid = read && crop ? gridOf(probe.sheetName, read, crop, probe.date1904) : emptyGrid;
-  let evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings, history });
+  let evaluation = evaluate({
+    ledger: grid,
+    survey: surveyGrid,
+    today: request.today,
+    settings: request.settings,
+    history,
+  });
   const missing = evaluation.ok && read ? missingFormatColumns(read, evaluation.result.layout.columns) : [];
   if (read && crop && missing.length > 0) {
     read = await readMoreFormats(
@@ -677,7 +686,13 @@ async function evaluateContents(
       planReadBlocks(read.rect, read.rect, missing, cellCosts(probe.sample, probe.known, missing)),
     );
     grid = gridOf(probe.sheetName, read, crop, probe.date1904);
-    evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings, history });
+    evaluation = evaluate({
+      ledger: grid,
+      survey: surveyGrid,
+      today: request.today,
+      settings: request.settings,
+      history,
+    });
   }
   if (!evaluation.ok)
     failWith("no-ledger", evaluation.message, { failure: evaluation.failure, preview: previewOf(grid) });

@@ -122,6 +122,7 @@ describe("the summary sheet", () => {
       LEDGER_SHEET,
       SUMMARY_SHEET_NAME,
       `${SUMMARY_SHEET_NAME} (2)`,
+      "评估记录", // the recorded periods (hidden)
     ]);
   });
 
