@@ -13,7 +13,8 @@ import { useCallback, useEffect, useState } from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { localToday, parseIsoDate } from "../core/dates";
 import { DEFAULT_SETTINGS, type ColumnMapping, type Settings } from "../core/settings";
-import type { Finding } from "../core/types";
+import { columnLetter } from "../core/grid";
+import type { EvaluationResult, Finding } from "../core/types";
 import type { ClearOutcome, EvaluateOutcome, HostError, LedgerHost, LedgerSource } from "../excel/host";
 import { ClearMarks } from "./components/ClearMarks";
 import { EvaluateForm, type EvaluateProgress, type SourceKind } from "./components/EvaluateForm";
@@ -188,6 +189,19 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
     );
   };
 
+  /** An entry of 与上期对比: selects the item's 问题描述 cell (else its first column's) on the ledger sheet. */
+  const selectRow = async (result: EvaluationResult, row: number) => {
+    const { columns, sheet: ledgerSheet } = result.layout;
+    const col = columns.description ?? columns.seq ?? Math.min(...Object.values(columns));
+    const selected = await host.selectCell(ledgerSheet, `${columnLetter(col)}${row}`);
+    tell(
+      "findings",
+      selected.ok
+        ? null
+        : { intent: "error", text: `${t("selectFailed")}${t("listSeparator")}${pick(selected.error.message, lang)}` },
+    );
+  };
+
   /** The link in a message: selects A1 of the sheet it names (the summary is not activated when written). */
   const openSheet = async (place: NoticePlace, name: string) => {
     const selected = await host.selectCell(name, "A1");
@@ -217,11 +231,11 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
     );
   };
 
-  const clearMarks = async () => {
+  const clearMarks = async (history: boolean) => {
     setNotices((current) => (current.load ? { load: current.load } : {}));
     await perform(
       "clear",
-      () => host.clearMarks(),
+      () => host.clearMarks({ history }),
       (cleared) => {
         if (cleared.ok) {
           setRun({ phase: "idle" });
@@ -307,6 +321,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                 writingSummary={action === "summary"}
                 onEvaluateAgain={() => void evaluateWith(settings)}
                 onSelectFinding={(finding) => void selectFinding(finding)}
+                onSelectRow={(row) => void selectRow(done.outcome.result, row)}
                 onWriteSummary={() => void writeSummary(done.outcome)}
                 onSaveMapping={(mapping) => void saveMapping(mapping)}
                 notices={{ findings: noticeAt("findings"), summary: noticeAt("summary"), layout: noticeAt("layout") }}
@@ -315,7 +330,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
             <ClearMarks
               busy={busy}
               clearing={action === "clear"}
-              onClear={() => void clearMarks()}
+              onClear={(history) => void clearMarks(history)}
               notice={noticeAt("clear")}
             />
           </>
@@ -335,11 +350,15 @@ function storedProblemsText(problems: readonly string[], t: ReturnType<typeof us
 
 /** What 清除标记 says it removed, by name; "nothing to clear" when the workbook had no marks. */
 function clearedNotice(removed: ClearOutcome, t: ReturnType<typeof useStrings>["t"]): Notice {
-  if (removed.ledgerSheets.length === 0 && removed.summarySheet === null)
-    return { intent: "info", text: t("nothingToClear") };
+  const kept =
+    removed.history && !removed.history.removed ? ` ${t("historyKept", { sheet: removed.history.sheet })}` : "";
+  const historyRemoved = removed.history?.removed ? removed.history.sheet : null;
+  if (removed.ledgerSheets.length === 0 && removed.summarySheet === null && historyRemoved === null)
+    return { intent: "info", text: `${t("nothingToClear")}${kept}` };
   const parts = removed.ledgerSheets.map((sheet) => t("clearedLedger", { sheet }));
   if (removed.summarySheet !== null) parts.push(t("clearedSummary", { sheet: removed.summarySheet }));
-  return { intent: "success", text: t("marksCleared", { what: parts.join(t("listSeparator")) }) };
+  if (historyRemoved !== null) parts.push(t("clearedHistory", { sheet: historyRemoved }));
+  return { intent: "success", text: `${t("marksCleared", { what: parts.join(t("listSeparator")) })}${kept}` };
 }
 
 export function App({ host, lang, theme = "light", now = () => new Date() }: AppProps) {

@@ -1,6 +1,6 @@
 /**
  * What an evaluation found, in the order a staff member writes the weekly report from: counts by
- * light, key rates, the findings grouped by rule with a link to each cell, 生成汇总表, the meeting
+ * light, key rates, what changed since the last recorded period (与上期对比), the findings grouped by rule with a link to each cell, 生成汇总表, the meeting
  * text to copy, and the detected header and columns (editable). Above them, a warning when the
  * date or the settings have changed since, with 重新评估 beside it.
  */
@@ -11,6 +11,7 @@ import type { Finding } from "../../core/types";
 import type { EvaluateOutcome } from "../../excel/host";
 import { useStrings } from "../i18n-context";
 import { usePaneStyles } from "../pane-styles";
+import { ComparisonSection } from "./ComparisonSection";
 import { FindingsList } from "./FindingsList";
 import { LayoutSection } from "./LayoutSection";
 import { LightBadges } from "./LightBadges";
@@ -32,6 +33,7 @@ export function ResultsView({
   writingSummary,
   onEvaluateAgain,
   onSelectFinding,
+  onSelectRow,
   onWriteSummary,
   onSaveMapping,
   notices,
@@ -46,6 +48,8 @@ export function ResultsView({
   readonly writingSummary: boolean;
   readonly onEvaluateAgain: () => void;
   readonly onSelectFinding: (finding: Finding) => void;
+  /** Selects an item's row in the ledger (an entry of 与上期对比). */
+  readonly onSelectRow: (row: number) => void;
   readonly onWriteSummary: () => void;
   readonly onSaveMapping: (mapping: ColumnMapping) => void;
   /** Messages beside the findings (a cell not selected), 生成汇总表 and the layout editor. */
@@ -78,6 +82,20 @@ export function ResultsView({
         </Subtitle2>
         <Rates result={result} settings={inputs.settings} />
       </section>
+      {result.comparison !== undefined && (
+        <section className={styles.section} aria-labelledby="comparison-heading" data-testid="comparison">
+          <Subtitle2 as="h2" id="comparison-heading" className={styles.heading}>
+            {t("comparisonHeading")}
+          </Subtitle2>
+          <ComparisonSection
+            key={`${outcome.sheet}:${inputs.today}`}
+            comparison={result.comparison}
+            items={result.items}
+            escalateAfterReds={inputs.settings.escalateAfterReds}
+            onSelectRow={onSelectRow}
+          />
+        </section>
+      )}
       <section className={styles.section} aria-labelledby="findings-heading">
         <Subtitle2 as="h2" id="findings-heading" className={styles.heading}>
           {t("findingsHeading")}
