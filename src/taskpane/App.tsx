@@ -350,8 +350,7 @@ function storedProblemsText(problems: readonly string[], t: ReturnType<typeof us
 
 /** What 清除标记 says it removed, by name; "nothing to clear" when the workbook had no marks. */
 function clearedNotice(removed: ClearOutcome, t: ReturnType<typeof useStrings>["t"]): Notice {
-  const kept =
-    removed.history && !removed.history.removed ? ` ${t("historyKept", { sheet: removed.history.sheet })}` : "";
+  const kept = removed.history && !removed.history.removed ? t("historyKept", { sheet: removed.history.sheet }) : "";
   const historyRemoved = removed.history?.removed ? removed.history.sheet : null;
   if (removed.ledgerSheets.length === 0 && removed.summarySheet === null && historyRemoved === null)
     return { intent: "info", text: `${t("nothingToClear")}${kept}` };

@@ -310,7 +310,8 @@ const en: Record<StringKey, string> = {
   clearHistoryOption:
     "Also clear the evaluation history (every period's records; no comparison with the last period afterwards)",
   clearedHistory: "the evaluation history “{sheet}”",
-  historyKept: "The evaluation history “{sheet}” is kept.",
+  // Follows another sentence: English needs the space Chinese does not.
+  historyKept: " The evaluation history “{sheet}” is kept.",
   settingsHeading: "Evaluation settings",
   settingsIntro: "Settings are stored in this workbook and travel with the file.",
   lightsGroup: "Warning lights",

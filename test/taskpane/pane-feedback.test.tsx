@@ -87,11 +87,11 @@ describe("清除标记", () => {
     await clear();
     expect(
       await screen.findByText(
-        "已清除：工作表“整改台账”的预警状态列、评估意见列和行颜色；汇总表“整改情况汇总”。台账恢复原样。 评估记录“评估记录”已保留。",
+        "已清除：工作表“整改台账”的预警状态列、评估意见列和行颜色；汇总表“整改情况汇总”。台账恢复原样。评估记录“评估记录”已保留。",
       ),
     ).toBeInTheDocument();
     await clear();
-    expect(await screen.findByText("没有需要清除的标记。 评估记录“评估记录”已保留。")).toBeInTheDocument();
+    expect(await screen.findByText("没有需要清除的标记。评估记录“评估记录”已保留。")).toBeInTheDocument();
     expect(screen.queryByText(/台账恢复原样/)).not.toBeInTheDocument();
     expect(host.callsOf("clearMarks")).toHaveLength(2);
   });
