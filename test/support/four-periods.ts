@@ -17,6 +17,13 @@
  *
  * Expected comparisons are worked out by hand in the tests, not taken from a run.
  */
+import { evaluate } from "../../src/core/evaluate";
+import { recordPeriod } from "../../src/core/history/periods";
+import type { PeriodRecord } from "../../src/core/history/record";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
+import type { EvaluationResult } from "../../src/core/types";
+import { gridFrom } from "./grid-builder";
+
 export const PERIODS = ["2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24"] as const;
 export type Period = (typeof PERIODS)[number];
 
@@ -105,4 +112,28 @@ export function ledgerRows(period: Period): string[][] {
       item.evidence,
     ]),
   ];
+}
+
+/**
+ * Each period evaluated against the periods recorded before it (recorded in memory); `through`
+ * lets a test pass the history through a host's storage between periods.
+ */
+export function evaluateFourPeriods(
+  settings: Settings = DEFAULT_SETTINGS,
+  through: (history: PeriodRecord[]) => PeriodRecord[] = (history) => history,
+): Record<Period, EvaluationResult> {
+  let history: PeriodRecord[] = [];
+  const results = {} as Record<Period, EvaluationResult>;
+  for (const today of PERIODS) {
+    const evaluation = evaluate({
+      ledger: gridFrom(ledgerRows(today), { sheet: "整改台账" }),
+      today,
+      settings,
+      history: { records: history, source: "history" },
+    });
+    if (!evaluation.ok) throw new Error(evaluation.message.zh);
+    results[today] = evaluation.result;
+    history = through(recordPeriod(history, today, evaluation.result.period?.records ?? []));
+  }
+  return results;
 }

@@ -4,7 +4,7 @@
  * a grid), and its comparison checked against the values worked out by hand in the scenario table.
  */
 import { gridFrom } from "../../../test/support/grid-builder";
-import { ledgerRows, PERIODS, type Period } from "../../../test/support/four-periods";
+import { evaluateFourPeriods, ledgerRows, type Period } from "../../../test/support/four-periods";
 import { evaluate } from "../evaluate";
 import { sheetPlanCells } from "../plan/sheet-plan";
 import { SettingsSchema } from "../settings";
@@ -27,20 +27,7 @@ function throughSheet(history: readonly PeriodRecord[]): PeriodRecord[] {
 }
 
 function evaluateAll(settings = SettingsSchema.parse({})): Record<Period, EvaluationResult> {
-  let history: PeriodRecord[] = [];
-  const results = {} as Record<Period, EvaluationResult>;
-  for (const today of PERIODS) {
-    const evaluation = evaluate({
-      ledger: gridFrom(ledgerRows(today), { sheet: "整改台账" }),
-      today,
-      settings,
-      history: { records: history, source: "history" },
-    });
-    if (!evaluation.ok) throw new Error(evaluation.message.zh);
-    results[today] = evaluation.result;
-    history = throughSheet(recordPeriod(history, today, evaluation.result.period?.records ?? []));
-  }
-  return results;
+  return evaluateFourPeriods(settings, throughSheet);
 }
 
 const results = evaluateAll();
