@@ -6,7 +6,16 @@ describe("toCliJson (SPEC §9)", () => {
   const json = toCliJson("input/ledger.xlsx", reportFixture());
 
   it("has SPEC §9's fields in SPEC §9's order, then the comparison, and nothing else", () => {
-    expect(Object.keys(json)).toEqual(["file", "today", "ledger", "items", "findings", "summary", "survey", "comparison"]);
+    expect(Object.keys(json)).toEqual([
+      "file",
+      "today",
+      "ledger",
+      "items",
+      "findings",
+      "summary",
+      "survey",
+      "comparison",
+    ]);
     expect(Object.keys(json.ledger)).toEqual(["sheet", "headerRow", "firstRow", "lastRow", "columns"]);
     expect(Object.keys(json.items[0] ?? {})).toEqual([
       "row",
