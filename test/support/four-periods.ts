@@ -17,6 +17,14 @@
  *
  * Expected comparisons are worked out by hand in the tests, not taken from a run.
  */
+import { evaluate } from "../../src/core/evaluate";
+import { recordPeriod } from "../../src/core/history/periods";
+import type { PeriodRecord } from "../../src/core/history/record";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
+import type { EvaluationResult } from "../../src/core/types";
+import type { Comparison } from "../../src/core/history/compare";
+import { gridFrom } from "./grid-builder";
+
 export const PERIODS = ["2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24"] as const;
 export type Period = (typeof PERIODS)[number];
 
@@ -106,3 +114,107 @@ export function ledgerRows(period: Period): string[][] {
     ]),
   ];
 }
+
+/**
+ * Each period evaluated against the periods recorded before it (recorded in memory); `through`
+ * lets a test pass the history through a host's storage between periods.
+ */
+export function evaluateFourPeriods(
+  settings: Settings = DEFAULT_SETTINGS,
+  through: (history: PeriodRecord[]) => PeriodRecord[] = (history) => history,
+): Record<Period, EvaluationResult> {
+  let history: PeriodRecord[] = [];
+  const results = {} as Record<Period, EvaluationResult>;
+  for (const today of PERIODS) {
+    const evaluation = evaluate({
+      ledger: gridFrom(ledgerRows(today), { sheet: "整改台账" }),
+      today,
+      settings,
+      history: { records: history, source: "history" },
+    });
+    if (!evaluation.ok) throw new Error(evaluation.message.zh);
+    results[today] = evaluation.result;
+    history = through(recordPeriod(history, today, evaluation.result.period?.records ?? []));
+  }
+  return results;
+}
+
+/**
+ * The comparison at each later meeting, worked out by hand from the table above (source: this
+ * workbook's 评估记录). Rows: the header is row 1; from 03-10 E is row 2, A 3, B 4, C 5, D 6; F 7 and
+ * G 8 at 03-10, G 7 and H 8 from 03-17. Rates are rounded to three decimals.
+ */
+export const EXPECTED: Readonly<Record<Exclude<Period, "2025-03-03">, Comparison>> = {
+  "2025-03-10": {
+    since: "2025-03-03",
+    source: "history",
+    newItems: [2],
+    removedItems: [],
+    newlyDone: [],
+    newlyClosed: [8],
+    turnedYellow: [5],
+    turnedRed: [3],
+    consecutiveRed: [],
+    wentBack: [],
+    deadlineMoved: [],
+    rates: {
+      completionRate: { now: 0.125, before: 0.143 },
+      closeRate: { now: 0.125, before: 0 },
+      onTimeRate: { now: 1, before: 1 },
+    },
+    trend: [
+      { period: "2025-03-03", items: 7, done: 1, closed: 0, red: 0, yellow: 2 },
+      { period: "2025-03-10", items: 8, done: 1, closed: 1, red: 1, yellow: 2 },
+    ],
+  },
+  "2025-03-17": {
+    since: "2025-03-10",
+    source: "history",
+    newItems: [],
+    removedItems: [{ seq: "6", description: "食堂采购无台账" }],
+    newlyDone: [4],
+    newlyClosed: [],
+    turnedYellow: [],
+    turnedRed: [6],
+    consecutiveRed: [{ row: 3, periods: 2 }],
+    wentBack: [7],
+    deadlineMoved: [{ row: 5, from: "2025-02-20", to: "2025-04-30" }],
+    rates: {
+      completionRate: { now: 0.143, before: 0.125 },
+      closeRate: { now: 0, before: 0.125 },
+      onTimeRate: { now: 1, before: 1 },
+    },
+    trend: [
+      { period: "2025-03-03", items: 7, done: 1, closed: 0, red: 0, yellow: 2 },
+      { period: "2025-03-10", items: 8, done: 1, closed: 1, red: 1, yellow: 2 },
+      { period: "2025-03-17", items: 7, done: 1, closed: 0, red: 2, yellow: 0 },
+    ],
+  },
+  "2025-03-24": {
+    since: "2025-03-17",
+    source: "history",
+    newItems: [],
+    removedItems: [],
+    newlyDone: [],
+    newlyClosed: [4],
+    turnedYellow: [],
+    turnedRed: [],
+    consecutiveRed: [
+      { row: 3, periods: 3 },
+      { row: 6, periods: 2 },
+    ],
+    wentBack: [],
+    deadlineMoved: [],
+    rates: {
+      completionRate: { now: 0.143, before: 0.143 },
+      closeRate: { now: 0.143, before: 0 },
+      onTimeRate: { now: 1, before: 1 },
+    },
+    trend: [
+      { period: "2025-03-03", items: 7, done: 1, closed: 0, red: 0, yellow: 2 },
+      { period: "2025-03-10", items: 8, done: 1, closed: 1, red: 1, yellow: 2 },
+      { period: "2025-03-17", items: 7, done: 1, closed: 0, red: 2, yellow: 0 },
+      { period: "2025-03-24", items: 7, done: 1, closed: 1, red: 2, yellow: 0 },
+    ],
+  },
+};

@@ -4,7 +4,7 @@
  * a grid), and its comparison checked against the values worked out by hand in the scenario table.
  */
 import { gridFrom } from "../../../test/support/grid-builder";
-import { ledgerRows, PERIODS, type Period } from "../../../test/support/four-periods";
+import { evaluateFourPeriods, EXPECTED, ledgerRows, type Period } from "../../../test/support/four-periods";
 import { evaluate } from "../evaluate";
 import { sheetPlanCells } from "../plan/sheet-plan";
 import { SettingsSchema } from "../settings";
@@ -27,27 +27,12 @@ function throughSheet(history: readonly PeriodRecord[]): PeriodRecord[] {
 }
 
 function evaluateAll(settings = SettingsSchema.parse({})): Record<Period, EvaluationResult> {
-  let history: PeriodRecord[] = [];
-  const results = {} as Record<Period, EvaluationResult>;
-  for (const today of PERIODS) {
-    const evaluation = evaluate({
-      ledger: gridFrom(ledgerRows(today), { sheet: "整改台账" }),
-      today,
-      settings,
-      history: { records: history, source: "history" },
-    });
-    if (!evaluation.ok) throw new Error(evaluation.message.zh);
-    results[today] = evaluation.result;
-    history = throughSheet(recordPeriod(history, today, evaluation.result.period?.records ?? []));
-  }
-  return results;
+  return evaluateFourPeriods(settings, throughSheet);
 }
 
 const results = evaluateAll();
 const comparisonAt = (period: Period): Comparison | null | undefined => results[period].comparison;
 
-// Rows: the header is row 1. At 03-10 and later E is row 2, A 3, B 4, C 5, D 6; F 7 and G 8 at 03-10,
-// G 7 and H 8 from 03-17.
 describe("the comparison over four periods", () => {
   it("has nothing to compare with at the first period", () => {
     expect(comparisonAt("2025-03-03")).toBeNull();
@@ -55,84 +40,15 @@ describe("the comparison over four periods", () => {
   });
 
   it("03-10: E inserted at the top, G closed, C turned yellow, A turned red", () => {
-    expect(comparisonAt("2025-03-10")).toEqual({
-      since: "2025-03-03",
-      source: "history",
-      newItems: [2],
-      removedItems: [],
-      newlyDone: [],
-      newlyClosed: [8],
-      turnedYellow: [5],
-      turnedRed: [3],
-      consecutiveRed: [],
-      wentBack: [],
-      deadlineMoved: [],
-      rates: {
-        completionRate: { now: 0.125, before: 0.143 },
-        closeRate: { now: 0.125, before: 0 },
-        onTimeRate: { now: 1, before: 1 },
-      },
-      trend: [
-        { period: "2025-03-03", items: 7, done: 1, closed: 0, red: 0, yellow: 2 },
-        { period: "2025-03-10", items: 8, done: 1, closed: 1, red: 1, yellow: 2 },
-      ],
-    });
+    expect(comparisonAt("2025-03-10")).toEqual(EXPECTED["2025-03-10"]);
   });
 
   it("03-17: F deleted, B done, D turned red, A red twice, G reopened, C's deadline moved", () => {
-    expect(comparisonAt("2025-03-17")).toEqual({
-      since: "2025-03-10",
-      source: "history",
-      newItems: [],
-      removedItems: [{ seq: "6", description: "食堂采购无台账" }],
-      newlyDone: [4],
-      newlyClosed: [],
-      turnedYellow: [],
-      turnedRed: [6],
-      consecutiveRed: [{ row: 3, periods: 2 }],
-      wentBack: [7],
-      deadlineMoved: [{ row: 5, from: "2025-02-20", to: "2025-04-30" }],
-      rates: {
-        completionRate: { now: 0.143, before: 0.125 },
-        closeRate: { now: 0, before: 0.125 },
-        onTimeRate: { now: 1, before: 1 },
-      },
-      trend: [
-        { period: "2025-03-03", items: 7, done: 1, closed: 0, red: 0, yellow: 2 },
-        { period: "2025-03-10", items: 8, done: 1, closed: 1, red: 1, yellow: 2 },
-        { period: "2025-03-17", items: 7, done: 1, closed: 0, red: 2, yellow: 0 },
-      ],
-    });
+    expect(comparisonAt("2025-03-17")).toEqual(EXPECTED["2025-03-17"]);
   });
 
   it("03-24: B closed, A red three periods and D two, H's edited description still the same item", () => {
-    expect(comparisonAt("2025-03-24")).toEqual({
-      since: "2025-03-17",
-      source: "history",
-      newItems: [],
-      removedItems: [],
-      newlyDone: [],
-      newlyClosed: [4],
-      turnedYellow: [],
-      turnedRed: [],
-      consecutiveRed: [
-        { row: 3, periods: 3 },
-        { row: 6, periods: 2 },
-      ],
-      wentBack: [],
-      deadlineMoved: [],
-      rates: {
-        completionRate: { now: 0.143, before: 0.143 },
-        closeRate: { now: 0.143, before: 0 },
-        onTimeRate: { now: 1, before: 1 },
-      },
-      trend: [
-        { period: "2025-03-03", items: 7, done: 1, closed: 0, red: 0, yellow: 2 },
-        { period: "2025-03-10", items: 8, done: 1, closed: 1, red: 1, yellow: 2 },
-        { period: "2025-03-17", items: 7, done: 1, closed: 0, red: 2, yellow: 0 },
-        { period: "2025-03-24", items: 7, done: 1, closed: 1, red: 2, yellow: 0 },
-      ],
-    });
+    expect(comparisonAt("2025-03-24")).toEqual(EXPECTED["2025-03-24"]);
   });
 
   it("keeps each item's key from the period it first appeared", () => {

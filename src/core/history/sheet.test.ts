@@ -3,7 +3,14 @@ import { lastPeriodRecord } from "../../../test/support/item-factory";
 import { sheetPlanCells, type PlanCell } from "../plan/sheet-plan";
 import type { CellValue } from "../types";
 import type { PeriodRecord } from "./record";
-import { HISTORY_COLUMNS, HISTORY_SHEET_NAME, planHistorySheet, readHistorySheet } from "./sheet";
+import {
+  HISTORY_COLUMNS,
+  HISTORY_SHEET_NAME,
+  isHistorySheetName,
+  pickHistorySheet,
+  planHistorySheet,
+  readHistorySheet,
+} from "./sheet";
 
 const records: PeriodRecord[] = [
   lastPeriodRecord({
@@ -119,5 +126,21 @@ describe("the 评估记录 sheet", () => {
       records: [],
       skippedRows: [],
     });
+  });
+});
+
+describe("pickHistorySheet", () => {
+  it("uses 评估记录 when free or ours, and never a user's sheet of that name", () => {
+    expect(pickHistorySheet([{ name: "台账", ours: false }])).toEqual({ name: "评估记录", exists: false });
+    expect(pickHistorySheet([{ name: "评估记录", ours: true }])).toEqual({ name: "评估记录", exists: true });
+    expect(pickHistorySheet([{ name: "评估记录", ours: false }])).toEqual({ name: "评估记录 (2)", exists: false });
+    expect(
+      pickHistorySheet([
+        { name: "评估记录", ours: false },
+        { name: "评估记录 (2)", ours: true },
+      ]),
+    ).toEqual({ name: "评估记录 (2)", exists: true });
+    expect(isHistorySheetName("评估记录 (2)")).toBe(true);
+    expect(isHistorySheetName("评估记录表")).toBe(false);
   });
 });

@@ -94,13 +94,36 @@ export function planHistorySheet(history: readonly PeriodRecord[], name: string 
       paperSize: "A4",
       fitToPagesWide: 1,
       fitToPagesTall: 0,
-      repeatRows: { first: 1, last: 1 },
+      repeatRows: null,
       pageBreaksBefore: [],
     },
     charts: [],
     rowHeights: [],
     freezeRows: 1,
   };
+}
+
+/** `评估记录`, `评估记录 (2)`, `评估记录 (3)`…: the names the history sheet may have. */
+export function isHistorySheetName(name: string): boolean {
+  return name === HISTORY_SHEET_NAME || new RegExp(`^${HISTORY_SHEET_NAME} \\(\\d+\\)$`).test(name);
+}
+
+/**
+ * Which sheet holds the history, or which to create: the first of `评估记录`, `评估记录 (2)`… that is
+ * ours (its header reads as a history, `readHistorySheet(…).headerFound`), else the first of those
+ * names not taken. A sheet of that name that is not a history is the user's and is never written
+ * (SPEC §8, as for the summary sheet). Names compare case-insensitively, as Excel's do.
+ */
+export function pickHistorySheet(
+  sheets: readonly { readonly name: string; readonly ours: boolean }[],
+): { readonly name: string; readonly exists: boolean } {
+  const byName = new Map(sheets.map((sheet) => [sheet.name.toLowerCase(), sheet]));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? HISTORY_SHEET_NAME : `${HISTORY_SHEET_NAME} (${n})`;
+    const sheet = byName.get(name.toLowerCase());
+    if (!sheet) return { name, exists: false };
+    if (sheet.ours) return { name: sheet.name, exists: true };
+  }
 }
 
 export interface HistoryReading {
