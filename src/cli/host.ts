@@ -40,8 +40,8 @@ export function hostBackend(options: ExcelDoubleOptions = {}): HostBackend {
     async evaluate(inputPath, command, today, sincePath) {
       if (sincePath !== null) {
         throw new UsageFailure({
-          zh: "npm run host 不读取评估记录，--since 请用命令行 evaluate",
-          en: "npm run host does not read 评估记录: use the command line's evaluate for --since",
+          zh: "npm run host 像加载项一样只与本工作簿自己的评估记录对比；与另一个文件对比（--since）请用命令行 evaluate",
+          en: "npm run host compares, as the add-in does, only with the workbook's own 评估记录: use the command line's evaluate for --since",
         });
       }
       let model;

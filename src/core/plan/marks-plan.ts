@@ -57,7 +57,6 @@ export interface MarksPlan {
  *   again and 清除标记 touch only that range, so a user's note above the header or under the ledger
  *   in those columns is never changed. A name on the header cell alone was written by earlier
  *   versions; its rows are inferred (`legacyWrittenRows`, written-rows.ts).
- * - `history` → the hidden 评估记录 sheet's A1 (the recorded periods); 清除标记 keeps it unless asked.
  */
 export const MARK_NAMES = {
   summary: "_ZGTZ_Summary",
@@ -65,7 +64,6 @@ export const MARK_NAMES = {
   history: "_ZGTZ_History",
   statusColumn: "_ZGTZ_StatusColumn",
   opinionColumn: "_ZGTZ_OpinionColumn",
-  history: "_ZGTZ_History",
 } as const;
 
 /**
