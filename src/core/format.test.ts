@@ -1,4 +1,4 @@
-import { excerpt, percent, percentInProse, pointsChange, roundRate, roundTo } from "./format";
+import { excerpt, percent, percentInProse, roundRate, roundTo } from "./format";
 
 describe("roundTo (half away from zero on the digits a user sees, like Excel's ROUND)", () => {
   it.each([
@@ -69,16 +69,5 @@ describe("excerpt", () => {
     expect(excerpt(rare, 3)).toBe("𠀋𠀋𠀋…");
     expect(excerpt("a𠀋b", 2)).toBe("a𠀋…");
     expect(excerpt(rare, 5)).toBe(rare);
-  });
-});
-
-describe("pointsChange", () => {
-  it("gives the change in percentage points, signed, one decimal; null without both rates", () => {
-    expect(pointsChange(0.353, 0.294)).toBe("+5.9");
-    expect(pointsChange(0.2, 0.25)).toBe("-5.0");
-    expect(pointsChange(0.143, 0.143)).toBe("0.0");
-    expect(pointsChange(1, 0)).toBe("+100.0");
-    expect(pointsChange(null, 0.5)).toBeNull();
-    expect(pointsChange(0.5, null)).toBeNull();
   });
 });

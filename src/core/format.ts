@@ -38,16 +38,6 @@ export function percent(rate: number | null, empty = "—"): string {
   return `${roundTo(rate * 100, 1).toFixed(1)}%`;
 }
 
-/**
- * A rate's change in percentage points, one decimal, signed: (0.353, 0.294) → `+5.9`, (0.2, 0.25) →
- * `-5.0`, no change `0.0`; null when either rate is missing (nothing to compare).
- */
-export function pointsChange(now: number | null, before: number | null): string | null {
-  if (now === null || before === null || !Number.isFinite(now) || !Number.isFinite(before)) return null;
-  const points = roundTo((now - before) * 100, 1);
-  return points > 0 ? `+${points.toFixed(1)}` : points < 0 ? points.toFixed(1) : "0.0";
-}
-
 /** `0.8` → `80%`, `0.8125` → `81.3%` (one decimal at most, for a target or a sum written out in words). */
 export function percentInProse(rate: number): string {
   return `${roundTo(rate * 100, 1)}%`;

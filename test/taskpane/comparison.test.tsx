@@ -63,11 +63,11 @@ describe("与上期对比", () => {
     expect(within(section).getByTestId("comparison-since")).toHaveTextContent("上期：2025-03-10");
     const rate = (key: string) => section.querySelector(`[data-rate-change="${key}"]`);
     expect(rate("completionRate")).toHaveTextContent("14.3%，较上期 +1.8 个百分点");
-    expect(rate("closeRate")).toHaveTextContent("0.0%，较上期 -12.5 个百分点");
-    expect(rate("onTimeRate")).toHaveTextContent("100.0%，与上期持平");
+    expect(rate("closeRate")).toHaveTextContent("0.0%，较上期 −12.5 个百分点");
+    expect(rate("onTimeRate")).toHaveTextContent("100.0%，较上期 持平");
     const groups = [...section.querySelectorAll("[data-change]")].map((g) => g.getAttribute("data-change"));
     expect(groups).toEqual(["consecutiveRed", "turnedRed", "deadlineMoved", "wentBack", "newlyDone", "removedItems"]);
-    const red = groupButton(section, /连续 2 期及以上红灯（问责\/约谈候选）\s*1 项/);
+    const red = groupButton(section, /连续亮红灯（问责\/约谈对象）\s*1 项/);
     expect(red).toHaveAttribute("aria-expanded", "false");
   });
 
@@ -75,7 +75,7 @@ describe("与上期对比", () => {
     const host = thirdMeeting();
     const user = renderPane(host, MARCH_17);
     const section = await evaluateNow(user);
-    await user.click(groupButton(section, /整改时限后延/));
+    await user.click(groupButton(section, /整改时限推迟/));
     const moved = within(section).getByRole("button", {
       name: /序号 4\s*工程变更未经审批即实施\s*2025-02-20 → 2025-04-30/,
     });
@@ -83,12 +83,12 @@ describe("与上期对比", () => {
     // The item's 问题描述 cell on its row this period (C is row 5 since E was inserted above it).
     expect(host.callsOf("selectCell")).toEqual([{ method: "selectCell", sheet: SHEET, address: "B5" }]);
 
-    await user.click(groupButton(section, /连续 2 期及以上红灯/));
+    await user.click(groupButton(section, /连续亮红灯/));
     expect(
-      within(section).getByRole("button", { name: /序号 2\s*招标文件编制不规范.*连续 2 期红灯/ }),
+      within(section).getByRole("button", { name: /序号 2\s*招标文件编制不规范.*连续2期红灯/ }),
     ).toBeInTheDocument();
 
-    await user.click(groupButton(section, /移除事项/));
+    await user.click(groupButton(section, /台账中已删除/));
     const removed = within(section).getByText("食堂采购无台账");
     expect(removed.closest("li")).toHaveTextContent("序号 6食堂采购无台账");
     expect(removed.closest("button")).toBeNull();
@@ -112,9 +112,9 @@ describe("与上期对比", () => {
     const section = await evaluateNow(renderPane(thirdMeeting(), MARCH_17, "en"), "Evaluate");
     expect(within(section).getByRole("heading")).toHaveTextContent("Compared with the last period");
     expect(section.querySelector('[data-rate-change="completionRate"]')).toHaveTextContent(
-      "14.3%, +1.8 points on the last period",
+      "14.3%, +1.8 pp on the last period",
     );
-    expect(groupButton(section, /Red 2 or more periods running/)).toBeInTheDocument();
+    expect(groupButton(section, /Red in consecutive periods/)).toBeInTheDocument();
   });
 });
 

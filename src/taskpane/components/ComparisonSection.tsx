@@ -1,11 +1,12 @@
 /**
  * 与上期对比: what changed since the last period recorded in 评估记录 — each rate with its change in
- * points, then one collapsed group per kind of change (the 问责/约谈 candidates first), each entry a
- * button that selects its item's row in the sheet, as a finding selects its cell. A removed item has
- * no row: it shows last period's 序号 and description as text. Groups that are empty are left out;
- * a long group shows `PREVIEW` entries and 显示全部. With no earlier period: one quiet line.
+ * points, then one collapsed group per kind of change, in the order and words every host uses
+ * (`comparisonSections`: the 问责/约谈 candidates first), each entry a button that selects its item's
+ * row in the sheet, as a finding selects its cell. A removed item has no row: it shows last period's
+ * 序号 and description as text. Groups that are empty are left out; a long group shows `PREVIEW`
+ * entries and 显示全部. With no earlier period: one quiet line.
  */
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -16,10 +17,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { excerpt, percent, pointsChange } from "../../core/format";
+import { excerpt, percent } from "../../core/format";
 import type { Comparison, RateChange } from "../../core/history";
-import type { EvaluatedItem } from "../../core/types";
-import type { StringKey } from "../i18n";
+import {
+  comparisonSections,
+  pointsText,
+  rateChangePoints,
+  type ComparisonEntry,
+  type ComparisonListId,
+} from "../../core/history/sections";
+import type { EvaluationResult } from "../../core/types";
+import { pick, type Lang, type StringKey } from "../i18n";
 import { useStrings } from "../i18n-context";
 
 /** Entries a group shows before 显示全部: the pane is 300–350 px wide. */
@@ -60,22 +68,18 @@ const useStyles = makeStyles({
   detail: { marginLeft: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
 });
 
-/** One line of a group: an item on a row of this period's ledger, or a removed one (row null). */
-interface Entry {
-  readonly key: string;
-  readonly row: number | null;
-  readonly seq: string | null;
-  readonly description: string;
-  readonly detail: string | null;
-}
-
-interface Group {
-  readonly id: string;
-  readonly title: string;
-  /** The 问责/约谈 candidates and turned red are marked as such; the rest are neutral. */
-  readonly tone: "danger" | "warning" | "informative";
-  readonly entries: readonly Entry[];
-}
+/** The badge's colour: what calls for 督办 in red, what to watch in amber, progress and ledger changes neutral. */
+const TONES: Readonly<Record<ComparisonListId, "danger" | "warning" | "informative">> = {
+  consecutiveRed: "danger",
+  turnedRed: "danger",
+  turnedYellow: "warning",
+  deadlineMoved: "warning",
+  wentBack: "warning",
+  newlyDone: "informative",
+  newlyClosed: "informative",
+  newItems: "informative",
+  removedItems: "informative",
+};
 
 const RATES: readonly { key: keyof Comparison["rates"]; label: StringKey }[] = [
   { key: "completionRate", label: "completionRate" },
@@ -84,66 +88,19 @@ const RATES: readonly { key: keyof Comparison["rates"]; label: StringKey }[] = [
 ];
 
 export function ComparisonSection({
-  comparison,
-  items,
-  escalateAfterReds,
+  result,
   onSelectRow,
 }: {
-  /** Null: no earlier period recorded; undefined: evaluated without a history (nothing to say). */
-  readonly comparison: Comparison | null | undefined;
-  readonly items: readonly EvaluatedItem[];
-  readonly escalateAfterReds: number;
+  /** Its `comparison`: null when no earlier period is recorded; absent when evaluated without a history. */
+  readonly result: EvaluationResult;
   readonly onSelectRow: (row: number) => void;
 }) {
   const styles = useStyles();
-  const { t } = useStrings();
-  const byRow = useMemo(() => new Map(items.map((item) => [item.row, item])), [items]);
+  const { lang, t } = useStrings();
+  const { comparison } = result;
   if (comparison === undefined) return null;
   if (comparison === null) return <p className={styles.quiet}>{t("comparisonNone")}</p>;
-
-  const entryOf = (row: number, detail: string | null = null): Entry => {
-    const item = byRow.get(row);
-    return {
-      key: `${row}`,
-      row,
-      seq: item?.seq ?? null,
-      description: excerpt(item?.cells.description?.text ?? ""),
-      detail,
-    };
-  };
-  const rows = (list: readonly number[]): Entry[] => list.map((row) => entryOf(row));
-  const groups: Group[] = [
-    {
-      id: "consecutiveRed",
-      title: t("cmpConsecutiveRed", { n: escalateAfterReds }),
-      tone: "danger",
-      entries: comparison.consecutiveRed.map(({ row, periods }) => entryOf(row, t("cmpRedPeriods", { n: periods }))),
-    },
-    { id: "turnedRed", title: t("cmpTurnedRed"), tone: "danger", entries: rows(comparison.turnedRed) },
-    { id: "turnedYellow", title: t("cmpTurnedYellow"), tone: "warning", entries: rows(comparison.turnedYellow) },
-    {
-      id: "deadlineMoved",
-      title: t("cmpDeadlineMoved"),
-      tone: "warning",
-      entries: comparison.deadlineMoved.map(({ row, from, to }) => entryOf(row, t("cmpMoved", { from, to }))),
-    },
-    { id: "wentBack", title: t("cmpWentBack"), tone: "warning", entries: rows(comparison.wentBack) },
-    { id: "newlyDone", title: t("cmpNewlyDone"), tone: "informative", entries: rows(comparison.newlyDone) },
-    { id: "newlyClosed", title: t("cmpNewlyClosed"), tone: "informative", entries: rows(comparison.newlyClosed) },
-    { id: "newItems", title: t("cmpNewItems"), tone: "informative", entries: rows(comparison.newItems) },
-    {
-      id: "removedItems",
-      title: t("cmpRemoved"),
-      tone: "informative",
-      entries: comparison.removedItems.map((removed, i) => ({
-        key: `removed-${i}`,
-        row: null,
-        seq: removed.seq,
-        description: excerpt(removed.description),
-        detail: null,
-      })),
-    },
-  ].filter((group) => group.entries.length > 0) as Group[];
+  const groups = comparisonSections(result, comparison).filter((group) => group.entries.length > 0);
 
   return (
     <>
@@ -155,7 +112,7 @@ export function ComparisonSection({
           <div key={key} style={{ display: "contents" }}>
             <dt className={styles.term}>{t(label)}</dt>
             <dd className={styles.value} data-rate-change={key}>
-              {rateText(comparison.rates[key], t)}
+              {rateText(comparison.rates[key], lang, t)}
             </dd>
           </div>
         ))}
@@ -168,8 +125,8 @@ export function ComparisonSection({
             <AccordionItem key={group.id} value={group.id} data-change={group.id}>
               <AccordionHeader size="small">
                 <span className={styles.headerText}>
-                  <span className={styles.title}>{group.title}</span>
-                  <Badge appearance="tint" className={styles.badge} color={group.tone}>
+                  <span className={styles.title}>{pick(group.title, lang)}</span>
+                  <Badge appearance="tint" className={styles.badge} color={TONES[group.id]}>
                     {t("cmpCount", { n: group.entries.length })}
                   </Badge>
                 </span>
@@ -185,42 +142,41 @@ export function ComparisonSection({
   );
 }
 
-/** `完成率 35.3%，较上期 +5.9 个百分点`; the rate alone when last period had none. */
-function rateText(change: RateChange, t: ReturnType<typeof useStrings>["t"]): string {
+/** `35.3%，较上期 +5.9 个百分点` (beside 完成率); the rate alone when last period had none. */
+function rateText(change: RateChange, lang: Lang, t: ReturnType<typeof useStrings>["t"]): string {
   const rate = percent(change.now, t("notAvailable"));
-  const points = pointsChange(change.now, change.before);
-  if (points === null) return rate;
-  return points === "0.0" ? t("rateUnchanged", { rate }) : t("rateChange", { rate, points });
+  const points = rateChangePoints(change);
+  return points === null ? rate : t("rateChange", { rate, points: pointsText(points, lang) });
 }
 
 function GroupEntries({
   entries,
   onSelectRow,
 }: {
-  readonly entries: readonly Entry[];
+  readonly entries: readonly ComparisonEntry[];
   readonly onSelectRow: (row: number) => void;
 }) {
   const styles = useStyles();
-  const { t } = useStrings();
+  const { lang, t } = useStrings();
   const [all, setAll] = useState(false);
   const shown = all ? entries : entries.slice(0, PREVIEW);
   return (
     <>
       <ul className={styles.list}>
-        {shown.map((entry) => {
+        {shown.map((entry, index) => {
           const seq = (
             <span className={styles.seq}>{entry.seq ? t("findingSeq", { seq: entry.seq }) : t("cmpNoSeq")}</span>
           );
           const body = (
             <>
               {seq}
-              <span className={styles.text}>{entry.description}</span>
-              {entry.detail && <span className={styles.detail}>{entry.detail}</span>}
+              <span className={styles.text}>{excerpt(entry.description)}</span>
+              {entry.detail && <span className={styles.detail}>{pick(entry.detail, lang)}</span>}
             </>
           );
           const { row } = entry;
           return (
-            <li key={entry.key}>
+            <li key={entry.row ?? `removed-${index}`}>
               {row !== null ? (
                 <Button
                   appearance="subtle"

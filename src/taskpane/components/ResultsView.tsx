@@ -87,13 +87,7 @@ export function ResultsView({
           <Subtitle2 as="h2" id="comparison-heading" className={styles.heading}>
             {t("comparisonHeading")}
           </Subtitle2>
-          <ComparisonSection
-            key={`${outcome.sheet}:${inputs.today}`}
-            comparison={result.comparison}
-            items={result.items}
-            escalateAfterReds={inputs.settings.escalateAfterReds}
-            onSelectRow={onSelectRow}
-          />
+          <ComparisonSection key={`${outcome.sheet}:${inputs.today}`} result={result} onSelectRow={onSelectRow} />
         </section>
       )}
       <section className={styles.section} aria-labelledby="findings-heading">
