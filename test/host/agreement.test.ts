@@ -99,7 +99,7 @@ describe("host and cli agree", () => {
         (await readWorkbook(file, { wanted: () => false })).sheets.some((s) => isHistorySheetName(s.name)),
       ),
     );
-    expect(holdsHistory.filter(Boolean)).toHaveLength(1);
+    expect(holdsHistory.some(Boolean)).toBe(true);
     for (const [i, file] of cases().entries()) {
       const { cli, host } = await runBoth([
         "evaluate",
