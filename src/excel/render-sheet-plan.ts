@@ -88,27 +88,51 @@ function applyStyle(range: XlRange, style: CellStyle): void {
 
 const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
 
-export function queueSheetPlan(sheet: XlWorksheet, plan: SheetPlan, features: HostFeatures): void {
+/** The plan's cells as the 2-D values and number formats written from A1 (`cellContent`), or null when empty. */
+export function sheetPlanGrid(
+  plan: SheetPlan,
+  features: HostFeatures,
+): { values: unknown[][]; formats: string[][]; rect: Rect } | null {
   const placed = sheetPlanCells(plan);
-  if (placed.length === 0) return;
+  if (placed.length === 0) return null;
   const bottom = Math.max(...placed.map((c) => c.row));
   const right = Math.max(...placed.map((c) => c.col));
-  const all: Rect = { top: 1, left: 1, bottom, right };
   const values: unknown[][] = Array.from({ length: bottom }, () => Array.from({ length: right }, () => ""));
   const formats: string[][] = Array.from({ length: bottom }, () => Array.from({ length: right }, () => "General"));
-  const styled: { row: number; col: number; style: CellStyle }[] = [];
-  const links: { row: number; col: number; target: string }[] = [];
   for (const { row, col, cell } of placed) {
     const { value, format } = cellContent(cell, features);
     (values[row - 1] as unknown[])[col - 1] = value;
     (formats[row - 1] as string[])[col - 1] = format;
+  }
+  return { values, formats, rect: { top: 1, left: 1, bottom, right } };
+}
+
+/**
+ * `values: false`: the cells' values and formats were written already (a large sheet, in bands of rows
+ * before this batch); only styles, borders, sizes, freeze, print setup and charts are queued.
+ */
+export function queueSheetPlan(
+  sheet: XlWorksheet,
+  plan: SheetPlan,
+  features: HostFeatures,
+  { values: withValues = true }: { readonly values?: boolean } = {},
+): void {
+  const placed = sheetPlanCells(plan);
+  if (placed.length === 0) return;
+  const bottom = Math.max(...placed.map((c) => c.row));
+  const styled: { row: number; col: number; style: CellStyle }[] = [];
+  const links: { row: number; col: number; target: string }[] = [];
+  for (const { row, col, cell } of placed) {
     if (cell.style) styled.push({ row, col, style: cell.style });
     if (cell.kind === "link" && features.hyperlinks)
       links.push({ row, col, target: linkTarget(cell.sheet, cell.address) });
   }
-  const whole = sheet.getRange(rectAddress(all));
-  whole.numberFormat = formats;
-  whole.values = values;
+  const grid = withValues ? sheetPlanGrid(plan, features) : null;
+  if (grid) {
+    const whole = sheet.getRange(rectAddress(grid.rect));
+    whole.numberFormat = grid.formats;
+    whole.values = grid.values;
+  }
   for (const link of links) {
     sheet.getRange(rectAddress({ top: link.row, bottom: link.row, left: link.col, right: link.col })).hyperlink = {
       documentReference: link.target,

@@ -9,6 +9,8 @@
  *           renamed aside, the new sheet is added under the chosen name and filled (the history's then
  *           hidden), moved to the old one's place, the mark points at it; the old history is deleted,
  *           then the old summary last.
+ *   (a history over `HISTORY_INLINE_BYTES`: its new sheet is added and its cells written first, one
+ *   sync per band of rows under `HISTORY_BAND_BYTES`; the batch then styles, hides and marks it)
  *
  * The summary is not activated: the ledger stays the active sheet, so 评估 again reads the ledger, not
  * the summary; the pane offers a link (`selectCell`) to the new sheet.
@@ -18,14 +20,14 @@
  * sheets are removed and the old ones renamed back — except when only the old summary's delete was left
  * (the old history already deleted, so it cannot come back): then that delete is done, completing the batch.
  */
-import { absoluteReference, parseAddress, REFERS_TO_NOTHING } from "./address";
+import { absoluteReference, parseAddress, rectAddress, REFERS_TO_NOTHING } from "./address";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
 import type { XlContext } from "./office-api";
 import { queueNameLoad, type QueuedName } from "./owned-spans";
-import { queueSheetPlan } from "./render-sheet-plan";
-import { pickHistorySheetName } from "./history-in-excel";
+import { queueSheetPlan, sheetPlanGrid } from "./render-sheet-plan";
+import { pickHistorySheetName, valueBands, type ValueBand } from "./history-in-excel";
 import { historyAfter, planHistorySheet } from "../core/history";
 import { MARK_NAMES } from "../core/plan/marks-plan";
 import type { SheetPlan } from "../core/plan/sheet-plan";
@@ -53,6 +55,8 @@ interface Replacement {
   readonly plan: SheetPlan;
   readonly aside: string | null;
   readonly hidden: boolean;
+  /** The cells, written before the batch in these bands (a large history); null: with the batch. */
+  readonly bands: readonly ValueBand[] | null;
 }
 
 function asideName(taken: readonly string[]): string {
@@ -108,14 +112,22 @@ export async function writeSummaryInExcel(
     plan,
     aside,
     hidden: false,
+    bands: null,
   };
   // An evaluation read without a history (none in the workbook is an empty one) records no period.
   const history = evaluation.result.period
-    ? historyReplacement(evaluation, historyMark, ownedBy(historyMark), names, aside)
+    ? historyReplacement(evaluation, historyMark, ownedBy(historyMark), names, aside, features)
     : null;
   const replacements = history ? [summary, history] : [summary];
 
+  /** Whether a sync of this write went through (only a large history's bands come before the batch). */
+  let wrote = false;
   try {
+    for (const r of replacements) {
+      if (!r.bands) continue;
+      await writeBands(context, r, r.bands);
+      wrote = true;
+    }
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     for (const r of replacements) queueReplacement(context, r, features);
     // The deletes last, the old summary's the very last: once it is gone, everything before it ran.
@@ -123,7 +135,7 @@ export async function writeSummaryInExcel(
     await context.sync();
   } catch (error) {
     // Refused whole because a cell is being edited: nothing was written, nothing to undo.
-    if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
+    if (!wrote && refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       const completed = await undoReplacements(context, sheets, replacements);
       if (completed) return { sheetName: name, renamedFrom };
@@ -144,27 +156,53 @@ function historyReplacement(
   owned: SheetInfo | null,
   names: readonly string[],
   summaryAside: string | null,
+  features: HostFeatures,
 ): Replacement {
   const name = pickHistorySheetName(names, owned?.name ?? null);
+  const plan = planHistorySheet(historyAfter(evaluation.history, evaluation.result), name);
+  const grid = sheetPlanGrid(plan, features);
   return {
     markName: MARK_NAMES.history,
     owned,
     markBefore: mark.item.isNullObject ? null : mark.range.isNullObject ? REFERS_TO_NOTHING : mark.range.address,
     markExisted: !mark.item.isNullObject,
     name,
-    plan: planHistorySheet(historyAfter(evaluation.history, evaluation.result), name),
+    plan,
     aside: owned === null ? null : asideName(summaryAside === null ? names : [...names, summaryAside]),
     hidden: true,
+    bands: grid ? valueBands(grid) : null,
   };
+}
+
+/**
+ * A large sheet's cells before the batch: the old sheet renamed aside and the new one added with the
+ * first band, then one sync per further band. The undo (`undoReplacements`) removes a half-written
+ * new sheet like any other.
+ */
+async function writeBands(context: XlContext, r: Replacement, bands: readonly ValueBand[]): Promise<void> {
+  const wb = context.workbook;
+  if (r.owned && r.aside) wb.worksheets.getItem(r.owned.id).name = r.aside;
+  const sheet = wb.worksheets.add(r.name);
+  for (const band of bands) {
+    const range = sheet.getRange(rectAddress(band.rect));
+    range.numberFormat = band.formats;
+    range.values = band.values;
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per band: the 5 MB request cap
+    await context.sync();
+  }
 }
 
 /** Queues one replacement: the old sheet renamed aside, the new one added, filled (hidden), placed and marked. */
 function queueReplacement(context: XlContext, r: Replacement, features: HostFeatures): void {
   const wb = context.workbook;
-  const old = r.owned ? wb.worksheets.getItem(r.owned.id) : null;
-  if (old && r.aside) old.name = r.aside;
-  const sheet = wb.worksheets.add(r.name);
-  queueSheetPlan(sheet, r.plan, features);
+  let sheet;
+  if (r.bands) sheet = wb.worksheets.getItem(r.name);
+  else {
+    const old = r.owned ? wb.worksheets.getItem(r.owned.id) : null;
+    if (old && r.aside) old.name = r.aside;
+    sheet = wb.worksheets.add(r.name);
+  }
+  queueSheetPlan(sheet, r.plan, features, { values: r.bands === null });
   // Hidden, not very hidden: the user can unhide 评估记录 to read it or delete a period.
   if (r.hidden) sheet.visibility = "Hidden";
   if (r.markExisted) wb.names.getItemOrNullObject(r.markName).delete();
