@@ -9,7 +9,7 @@
  * the pane as it looks under Office's dark themes or a Windows contrast theme.
  */
 import { parseIsoDate, toDate } from "../core/dates";
-import { createExcelDouble, type ExcelDouble } from "../excel/double";
+import { createExcelDouble, type ExcelDouble } from "../excel-double";
 import { pickLanguage } from "./i18n";
 import { mountPane } from "./mount";
 import { PREVIEW_TODAY, previewWorkbook } from "./preview-workbook";

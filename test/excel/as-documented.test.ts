@@ -2,7 +2,7 @@
  * The adapter on workbooks as users have them, against the double behaving as Microsoft documents
  * Excel (docs/EXCEL-BEHAVIOUR.md): each test here failed before the adapter handled that behaviour.
  */
-import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
+import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel-double";
 import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";

@@ -8,7 +8,7 @@ import {
   serialFromYmd,
   type SheetDescription,
   type WorkbookSnapshot,
-} from "../../src/excel/double";
+} from "../../src/excel-double";
 import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import { MAX_SYNCS_PER_LEDGER_SEARCH } from "../../src/excel/find-ledger-sheet";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";

@@ -9,10 +9,10 @@ import {
   type ExcelDouble,
   type SheetDescription,
   type WorkbookDescription,
-} from "../../src/excel/double";
+} from "../../src/excel-double";
 import { createExcelHost } from "../../src/excel/excel-host";
-import { loadWorkbookModel } from "../../src/excel/double-xlsx/load";
-import type { WorkbookModel } from "../../src/excel/double/model";
+import { loadWorkbookModel } from "../../src/excel-double/xlsx/load";
+import type { WorkbookModel } from "../../src/excel-double/model";
 import type { LedgerHost } from "../../src/excel/host";
 import { columnLetter } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/types";
@@ -99,7 +99,7 @@ export function harness(description: WorkbookDescription, excelApi = "1.17"): Ha
 const loadedFiles = new Map<string, Promise<WorkbookModel>>();
 
 /**
- * An .xlsx file loaded into the double (src/excel/double-xlsx/load.ts), `active` its active sheet.
+ * An .xlsx file loaded into the double (src/excel-double/xlsx/load.ts), `active` its active sheet.
  * Each call gets its own copy of the workbook (the file is read once).
  */
 export async function fileHarness(

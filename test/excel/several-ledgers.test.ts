@@ -3,7 +3,7 @@
  * mark names, and below ExcelApi 1.6 its own record of the user's fills), evaluating one never
  * disturbs another's, and 清除标记 takes every sheet back to exactly what it was (SPEC §8).
  */
-import { diffSnapshots, type WorkbookDescription } from "../../src/excel/double";
+import { diffSnapshots, type WorkbookDescription } from "../../src/excel-double";
 import { MAX_SYNCS_PER_CLEAR } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";

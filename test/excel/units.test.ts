@@ -22,7 +22,7 @@ import {
   subtractRect,
   type ReadBlock,
 } from "../../src/excel/read-plan";
-import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
+import { PAYLOAD_LIMIT_BYTES } from "../../src/excel-double";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { packBySize } from "../../src/excel/evaluate-in-excel";
 import { charsToPoints, textValue } from "../../src/excel/render-sheet-plan";

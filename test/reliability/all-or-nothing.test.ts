@@ -11,7 +11,7 @@
  * its own message, and the workbook is unchanged.
  */
 import { join } from "node:path";
-import { diffSnapshots } from "../../src/excel/double";
+import { diffSnapshots } from "../../src/excel-double";
 import type { EvaluateRequest, HostErrorCode, LedgerHost } from "../../src/excel/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { fileHarness, HEADER, ledgerSheet, TODAY } from "../excel/fixtures";

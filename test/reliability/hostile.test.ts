@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { diffSnapshots, serialFromYmd, type SheetDescription } from "../../src/excel/double";
+import { diffSnapshots, serialFromYmd, type SheetDescription } from "../../src/excel-double";
 import type { EvaluateRequest } from "../../src/excel/host";
 import { evaluate } from "../../src/core/evaluate";
 import { planMarks } from "../../src/core/plan/marks-from-result";

@@ -5,13 +5,13 @@
  *
  * Fixtures: the .xlsx files in samples/ and test/fixtures/ (samples/out/ holds outputs of the demo,
  * already marked, so they are not "before" pictures), each also loaded into the Excel double
- * (src/excel/double-xlsx/load.ts); and the double fixtures of test/excel/fixtures.ts (1900 and 1904 date systems, with user
+ * (src/excel-double/xlsx/load.ts); and the double fixtures of test/excel/fixtures.ts (1900 and 1904 date systems, with user
  * fills, fonts, borders, widths and a user name around them; ExcelApi 1.17 and the 1.4 fallback).
  */
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { diffSnapshots, type SheetDescription, type WorkbookDescription } from "../../src/excel/double";
+import { diffSnapshots, type SheetDescription, type WorkbookDescription } from "../../src/excel-double";
 import type { EvaluateOutcome, EvaluateRequest, LedgerHost } from "../../src/excel/host";
 import { evaluate, pickSurveySheet } from "../../src/core/evaluate";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";

@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { run, type CliIo } from "../../src/cli/run";
-import { diffSnapshots, type ExcelDouble, type WorkbookSnapshot } from "../../src/excel/double";
+import { diffSnapshots, type ExcelDouble, type WorkbookSnapshot } from "../../src/excel-double";
 import type { HostError, HostOutcome, LedgerHost } from "../../src/excel/host";
 import { harness } from "../excel/fixtures";
 

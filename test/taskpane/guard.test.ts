@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
 import { parse } from "acorn";
 import { screen, waitFor } from "@testing-library/react";
-import { createExcelDouble } from "../../src/excel/double";
+import { createExcelDouble } from "../../src/excel-double";
 import { mountPane } from "../../src/taskpane/mount";
 import { previewWorkbook } from "../../src/taskpane/preview-workbook";
 import { PANE_STARTED_FLAG, signalPaneStarted } from "../../src/taskpane/start-signal";

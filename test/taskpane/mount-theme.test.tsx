@@ -3,7 +3,7 @@
 import "./jsdom-setup";
 import { act, screen } from "@testing-library/react";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { createExcelDouble } from "../../src/excel/double";
+import { createExcelDouble } from "../../src/excel-double";
 import { mountPane } from "../../src/taskpane/mount";
 import { previewWorkbook } from "../../src/taskpane/preview-workbook";
 import type { ThemeName } from "../../src/taskpane/theme";

@@ -8,7 +8,7 @@ import {
   MAX_ADDRESS_LENGTH,
   PAYLOAD_LIMIT_BYTES,
   serialFromYmd,
-} from "../../src/excel/double";
+} from "./index";
 
 const ledger = () =>
   createExcelDouble({
