@@ -15,7 +15,7 @@
 import { createExcelDoubleOf, type ExcelDouble, type ExcelDoubleOptions } from "../excel-double";
 import { loadWorkbookModel } from "../excel-double/xlsx/load";
 import { createExcelHost } from "../excel/excel-host";
-import type { EvaluateOutcome, HostError, LedgerHost } from "../excel/host";
+import type { EvaluateOutcome, HostError, LedgerHost } from "../core/host";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
 import { readProblemMessage, WorkbookReadError } from "../xlsx/read";

@@ -27,7 +27,7 @@ import {
   type MarksBefore,
   type OwnedRule,
 } from "./undo-snapshot";
-import type { ClearOutcome } from "./host";
+import type { ClearOutcome } from "../core/host";
 import type {
   XlConditionalFormat,
   XlConditionalFormatCollection,

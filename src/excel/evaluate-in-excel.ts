@@ -26,7 +26,7 @@ import { payloadBytes } from "./payload";
 import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
-import type { EvaluateOutcome, EvaluateRequest } from "./host";
+import type { EvaluateOutcome, EvaluateRequest } from "../core/host";
 import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./fill-record";
 import {
   isOwnedRule,

@@ -9,7 +9,7 @@ import { evaluateInExcel } from "./evaluate-in-excel";
 import { detectFeatures, type HostFeatures } from "./features";
 import { findLedgerSheetInExcel } from "./find-ledger-sheet";
 import { HOST_MESSAGES, hostErrorFrom } from "./host-errors";
-import type { HostOutcome, LedgerHost } from "./host";
+import type { HostOutcome, LedgerHost } from "../core/host";
 import { SETTINGS_KEY } from "./fill-record";
 import type { ExcelEnv, XlContext } from "./office-api";
 import { writeSummaryInExcel } from "./summary-in-excel";

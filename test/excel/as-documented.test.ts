@@ -4,7 +4,7 @@
  */
 import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel-double";
 import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
-import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { MARK_NAMES, MAX_MARKED_SHEETS, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
 import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";

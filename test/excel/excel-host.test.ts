@@ -11,7 +11,7 @@ import {
 } from "../../src/excel-double";
 import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import { MAX_SYNCS_PER_LEDGER_SEARCH } from "../../src/excel/find-ledger-sheet";
-import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { MARK_NAMES } from "../../src/core/plan/marks-plan";
 import {

@@ -4,7 +4,7 @@
  */
 import { diffSnapshots } from "../../src/excel-double";
 import { MAX_SYNCS_PER_EVALUATION_WITHOUT_CONDITIONAL_FORMATS, settingsFrom } from "../../src/excel/excel-host";
-import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { MARKS_SETTING_KEY, SETTINGS_KEY } from "../../src/excel/fill-record";
 import { DEFAULT_SETTINGS, SettingsSchema } from "../../src/core/settings";
 import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";

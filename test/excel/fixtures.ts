@@ -13,7 +13,7 @@ import {
 import { createExcelHost } from "../../src/excel/excel-host";
 import { loadWorkbookModel } from "../../src/excel-double/xlsx/load";
 import type { WorkbookModel } from "../../src/excel-double/model";
-import type { LedgerHost } from "../../src/excel/host";
+import type { LedgerHost } from "../../src/core/host";
 import { columnLetter } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/types";
 import { generateLedger } from "../../bench/generate";

@@ -5,7 +5,7 @@
  */
 import { diffSnapshots, type WorkbookDescription } from "../../src/excel-double";
 import { MAX_SYNCS_PER_CLEAR } from "../../src/excel/excel-host";
-import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { columnMarkNames, MAX_MARKED_SHEETS } from "../../src/core/plan/marks-plan";
 import { failAtEachSync } from "../reliability/support";

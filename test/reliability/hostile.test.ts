@@ -16,7 +16,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { diffSnapshots, serialFromYmd, type SheetDescription } from "../../src/excel-double";
-import type { EvaluateRequest } from "../../src/excel/host";
+import type { EvaluateRequest } from "../../src/core/host";
 import { evaluate } from "../../src/core/evaluate";
 import { planMarks } from "../../src/core/plan/marks-from-result";
 import { removeMarks } from "../../src/xlsx/write";

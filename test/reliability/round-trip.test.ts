@@ -12,7 +12,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { diffSnapshots, type SheetDescription, type WorkbookDescription } from "../../src/excel-double";
-import type { EvaluateOutcome, EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import type { EvaluateOutcome, EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { evaluate, pickSurveySheet } from "../../src/core/evaluate";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { ledgerCandidates } from "../../src/cli/run";

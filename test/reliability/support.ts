@@ -7,7 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { run, type CliIo } from "../../src/cli/run";
 import { diffSnapshots, type ExcelDouble, type WorkbookSnapshot } from "../../src/excel-double";
-import type { HostError, HostOutcome, LedgerHost } from "../../src/excel/host";
+import type { HostError, HostOutcome, LedgerHost } from "../../src/core/host";
 import { harness } from "../excel/fixtures";
 
 export const ROOT = resolve(__dirname, "../..");

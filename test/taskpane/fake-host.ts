@@ -15,7 +15,7 @@ import type {
   HostOutcome,
   LedgerHost,
   WriteSummaryOutcome,
-} from "../../src/excel/host";
+} from "../../src/core/host";
 import { gridFrom } from "../support/grid-builder";
 
 export type FakeCall =
