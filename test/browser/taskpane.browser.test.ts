@@ -30,7 +30,7 @@ import { chromium, type Browser, type Page, type Route } from "playwright-core";
 import type { ExcelDouble } from "../../src/excel-double";
 import { serveFolder, type StaticServer } from "./static-server";
 
-/** The preview exposes its workbook double on `window` (src/taskpane/preview.tsx). */
+/** The preview exposes its workbook double on `window` (src/preview/index.tsx). */
 type PreviewWindow = { excelDouble?: ExcelDouble };
 
 const CHROMIUM = "/usr/bin/chromium";

@@ -13,7 +13,7 @@ import { parse } from "acorn";
 import { screen, waitFor } from "@testing-library/react";
 import { createExcelDouble } from "../../src/excel-double";
 import { mountPane } from "../../src/taskpane/mount";
-import { previewWorkbook } from "../../src/taskpane/preview-workbook";
+import { previewWorkbook } from "../../src/preview/workbook";
 import { PANE_STARTED_FLAG, signalPaneStarted } from "../../src/taskpane/start-signal";
 
 interface Problem {

@@ -10,10 +10,10 @@
  */
 import { parseIsoDate, toDate } from "../core/dates";
 import { createExcelDouble, type ExcelDouble } from "../excel-double";
-import { pickLanguage } from "./i18n";
-import { mountPane } from "./mount";
-import { PREVIEW_TODAY, previewWorkbook } from "./preview-workbook";
-import { themeFromQuery } from "./theme";
+import { pickLanguage } from "../taskpane/i18n";
+import { mountPane } from "../taskpane/mount";
+import { PREVIEW_TODAY, previewWorkbook } from "./workbook";
+import { themeFromQuery } from "../taskpane/theme";
 
 declare global {
   interface Window {
