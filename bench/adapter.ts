@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { createExcelDouble } from "../src/excel-double";
 import { createExcelHost } from "../src/excel/excel-host";
 import type { CellValue } from "../src/core/types";
-import { BENCH_TODAY, generateLedger } from "./generate";
+import { BENCH_TODAY, generateLedger } from "../test/support/ledger-generator";
 import { columnLetter } from "../src/core/grid";
 
 export interface AdapterFigures {

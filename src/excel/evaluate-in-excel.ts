@@ -103,8 +103,8 @@ import type { CellValue, EvaluationResult, FieldKey, Grid, MergeArea } from "../
 
 /**
  * Syncs of one evaluation (probe, read, write) for a ledger whose rows after the probe's prefetch fit one
- * read response: 20,000 realistic rows of 15 columns (bench/generate.ts; payloads counted as UTF-8 bytes).
- * A larger ledger takes one more sync per further read block (`READ_BUDGET_BYTES`) or write request
+ * read response: 20,000 realistic rows of 15 columns (test/support/ledger-generator.ts; payloads counted as
+ * UTF-8 bytes). A larger ledger takes one more sync per further read block (`READ_BUDGET_BYTES`) or write request
  * (`WRITE_BUDGET_BYTES`); a sheet whose first rows are too dense for the prefetch one more for the probe
  * sent again without it.
  */

@@ -28,7 +28,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page, type Route } from "playwright-core";
 import type { ExcelDouble } from "../../src/excel-double";
-import { serveFolder, type StaticServer } from "./static-server";
+import { serveFolder, type StaticServer } from "../support/static-server";
 
 /** The preview exposes its workbook double on `window` (src/preview/index.tsx). */
 type PreviewWindow = { excelDouble?: ExcelDouble };

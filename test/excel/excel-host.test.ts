@@ -23,8 +23,8 @@ import {
   realisticLedger,
   sheetOfGrid,
   TODAY,
-} from "./fixtures";
-import { BENCH_TODAY } from "../../bench/generate";
+} from "../support/excel-harness";
+import { BENCH_TODAY } from "../support/ledger-generator";
 import { evaluate } from "../../src/core/evaluate";
 import type { EvaluationResult, Grid } from "../../src/core/types";
 
@@ -237,7 +237,7 @@ describe("syncs and payloads", () => {
     },
   );
 
-  it("evaluates a realistic 20,000-row ledger (bench/generate.ts) in exactly 3 syncs, each payload under 5 MB, as the engine does on the whole grid", async () => {
+  it("evaluates a realistic 20,000-row ledger (test/support/ledger-generator.ts) in exactly 3 syncs, each payload under 5 MB, as the engine does on the whole grid", async () => {
     const { sheet, grid } = realisticLedger(20_000);
     const { host, double } = harness({ sheets: [sheet] });
     const { result } = await evaluateOk(host, { ...active, today: BENCH_TODAY });

@@ -8,7 +8,7 @@ import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { MARKS_SETTING_KEY, SETTINGS_KEY } from "../../src/excel/fill-record";
 import { DEFAULT_SETTINGS, SettingsSchema } from "../../src/core/settings";
 import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
-import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
+import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "../support/excel-harness";
 
 const active: EvaluateRequest = { source: { kind: "active" }, today: TODAY, settings: DEFAULT_SETTINGS };
 

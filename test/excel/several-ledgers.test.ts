@@ -8,8 +8,8 @@ import { MAX_SYNCS_PER_CLEAR } from "../../src/excel/excel-host";
 import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { columnMarkNames, MAX_MARKED_SHEETS } from "../../src/core/plan/marks-plan";
-import { failAtEachSync } from "../reliability/support";
-import { harness, ledgerSheet, TODAY } from "./fixtures";
+import { failAtEachSync } from "../support/reliability";
+import { harness, ledgerSheet, TODAY } from "../support/excel-harness";
 
 const on = (name: string): EvaluateRequest => ({
   source: { kind: "sheet", name },

@@ -17,8 +17,8 @@ import { writeWorkbookModel } from "../../src/excel-double/xlsx/write";
 import { DEFAULT_SETTINGS } from "../../src/core/settings-defaults";
 import { MARK_NAMES } from "../../src/core/plan/marks-plan";
 import { hostBackend } from "../../src/cli/host";
-import { fileHarness } from "../excel/fixtures";
-import { runCommand } from "./support";
+import { fileHarness } from "../support/excel-harness";
+import { runCommand } from "../support/run-command";
 
 const TODAY = "2025-03-31";
 const LEDGER = "整改台账";

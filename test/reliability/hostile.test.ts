@@ -26,8 +26,8 @@ import { columnLetter } from "../../src/core/grid";
 import { gridFrom } from "../support/grid-builder";
 import { arbitraryCellValue } from "../support/cell-arbitrary";
 import { hostBackend } from "../../src/cli/host";
-import { runCommand } from "../host/support";
-import { cli, expectUserMessage, harness } from "./support";
+import { runCommand } from "../support/run-command";
+import { cli, expectUserMessage, harness } from "../support/reliability";
 
 jest.setTimeout(120_000);
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /** The findings list: each finding names its cell, with its sheet when that is not the ledger's. */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";

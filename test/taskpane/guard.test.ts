@@ -5,7 +5,7 @@
  * start — an error, a rejected promise, a script that does not load, no start at all — replaces the
  * loading text with its message, while a pane that starts is left alone.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /** The mounted pane changes theme when the theme it follows (Office's, in Excel) changes. */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { act, screen } from "@testing-library/react";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createExcelDouble } from "../../src/excel-double";

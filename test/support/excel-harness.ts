@@ -16,7 +16,7 @@ import type { WorkbookModel } from "../../src/excel-double/model";
 import type { LedgerHost } from "../../src/core/host";
 import { columnLetter } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/types";
-import { generateLedger } from "../../bench/generate";
+import { generateLedger } from "./ledger-generator";
 
 export const TODAY = "2025-03-31";
 export const LEDGER_SHEET = "整改台账";
@@ -148,8 +148,8 @@ function describedCell(value: CellValue): string | number | boolean | null {
 }
 
 /**
- * The benchmark's realistic ledger (bench/generate.ts: 15 columns, long-ish Chinese texts, section rows,
- * merged units, dates as formatted serials and as typed text) as a sheet of the double, with its grid.
+ * The benchmark's realistic ledger (test/support/ledger-generator.ts: 15 columns, long-ish Chinese texts, section
+ * rows, merged units, dates as formatted serials and as typed text) as a sheet of the double, with its grid.
  */
 export function realisticLedger(items: number): { sheet: SheetDescription; grid: Grid } {
   const { grid } = generateLedger(items);

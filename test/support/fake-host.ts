@@ -16,7 +16,7 @@ import type {
   LedgerHost,
   WriteSummaryOutcome,
 } from "../../src/core/host";
-import { gridFrom } from "../support/grid-builder";
+import { gridFrom } from "./grid-builder";
 
 export type FakeCall =
   | { readonly method: "evaluate"; readonly request: EvaluateRequest }
