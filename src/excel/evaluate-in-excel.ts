@@ -21,26 +21,23 @@
  * a selected table), its formats are read in one more sync and the ledger is evaluated again.
  * A failure of the write sync is undone (`restoreMarks`) so the workbook is as before.
  */
-import { contains, intersect, parseAddress, rectAddress, REFERS_TO_NOTHING, type Rect } from "./address";
+import { contains, intersect, localAddress, parseAddress, rectAddress, REFERS_TO_NOTHING, type Rect } from "./address";
 import { payloadBytes } from "./payload";
 import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, EvaluateRequest } from "../core/host";
 import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./fill-record";
+import { queueFills, restoreMarks, type MarksBefore } from "./undo-snapshot";
 import {
   isOwnedRule,
-  localAddress,
   queueAddRule,
-  queueFills,
   queueRuleAreas,
   queueRulesLoad,
-  restoreMarks,
   ruleAreasAddress,
-  type MarksBefore,
   type OwnedRule,
   type RuleToAdd,
-} from "./undo-snapshot";
+} from "./owned-rules";
 import type {
   XlConditionalFormat,
   XlConditionalFormatCollection,
