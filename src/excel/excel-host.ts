@@ -1,5 +1,5 @@
 /**
- * `createExcelHost(env)`: the `LedgerHost` (src/excel/host.ts) over an `Excel`/`Office` pair — real
+ * `createExcelHost(env)`: the `LedgerHost` (src/core/host.ts) over an `Excel`/`Office` pair — real
  * Office.js in the add-in, the in-memory double (src/excel-double) in tests and the browser preview.
  * Every method runs in one `Excel.run`, returns a `HostOutcome` and never throws: Office.js errors
  * become `HostError`s with a message in both languages.
