@@ -14,8 +14,8 @@ import { readHistorySheet } from "../../src/core/history/sheet";
 import type { CliJson } from "../../src/core/report/json";
 import { readWorkbook } from "../../src/xlsx/read";
 import { EXPECTED, ledgerRows, PERIODS, type Period } from "../support/four-periods";
-import { convertToXlsx, libreOfficeAvailable } from "../xlsx/support/libreoffice";
-import { rawCells, readPart } from "../xlsx/support/package";
+import { convertToXlsx, libreOfficeAvailable } from "../support/libreoffice";
+import { rawCells, readPart } from "../support/xlsx-package";
 
 const hasLibreOffice = libreOfficeAvailable();
 if (process.env.CI && !hasLibreOffice) throw new Error("CI needs soffice for the 评估记录 round trip");
