@@ -6,6 +6,9 @@
  *   npm run --silent bench:jobs                                   # 8 × 5,000 items, 5 rounds
  *   BENCH_JOBS_ITEMS=5000,20000 BENCH_JOBS_ROUNDS=7 npm run --silent bench:jobs
  *
+ * `BENCH_CLI=/path/to/cli.cjs` measures another build of the command line (a bundle the launcher
+ * built, copied aside) in place of this checkout's: two builds compared at the same moment.
+ *
  * Fair by construction:
  * - each round runs `--jobs 1`, `--jobs 2` and the pair (below) once, in an order that turns
  *   round by round, so a burst of load elsewhere hits all three alike; the figures are medians;
@@ -25,7 +28,7 @@ import { BENCH_TODAY, writeLedgerXlsx } from "./generate";
 import { layoutVariant } from "./layouts";
 import { runNodeProcess, stats, type ProcessRun, type Stats } from "./measure";
 
-const LAUNCHER = resolve(__dirname, "../src/cli/launch.cjs");
+const CLI = process.env.BENCH_CLI ? resolve(process.env.BENCH_CLI) : resolve(__dirname, "../src/cli/launch.cjs");
 /** The budget: `--jobs 2` at least this many times faster than `--jobs 1`. */
 export const JOBS_SPEEDUP_BUDGET = 1.6;
 
@@ -55,7 +58,7 @@ export async function writeBigLedgers(dir: string, files: number, items: number)
 }
 
 async function combine(folder: string, jobs: number): Promise<ProcessRun> {
-  const run = await runNodeProcess(LAUNCHER, ["combine", folder, "--today", BENCH_TODAY, "--jobs", String(jobs)], true);
+  const run = await runNodeProcess(CLI, ["combine", folder, "--today", BENCH_TODAY, "--jobs", String(jobs)], true);
   if (run.exitCode !== 0) throw new Error(`bench: combine --jobs ${jobs} exited with ${String(run.exitCode)}`);
   return run;
 }
@@ -91,7 +94,9 @@ export async function benchCombineJobs(
       }
     }
     const last = (kind: Kind) => ((wall[kind].at(-1) as number) / 1000).toFixed(2);
-    log(`bench: ${files} × ${items} round ${round + 1}/${rounds}: --jobs 1 ${last("jobs1")} s, --jobs 2 ${last("jobs2")} s, pair ${last("pair")} s\n`);
+    log(
+      `bench: ${files} × ${items} round ${round + 1}/${rounds}: --jobs 1 ${last("jobs1")} s, --jobs 2 ${last("jobs2")} s, pair ${last("pair")} s\n`,
+    );
   }
   const jobs1 = stats(wall.jobs1);
   const jobs2 = stats(wall.jobs2);
@@ -154,7 +159,8 @@ export function jobsReport(all: readonly JobsFigures[]): string {
     range(f.jobs2Cpu),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] as number)).join(" | ")} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, c) => cell.padEnd(widths[c] as number)).join(" | ")} |`;
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
@@ -177,6 +183,7 @@ async function main(): Promise<void> {
   const cores = require("node:os").cpus().length as number;
   const load = (require("node:os").loadavg() as number[]).map((l) => l.toFixed(1)).join(" ");
   process.stdout.write(`Machine: ${cores} cores, load average ${load} at the end, Node ${process.version}\n`);
+  if (process.env.BENCH_CLI) process.stdout.write(`Command line measured: ${CLI}\n`);
   process.stdout.write(`${jobsReport(all)}\n`);
   for (const f of all) {
     const b = jobsBudget(f);
