@@ -24,7 +24,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { BENCH_TODAY, writeLedgerXlsx } from "./generate";
+import { BENCH_TODAY, writeLedgerXlsx } from "../test/support/ledger-generator";
 import { layoutVariant } from "./layouts";
 import { runNodeProcess, stats, type ProcessRun, type Stats } from "./measure";
 

@@ -14,7 +14,7 @@
 import { cpSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { benchCombineJobs, jobsBudget, writeBigLedgers, type JobsFigures } from "./combine-jobs";
-import { BENCH_TODAY, writeLedgerXlsx } from "./generate";
+import { BENCH_TODAY, writeLedgerXlsx } from "../test/support/ledger-generator";
 import { layoutVariant } from "./layouts";
 import { runNodeProcess, type ProcessRun } from "./measure";
 

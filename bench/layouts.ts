@@ -4,7 +4,7 @@
  * benchmarks (bench/combine.ts, bench/combine-jobs.ts) combine ledgers that do not look alike.
  */
 import type { CellValue, Grid, MergeArea } from "../src/core/types";
-import { generateLedger, type GeneratedLedger } from "./generate";
+import { generateLedger, type GeneratedLedger } from "../test/support/ledger-generator";
 
 /** Other words units use for the same columns (SPEC §2), so no two layouts share a header. */
 const SYNONYMS: readonly (readonly string[])[] = [

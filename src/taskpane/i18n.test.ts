@@ -1,5 +1,5 @@
-import { DICTIONARIES, format, pickLanguage, RULE_TITLES, translate } from "../../src/taskpane/i18n";
-import { RULE_IDS } from "../../src/core/types";
+import { DICTIONARIES, format, pickLanguage, RULE_TITLES, translate } from "./i18n";
+import { RULE_IDS } from "../core/types";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

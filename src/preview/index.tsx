@@ -9,11 +9,11 @@
  * the pane as it looks under Office's dark themes or a Windows contrast theme.
  */
 import { parseIsoDate, toDate } from "../core/dates";
-import { createExcelDouble, type ExcelDouble } from "../excel/double";
-import { pickLanguage } from "./i18n";
-import { mountPane } from "./mount";
-import { PREVIEW_TODAY, previewWorkbook } from "./preview-workbook";
-import { themeFromQuery } from "./theme";
+import { createExcelDouble, type ExcelDouble } from "../excel-double";
+import { pickLanguage } from "../taskpane/i18n";
+import { mountPane } from "../taskpane/mount";
+import { PREVIEW_TODAY, previewWorkbook } from "./workbook";
+import { themeFromQuery } from "../taskpane/theme";
 
 declare global {
   interface Window {

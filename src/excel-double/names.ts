@@ -7,7 +7,7 @@
  *   defined with A1 active means "column K+0, row 2+0 from the active cell", and drifts as the user moves.
  *   The model stores such a part relative to A1, as a .xlsx file does.
  */
-import { MAX_COLS, MAX_ROWS, parseAddress, quoteSheetName, rectAddress, type Rect } from "../address";
+import { MAX_COLS, MAX_ROWS, parseAddress, quoteSheetName, rectAddress, type Rect } from "../excel/address";
 import type { NameModel, SheetModel, WorkbookModel } from "./model";
 
 /** Which parts of a name's reference are relative (written without `$`). */

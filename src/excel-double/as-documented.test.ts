@@ -3,7 +3,7 @@
  * of each): where the adapter's own reading of the API was kinder than Excel, these hold the double to
  * Excel's rule.
  */
-import { createExcelDouble, MAX_MERGED_AREAS_PER_CALL } from "../../src/excel/double";
+import { createExcelDouble, MAX_MERGED_AREAS_PER_CALL } from "./index";
 
 const rules = () =>
   createExcelDouble({

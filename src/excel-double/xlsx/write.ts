@@ -12,10 +12,10 @@
  * the add-in's web-extension part, which a file written here does not have).
  */
 import ExcelJS from "exceljs";
-import { rectAddress, type Rect } from "../address";
-import type { CellModel, ConditionalFormatModel, NameModel, SheetModel, WorkbookModel } from "../double/model";
+import { rectAddress, type Rect } from "../../excel/address";
+import type { CellModel, ConditionalFormatModel, NameModel, SheetModel, WorkbookModel } from "../model";
 import { rewriteZipEntry } from "../../xlsx/zip";
-import { nameReferenceText } from "../double/names";
+import { nameReferenceText } from "../names";
 import { isStoredRule, POINTS_PER_WIDTH_UNIT } from "./load";
 import { escapeXml } from "./xml-walk";
 

@@ -2,10 +2,10 @@
  * Sample ledgers and surveys for the plan and writer tests, as rows (for `gridFrom` and for
  * exceljs), and a helper that evaluates them with the real engine.
  */
-import { evaluate } from "../../../src/core/evaluate";
-import { DEFAULT_SETTINGS, type Settings } from "../../../src/core/settings";
-import type { CellValue, EvaluationResult } from "../../../src/core/types";
-import { gridFrom } from "../../support/grid-builder";
+import { evaluate } from "../../src/core/evaluate";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
+import type { CellValue, EvaluationResult } from "../../src/core/types";
+import { gridFrom } from "./grid-builder";
 
 export const TODAY = "2025-03-31";
 export const LEDGER_SHEET = "整改台账";

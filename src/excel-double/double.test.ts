@@ -2,13 +2,7 @@
  * The double must be at least as strict as real Excel, or adapter tests prove nothing
  * (DESIGN.md "Testing without Excel").
  */
-import {
-  createExcelDouble,
-  diffSnapshots,
-  MAX_ADDRESS_LENGTH,
-  PAYLOAD_LIMIT_BYTES,
-  serialFromYmd,
-} from "../../src/excel/double";
+import { createExcelDouble, diffSnapshots, MAX_ADDRESS_LENGTH, PAYLOAD_LIMIT_BYTES, serialFromYmd } from "./index";
 
 const ledger = () =>
   createExcelDouble({

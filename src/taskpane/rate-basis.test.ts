@@ -1,9 +1,9 @@
 /** Each rate's numerator and denominator, as the pane shows them: part ÷ whole is the engine's rate. */
-import { BENCH_TODAY, generateLedger } from "../../bench/generate";
-import { evaluate } from "../../src/core/evaluate";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { rateBasis, type Fraction } from "../../src/taskpane/rate-basis";
-import { sampleLedger } from "./fake-host";
+import { BENCH_TODAY, generateLedger } from "../../test/support/ledger-generator";
+import { evaluate } from "../core/evaluate";
+import { DEFAULT_SETTINGS } from "../core/settings";
+import { rateBasis, type Fraction } from "./rate-basis";
+import { sampleLedger } from "../../test/support/fake-host";
 
 const ratio = ({ part, whole }: Fraction): number | null => (whole === 0 ? null : part / whole);
 

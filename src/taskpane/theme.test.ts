@@ -1,5 +1,5 @@
 /** The preview's `?theme=` and the pane following Office's theme while it is open. */
-import { followTheme, themeFromQuery, type ThemeName } from "../../src/taskpane/theme";
+import { followTheme, themeFromQuery, type ThemeName } from "./theme";
 
 describe("preview theme parameter", () => {
   it.each([

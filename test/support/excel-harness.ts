@@ -9,14 +9,14 @@ import {
   type ExcelDouble,
   type SheetDescription,
   type WorkbookDescription,
-} from "../../src/excel/double";
+} from "../../src/excel-double";
 import { createExcelHost } from "../../src/excel/excel-host";
-import { loadWorkbookModel } from "../../src/excel/double-xlsx/load";
-import type { WorkbookModel } from "../../src/excel/double/model";
-import type { LedgerHost } from "../../src/excel/host";
+import { loadWorkbookModel } from "../../src/excel-double/xlsx/load";
+import type { WorkbookModel } from "../../src/excel-double/model";
+import type { LedgerHost } from "../../src/core/host";
 import { columnLetter } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/types";
-import { generateLedger } from "../../bench/generate";
+import { generateLedger } from "./ledger-generator";
 
 export const TODAY = "2025-03-31";
 export const LEDGER_SHEET = "整改台账";
@@ -99,7 +99,7 @@ export function harness(description: WorkbookDescription, excelApi = "1.17"): Ha
 const loadedFiles = new Map<string, Promise<WorkbookModel>>();
 
 /**
- * An .xlsx file loaded into the double (src/excel/double-xlsx/load.ts), `active` its active sheet.
+ * An .xlsx file loaded into the double (src/excel-double/xlsx/load.ts), `active` its active sheet.
  * Each call gets its own copy of the workbook (the file is read once).
  */
 export async function fileHarness(
@@ -148,8 +148,8 @@ function describedCell(value: CellValue): string | number | boolean | null {
 }
 
 /**
- * The benchmark's realistic ledger (bench/generate.ts: 15 columns, long-ish Chinese texts, section rows,
- * merged units, dates as formatted serials and as typed text) as a sheet of the double, with its grid.
+ * The benchmark's realistic ledger (test/support/ledger-generator.ts: 15 columns, long-ish Chinese texts, section
+ * rows, merged units, dates as formatted serials and as typed text) as a sheet of the double, with its grid.
  */
 export function realisticLedger(items: number): { sheet: SheetDescription; grid: Grid } {
   const { grid } = generateLedger(items);

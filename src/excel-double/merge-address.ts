@@ -1,4 +1,4 @@
-import { parseAddress, type Rect } from "../address";
+import { parseAddress, type Rect } from "../excel/address";
 
 /** An A1 range written by a test (`"A1:F1"`, `"B3"`) as a rectangle; throws on a malformed one (a test bug). */
 export function mergeFromA1(address: string): Rect {

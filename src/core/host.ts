@@ -1,10 +1,10 @@
 /**
- * The contract between the task pane and the Excel adapter. The pane only ever talks to a
- * `LedgerHost`; `createExcelHost()` implements it over Office.js (and, in tests and the browser
- * preview, over the in-memory Excel double).
+ * The contract between the task pane and a host. The pane only ever talks to a `LedgerHost`;
+ * `createExcelHost()` (src/excel) implements it over Office.js (and, in tests, the browser preview and
+ * `npm run host`, over the in-memory Excel double). Types only: core stays free of any host.
  */
-import type { Settings } from "../core/settings";
-import type { EvaluationResult, IsoDate, LayoutFailure, Message } from "../core/types";
+import type { Settings } from "./settings";
+import type { EvaluationResult, IsoDate, LayoutFailure, Message } from "./types";
 
 /** Which ledger to read. */
 export type LedgerSource =

@@ -1,14 +1,14 @@
 /**
  * Shared helpers of the reliability tests (issue #5): every fixture ledger as a list, a failure
  * injected at each sync of a host call, and the CLI driven in-process. (An .xlsx file is loaded into
- * the Excel double by `fileHarness`, test/excel/fixtures.ts.)
+ * the Excel double by `fileHarness`, test/support/excel-harness.ts.)
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { run, type CliIo } from "../../src/cli/run";
-import { diffSnapshots, type ExcelDouble, type WorkbookSnapshot } from "../../src/excel/double";
-import type { HostError, HostOutcome, LedgerHost } from "../../src/excel/host";
-import { harness } from "../excel/fixtures";
+import { diffSnapshots, type ExcelDouble, type WorkbookSnapshot } from "../../src/excel-double";
+import type { HostError, HostOutcome, LedgerHost } from "../../src/core/host";
+import { harness } from "./excel-harness";
 
 export const ROOT = resolve(__dirname, "../..");
 

@@ -4,7 +4,7 @@
  * units merged over runs of rows — at any size. Same `size` and `seed`, same ledger.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, Grid, MergeArea } from "../src/core/types";
+import type { CellValue, Grid, MergeArea } from "../../src/core/types";
 
 /** A small, fast, seedable PRNG (mulberry32): benchmarks must not depend on Math.random. */
 export function prng(seed: number): () => number {

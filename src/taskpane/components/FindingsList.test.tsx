@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 /** The findings list: each finding names its cell, with its sheet when that is not the ledger's. */
-import "./jsdom-setup";
+import "../../../test/support/jsdom-setup";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { FindingsList } from "../../src/taskpane/components/FindingsList";
-import type { Finding } from "../../src/core/types";
+import { FindingsList } from "./FindingsList";
+import type { Finding } from "../../core/types";
 
 const onLedger: Finding = {
   rule: "required-field",

@@ -42,7 +42,7 @@ export type {
   CellSnapshot,
 } from "./model";
 export { PAYLOAD_LIMIT_BYTES, type InjectedFailure, type SyncRecord } from "./runtime";
-export { MAX_ADDRESS_LENGTH } from "../address";
+export { MAX_ADDRESS_LENGTH } from "../excel/address";
 export { serialFromYmd } from "./serial";
 
 /** What `Excel.run` hands its callback. */
@@ -82,7 +82,7 @@ export function createExcelDouble(description: WorkbookDescription, options: Exc
   return createExcelDoubleOf(buildWorkbook(description), options);
 }
 
-/** A double over a workbook model built elsewhere (a file loaded by `src/excel/double-xlsx/load.ts`). */
+/** A double over a workbook model built elsewhere (a file loaded by `src/excel-double/xlsx/load.ts`). */
 export function createExcelDoubleOf(model: WorkbookModel, options: ExcelDoubleOptions = {}): ExcelDouble {
   const runtime = new DoubleRuntime(model, Number((options.excelApi ?? "1.17").split(".")[1] ?? "0"));
   return {

@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS, SettingsSchema } from "../../src/core/settings";
-import { defaultSeverity, fromForm, toForm } from "../../src/taskpane/settings-form";
-import { pickThemeName, luminance } from "../../src/taskpane/theme";
+import { DEFAULT_SETTINGS, SettingsSchema } from "../core/settings";
+import { defaultSeverity, fromForm, toForm } from "./settings-form";
+import { pickThemeName, luminance } from "./theme";
 
 describe("settings form", () => {
   it("shows the defaults as a person would type them (rates as percentages, blank inputs)", () => {

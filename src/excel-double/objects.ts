@@ -15,7 +15,7 @@ import {
   sheetAddress,
   splitAreas,
   type Rect,
-} from "../address";
+} from "../excel/address";
 import { DoubleError } from "./errors";
 import {
   cellKey,

@@ -9,7 +9,7 @@
  * - cell-edit mode rejects every sync; a configurable failure can be injected at the n-th sync.
  */
 import { DoubleError, propertyNotLoaded } from "./errors";
-import { payloadBytes } from "../payload";
+import { payloadBytes } from "../excel/payload";
 import type { WorkbookModel } from "./model";
 
 /** Excel on the web caps one request and one response at 5 MB. */

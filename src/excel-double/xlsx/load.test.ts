@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { createExcelDoubleOf } from "../double";
-import { snapshotWorkbook } from "../double/model";
+import { createExcelDoubleOf } from "../index";
+import { snapshotWorkbook } from "../model";
 import { WorkbookReadError } from "../../xlsx/read";
 import { loadWorkbookModel } from "./load";
 

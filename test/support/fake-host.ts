@@ -15,8 +15,8 @@ import type {
   HostOutcome,
   LedgerHost,
   WriteSummaryOutcome,
-} from "../../src/excel/host";
-import { gridFrom } from "../support/grid-builder";
+} from "../../src/core/host";
+import { gridFrom } from "./grid-builder";
 
 export type FakeCall =
   | { readonly method: "evaluate"; readonly request: EvaluateRequest }

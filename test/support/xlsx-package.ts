@@ -4,8 +4,8 @@
  * (exceljs reads a cached formula result of 0 as "no result", which would hide the very numbers
  * the recalculation test compares.)
  */
-import { decodeXml, parseWorkbookRels, parseWorkbookXml } from "../../../src/xlsx/read";
-import { readZipPart } from "../../../src/xlsx/zip";
+import { decodeXml, parseWorkbookRels, parseWorkbookXml } from "../../src/xlsx/read";
+import { readZipPart } from "../../src/xlsx/zip";
 
 export function readPart(path: string, name: string): string | null {
   return readZipPart(path, name)?.toString("utf8") ?? null;

@@ -2,11 +2,11 @@
  * The workbook the Excel double holds: plain data, built by tests from a Grid-like description and
  * snapshotted for equality ("only the owned cells changed"). Plain TypeScript, no Node APIs.
  */
-import type { Rect } from "../address";
-import { rectAddress } from "../address";
+import type { Rect } from "../excel/address";
+import { rectAddress } from "../excel/address";
 import { mergeFromA1 } from "./merge-address";
 import { nameReferenceText, parseNameReference, type RelativeParts } from "./names";
-import { splitAreas } from "../address";
+import { splitAreas } from "../excel/address";
 
 export type ScalarValue = string | number | boolean;
 

@@ -2,11 +2,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { evaluate, pickSurveySheet } from "../../../src/core/evaluate";
-import type { Settings } from "../../../src/core/settings";
-import type { CellValue, EvaluationResult } from "../../../src/core/types";
-import { readWorkbook } from "../../../src/xlsx/read";
-import { LEDGER_ROWS, LEDGER_SHEET, SURVEY_ROWS, SURVEY_SHEET, TODAY } from "./sample";
+import { evaluate, pickSurveySheet } from "../../src/core/evaluate";
+import type { Settings } from "../../src/core/settings";
+import type { CellValue, EvaluationResult } from "../../src/core/types";
+import { readWorkbook } from "../../src/xlsx/read";
+import { LEDGER_ROWS, LEDGER_SHEET, SURVEY_ROWS, SURVEY_SHEET, TODAY } from "./sample-ledger";
 
 export const USER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B0F0" } };
 

@@ -5,7 +5,7 @@
  * satisfaction survey sheet. As of 2025-03-31 (the preview's default date) it has items of every
  * light and findings of several rules, so every part of the pane shows.
  */
-import { serialFromYmd, type WorkbookDescription } from "../excel/double";
+import { serialFromYmd, type WorkbookDescription } from "../excel-double";
 
 /** The preview's evaluation date: the sample's dates are written around it. */
 export const PREVIEW_TODAY = "2025-03-31";

@@ -16,8 +16,8 @@
  * - conditional formats of every type, in priority order, with all their areas.
  */
 import { fstatSync } from "node:fs";
-import { parseAddress, type Rect } from "../address";
-import { parseNameReference } from "../double/names";
+import { parseAddress, type Rect } from "../../excel/address";
+import { parseNameReference } from "../names";
 import {
   emptySheet,
   newId,
@@ -27,7 +27,7 @@ import {
   type NameModel,
   type SheetModel,
   type WorkbookModel,
-} from "../double/model";
+} from "../model";
 import type { CellValue } from "../../core/types";
 import { readWorkbook, WorkbookReadError } from "../../xlsx/read";
 import { listZipEntries, readZipEntry, withFile, ZipFormatError } from "../../xlsx/zip";
