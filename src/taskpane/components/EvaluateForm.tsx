@@ -13,9 +13,9 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import type { LedgerSource } from "../../excel/host";
-import type { StringKey } from "../i18n";
-import { useStrings } from "../i18n-context";
+import type { LedgerSource, RowsProgress } from "../../excel/host";
+import type { Lang, StringKey } from "../i18n";
+import { useStrings, type Strings } from "../i18n-context";
 import { usePaneStyles } from "../pane-styles";
 
 export type SourceKind = LedgerSource["kind"];
@@ -24,6 +24,8 @@ export type SourceKind = LedgerSource["kind"];
 export interface EvaluateProgress {
   readonly fraction: number;
   readonly stage: "read" | "evaluate" | "write";
+  /** While the engine checks the ledger: its rows read so far, of all. */
+  readonly rows?: RowsProgress;
 }
 
 const STAGE_KEYS: Readonly<Record<EvaluateProgress["stage"], StringKey>> = {
@@ -31,6 +33,14 @@ const STAGE_KEYS: Readonly<Record<EvaluateProgress["stage"], StringKey>> = {
   evaluate: "stageEvaluate",
   write: "stageWrite",
 };
+
+/** The stage in words; while the engine reads the ledger's rows, how many of them (正在逐项检查… 1,200 / 3,000 行). */
+function stageText(progress: EvaluateProgress, t: Strings["t"], lang: Lang): string {
+  const { stage, rows } = progress;
+  if (stage !== "evaluate" || !rows || rows.total === 0) return t(STAGE_KEYS[stage]);
+  const count = (n: number) => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-US");
+  return t("stageEvaluateRows", { done: count(rows.done), total: count(rows.total) });
+}
 
 const useStyles = makeStyles({
   evaluateButton: { alignSelf: "stretch" },
@@ -66,7 +76,7 @@ export function EvaluateForm({
   readonly onEvaluate: () => void;
 }) {
   const styles = { ...usePaneStyles(), ...useStyles() };
-  const { t } = useStrings();
+  const { lang, t } = useStrings();
   return (
     <section className={styles.section}>
       <Field label={t("sourceLabel")}>
@@ -114,8 +124,13 @@ export function EvaluateForm({
         {t("evaluateWrites")}
       </Text>
       {progress && (
-        <Field validationMessage={t(STAGE_KEYS[progress.stage])} validationState="none">
-          <ProgressBar value={progress.fraction} max={1} aria-label={t(STAGE_KEYS[progress.stage])} />
+        <Field validationMessage={stageText(progress, t, lang)} validationState="none">
+          <ProgressBar
+            value={progress.fraction}
+            max={1}
+            aria-label={t(STAGE_KEYS[progress.stage])}
+            aria-valuetext={`${Math.round(progress.fraction * 100)}%`}
+          />
         </Field>
       )}
     </section>
