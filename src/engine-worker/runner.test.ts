@@ -67,8 +67,8 @@ describe("workerEngineRunner", () => {
     const second = runner.run(other);
     await new Promise((resolve) => setTimeout(resolve, 10));
     const [a, b] = worker.requests;
-    worker.reply({ id: b!.id, kind: "result", evaluation: evaluate(other) });
-    worker.reply({ id: a!.id, kind: "result", evaluation: expected });
+    worker.answer(b!.id, evaluate(other));
+    worker.answer(a!.id, expected);
     expect(await first).toEqual(expected);
     expect(resultOf(await second).today).toBe("2025-12-31");
   });
@@ -143,7 +143,7 @@ describe("workerEngineRunner", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     worker.reply("hello");
     worker.reply({ id: 999, kind: "result", evaluation: null });
-    worker.reply({ id: worker.requests[0]!.id, kind: "result", evaluation: expected });
+    worker.answer(worker.requests[0]!.id, expected);
     expect(await waiting).toEqual(expected);
   });
 });

@@ -10,6 +10,7 @@
  */
 import { evaluate, type Evaluation } from "../core/evaluate";
 import type { EngineProgress } from "../core/progress";
+import type { EvaluatedItem, Finding } from "../core/types";
 import { isEngineReply, type EngineInput, type EngineReply, type EngineRequest } from "./protocol";
 
 export type { EngineInput };
@@ -45,6 +46,9 @@ interface Job {
   readonly onProgress: ((progress: EngineProgress) => void) | undefined;
   readonly resolve: (evaluation: Evaluation) => void;
   readonly reject: (error: unknown) => void;
+  /** The result's pieces received so far. */
+  readonly items: EvaluatedItem[];
+  readonly findings: Finding[];
 }
 
 /**
@@ -91,11 +95,21 @@ export function workerEngineRunner(
       job.onProgress?.(data.progress);
       return;
     }
+    if (data.kind === "items") {
+      for (const item of data.items) job.items.push(item);
+      return;
+    }
+    if (data.kind === "findings") {
+      for (const finding of data.findings) job.findings.push(finding);
+      return;
+    }
     jobs.delete(data.id);
-    if (data.kind === "result") {
-      answered.worker += 1;
-      job.resolve(data.evaluation);
-    } else inThread(job);
+    if (data.kind === "failed") return inThread(job);
+    answered.worker += 1;
+    const { evaluation } = data;
+    job.resolve(
+      evaluation.ok ? { ok: true, result: { ...evaluation.result, items: job.items, findings: job.findings } } : evaluation,
+    );
   };
 
   try {
@@ -110,7 +124,7 @@ export function workerEngineRunner(
 
   const run: EngineRunner = (input, onProgress) =>
     new Promise<Evaluation>((resolve, reject) => {
-      const job: Job = { input, onProgress, resolve, reject };
+      const job: Job = { input, onProgress, resolve, reject, items: [], findings: [] };
       if (worker === null) return inThread(job);
       const id = nextId++;
       jobs.set(id, job);

@@ -2,7 +2,7 @@
 import { BENCH_TODAY, generateLedger } from "../../bench/generate";
 import { evaluate } from "../core/evaluate";
 import type { EngineReply } from "./protocol";
-import { PROGRESS_INTERVAL_MS, serveEngine } from "./serve";
+import { FINDINGS_PER_MESSAGE, ITEMS_PER_MESSAGE, PROGRESS_INTERVAL_MS, serveEngine } from "./serve";
 
 function served(now: () => number) {
   const replies: EngineReply[] = [];
@@ -14,10 +14,33 @@ function served(now: () => number) {
 describe("serveEngine", () => {
   const ledger = generateLedger(1_000).grid;
 
-  it("answers a request with the engine's evaluation under the request's id", () => {
+  it("answers a request with the engine's evaluation under the request's id: items and findings in pieces, then the rest", () => {
     const { replies, send } = served(() => 0);
     send({ id: 7, input: { ledger, today: BENCH_TODAY } });
-    expect(replies).toEqual([{ id: 7, kind: "result", evaluation: evaluate({ ledger, today: BENCH_TODAY }) }]);
+    const evaluation = evaluate({ ledger, today: BENCH_TODAY });
+    if (!evaluation.ok) throw new Error(evaluation.message.en);
+    const { items, findings } = evaluation.result;
+    expect(replies.every((r) => r.id === 7)).toBe(true);
+    const kinds = replies.map((r) => r.kind);
+    expect(kinds).toEqual([
+      ...Array(Math.ceil(items.length / ITEMS_PER_MESSAGE)).fill("items"),
+      ...Array(Math.ceil(findings.length / FINDINGS_PER_MESSAGE)).fill("findings"),
+      "result",
+    ]);
+    expect(replies.flatMap((r) => (r.kind === "items" ? r.items : []))).toEqual(items);
+    expect(replies.flatMap((r) => (r.kind === "findings" ? r.findings : []))).toEqual(findings);
+    expect(replies.at(-1)).toEqual({
+      id: 7,
+      kind: "result",
+      evaluation: { ok: true, result: { ...evaluation.result, items: [], findings: [] } },
+    });
+  });
+
+  it("answers a sheet without a ledger in one message", () => {
+    const { replies, send } = served(() => 0);
+    const notLedger = { ...ledger, values: [["封面"]], numberFormats: undefined, merges: [] };
+    send({ id: 2, input: { ledger: notLedger, today: BENCH_TODAY } });
+    expect(replies).toEqual([{ id: 2, kind: "result", evaluation: evaluate({ ledger: notLedger, today: BENCH_TODAY }) }]);
   });
 
   it("sends progress no more often than every PROGRESS_INTERVAL_MS of its clock", () => {
@@ -36,7 +59,7 @@ describe("serveEngine", () => {
   it("sends no progress when the evaluation is quicker than the interval", () => {
     const { replies, send } = served(() => 0);
     send({ id: 1, input: { ledger, today: BENCH_TODAY } });
-    expect(replies.map((r) => r.kind)).toEqual(["result"]);
+    expect(replies.some((r) => r.kind === "progress")).toBe(false);
   });
 
   it("reports an engine that throws instead of dying, and ignores other messages", () => {

@@ -466,6 +466,8 @@ function missingFormatColumns(read: SheetRead, columns: Partial<Record<FieldKey,
 
 /** Splits a one-column write into pieces whose JSON stays under the request budget. */
 function splitByBytes(write: OwnedWrite, budget: number): OwnedWrite[] {
+  // Usually the whole column fits: one measure of it instead of one per row.
+  if (payloadBytes(write.values) <= budget) return [write];
   const pieces: OwnedWrite[] = [];
   let start = 0;
   let bytes = 0;
@@ -549,6 +551,7 @@ export async function evaluateInExcel(
   progress(PROGRESS.write, "write");
   await nextTask();
   const plan = planMarks(result);
+  await nextTask();
   const write = planMarksWrite(plan, probe, read, contents.oldRules, features);
   const fallback = features.conditionalFormats ? null : await readAndPlanFallbackFills(context, probe, plan);
   const before = undoSnapshotOf(probe, write, contents.oldRules, fallback);

@@ -18,6 +18,10 @@
  * Every request the page makes must go to that local server: anything else is aborted and fails the
  * test (SPEC §8: "no network calls besides loading the add-in's own files, no telemetry").
  *
+ * On a 3,000-item ledger (`?items=3000`) it measures the pane's UI thread during 评估 with a
+ * PerformanceObserver of long tasks (./long-tasks.ts): the engine runs in its Web Worker and no task
+ * takes over 100 ms; when the worker's script cannot load, 评估 still works, in the page's thread.
+ *
  * The page guard (src/taskpane/guard.js) is checked here too: pages whose main bundle throws, does
  * not load, or runs under Internet Explorer 11's user agent show the guard's message instead of
  * loading forever (test-results/taskpane-guard.png).
@@ -28,10 +32,12 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page, type Route } from "playwright-core";
 import type { ExcelDouble } from "../../src/excel/double";
+import type { WorkerEngineRunner } from "../../src/engine-worker/runner";
+import { bestOf, measureEvaluate } from "./long-tasks";
 import { serveFolder, type StaticServer } from "./static-server";
 
 /** The preview exposes its workbook double on `window` (src/taskpane/preview.tsx). */
-type PreviewWindow = { excelDouble?: ExcelDouble };
+type PreviewWindow = { excelDouble?: ExcelDouble; engineRunner?: WorkerEngineRunner };
 
 const CHROMIUM = "/usr/bin/chromium";
 const repo = join(__dirname, "..", "..");
@@ -113,7 +119,8 @@ jest.setTimeout(300_000);
   it("ships a Content-Security-Policy without any foreign origin in the preview", () => {
     const html = readFileSync(join(outDir, "taskpane.html"), "utf8");
     expect(html).toContain(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+        "worker-src 'self'",
     );
   });
 
@@ -316,6 +323,47 @@ jest.setTimeout(300_000);
     await guarded.goto(`${server.url}taskpane.html`);
     return guarded;
   }
+
+  /**
+   * 3,000 items on the double: the engine runs in its worker, the 正在逐项检查… stage is drawn, and no
+   * task of the UI thread takes over 100 ms from the click until the results are drawn. The machine
+   * may be shared: another process taking the CPU mid-task only makes a task longer, so the run is
+   * repeated (up to three fresh pages) and the best run is held to the budget; a pane that blocks
+   * fails every run. The figures of each run are printed for the record.
+   */
+  it("evaluates 3,000 items without blocking the UI thread over 100 ms, the engine in its worker", async () => {
+    const { best, runs } = await bestOf(3, 100, () => measureEvaluate(browser, `${server.url}taskpane.html?items=3000`));
+    console.log(
+      `3,000 items: longest UI-thread task per run ${runs.map((r) => `${r.longestMs.toFixed(0)} ms`).join(", ")}; ` +
+        `tasks over 50 ms in the best run: ${best.longTasks.map((d) => d.toFixed(0)).join(", ") || "none"}`,
+    );
+    expect(best.answered).toEqual({ worker: 1, inThread: 0 });
+    expect(best.stageDrawn).toBe(true);
+    expect(best.longestMs).toBeLessThan(100);
+  });
+
+  it("evaluates in the page's thread, with no error shown, when the engine worker's script cannot load", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "zh-CN" });
+    const own = await context.newPage();
+    const errors: string[] = [];
+    own.on("pageerror", (error) => errors.push(error.message));
+    await own.route("**/*", (route) => {
+      const url = route.request().url();
+      if (!url.startsWith(server.url) || /engine-worker\.[0-9a-f]+\.js$/.test(url)) return route.abort();
+      return route.continue();
+    });
+    await own.goto(`${server.url}taskpane.html`);
+    await own.getByRole("button", { name: "评估", exact: true }).click();
+    await own.getByText("评估完成：工作表“整改台账”共 10 项").waitFor({ timeout: 30_000 });
+    const engine = await own.evaluate(() => {
+      const runner = (window as unknown as PreviewWindow).engineRunner;
+      return { mode: runner?.mode(), answered: runner?.answered };
+    });
+    expect(engine).toEqual({ mode: "in-thread", answered: { worker: 0, inThread: 1 } });
+    expect(await own.getByRole("alert").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it("loads the ES5 page guard before the bundle, under a content-hashed name", () => {
     const html = readFileSync(join(outDir, "taskpane.html"), "utf8");

@@ -6,7 +6,8 @@
 import { deserialize, serialize } from "node:v8";
 import type { EngineReply, EngineRequest } from "../../src/engine-worker/protocol";
 import type { WorkerLike } from "../../src/engine-worker/runner";
-import { serveEngine } from "../../src/engine-worker/serve";
+import { resultReplies, serveEngine } from "../../src/engine-worker/serve";
+import type { Evaluation } from "../../src/core/evaluate";
 
 /** A structured clone (as `postMessage` makes), also where the test environment (jsdom) has no `structuredClone`. */
 const clone = <T>(value: T): T => deserialize(serialize(value)) as T;
@@ -53,6 +54,11 @@ export class FakeWorker implements WorkerLike {
   /** Fires an event at the page's side in a later task (an error event when the script fails to load). */
   fail(type: "error" | "messageerror" = "error"): void {
     setTimeout(() => this.emit(type, undefined), 0);
+  }
+
+  /** Delivers an evaluation to the page's side now, in the messages the worker sends for it. */
+  answer(id: number, evaluation: Evaluation): void {
+    for (const reply of resultReplies(id, evaluation)) this.emit("message", clone(reply));
   }
 
   /** Delivers `data` to the page's side now, as the worker would have (a reply the test writes). */
