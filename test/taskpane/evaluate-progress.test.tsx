@@ -5,7 +5,7 @@
  * 显示全部/再显示, the others closed — so the buttons below stay near.
  */
 import "./jsdom-setup";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { EvaluateOutcome, EvaluateRequest, HostOutcome } from "../../src/excel/host";
@@ -43,19 +43,19 @@ describe("progress while evaluating", () => {
     await waitFor(() => expect(host.report).toBeDefined());
     const bar = () => screen.getByRole("progressbar");
 
-    host.report?.(0.1, "read");
+    act(() => host.report?.(0.1, "read"));
     expect(await screen.findByText(read)).toBeInTheDocument();
     expect(bar()).toHaveAttribute("aria-valuenow", "0.1");
 
-    host.report?.(0.52, "evaluate", { done: 1200, total: 3000 });
+    act(() => host.report?.(0.52, "evaluate", { done: 1200, total: 3000 }));
     expect(await screen.findByText(rows)).toBeInTheDocument();
     expect(bar()).toHaveAttribute("aria-valuenow", "0.52");
     expect(bar()).toHaveAttribute("aria-valuetext", "52%");
 
-    host.report?.(0.85, "write");
+    act(() => host.report?.(0.85, "write"));
     expect(await screen.findByText(write)).toBeInTheDocument();
 
-    host.finish();
+    act(() => host.finish());
     await screen.findByRole("list", { name: lang === "zh" ? "红黄绿灯统计" : "Items by light" });
     expect(screen.queryByRole("progressbar")).toBeNull();
   });
