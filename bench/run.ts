@@ -123,8 +123,10 @@ function paneBudgets(pane: PaneFigures): Budget[] {
     {
       what: `pane: longest UI-thread task during 评估, ${pane.items.toLocaleString("en")} items`,
       limit: `≤ ${PANE_LONGEST_TASK_BUDGET_MS} ms`,
-      actual: `${worker.longestMs.toFixed(0)} ms (engine in the pane's thread: ${inThread.longestMs.toFixed(0)} ms)`,
-      ok: worker.longestMs <= PANE_LONGEST_TASK_BUDGET_MS,
+      actual:
+        `${worker.longestPaneMs.toFixed(0)} ms (with the double's syncs ${worker.longestMs.toFixed(0)}; ` +
+        `engine in the pane's thread ${inThread.longestPaneMs.toFixed(0)})`,
+      ok: worker.longestPaneMs <= PANE_LONGEST_TASK_BUDGET_MS,
     },
   ];
 }
@@ -307,7 +309,8 @@ async function main(): Promise<void> {
   );
   if (pane) {
     const line = (label: string, m: PaneFigures["worker"]) =>
-      `  ${label}: longest task ${m.longestMs.toFixed(0)} ms, ${m.longTasks.length} tasks over 50 ms, ` +
+      `  ${label}: longest task ${m.longestPaneMs.toFixed(0)} ms of the pane's own work ` +
+      `(${m.longestMs.toFixed(0)} ms with the double's syncs), ${m.longTasks.length} tasks over 50 ms, ` +
       `click to results ${m.totalMs.toFixed(0)} ms, 正在逐项检查… ${m.stageDrawn ? "drawn" : "never drawn"}`;
     out.push(
       "",

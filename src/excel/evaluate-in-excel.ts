@@ -542,6 +542,7 @@ export async function evaluateInExcel(
   progress(PROGRESS.probed, "read");
   const contents = await readSheetContents(context, request, features, probe);
   progress(PROGRESS.read, "evaluate");
+  await nextTask();
   const onEngineProgress = ({ fraction, rowsDone, rowsTotal }: EngineProgress): void =>
     progress(Math.min(PROGRESS.write, PROGRESS.read + PROGRESS.engine * fraction), "evaluate", {
       done: rowsDone,

@@ -3,6 +3,12 @@
  * (a task over 50 ms, reported by a `PerformanceObserver` of type `longtask`) from the click until the
  * results are drawn, where the engine ran (the preview's `window.engineRunner`), and whether the
  * 正在逐项检查… stage was ever drawn. Shared by the browser test and `npm run bench`.
+ *
+ * In the preview, Excel is the in-memory double, in the page: each `context.sync()` it answers runs
+ * on the pane's thread, where in Office the same work is done by Excel in its own process while the
+ * pane waits. So each long task is also told without the double's batches inside it (timed by
+ * wrapping the double's `runtime.runBatch`): the pane's own share, the part the add-in is answerable
+ * for. Both figures are reported.
  */
 import type { Browser } from "playwright-core";
 
@@ -11,6 +17,10 @@ export interface EvaluateLongTasks {
   readonly longTasks: readonly number[];
   /** The longest of them; 0 when there was none (every task under 50 ms). */
   readonly longestMs: number;
+  /** Each long task less the Excel double's batches inside it: the pane's own share (same order). */
+  readonly paneShares: readonly number[];
+  /** The largest pane's share of a long task; 0 when there was no long task. */
+  readonly longestPaneMs: number;
   /** From the click until the results were on the page. */
   readonly totalMs: number;
   /** Where the engine ran: its runner's answers. */
@@ -21,6 +31,8 @@ export interface EvaluateLongTasks {
 
 interface PageProbe {
   __zgtzLongTasks?: { start: number; duration: number }[];
+  __zgtzBatches?: { start: number; duration: number }[];
+  excelDouble?: { runtime: { runBatch(ops: unknown): void } };
   __zgtzStage?: boolean;
   __zgtzClickAt?: number;
   engineRunner?: { answered: { worker: number; inThread: number } };
@@ -43,7 +55,20 @@ export async function measureEvaluate(browser: Browser, url: string): Promise<Ev
     await page.evaluate(() => {
       const probe = window as unknown as PageProbe;
       probe.__zgtzLongTasks = [];
+      probe.__zgtzBatches = [];
       probe.__zgtzStage = false;
+      const runtime = probe.excelDouble?.runtime;
+      if (runtime) {
+        const runBatch = runtime.runBatch.bind(runtime);
+        runtime.runBatch = (ops) => {
+          const start = performance.now();
+          try {
+            runBatch(ops);
+          } finally {
+            probe.__zgtzBatches?.push({ start, duration: performance.now() - start });
+          }
+        };
+      }
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries())
           probe.__zgtzLongTasks?.push({ start: entry.startTime, duration: entry.duration });
@@ -63,8 +88,16 @@ export async function measureEvaluate(browser: Browser, url: string): Promise<Ev
     const found = await page.evaluate(() => {
       const probe = window as unknown as PageProbe;
       const from = probe.__zgtzClickAt ?? 0;
+      const tasks = (probe.__zgtzLongTasks ?? []).filter((t) => t.start >= from - 1);
+      const batches = probe.__zgtzBatches ?? [];
+      // A batch belongs to the task it ran in: it starts inside the task (a task is never split by a batch).
+      const excelIn = (task: { start: number; duration: number }) =>
+        batches
+          .filter((b) => b.start >= task.start && b.start < task.start + task.duration)
+          .reduce((sum, b) => sum + b.duration, 0);
       return {
-        longTasks: (probe.__zgtzLongTasks ?? []).filter((t) => t.start >= from - 1).map((t) => t.duration),
+        longTasks: tasks.map((t) => t.duration),
+        paneShares: tasks.map((t) => Math.max(0, t.duration - excelIn(t))),
         clickAt: from,
         answered: probe.engineRunner?.answered ?? { worker: 0, inThread: 0 },
         stageDrawn: probe.__zgtzStage ?? false,
@@ -73,6 +106,8 @@ export async function measureEvaluate(browser: Browser, url: string): Promise<Ev
     return {
       longTasks: found.longTasks,
       longestMs: Math.max(0, ...found.longTasks),
+      paneShares: found.paneShares,
+      longestPaneMs: Math.max(0, ...found.paneShares),
       totalMs: doneAt - found.clickAt,
       answered: { ...found.answered },
       stageDrawn: found.stageDrawn,
@@ -83,10 +118,10 @@ export async function measureEvaluate(browser: Browser, url: string): Promise<Ev
 }
 
 /**
- * The run with the shortest longest task out of up to `attempts` runs, stopping at the first under
- * `budgetMs`. On a shared machine another process can take the CPU in the middle of one of the pane's
- * tasks and stretch it; that only ever makes a task longer, so the best run is the fairest measure of
- * the pane's own work (a regression makes every run long, and fails all of them).
+ * The run whose pane's share of its longest task is least, out of up to `attempts` runs, stopping at
+ * the first under `budgetMs`. On a shared machine another process can take the CPU in the middle of
+ * one of the pane's tasks and stretch it; that only ever makes a task longer, so the best run is the
+ * fairest measure of the pane's own work (a regression makes every run long, and fails all of them).
  */
 export async function bestOf(
   attempts: number,
@@ -96,8 +131,8 @@ export async function bestOf(
   const runs: EvaluateLongTasks[] = [];
   for (let i = 0; i < attempts; i++) {
     runs.push(await run());
-    if ((runs.at(-1)?.longestMs ?? Infinity) < budgetMs) break;
+    if ((runs.at(-1)?.longestPaneMs ?? Infinity) < budgetMs) break;
   }
-  const best = runs.reduce((a, b) => (b.longestMs < a.longestMs ? b : a));
+  const best = runs.reduce((a, b) => (b.longestPaneMs < a.longestPaneMs ? b : a));
   return { best, runs };
 }

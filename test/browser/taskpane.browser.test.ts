@@ -326,20 +326,23 @@ jest.setTimeout(300_000);
 
   /**
    * 3,000 items on the double: the engine runs in its worker, the 正在逐项检查… stage is drawn, and no
-   * task of the UI thread takes over 100 ms from the click until the results are drawn. The machine
-   * may be shared: another process taking the CPU mid-task only makes a task longer, so the run is
-   * repeated (up to three fresh pages) and the best run is held to the budget; a pane that blocks
-   * fails every run. The figures of each run are printed for the record.
+   * task of the UI thread takes over 100 ms of the pane's own work from the click until the results
+   * are drawn (./long-tasks.ts: the double's batches, Excel's work in Office, are left out of each
+   * task; both figures are printed). The machine may be shared: another process taking the CPU
+   * mid-task only makes a task longer, so the run is repeated (up to three fresh pages) and the best
+   * run is held to the budget; a pane that blocks fails every run.
    */
   it("evaluates 3,000 items without blocking the UI thread over 100 ms, the engine in its worker", async () => {
     const { best, runs } = await bestOf(3, 100, () => measureEvaluate(browser, `${server.url}taskpane.html?items=3000`));
+    const ms = (list: readonly number[]) => list.map((d) => d.toFixed(0)).join(", ") || "none";
     console.log(
-      `3,000 items: longest UI-thread task per run ${runs.map((r) => `${r.longestMs.toFixed(0)} ms`).join(", ")}; ` +
-        `tasks over 50 ms in the best run: ${best.longTasks.map((d) => d.toFixed(0)).join(", ") || "none"}`,
+      `3,000 items, longest UI-thread task per run (the pane's share / with the double's syncs): ` +
+        `${runs.map((r) => `${r.longestPaneMs.toFixed(0)} / ${r.longestMs.toFixed(0)} ms`).join("; ")}. ` +
+        `Best run's tasks over 50 ms: ${ms(best.longTasks)} (the pane's share: ${ms(best.paneShares)})`,
     );
     expect(best.answered).toEqual({ worker: 1, inThread: 0 });
     expect(best.stageDrawn).toBe(true);
-    expect(best.longestMs).toBeLessThan(100);
+    expect(best.longestPaneMs).toBeLessThan(100);
   });
 
   it("evaluates in the page's thread, with no error shown, when the engine worker's script cannot load", async () => {
