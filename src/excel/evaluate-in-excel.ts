@@ -540,6 +540,7 @@ export async function evaluateInExcel(
   progress(0, "read");
   const probe = await probeWorkbook(context, request, features);
   progress(PROGRESS.probed, "read");
+  await nextTask();
   const contents = await readSheetContents(context, request, features, probe);
   progress(PROGRESS.read, "evaluate");
   await nextTask();

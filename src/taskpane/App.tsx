@@ -127,8 +127,11 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
           source: withSource,
           today,
           settings: withSettings,
+          // Transitions too: a progress render yields to the page every few milliseconds.
           onProgress: (fraction, stage, rows) =>
-            setRun((prev) => (prev.phase === "running" ? { phase: "running", fraction, stage, rows } : prev)),
+            startTransition(() =>
+              setRun((prev) => (prev.phase === "running" ? { phase: "running", fraction, stage, rows } : prev)),
+            ),
         });
         // A transition: React renders the results (thousands of findings behind them) in slices of a
         // few milliseconds instead of one long task, so the pane stays responsive while they appear.
