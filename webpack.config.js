@@ -185,7 +185,7 @@ module.exports = async (env = {}, argv = {}) => {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: preview ? "./src/taskpane/preview.tsx" : "./src/taskpane/index.tsx",
+      taskpane: preview ? "./src/preview/index.tsx" : "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       // A classic worker script, on its own: nothing to load after it.
       [ENGINE_WORKER_ENTRY]: { import: "./src/engine-worker/worker.ts", chunkLoading: false },

@@ -4,15 +4,15 @@
  * the click until the results are drawn — the pane's own share (the double's batches, Excel's work in
  * Office, left out) and the whole task — with the engine in its Web Worker, as shipped, and in the
  * page's thread (`?engine=thread`) for comparison. Each is the best of up to three fresh pages
- * (test/browser/long-tasks.ts says why). Needs /usr/bin/chromium; null without it.
+ * (test/support/long-tasks.ts says why). Needs /usr/bin/chromium; null without it.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { bestOf, measureEvaluate, type EvaluateLongTasks } from "../test/browser/long-tasks";
-import { serveFolder } from "../test/browser/static-server";
+import { bestOf, measureEvaluate, type EvaluateLongTasks } from "../test/support/long-tasks";
+import { serveFolder } from "../test/support/static-server";
 
 const CHROMIUM = "/usr/bin/chromium";
 export const PANE_ITEMS = 3_000;

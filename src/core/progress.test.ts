@@ -1,6 +1,6 @@
 import { evaluate } from "./evaluate";
 import { PROGRESS_ROW_STEP, progressSteps, type EngineProgress } from "./progress";
-import { BENCH_TODAY, generateLedger } from "../../bench/generate";
+import { BENCH_TODAY, generateLedger } from "../../test/support/ledger-generator";
 
 describe("progressSteps", () => {
   it("reports every PROGRESS_ROW_STEP rows, then each rule, then the end", () => {

@@ -4,7 +4,7 @@
  * its prototype, no Map or function would survive as it was).
  */
 import { evaluate } from "../core/evaluate";
-import { generateLedger, BENCH_TODAY } from "../../bench/generate";
+import { generateLedger, BENCH_TODAY } from "../../test/support/ledger-generator";
 import { gridFrom } from "../../test/support/grid-builder";
 import { isEngineReply, isEngineRequest } from "./protocol";
 

@@ -6,7 +6,7 @@
 import { evaluate, type Evaluation } from "../core/evaluate";
 import type { EngineProgress } from "../core/progress";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
-import { generateLedger, BENCH_TODAY } from "../../bench/generate";
+import { generateLedger, BENCH_TODAY } from "../../test/support/ledger-generator";
 import { FakeWorker } from "../../test/support/fake-worker";
 import { gridFrom } from "../../test/support/grid-builder";
 import type { EngineInput } from "./protocol";

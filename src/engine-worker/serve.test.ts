@@ -1,5 +1,5 @@
 /** The worker's side: one reply per request, progress at most every PROGRESS_INTERVAL_MS, a thrown engine reported. */
-import { BENCH_TODAY, generateLedger } from "../../bench/generate";
+import { BENCH_TODAY, generateLedger } from "../../test/support/ledger-generator";
 import { evaluate } from "../core/evaluate";
 import type { EngineReply } from "./protocol";
 import { FINDINGS_PER_MESSAGE, ITEMS_PER_MESSAGE, PROGRESS_INTERVAL_MS, serveEngine } from "./serve";

@@ -19,7 +19,7 @@
  * test (SPEC §8: "no network calls besides loading the add-in's own files, no telemetry").
  *
  * On a 3,000-item ledger (`?items=3000`) it measures the pane's UI thread during 评估 with a
- * PerformanceObserver of long tasks (./long-tasks.ts): the engine runs in its Web Worker and no task
+ * PerformanceObserver of long tasks (test/support/long-tasks.ts): the engine runs in its Web Worker and no task
  * takes over 100 ms; when the worker's script cannot load, 评估 still works, in the page's thread.
  *
  * The page guard (src/taskpane/guard.js) is checked here too: pages whose main bundle throws, does
@@ -31,12 +31,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page, type Route } from "playwright-core";
-import type { ExcelDouble } from "../../src/excel/double";
+import type { ExcelDouble } from "../../src/excel-double";
 import type { WorkerEngineRunner } from "../../src/engine-worker/runner";
-import { bestOf, measureEvaluate } from "./long-tasks";
-import { serveFolder, type StaticServer } from "./static-server";
+import { bestOf, measureEvaluate } from "../support/long-tasks";
+import { serveFolder, type StaticServer } from "../support/static-server";
 
-/** The preview exposes its workbook double on `window` (src/taskpane/preview.tsx). */
+/** The preview exposes its workbook double and its engine runner on `window` (src/preview/index.tsx). */
 type PreviewWindow = { excelDouble?: ExcelDouble; engineRunner?: WorkerEngineRunner };
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -327,7 +327,7 @@ jest.setTimeout(300_000);
   /**
    * 3,000 items on the double: the engine runs in its worker, the 正在逐项检查… stage is drawn, and no
    * task of the UI thread takes over 100 ms of the pane's own work from the click until the results
-   * are drawn (./long-tasks.ts: the double's batches, Excel's work in Office, are left out of each
+   * are drawn (test/support/long-tasks.ts: the double's batches, Excel's work in Office, are left out of each
    * task; both figures are printed). The machine may be shared: another process taking the CPU
    * mid-task only makes a task longer, so the run is repeated (up to three fresh pages) and the best
    * run is held to the budget; a pane that blocks fails every run.

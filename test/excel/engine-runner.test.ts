@@ -3,12 +3,12 @@
  * same workbook as with the engine in this thread, and progress that tells the rows the engine has
  * read, rising to the end.
  */
-import { createExcelDouble } from "../../src/excel/double";
+import { createExcelDouble } from "../../src/excel-double";
 import { createExcelHost } from "../../src/excel/excel-host";
-import type { RowsProgress } from "../../src/excel/host";
+import type { RowsProgress } from "../../src/core/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings-defaults";
 import { workerEngineRunner } from "../../src/engine-worker/runner";
-import { previewWorkbook } from "../../src/taskpane/preview-workbook";
+import { previewWorkbook } from "../../src/preview/workbook";
 import { FakeWorker } from "../support/fake-worker";
 
 const request = { source: { kind: "active" }, today: "2025-03-31", settings: DEFAULT_SETTINGS } as const;

@@ -4,14 +4,14 @@
  * value; and on a 3,000-item ledger the results stay short — the first findings group capped with
  * 显示全部/再显示, the others closed — so the buttons below stay near.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import type { EvaluateOutcome, EvaluateRequest, HostOutcome } from "../../src/excel/host";
-import { previewWorkbook, PREVIEW_LEDGER_SHEET } from "../../src/taskpane/preview-workbook";
+import type { EvaluateOutcome, EvaluateRequest, HostOutcome } from "../../src/core/host";
+import { previewWorkbook, PREVIEW_LEDGER_SHEET } from "../../src/preview/workbook";
 import { gridFrom } from "../support/grid-builder";
-import { FakeLedgerHost, sampleLedger } from "./fake-host";
+import { FakeLedgerHost, sampleLedger } from "../support/fake-host";
 
 const TODAY = new Date(2025, 2, 31);
 

@@ -13,7 +13,7 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import type { LedgerSource, RowsProgress } from "../../excel/host";
+import type { LedgerSource, RowsProgress } from "../../core/host";
 import type { StringKey } from "../i18n";
 import { useStrings, type Strings } from "../i18n-context";
 import { usePaneStyles } from "../pane-styles";
