@@ -9,8 +9,8 @@ import { isEngineRequest, type EngineReply } from "./protocol";
 /** The least time between two progress messages: a smooth bar, and few tasks for the page. */
 export const PROGRESS_INTERVAL_MS = 50;
 /** Items, and findings, per message of a result (see `EngineReply`): each read by the page in a few ms. */
-export const ITEMS_PER_MESSAGE = 500;
-export const FINDINGS_PER_MESSAGE = 1_000;
+export const ITEMS_PER_MESSAGE = 250;
+export const FINDINGS_PER_MESSAGE = 500;
 
 /** The messages that carry an evaluation: a ledger's items and findings in pieces, then the rest. */
 export function resultReplies(id: number, evaluation: Evaluation): EngineReply[] {
