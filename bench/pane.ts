@@ -36,7 +36,15 @@ export async function benchPane(repo: string): Promise<PaneFigures | null> {
   try {
     const build = spawnSync(
       process.execPath,
-      [join(repo, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", "preview", "--env", `outputPath=${out}`],
+      [
+        join(repo, "node_modules/webpack/bin/webpack.js"),
+        "--mode",
+        "production",
+        "--env",
+        "preview",
+        "--env",
+        `outputPath=${out}`,
+      ],
       { cwd: repo, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
     );
     if (build.status !== 0) throw new Error(`bench: preview build failed\n${build.stdout}\n${build.stderr}`);

@@ -36,7 +36,13 @@ export function isEngineRequest(data: unknown): data is EngineRequest {
   return typeof id === "number" && typeof input === "object" && input !== null;
 }
 
-const REPLY_KINDS: ReadonlySet<string> = new Set<EngineReply["kind"]>(["progress", "items", "findings", "result", "failed"]);
+const REPLY_KINDS: ReadonlySet<string> = new Set<EngineReply["kind"]>([
+  "progress",
+  "items",
+  "findings",
+  "result",
+  "failed",
+]);
 
 export function isEngineReply(data: unknown): data is EngineReply {
   if (typeof data !== "object" || data === null) return false;

@@ -108,7 +108,9 @@ export function workerEngineRunner(
     answered.worker += 1;
     const { evaluation } = data;
     job.resolve(
-      evaluation.ok ? { ok: true, result: { ...evaluation.result, items: job.items, findings: job.findings } } : evaluation,
+      evaluation.ok
+        ? { ok: true, result: { ...evaluation.result, items: job.items, findings: job.findings } }
+        : evaluation,
     );
   };
 

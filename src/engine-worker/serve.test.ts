@@ -40,7 +40,9 @@ describe("serveEngine", () => {
     const { replies, send } = served(() => 0);
     const notLedger = { ...ledger, values: [["封面"]], numberFormats: undefined, merges: [] };
     send({ id: 2, input: { ledger: notLedger, today: BENCH_TODAY } });
-    expect(replies).toEqual([{ id: 2, kind: "result", evaluation: evaluate({ ledger: notLedger, today: BENCH_TODAY }) }]);
+    expect(replies).toEqual([
+      { id: 2, kind: "result", evaluation: evaluate({ ledger: notLedger, today: BENCH_TODAY }) },
+    ]);
   });
 
   it("sends progress no more often than every PROGRESS_INTERVAL_MS of its clock", () => {

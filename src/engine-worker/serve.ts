@@ -21,7 +21,11 @@ export function resultReplies(id: number, evaluation: Evaluation): EngineReply[]
     replies.push({ id, kind: "items", items: items.slice(i, i + ITEMS_PER_MESSAGE) });
   for (let i = 0; i < findings.length; i += FINDINGS_PER_MESSAGE)
     replies.push({ id, kind: "findings", findings: findings.slice(i, i + FINDINGS_PER_MESSAGE) });
-  replies.push({ id, kind: "result", evaluation: { ok: true, result: { ...evaluation.result, items: [], findings: [] } } });
+  replies.push({
+    id,
+    kind: "result",
+    evaluation: { ok: true, result: { ...evaluation.result, items: [], findings: [] } },
+  });
   return replies;
 }
 

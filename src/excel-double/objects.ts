@@ -738,7 +738,9 @@ export class WorksheetDouble extends ClientObjectDouble {
       this.ctx,
       () => {
         const sheet = this.target();
-        const rect = runtimeOf(this.ctx).usedRect(sheet, valuesOnly ?? false, () => usedRect(sheet, valuesOnly ?? false));
+        const rect = runtimeOf(this.ctx).usedRect(sheet, valuesOnly ?? false, () =>
+          usedRect(sheet, valuesOnly ?? false),
+        );
         return rect ? { sheet, rect } : null;
       },
       true,

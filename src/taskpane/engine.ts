@@ -3,7 +3,12 @@
  * `<meta name="zgtz-engine-worker">` (the build writes the hashed file name there, so no bundle
  * needs to know its own URL), else the engine in the page's thread.
  */
-import { runEngineInThread, workerEngineRunner, type WorkerEngineRunner, type WorkerLike } from "../engine-worker/runner";
+import {
+  runEngineInThread,
+  workerEngineRunner,
+  type WorkerEngineRunner,
+  type WorkerLike,
+} from "../engine-worker/runner";
 
 export const ENGINE_WORKER_META = "zgtz-engine-worker";
 

@@ -334,7 +334,9 @@ jest.setTimeout(300_000);
    * run is held to the budget; a pane that blocks fails every run.
    */
   it("evaluates 3,000 items without blocking the UI thread over 100 ms, the engine in its worker", async () => {
-    const { best, runs } = await bestOf(3, 100, () => measureEvaluate(browser, `${server.url}taskpane.html?items=3000`));
+    const { best, runs } = await bestOf(3, 100, () =>
+      measureEvaluate(browser, `${server.url}taskpane.html?items=3000`),
+    );
     const ms = (list: readonly number[]) => list.map((d) => d.toFixed(0)).join(", ") || "none";
     console.log(
       `3,000 items, longest UI-thread task per run (the pane's share / with the double's syncs): ` +
