@@ -14,7 +14,7 @@
 import { cpSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CellValue, Grid, MergeArea } from "../src/core/types";
-import { BENCH_TODAY, generateLedger, writeLedgerXlsx, type GeneratedLedger } from "./generate";
+import { BENCH_TODAY, generateLedger, writeLedgerXlsx, type GeneratedLedger } from "../test/support/ledger-generator";
 import { runNodeProcess, type ProcessRun } from "./measure";
 
 const LAUNCHER = resolve(__dirname, "../src/cli/launch.cjs");

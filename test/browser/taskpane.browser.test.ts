@@ -31,11 +31,11 @@ import { run } from "../../src/cli/run";
 import { cellText } from "../../src/core/text";
 import type { Light } from "../../src/core/types";
 import { LIGHT_ORDER, LIGHT_WORDS } from "../../src/core/vocabulary";
-import type { ExcelDouble } from "../../src/excel/double";
+import type { ExcelDouble } from "../../src/excel-double";
 import { readWorkbook } from "../../src/xlsx/read";
-import { serveFolder, type StaticServer } from "./static-server";
+import { serveFolder, type StaticServer } from "../support/static-server";
 
-/** The preview exposes its workbook double on `window` (src/taskpane/preview.tsx). */
+/** The preview exposes its workbook double on `window` (src/preview/index.tsx). */
 type PreviewWindow = { excelDouble?: ExcelDouble };
 
 const CHROMIUM = "/usr/bin/chromium";
