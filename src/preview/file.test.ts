@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildZip, workbookFiles, worksheet } from "../../test/support/zip-builder";
+import { readWorkbook } from "../xlsx/read";
 import { readWorkbookFromBytes } from "../xlsx/read-bytes";
 import { MAX_PICKED_BYTES, openPickedFile, resultBytes, resultFileName, type PickedFile } from "./file";
 
@@ -20,11 +21,12 @@ function picked(name: string, bytes: Uint8Array): PickedFile & { reads: number }
 }
 
 describe("openPickedFile", () => {
-  it("opens a ledger into a new double and names the sheet the pane will find it on", async () => {
-    const bytes = readFileSync(join(ROOT, "test/fixtures/county-ledger.xlsx"));
-    const outcome = await openPickedFile(picked("县里的台账.xlsx", bytes));
+  it("opens a ledger into a new double holding the file's sheets", async () => {
+    const path = join(ROOT, "test/fixtures/county-ledger.xlsx");
+    const outcome = await openPickedFile(picked("县里的台账.xlsx", readFileSync(path)));
     if (!outcome.ok) throw new Error(outcome.message.zh);
-    expect(outcome.double.model.sheets.map((s) => s.name)).toContain(outcome.ledgerSheet);
+    const book = await readWorkbook(path);
+    expect(outcome.double.model.sheets.map((s) => s.name)).toEqual(book.sheets.map((s) => s.name));
     expect(outcome.message.zh).toContain("县里的台账.xlsx");
     expect(outcome.message.zh).toContain("未上传");
     expect(outcome.message.en).toContain("not uploaded");

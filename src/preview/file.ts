@@ -38,10 +38,10 @@ export const PREVIEW_FILE_TEXT = {
   saving: { zh: "正在生成 .xlsx……", en: "Writing the .xlsx…" },
 } as const satisfies Record<string, Message>;
 
-export function openedMessage(name: string, sheet: string): Message {
+export function openedMessage(name: string): Message {
   return {
-    zh: `已打开“${name}”（在本机浏览器中读取，未上传），台账在工作表“${sheet}”。可以评估了。`,
-    en: `Opened "${name}" (read in this browser, not uploaded); the ledger is on sheet "${sheet}". Ready to evaluate.`,
+    zh: `已打开“${name}”（在本机浏览器中读取，未上传）。可以评估了。`,
+    en: `Opened "${name}" (read in this browser, not uploaded). Ready to evaluate.`,
   };
 }
 
@@ -76,7 +76,7 @@ export interface PickedFile {
 }
 
 export type OpenOutcome =
-  | { readonly ok: true; readonly double: ExcelDouble; readonly ledgerSheet: string; readonly message: Message }
+  | { readonly ok: true; readonly double: ExcelDouble; readonly message: Message }
   | { readonly ok: false; readonly message: Message };
 
 /**
@@ -99,9 +99,9 @@ export async function openPickedFile(file: PickedFile, options: { excelApi?: str
   }
   // The pane's own search (its detection over each sheet's first rows), so "a ledger" means what it means in Excel.
   const found = await createExcelHost(envOf(double)).findLedgerSheet(null);
-  const ledgerSheet = found.ok ? found.value : null;
-  if (ledgerSheet === null) return { ok: false, message: noLedgerMessage(file.name) };
-  return { ok: true, double, ledgerSheet, message: openedMessage(file.name, ledgerSheet) };
+  // (Which sheet is the pane's to say: it checks the active one, and points to another that holds a ledger.)
+  if (!found.ok || found.value === null) return { ok: false, message: noLedgerMessage(file.name) };
+  return { ok: true, double, message: openedMessage(file.name) };
 }
 
 /** The double as the pane's Excel environment (the `Excel` and `Office` globals Office.js would provide). */

@@ -326,7 +326,7 @@ jest.setTimeout(300_000);
       own.evaluate(() => (window as unknown as PreviewWindow).excelDouble?.model.sheets.map((s) => s.name) ?? []);
     const sampleSheets = await sheetNames();
     const fileInput = own.getByLabel(
-      "打开我的台账（.xlsx，仅在本机浏览器中读取）/ Open my ledger (.xlsx, read only in this browser)",
+      "打开我的台账（.xlsx，仅在本机浏览器中读取） / Open my ledger (.xlsx, read only in this browser)",
     );
     const requestsBefore = requests.length;
 
