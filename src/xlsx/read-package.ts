@@ -49,7 +49,7 @@ import { bytesAt, concatBytes, indexOfBytes, utf8Bytes } from "./bytes";
 import type { ZipCodec } from "./inflate";
 import { READ_LIMITS, ReadLimitError, type ReadLimit } from "./limits";
 import { decodeXml, detectEncoding, OPEN, toUtf8, withoutBom, XmlError, XmlScanner } from "./xml";
-import { listEntries, readEntry, readEntryChunks, readEntryWhole, ZipFormatError, type ZipEntry } from "./zip-entries";
+import { listEntries, readEntry, readEntryChunks, ZipFormatError, type ZipEntry } from "./zip-entries";
 
 export interface WorkbookSheet {
   readonly name: string;
@@ -423,10 +423,8 @@ class Package {
     if (!entry) return null;
     if (this.unpacked + entry.size > READ_LIMITS.totalBytes) throw new ReadLimitError("total-bytes", entry.name);
     if (entry.size <= SMALL_PART_BYTES) {
-      // Small enough to hold: one inflate (checked alike) costs less than a stream.
-      const bytes = this.codec.inflateRawWhole
-        ? readEntryWhole(this.source, entry, this.codec)
-        : await readEntry(this.source, entry, this.codec);
+      // Small enough to hold: one inflate (checked alike) costs less than a stream where the codec has one.
+      const bytes = await readEntry(this.source, entry, this.codec);
       this.unpacked += bytes.length;
       reader.feed(utf8Part(bytes, entry.name));
       return reader.end();
