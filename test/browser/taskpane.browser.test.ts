@@ -56,6 +56,9 @@ if (process.env.CI && !runs) throw new Error(`CI needs ${CHROMIUM} for the brows
 if (!runs) console.warn(`browser test skipped: ${existsSync(CHROMIUM) ? "SKIP_BROWSER_TESTS=1" : `no ${CHROMIUM}`}`);
 
 jest.setTimeout(300_000);
+// The production preview build minifies exceljs' chunk: minutes on a busy machine, so the set-up
+// gets more time than one test does.
+const BUILD_AND_LAUNCH_TIMEOUT_MS = 900_000;
 
 (runs ? describe : describe.skip)("task pane in Chromium (production preview bundle)", () => {
   let server: StaticServer;
@@ -108,7 +111,7 @@ jest.setTimeout(300_000);
       if (message.type() === "error") consoleErrors.push(message.text());
     });
     await page.goto(`${server.url}taskpane.html`);
-  });
+  }, BUILD_AND_LAUNCH_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
