@@ -6,10 +6,10 @@
  * also reads the history (`readSyncs` then includes its blocks).
  */
 import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { createExcelDouble } from "../src/excel/double";
+import { createExcelDouble } from "../src/excel-double";
 import { createExcelHost } from "../src/excel/excel-host";
 import type { CellValue } from "../src/core/types";
-import { BENCH_TODAY, generateLedger } from "./generate";
+import { BENCH_TODAY, generateLedger } from "../test/support/ledger-generator";
 import { columnLetter } from "../src/core/grid";
 import { addDaysIso } from "../src/core/dates";
 

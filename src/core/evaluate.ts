@@ -16,6 +16,7 @@ import { keyPeriod, type KeyedPeriod } from "./history/identity";
 import { lastPeriodBefore, periodRecords } from "./history/periods";
 import type { PeriodRecord } from "./history/record";
 import { layoutFailureMessage } from "./messages";
+import { progressSteps, type EngineProgress } from "./progress";
 import type { EvaluatedItem, EvaluationResult, Grid, IsoDate, Item, LayoutFailure, Message } from "./types";
 
 export interface EvaluateInput {
@@ -30,6 +31,8 @@ export interface EvaluateInput {
    * applies; an empty history still gives `period` (the first period to record).
    */
   readonly history?: { readonly records: readonly PeriodRecord[]; readonly source: ComparisonSource } | null;
+  /** Told how far the evaluation has gone, every few hundred rows and after each rule (see progress.ts). */
+  readonly onProgress?: (progress: EngineProgress) => void;
 }
 
 export type Evaluation =
@@ -42,17 +45,24 @@ export function evaluate({
   today,
   settings = DEFAULT_SETTINGS,
   history = null,
+  onProgress,
 }: EvaluateInput): Evaluation {
   const layout = detectLayout(ledger, settings.mapping);
   if ("reason" in layout) return { ok: false, failure: layout, message: layoutFailureMessage(layout, ledger.sheet) };
 
-  const { items, nonItems } = readItems(ledger, layout, (item) => withLight(item, computeLight(item, today, settings)));
+  const steps = onProgress ? progressSteps(layout, onProgress) : null;
+  const { items, nonItems } = readItems(ledger, layout, (item) => {
+    steps?.row(item.row);
+    return withLight(item, computeLight(item, today, settings));
+  });
   const surveyResult = survey ? evaluateSurvey(survey, settings) : null;
   const period = history ? keyPeriodAgainst(items, today, history.records) : null;
   const lastPeriod = period ? lastPeriodByRow(period) : undefined;
-  const findings = [...runRules({ layout, items, today, settings, lastPeriod }), ...(surveyResult?.findings ?? [])];
+  const ruleFindings = runRules({ layout, items, today, settings, lastPeriod }, steps?.rules);
+  const findings = [...ruleFindings, ...(surveyResult?.findings ?? [])];
   const amountColumns = amountColumnUnits(ledger, layout);
   const summary = summarize({ items, layout, settings, survey: surveyResult, amountColumns });
+  steps?.finished();
   const result = { today, layout, items, nonItems, findings, summary, survey: surveyResult };
   if (!history || !period) return { ok: true, result };
   const comparison = compare({

@@ -34,6 +34,7 @@ const zh = {
   evaluating: "正在评估…",
   stageRead: "正在读取台账…",
   stageEvaluate: "正在逐项检查…",
+  stageEvaluateRows: "正在逐项检查… 已检查 {done} / {total} 行",
   stageWrite: "正在写入预警状态和颜色…",
   resultsHeading: "评估结果",
   resultsAnnouncement:
@@ -133,6 +134,7 @@ const zh = {
   lightsGroup: "红黄绿灯",
   yellowAfterDays: "逾期多少天亮黄灯",
   redAfterMonths: "逾期多少个月亮红灯",
+  escalateAfterReds: "连续几期红灯列为问责/约谈对象",
   rulesGroup: "检查规则",
   ruleSeverityLabel: "“{rule}”的级别",
   severityOff: "关闭",
@@ -189,6 +191,7 @@ const en: Record<StringKey, string> = {
   evaluating: "Evaluating…",
   stageRead: "Reading the ledger…",
   stageEvaluate: "Checking every item…",
+  stageEvaluateRows: "Checking every item… {done} of {total} rows",
   stageWrite: "Writing warning status and colours…",
   resultsHeading: "Results",
   resultsAnnouncement:
@@ -293,6 +296,7 @@ const en: Record<StringKey, string> = {
   lightsGroup: "Warning lights",
   yellowAfterDays: "Yellow after overdue days",
   redAfterMonths: "Red after overdue months",
+  escalateAfterReds: "Red periods in a row before accountability",
   rulesGroup: "Rules",
   ruleSeverityLabel: 'Severity of "{rule}"',
   severityOff: "Off",

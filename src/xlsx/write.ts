@@ -229,8 +229,16 @@ function writeHistorySheet(
   return { xml, name: history.sheetName };
 }
 
-/** 清除标记 for files: a copy of `inputPath` without anything the add-in wrote (SPEC §8). */
-export async function removeMarks(inputPath: string, outputPath: string): Promise<void> {
+/**
+ * 清除标记 for files: a copy of `inputPath` without anything the add-in wrote (SPEC §8). The recorded
+ * periods (评估记录) stay unless `history` is asked for ("也清除评估记录"): they are the workbook's
+ * memory between meetings, not a mark.
+ */
+export async function removeMarks(
+  inputPath: string,
+  outputPath: string,
+  options: { readonly history?: boolean } = {},
+): Promise<void> {
   assertDifferentFiles(inputPath, outputPath);
   const legacyTexts = await legacyColumnTexts(inputPath);
   editPackage(inputPath, outputPath, (pkg) => {
@@ -246,11 +254,32 @@ export async function removeMarks(inputPath: string, outputPath: string): Promis
       }
       dropCalcChain(pkg, book);
     }
+    const history = options.history ? markedHistory(book) : undefined;
+    if (history) {
+      xml = removeSheet(
+        xml,
+        listSheets(xml).findIndex((s) => s.name === history.name),
+      );
+      if (history.part) {
+        pkg.removeRelationships(book.part, [history.relationshipId]);
+        removeOwnPart(pkg, history.part);
+      }
+    }
     pkg.setText(
       book.part,
-      replaceDefinedNames(xml, (n) => isMarkName(n.name), []),
+      replaceDefinedNames(
+        xml,
+        (n) => isMarkName(n.name) || (options.history === true && n.name === MARK_NAMES.history),
+        [],
+      ),
     );
   });
+}
+
+/** The sheet 评估记录 the add-in wrote, found by its mark. */
+function markedHistory(book: Book): BookSheet | undefined {
+  const mark = markedRanges(book.names, MARK_NAMES.history)[0];
+  return mark ? book.sheets.find((s) => s.name === mark.sheet) : undefined;
 }
 
 // ───────────────────────────── The workbook ─────────────────────────────

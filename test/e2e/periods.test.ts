@@ -13,9 +13,11 @@ import { periodDates } from "../../src/core/history/periods";
 import { readHistorySheet } from "../../src/core/history/sheet";
 import type { CliJson } from "../../src/core/report/json";
 import { readWorkbook } from "../../src/xlsx/read";
+import { removeMarks } from "../../src/xlsx/write";
+import { workbookSnapshot } from "../support/exceljs-snapshot";
 import { EXPECTED, ledgerRows, PERIODS, type Period } from "../support/four-periods";
-import { convertToXlsx, libreOfficeAvailable } from "../xlsx/support/libreoffice";
-import { rawCells, readPart } from "../xlsx/support/package";
+import { convertToXlsx, libreOfficeAvailable } from "../support/libreoffice";
+import { rawCells, readPart } from "../support/xlsx-package";
 
 const hasLibreOffice = libreOfficeAvailable();
 if (process.env.CI && !hasLibreOffice) throw new Error("CI needs soffice for the 评估记录 round trip");
@@ -151,6 +153,15 @@ describe("the four meetings through --since and --out", () => {
     const input = rawCells(at("台账-2025-03-24.xlsx"), "整改台账");
     const output = rawCells(at("评估-03-24.xlsx"), "整改台账");
     for (const [address, cell] of input) expect([address, output.get(address)]).toEqual([address, cell]);
+  });
+
+  it("清除标记 keeps 评估记录, and with 也清除评估记录 gives the user's workbook back exactly", async () => {
+    await removeMarks(at("评估-03-24.xlsx"), at("cleared.xlsx"));
+    expect((await historyIn(at("cleared.xlsx"))).reading?.records).toHaveLength(29);
+    await removeMarks(at("评估-03-24.xlsx"), at("cleared-all.xlsx"), { history: true });
+    expect((await historyIn(at("cleared-all.xlsx"))).reading).toBeNull();
+    expect(readPart(at("cleared-all.xlsx"), "xl/workbook.xml")).not.toContain("_ZGTZ_");
+    expect(await workbookSnapshot(at("cleared-all.xlsx"))).toEqual(await workbookSnapshot(at("台账-2025-03-24.xlsx")));
   });
 
   itWithLibreOffice("keeps 评估记录 through a LibreOffice save, and the saved copy compares as before", async () => {

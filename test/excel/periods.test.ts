@@ -3,9 +3,9 @@
  * summarised at four meetings (the user editing the ledger in between), the hidden sheet 评估记录 the
  * summary records them in, and 清除标记 keeping or removing it.
  */
-import { diffSnapshots, type WorkbookSnapshot } from "../../src/excel/double";
+import { diffSnapshots, type WorkbookSnapshot } from "../../src/excel-double";
 import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
-import type { EvaluateOutcome, LedgerHost } from "../../src/excel/host";
+import type { EvaluateOutcome, LedgerHost } from "../../src/core/host";
 import { evaluate } from "../../src/core/evaluate";
 import {
   HISTORY_SHEET_NAME,
@@ -19,8 +19,8 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings-defaults";
 import type { CellValue, EvaluationResult } from "../../src/core/types";
 import { ledgerRows, PERIODS, type Period } from "../support/four-periods";
 import { gridFrom } from "../support/grid-builder";
-import { failAtEachSync } from "../reliability/support";
-import { harness, LEDGER_SHEET, type Harness } from "./fixtures";
+import { failAtEachSync } from "../support/reliability";
+import { harness, LEDGER_SHEET, type Harness } from "../support/excel-harness";
 
 const WIDTH = 10;
 /** Rows 1…9: the header and up to 8 items. */

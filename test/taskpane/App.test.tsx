@@ -3,13 +3,13 @@
  * The task pane against a fake host that evaluates with the real engine: what a user sees and what
  * each click asks of Excel.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { App } from "../../src/taskpane/App";
-import { dialogButton, openClearConfirmation } from "./clear-confirmation";
-import { auditLedger, FakeLedgerHost, sampleLedger, sheetWithoutLedger } from "./fake-host";
+import { dialogButton, openClearConfirmation } from "../support/clear-confirmation";
+import { auditLedger, FakeLedgerHost, sampleLedger, sheetWithoutLedger } from "../support/fake-host";
 
 const TODAY = new Date(2025, 2, 31); // 2025-03-31, local
 
@@ -231,12 +231,17 @@ describe("task pane", () => {
     const yellow = await screen.findByRole("textbox", { name: "逾期多少天亮黄灯" });
     await user.clear(yellow);
     await user.type(yellow, "7");
+    const escalate = screen.getByRole("textbox", { name: "连续几期红灯列为问责/约谈对象" });
+    expect(escalate).toHaveValue("2");
+    await user.clear(escalate);
+    await user.type(escalate, "3");
     await user.selectOptions(screen.getByRole("combobox", { name: "“整改措施笼统”的级别" }), "off");
     await user.click(screen.getByRole("button", { name: "保存设置" }));
     expect(await screen.findByText("设置已保存到工作簿。")).toBeInTheDocument();
     expect(host.callsOf("saveSettings")[0]?.settings).toEqual({
       ...DEFAULT_SETTINGS,
       yellowAfterDays: 7,
+      escalateAfterReds: 3,
       rules: { "vague-measures": "off" },
     });
 

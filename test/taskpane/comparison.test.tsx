@@ -3,7 +3,7 @@
  * 与上期对比 in the pane, over the fake host holding the periods recorded before (the ledger of
  * test/support/four-periods.ts), and 清除标记's 也清除评估记录 tick.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { evaluate } from "../../src/core/evaluate";
@@ -12,8 +12,8 @@ import type { Grid } from "../../src/core/types";
 import { App } from "../../src/taskpane/App";
 import { ledgerRows, LEDGER_HEADER, type Period } from "../support/four-periods";
 import { gridFrom } from "../support/grid-builder";
-import { dialogButton, openClearConfirmation } from "./clear-confirmation";
-import { FakeLedgerHost } from "./fake-host";
+import { dialogButton, openClearConfirmation } from "../support/clear-confirmation";
+import { FakeLedgerHost } from "../support/fake-host";
 
 const SHEET = "整改台账";
 const ledgerAt = (period: Period): Grid => gridFrom(ledgerRows(period), { sheet: SHEET });

@@ -3,13 +3,13 @@
  * The mapping editor as a clerk meets it: compact (the mapped fields, the rest behind 显示全部字段),
  * a field set to 无此列 stays in sight, and saving says it was saved.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FIELD_KEYS } from "../../src/core/types";
 import { App } from "../../src/taskpane/App";
 import { initialChoices, listedFields } from "../../src/taskpane/components/MappingEditor";
-import { FakeLedgerHost, sampleLedger } from "./fake-host";
+import { FakeLedgerHost, sampleLedger } from "../support/fake-host";
 
 const TODAY = new Date(2025, 2, 31);
 /** The sample ledger's nine header columns. */
@@ -78,7 +78,9 @@ describe("the mapping editor in the pane", () => {
     const { user } = await editorOpen();
     await user.selectOptions(screen.getByRole("combobox", { name: "“责任人”所在列" }), "D");
     await user.click(screen.getByRole("button", { name: "保存并重新评估" }));
-    const layout = screen.getByRole("heading", { name: "表头与列对应" }).closest("section") as HTMLElement;
+    // The evaluation that follows the save draws its results afresh (a transition, after the host answers).
+    const heading = await screen.findByRole("heading", { name: "表头与列对应" });
+    const layout = heading.closest("section") as HTMLElement;
     expect(await within(layout).findByText("已保存：对应关系已存入工作簿，并已按它重新评估。")).toBeInTheDocument();
   });
 

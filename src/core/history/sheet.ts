@@ -114,9 +114,10 @@ export function isHistorySheetName(name: string): boolean {
  * names not taken. A sheet of that name that is not a history is the user's and is never written
  * (SPEC §8, as for the summary sheet). Names compare case-insensitively, as Excel's do.
  */
-export function pickHistorySheet(
-  sheets: readonly { readonly name: string; readonly ours: boolean }[],
-): { readonly name: string; readonly exists: boolean } {
+export function pickHistorySheet(sheets: readonly { readonly name: string; readonly ours: boolean }[]): {
+  readonly name: string;
+  readonly exists: boolean;
+} {
   const byName = new Map(sheets.map((sheet) => [sheet.name.toLowerCase(), sheet]));
   for (let n = 1; ; n++) {
     const name = n === 1 ? HISTORY_SHEET_NAME : `${HISTORY_SHEET_NAME} (${n})`;
