@@ -95,8 +95,8 @@ export function sheetPlanGrid(
 ): { values: unknown[][]; formats: string[][]; rect: Rect } | null {
   const placed = sheetPlanCells(plan);
   if (placed.length === 0) return null;
-  const bottom = Math.max(...placed.map((c) => c.row));
-  const right = Math.max(...placed.map((c) => c.col));
+  const bottom = placed.reduce((max, c) => Math.max(max, c.row), 0);
+  const right = placed.reduce((max, c) => Math.max(max, c.col), 0);
   const values: unknown[][] = Array.from({ length: bottom }, () => Array.from({ length: right }, () => ""));
   const formats: string[][] = Array.from({ length: bottom }, () => Array.from({ length: right }, () => "General"));
   for (const { row, col, cell } of placed) {
@@ -119,7 +119,7 @@ export function queueSheetPlan(
 ): void {
   const placed = sheetPlanCells(plan);
   if (placed.length === 0) return;
-  const bottom = Math.max(...placed.map((c) => c.row));
+  const bottom = placed.reduce((max, c) => Math.max(max, c.row), 0);
   const styled: { row: number; col: number; style: CellStyle }[] = [];
   const links: { row: number; col: number; target: string }[] = [];
   for (const { row, col, cell } of placed) {
