@@ -43,7 +43,7 @@ export function evaluate({ ledger, survey = null, today, settings = DEFAULT_SETT
  * The item with its light, written out field by field: an object spread copies generically and was
  * a measurable share of a large ledger's evaluation.
  */
-function withLight(item: Item, { light, overdueDays }: LightReading): EvaluatedItem {
+function withLight(item: Item, { light, overdueDays, dueInDays }: LightReading): EvaluatedItem {
   return {
     row: item.row,
     cells: item.cells,
@@ -64,6 +64,7 @@ function withLight(item: Item, { light, overdueDays }: LightReading): EvaluatedI
     ongoing: item.ongoing,
     light,
     overdueDays,
+    dueInDays,
   };
 }
 
