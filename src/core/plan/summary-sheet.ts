@@ -9,6 +9,7 @@ import { wrappedRowHeights, type PlanCell, type SheetPlan } from "./sheet-plan";
 import type { EvaluationResult } from "../types";
 import { planAmounts } from "./summary/amounts";
 import { planBreakdowns, planLightsChart } from "./summary/breakdowns";
+import { planDueSoon } from "./summary/due-soon";
 import { TableStack, type PlanContext, type SummarySheetOptions } from "./summary/cells";
 import { planIndicators } from "./summary/indicators";
 import { planMeetingText } from "./summary/meeting-text";
@@ -101,11 +102,12 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
       } as PlanCell,
     },
   ];
-  // Page one is the meeting page: the key figures and the red/yellow list. The breakdowns start page
+  // Page one is the meeting page: the key figures, the red/yellow list and the 临期 list. The breakdowns start page
   // two. Their chart goes under them (beside them it widens the printed sheet) and starts a page of
   // its own, as it never fits under three breakdowns; the indicators, survey and the rest follow it.
   const overview = planOverview(ctx);
   planWarnings(ctx);
+  planDueSoon(ctx);
   const detailsTop = ctx.sheet.nextTop;
   const breakdowns = planBreakdowns(ctx);
   const chartTop = breakdowns.byUnit.rows.length > 0 ? ctx.sheet.reserve(CHART_ROWS) : null;
