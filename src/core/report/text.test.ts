@@ -45,7 +45,14 @@ describe("toTextReport", () => {
   it("lists the 临期 items after the red and yellow ones, soonest first, with the days left", () => {
     expect(lines.some((l) => l.startsWith("临期事项"))).toBe(false);
     const result = reportFixture();
-    const entry = { row: 9, seq: "7", description: "合同审批流程不全", unit: "财务部", owner: "赵六", deadline: "2025-04-03" };
+    const entry = {
+      row: 9,
+      seq: "7",
+      description: "合同审批流程不全",
+      unit: "财务部",
+      owner: "赵六",
+      deadline: "2025-04-03",
+    };
     const dueSoon = [
       { ...entry, row: 8, seq: "6", deadline: "2025-03-31", dueInDays: 0 },
       { ...entry, dueInDays: 3 },

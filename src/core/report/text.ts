@@ -240,9 +240,7 @@ export function toTextReport(file: string, result: EvaluationResult, lang: Repor
 
   lines.push(
     ...listLines(
-      zh
-        ? `临期事项（${summary.dueSoon.length}）：`
-        : `Due soon (${summary.dueSoon.length}):`,
+      zh ? `临期事项（${summary.dueSoon.length}）：` : `Due soon (${summary.dueSoon.length}):`,
       summary.dueSoon.map((entry) => dueSoonLine(entry, lang)),
       lang,
     ),
