@@ -25,6 +25,7 @@ import { dirname, resolve } from "node:path";
 import { localToday } from "../core/dates";
 import { evaluate, isSurveySheetName, pickSurveySheet } from "../core/evaluate";
 import { SUMMARY_SHEET_NAME } from "../core/plan/marks-plan";
+import { SUPERVISION_SHEET_NAME } from "../core/plan/supervision-sheet";
 import { cliReportPieces } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
@@ -44,6 +45,8 @@ export interface CopyOutcome {
   readonly summarySheet: string;
   /** The user's sheet that already had the summary's name, when the summary went elsewhere. */
   readonly renamedFrom: string | null;
+  /** The 督办单's sheet, and the user's sheet that already had its name. */
+  readonly supervision: { readonly sheetName: string; readonly renamedFrom: string | null };
 }
 
 /**
@@ -150,6 +153,15 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: Eva
           }),
         );
       }
+      const { supervision } = outcome;
+      if (supervision.renamedFrom !== null) {
+        io.stderr(
+          line({
+            zh: `已有名为“${supervision.renamedFrom}”的工作表，督办单写入了“${supervision.sheetName}”`,
+            en: `A sheet named "${supervision.renamedFrom}" already exists; the supervision notice went to "${supervision.sheetName}"`,
+          }),
+        );
+      }
     } catch (error) {
       copyFailure = copyFailureMessage(error, command.out ?? "");
     }
@@ -222,10 +234,17 @@ export function isSummarySheetName(name: string): boolean {
   return name === SUMMARY_SHEET_NAME || new RegExp(`^${SUMMARY_SHEET_NAME} \\(\\d+\\)$`).test(name);
 }
 
+/** The add-in's 督办单 (`督办单`, `督办单 (2)`…): its item table has a ledger's header words, yet it is no ledger. */
+export function isSupervisionSheetName(name: string): boolean {
+  return name === SUPERVISION_SHEET_NAME || new RegExp(`^${SUPERVISION_SHEET_NAME} \\(\\d+\\)$`).test(name);
+}
+
 /** The sheets to try, in order, when the user did not name one. */
 export function ledgerCandidates(sheets: readonly { name: string; hidden: boolean }[]): string[] {
   return sheets
-    .filter((s) => !s.hidden && !isSurveySheetName(s.name) && !isSummarySheetName(s.name))
+    .filter(
+      (s) => !s.hidden && !isSurveySheetName(s.name) && !isSummarySheetName(s.name) && !isSupervisionSheetName(s.name),
+    )
     .map((s) => s.name);
 }
 

@@ -13,6 +13,7 @@ import type { HostOutcome, LedgerHost } from "./host";
 import { SETTINGS_KEY } from "./fill-record";
 import type { ExcelEnv, XlContext } from "./office-api";
 import { writeSummaryInExcel } from "./summary-in-excel";
+import { writeSupervisionInExcel } from "./supervision-in-excel";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../core/settings";
 
 export { MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_EVALUATION_WITHOUT_CONDITIONAL_FORMATS } from "./evaluate-in-excel";
@@ -58,6 +59,9 @@ export function createExcelHost(env: ExcelEnv = globalEnv()): LedgerHost {
 
     writeSummary: (evaluation, settings) =>
       run(null, (context, features) => writeSummaryInExcel(context, evaluation, settings, features)),
+
+    writeSupervision: (evaluation, settings) =>
+      run(null, (context, features) => writeSupervisionInExcel(context, evaluation, settings, features)),
 
     clearMarks: () => run(null, (context, features) => clearMarksInExcel(context, features)),
 
