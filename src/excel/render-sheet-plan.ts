@@ -142,8 +142,7 @@ export function queueSheetPlan(sheet: XlWorksheet, plan: SheetPlan, features: Ho
     sheet.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(chars);
   });
   // Without page breaks (below ExcelApi 1.9), page blocks are kept apart by the heights of the rows between.
-  const heights =
-    !features.pageLayout && plan.print.pageBlocks ? rowHeightsWithoutPageBreaks(plan) : plan.rowHeights;
+  const heights = !features.pageLayout && plan.print.pageBlocks ? rowHeightsWithoutPageBreaks(plan) : plan.rowHeights;
   for (const { row, points } of heights) sheet.getRange(`${row}:${row}`).format.rowHeight = points;
   // freezePanes is ExcelApi 1.7, like hyperlinks; below it the sheet simply scrolls.
   if (plan.freezeRows > 0 && features.hyperlinks) sheet.freezePanes.freezeRows(plan.freezeRows);

@@ -106,7 +106,10 @@ export class FakeLedgerHost implements LedgerHost {
     return { ok: true, value: this.summaryOutcome };
   }
 
-  async writeSupervision(evaluation: EvaluateOutcome, settings: Settings): Promise<HostOutcome<WriteSupervisionOutcome>> {
+  async writeSupervision(
+    evaluation: EvaluateOutcome,
+    settings: Settings,
+  ): Promise<HostOutcome<WriteSupervisionOutcome>> {
     this.calls.push({ method: "writeSupervision", evaluation, settings });
     const failure = this.fail("writeSupervision");
     if (failure) return { ok: false, error: failure };
