@@ -22,9 +22,14 @@ export const INPUT_KEYS = [
 ] as const;
 export type InputKey = (typeof INPUT_KEYS)[number];
 
+/** 临期 and the 督办单: whole days, shown in their own group. */
+export const SUPERVISION_KEYS = ["dueSoonDays", "feedbackDays"] as const;
+export type SupervisionKey = (typeof SUPERVISION_KEYS)[number];
+
 export interface SettingsForm {
   yellowAfterDays: string;
   redAfterMonths: string;
+  supervision: Record<SupervisionKey, string>;
   rules: Record<RuleId, SeveritySetting>;
   targets: Record<TargetKey, string>;
   inputs: Record<InputKey, string>;
@@ -58,6 +63,7 @@ export function toForm(settings: Settings): SettingsForm {
   return {
     yellowAfterDays: String(settings.yellowAfterDays),
     redAfterMonths: String(settings.redAfterMonths),
+    supervision: { dueSoonDays: String(settings.dueSoonDays), feedbackDays: String(settings.feedbackDays) },
     rules,
     targets,
     inputs,
@@ -66,12 +72,14 @@ export function toForm(settings: Settings): SettingsForm {
 }
 
 /** A form field that can hold a bad value, named as the form names it. */
-export type FormField = "yellowAfterDays" | "redAfterMonths" | `targets.${TargetKey}` | `inputs.${InputKey}`;
+export type FormField =
+  "yellowAfterDays" | "redAfterMonths" | SupervisionKey | `targets.${TargetKey}` | `inputs.${InputKey}`;
 
 /** The form's number fields in the order they are shown: the first problem in this order gets the focus. */
 export const FORM_FIELDS: readonly FormField[] = [
   "yellowAfterDays",
   "redAfterMonths",
+  ...SUPERVISION_KEYS,
   ...TARGET_KEYS.map((key) => `targets.${key}` as const),
   ...INPUT_KEYS.map((key) => `inputs.${key}` as const),
 ];
@@ -106,6 +114,7 @@ const notANumber = (text: string): Message => ({ zh: `“${text}”不是数字�
 export function fieldOfPath(path: readonly PropertyKey[]): FormField | null {
   const [head, key] = path.map(String);
   if (head === "yellowAfterDays" || head === "redAfterMonths") return head;
+  if ((SUPERVISION_KEYS as readonly string[]).includes(head ?? "")) return head as SupervisionKey;
   if (head === "targets" && (TARGET_KEYS as readonly string[]).includes(key ?? ""))
     return `targets.${key as TargetKey}`;
   if (head === "indicatorInputs" && (INPUT_KEYS as readonly string[]).includes(key ?? ""))
@@ -169,6 +178,8 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
     ...base,
     yellowAfterDays: numberOf("yellowAfterDays", form.yellowAfterDays, false),
     redAfterMonths: numberOf("redAfterMonths", form.redAfterMonths, false),
+    dueSoonDays: numberOf("dueSoonDays", form.supervision.dueSoonDays, false),
+    feedbackDays: numberOf("feedbackDays", form.supervision.feedbackDays, false),
     rules,
     targets,
     indicatorInputs: inputs,
