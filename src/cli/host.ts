@@ -1,7 +1,7 @@
 /**
  * `npm run host -- evaluate FILE.xlsx …`: the command line's arguments, reports and exit codes, but
  * the ledger is evaluated by the add-in's own path — the file loaded into the Excel double
- * (src/excel/double-xlsx/load.ts), `createExcelHost()` over it, and the `evaluate` the task pane
+ * (src/excel-double/xlsx/load.ts), `createExcelHost()` over it, and the `evaluate` the task pane
  * calls; with `--out`, then 生成汇总表 (`writeSummary`), 生成督办单 (`writeSupervision`) and the double's
  * workbook written to the file.
  *
@@ -13,10 +13,10 @@
  * holds no Office document settings) and each sheet is evaluated by name (`{ kind: "sheet" }`),
  * chosen as the command line chooses it (`evaluateChosenSheet`).
  */
-import { createExcelDoubleOf, type ExcelDouble, type ExcelDoubleOptions } from "../excel/double";
-import { loadWorkbookModel } from "../excel/double-xlsx/load";
+import { createExcelDoubleOf, type ExcelDouble, type ExcelDoubleOptions } from "../excel-double";
+import { loadWorkbookModel } from "../excel-double/xlsx/load";
 import { createExcelHost } from "../excel/excel-host";
-import type { EvaluateOutcome, HostError, LedgerHost } from "../excel/host";
+import type { EvaluateOutcome, HostError, LedgerHost } from "../core/host";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
 import { readProblemMessage, WorkbookReadError } from "../xlsx/read";
@@ -76,7 +76,7 @@ export function hostBackend(options: ExcelDoubleOptions = {}): HostBackend {
       const supervision = await loaded.host.writeSupervision(loaded.outcome, loaded.settings);
       if (!supervision.ok) throw failureOf(supervision.error);
       // exceljs (under the writer) is loaded only when a copy is asked for.
-      const { writeWorkbookModel } = await import("../excel/double-xlsx/write");
+      const { writeWorkbookModel } = await import("../excel-double/xlsx/write");
       await writeWorkbookModel(loaded.double.model, outputPath);
       return {
         summarySheet: written.value.sheetName,

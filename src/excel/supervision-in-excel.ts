@@ -5,7 +5,7 @@
  * a printed page: a manual page break (ExcelApi 1.9), else tall empty rows (render-sheet-plan.ts).
  */
 import type { HostFeatures } from "./features";
-import type { EvaluateOutcome, WriteSupervisionOutcome } from "./host";
+import type { EvaluateOutcome, WriteSupervisionOutcome } from "../core/host";
 import type { XlContext } from "./office-api";
 import { writeOwnedSheetInExcel } from "./summary-in-excel";
 import { MARK_NAMES } from "../core/plan/marks-plan";

@@ -3,14 +3,14 @@
  * breaks from ExcelApi 1.9, filler row heights below it), never over a user's sheet of that name, all
  * or nothing; and 清除标记 takes it away with everything else, leaving every user cell as it was.
  */
-import { diffSnapshots } from "../../src/excel/double";
-import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import { diffSnapshots } from "../../src/excel-double";
+import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import { DEFAULT_SETTINGS, SettingsSchema } from "../../src/core/settings";
 import { MARK_NAMES } from "../../src/core/plan/marks-plan";
 import { rowHeightsWithoutPageBreaks } from "../../src/core/plan/sheet-plan";
 import { planSupervisionSheet, SUPERVISION_SHEET_NAME } from "../../src/core/plan/supervision-sheet";
-import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
+import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "../support/excel-harness";
 
 /** 临期 within 30 days: the fixture's 财务部 item (due 2025-04-30) gets a notice of its own. */
 const SETTINGS = SettingsSchema.parse({ dueSoonDays: 30 });

@@ -4,13 +4,13 @@
  * many units), a failure said there too, 清除标记 naming the 督办单 it removed; the 临期 list after 评估,
  * each entry selecting its row; and the two day settings with their field-level validation.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { SettingsSchema } from "../../src/core/settings";
-import { dialogButton, openClearConfirmation } from "./clear-confirmation";
-import { FakeLedgerHost, sampleLedger } from "./fake-host";
+import { dialogButton, openClearConfirmation } from "../support/clear-confirmation";
+import { FakeLedgerHost, sampleLedger } from "../support/fake-host";
 
 const TODAY = new Date(2025, 2, 31); // 2025-03-31, local
 

@@ -13,8 +13,8 @@ import { run } from "../../src/cli/run";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { planSupervisionSheet, SUPERVISION_SHEET_NAME } from "../../src/core/plan/supervision-sheet";
 import { rowHeightsWithoutPageBreaks } from "../../src/core/plan/sheet-plan";
-import { convertToPdf, libreOfficeAvailable } from "./support/libreoffice";
-import { evaluateFile } from "./support/workbooks";
+import { convertToPdf, libreOfficeAvailable } from "../support/libreoffice";
+import { evaluateFile } from "../support/exceljs-workbooks";
 
 const ROOT = join(__dirname, "..", "..");
 const DEMO = join(ROOT, "samples", "整改台账示例.xlsx");

@@ -1,4 +1,4 @@
-import { evaluateRows, LEDGER_ROWS } from "../../../test/xlsx/support/sample";
+import { evaluateRows, LEDGER_ROWS } from "../../../test/support/sample-ledger";
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from "../settings";
 import type { CellValue, EvaluationResult } from "../types";
 import { A4_PRINTED_POINTS, rowHeightsWithoutPageBreaks, sheetPlanCells, type PlanCell } from "./sheet-plan";
