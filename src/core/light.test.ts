@@ -139,7 +139,12 @@ describe("dueInDays and 临期 (dueSoonDays, default 7)", () => {
   test.each<[string, Item, number | null, boolean]>([
     ["deadline today: 0 days, 临期", item("in_progress", dated(TODAY)), 0, true],
     ["deadline in 7 days (dueSoonDays): 临期", item("not_started", dated(addDaysIso(TODAY, 7))), 7, true],
-    ["deadline in 8 days (dueSoonDays + 1): counted, not 临期", item("in_progress", dated(addDaysIso(TODAY, 8))), 8, false],
+    [
+      "deadline in 8 days (dueSoonDays + 1): counted, not 临期",
+      item("in_progress", dated(addDaysIso(TODAY, 8))),
+      8,
+      false,
+    ],
     ["deadline yesterday: overdue, null", item("in_progress", dated(addDaysIso(TODAY, -1))), null, false],
     ["done, deadline tomorrow: null", item("done", dated(addDaysIso(TODAY, 1))), null, false],
     ["closed, deadline tomorrow: null", item("closed", dated(addDaysIso(TODAY, 1))), null, false],

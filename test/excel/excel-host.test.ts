@@ -192,7 +192,10 @@ describe("writing the marks", () => {
     });
     const before = double.snapshot();
     await evaluateOk(host);
-    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: ["整改台账"], summarySheet: null, supervisionSheet: null } });
+    expect(await host.clearMarks()).toEqual({
+      ok: true,
+      value: { ledgerSheets: ["整改台账"], summarySheet: null, supervisionSheet: null },
+    });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });
 
@@ -207,7 +210,10 @@ describe("writing the marks", () => {
     });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
     // A second clear finds nothing to remove, and says so.
-    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: [], summarySheet: null, supervisionSheet: null } });
+    expect(await host.clearMarks()).toEqual({
+      ok: true,
+      value: { ledgerSheets: [], summarySheet: null, supervisionSheet: null },
+    });
   });
 
   it("refuses to write over user cells right of the ledger", async () => {
