@@ -101,10 +101,10 @@ describe("planSummarySheet", () => {
     expect(p.tables.map((t) => t.id)).toEqual([
       "overview",
       "warnings",
-      "due-soon",
       "by-unit",
       "by-type",
       "by-category",
+      "due-soon",
       "indicators",
       "indicator-inputs",
       "survey",
@@ -406,10 +406,12 @@ describe("planSummarySheet", () => {
     expect(p.columnWidths.length).toBeGreaterThanOrEqual(8);
   });
 
-  it("page one is the meeting page: title, date, 总体情况, the red/yellow and the 临期 lists, then a page break", () => {
+  it("page one is the meeting page: title, date, 总体情况 and the red/yellow list, then a page break", () => {
     const firstBreak = p.print.pageBreaksBefore[0] ?? 0;
     const onPageOne = p.tables.filter((t) => t.lastRow < firstBreak).map((t) => t.id);
-    expect(onPageOne).toEqual(["overview", "warnings", "due-soon"]);
+    expect(onPageOne).toEqual(["overview", "warnings"]);
+    // The 临期 list follows the chart, at the top of page three, before the indicators.
+    expect(table(p, "due-soon").titleRow).toBeGreaterThan(p.charts[0]?.anchor.bottom ?? 0);
     expect(p.heading.every((c) => c.row < firstBreak)).toBe(true);
     // The chart sits under the breakdowns, inside the grid, at the top of a page, above the indicators.
     const chart = p.charts[0];

@@ -116,15 +116,16 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
       } as PlanCell,
     },
   ];
-  // Page one is the meeting page: the key figures, the red/yellow list and the 临期 list. The breakdowns start page
+  // Page one is the meeting page: the key figures and the red/yellow list. The breakdowns start page
   // two. Their chart goes under them (beside them it widens the printed sheet) and starts a page of
   // its own, as it never fits under three breakdowns; the indicators, survey and the rest follow it.
   const overview = planOverview(ctx);
   planWarnings(ctx);
-  planDueSoon(ctx);
   const detailsTop = ctx.sheet.nextTop;
   const breakdowns = planBreakdowns(ctx);
   const chartTop = breakdowns.byUnit.rows.length > 0 ? ctx.sheet.reserve(CHART_ROWS) : null;
+  // The 临期 list flows after the chart: on page one it pushed a long red/yellow list onto two pages.
+  planDueSoon(ctx);
   planIndicators(ctx, overview.closeRate);
   planSurvey(ctx.sheet, result.survey, opts);
   planAmounts(ctx);
