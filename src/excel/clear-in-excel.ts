@@ -2,7 +2,7 @@
  * 清除标记: removes exactly what the add-in wrote, on every ledger sheet it marked — the owned
  * columns' cells each sheet's pair of mark names records (header through the last item; a user's
  * value above or under them stays), our conditional-format rules (or, below ExcelApi 1.6, the direct
- * fills, restored to the user's originals), the summary sheet, the mark names and the settings
+ * fills, restored to the user's originals), the summary sheet, the 督办单, the mark names and the settings
  * marker — and nothing else (SPEC §8: "leaves the workbook exactly as it was before the first
  * evaluation").
  *
@@ -10,7 +10,7 @@
  *   sync 2  each marked sheet: protection, the owned columns' cells the marks record, our rules
  *   sync 3  our rules' ranges and fills (to put them back if the batch fails); fallback: current fills,
  *           one read per marked sheet
- *   sync 4  one batch: clear, delete, restore; the summary sheet is deleted last
+ *   sync 4  one batch: clear, delete, restore; the 督办单 and then the summary sheet are deleted last
  */
 import { absoluteReference, contains, parseAddress, rectAddress, REFERS_TO_NOTHING } from "./address";
 import { decodeFills, type FillMap } from "./fills";
@@ -74,6 +74,9 @@ interface MarksFound {
   readonly orphans: readonly string[];
   readonly summary: SheetRef | null;
   readonly summaryAddress: string | null;
+  /** The 督办单, found like the summary by its mark. */
+  readonly supervision: SheetRef | null;
+  readonly supervisionAddress: string | null;
   readonly markerSetting: XlSetting;
   /** What the clear removes, as the outcome reports it. */
   readonly removed: ClearOutcome;
@@ -81,7 +84,13 @@ interface MarksFound {
 
 /** True when the workbook holds nothing of ours (before the first evaluation). */
 function isNothingToClear(found: MarksFound): boolean {
-  return found.ledgers.length === 0 && !found.summary && found.names.length === 0 && found.markerSetting.isNullObject;
+  return (
+    found.ledgers.length === 0 &&
+    !found.summary &&
+    !found.supervision &&
+    found.names.length === 0 &&
+    found.markerSetting.isNullObject
+  );
 }
 
 /**
@@ -97,6 +106,7 @@ async function readMarks(context: XlContext, features: HostFeatures): Promise<Ma
     opinion: queueNameLoad(wb.names, pair.opinion),
   }));
   const summaryMark = queueNameLoad(wb.names, MARK_NAMES.summary);
+  const supervisionMark = queueNameLoad(wb.names, MARK_NAMES.supervision);
   const markerSetting = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   markerSetting.load("value");
   if (features.readOnlyFlag) wb.load("readOnly");
@@ -106,6 +116,7 @@ async function readMarks(context: XlContext, features: HostFeatures): Promise<Ma
 
   const addressOf = (range: XlRange): string | null => (range.isNullObject ? null : range.address);
   const summaryAddress = addressOf(summaryMark.range);
+  const supervisionAddress = addressOf(supervisionMark.range);
   const marker = markerSetting.isNullObject ? null : parseMarker(markerSetting.value);
   const sheets: SheetRef[] = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id }));
   const sheetNamed = (name: string | null): SheetRef | null =>
@@ -142,11 +153,31 @@ async function readMarks(context: XlContext, features: HostFeatures): Promise<Ma
   }
   // Every name of ours, also one left referring to nothing (`=#REF!`: Excel keeps a name whose sheet the
   // user deleted) — before the first evaluation there was none.
-  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark].filter((n) => !n.item.isNullObject);
+  const names = [...pairs.flatMap((p) => [p.status, p.opinion]), summaryMark, supervisionMark].filter(
+    (n) => !n.item.isNullObject,
+  );
   const orphans = names.filter((n) => n.range.isNullObject).map((n) => n.name);
   const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
-  const removed: ClearOutcome = { ledgerSheets: ledgers.map((l) => l.sheet.name), summarySheet: summary?.name ?? null };
-  return { ledgers, names, orphans, summary, summaryAddress, markerSetting, removed };
+  const markedSupervision =
+    supervisionAddress !== null ? sheetNamed(parseAddress(supervisionAddress)?.sheet ?? null) : null;
+  // Both marks on one sheet (a hand-edited name): it is deleted once, as the summary.
+  const supervision = markedSupervision && markedSupervision.id !== summary?.id ? markedSupervision : null;
+  const removed: ClearOutcome = {
+    ledgerSheets: ledgers.map((l) => l.sheet.name),
+    summarySheet: summary?.name ?? null,
+    supervisionSheet: supervision?.name ?? null,
+  };
+  return {
+    ledgers,
+    names,
+    orphans,
+    summary,
+    summaryAddress,
+    supervision,
+    supervisionAddress,
+    markerSetting,
+    removed,
+  };
 }
 
 /** One marked sheet as sync 2 loaded it. */
@@ -283,7 +314,9 @@ async function commitClearWithUndo(
   plans: readonly SheetClear[],
 ): Promise<void> {
   const wb = context.workbook;
-  const { names, orphans, summary, summaryAddress, markerSetting } = found;
+  const { names, orphans, summary, summaryAddress, supervision, supervisionAddress, markerSetting } = found;
+  // The sheet deleted last: once it is gone, Excel ran the whole batch.
+  const lastDeleted = summary ?? supervision;
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     for (const { ledger, sheet, ruleParts, owned } of plans) {
@@ -294,17 +327,19 @@ async function commitClearWithUndo(
     }
     for (const { name } of names) wb.names.getItemOrNullObject(name).delete();
     if (!markerSetting.isNullObject) markerSetting.delete();
+    if (supervision) wb.worksheets.getItem(supervision.id).delete();
     if (summary) wb.worksheets.getItem(summary.id).delete();
     await context.sync();
   } catch (error) {
-    // Deleting the summary sheet is the batch's last step: if it is gone, Excel ran the whole batch and
+    // Deleting our sheets is the batch's last step: if the last one is gone, Excel ran the whole batch and
     // only the answer was lost — the clear is complete, and undoing it could not bring the sheet back.
-    if (summary && (await sheetIsGone(context, summary.id))) return;
+    if (lastDeleted && (await sheetIsGone(context, lastDeleted.id))) return;
     // Refused whole because a cell is being edited: nothing was cleared, nothing to undo.
     if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       for (const { ledger, before } of plans) await restoreMarks(context, ledger.sheet.id, before, features);
-      if (summaryAddress !== null) await restoreSummaryMark(context, summaryAddress);
+      if (summaryAddress !== null) await restoreSheetMark(context, MARK_NAMES.summary, summaryAddress);
+      if (supervisionAddress !== null) await restoreSheetMark(context, MARK_NAMES.supervision, supervisionAddress);
       await restoreOrphanNames(context, orphans);
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
@@ -314,12 +349,12 @@ async function commitClearWithUndo(
   }
 }
 
-async function restoreSummaryMark(context: XlContext, address: string): Promise<void> {
-  const mark = context.workbook.names.getItemOrNullObject(MARK_NAMES.summary);
+async function restoreSheetMark(context: XlContext, markName: string, address: string): Promise<void> {
+  const mark = context.workbook.names.getItemOrNullObject(markName);
   mark.load("name");
   await context.sync();
   if (mark.isNullObject) {
-    context.workbook.names.add(MARK_NAMES.summary, absoluteReference(address));
+    context.workbook.names.add(markName, absoluteReference(address));
     await context.sync();
   }
 }

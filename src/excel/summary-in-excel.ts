@@ -19,8 +19,8 @@ import type { EvaluateOutcome, WriteSummaryOutcome } from "../core/host";
 import type { XlContext } from "./office-api";
 import { queueNameLoad } from "./owned-spans";
 import { queueSheetPlan } from "./render-sheet-plan";
-import { MARK_NAMES } from "../core/plan/marks-plan";
-import { pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
+import { MARK_NAMES, SUMMARY_SHEET_NAME } from "../core/plan/marks-plan";
+import { pickOwnedSheetName, planSummarySheet, type SheetPlan } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
 
 /** Syncs of writing the summary: look, then one batch. */
@@ -46,10 +46,44 @@ export async function writeSummaryInExcel(
   settings: Settings,
   features: HostFeatures,
 ): Promise<WriteSummaryOutcome> {
+  return writeOwnedSheetInExcel(
+    context,
+    {
+      markName: MARK_NAMES.summary,
+      baseName: SUMMARY_SHEET_NAME,
+      plan: (sheetName) =>
+        planSummarySheet(evaluation.result, {
+          sheetName,
+          ledgerSheet: evaluation.sheet,
+          surveySheet: evaluation.surveySheet,
+          settings,
+        }),
+    },
+    features,
+  );
+}
+
+/** A sheet the add-in owns: the defined name that marks it, its name, and its plan under the name it gets. */
+export interface OwnedSheetSpec {
+  readonly markName: string;
+  readonly baseName: string;
+  readonly plan: (sheetName: string) => SheetPlan;
+}
+
+/**
+ * Writes (or replaces) a sheet of ours — the summary, the 督办单 — in two syncs, all or nothing: the
+ * earlier one (found by `spec.markName`) is renamed aside, the new one added, filled and put in its
+ * place, the mark moved to it, the old one deleted last.
+ */
+export async function writeOwnedSheetInExcel(
+  context: XlContext,
+  spec: OwnedSheetSpec,
+  features: HostFeatures,
+): Promise<WriteSummaryOutcome> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id,items/position");
   // The mark may exist and refer to nothing: Excel keeps a name whose sheet the user deleted, as `=#REF!`.
-  const mark = queueNameLoad(wb.names, MARK_NAMES.summary);
+  const mark = queueNameLoad(wb.names, spec.markName);
   const markRange = mark.range;
   if (features.readOnlyFlag) wb.load("readOnly");
   // Review → Protect Workbook forbids adding a sheet: refuse before anything is queued (below 1.7 the
@@ -62,16 +96,12 @@ export async function writeSummaryInExcel(
   const sheets: SheetInfo[] = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
   const markSheet = markRange.isNullObject ? null : (parseAddress(markRange.address)?.sheet ?? null);
   const owned = sheets.find((s) => markSheet !== null && s.name.toLowerCase() === markSheet.toLowerCase()) ?? null;
-  const { name, renamedFrom } = pickSummarySheetName(
+  const { name, renamedFrom } = pickOwnedSheetName(
+    spec.baseName,
     sheets.map((s) => s.name),
     owned?.name ?? null,
   );
-  const plan = planSummarySheet(evaluation.result, {
-    sheetName: name,
-    ledgerSheet: evaluation.sheet,
-    surveySheet: evaluation.surveySheet,
-    settings,
-  });
+  const plan = spec.plan(name);
 
   const aside = owned ? asideName(sheets.map((s) => s.name)) : null;
   try {
@@ -80,8 +110,8 @@ export async function writeSummaryInExcel(
     if (old && aside) old.name = aside;
     const sheet = wb.worksheets.add(name);
     queueSheetPlan(sheet, plan, features);
-    if (!mark.item.isNullObject) wb.names.getItemOrNullObject(MARK_NAMES.summary).delete();
-    wb.names.add(MARK_NAMES.summary, sheet.getRange("A1"));
+    if (!mark.item.isNullObject) wb.names.getItemOrNullObject(spec.markName).delete();
+    wb.names.add(spec.markName, sheet.getRange("A1"));
     if (owned) sheet.position = owned.position;
     old?.delete();
     await context.sync();
@@ -90,7 +120,7 @@ export async function writeSummaryInExcel(
     if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       const markBefore = mark.item.isNullObject ? null : markRange.isNullObject ? REFERS_TO_NOTHING : markRange.address;
-      const completed = await undoSummary(context, sheets, owned, markBefore, name);
+      const completed = await undoOwnedSheet(context, spec.markName, sheets, owned, markBefore, name);
       if (completed) return { sheetName: name, renamedFrom };
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
@@ -108,8 +138,9 @@ export async function writeSummaryInExcel(
  * failure (the connection dropped after Excel ran it): the old summary is gone — deleting it is the
  * batch's last step and cannot be undone — so the new one is kept, as if the sync had succeeded.
  */
-async function undoSummary(
+async function undoOwnedSheet(
   context: XlContext,
+  markName: string,
   before: readonly SheetInfo[],
   owned: SheetInfo | null,
   markAddress: string | null,
@@ -117,7 +148,7 @@ async function undoSummary(
 ): Promise<boolean> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id");
-  const mark = wb.names.getItemOrNullObject(MARK_NAMES.summary);
+  const mark = wb.names.getItemOrNullObject(markName);
   mark.load("name");
   await context.sync();
   if (owned && !wb.worksheets.items.some((s) => s.id === owned.id)) return true;
@@ -131,7 +162,7 @@ async function undoSummary(
     if (old && old.name !== owned.name) old.name = owned.name;
     if (old) old.position = owned.position;
   }
-  if (markAddress !== null) wb.names.add(MARK_NAMES.summary, absoluteReference(markAddress));
+  if (markAddress !== null) wb.names.add(markName, absoluteReference(markAddress));
   await context.sync();
   return false;
 }

@@ -192,7 +192,10 @@ describe("writing the marks", () => {
     });
     const before = double.snapshot();
     await evaluateOk(host);
-    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: ["整改台账"], summarySheet: null } });
+    expect(await host.clearMarks()).toEqual({
+      ok: true,
+      value: { ledgerSheets: ["整改台账"], summarySheet: null, supervisionSheet: null },
+    });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });
 
@@ -203,11 +206,14 @@ describe("writing the marks", () => {
     expect((await host.writeSummary(evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
     expect(await host.clearMarks()).toEqual({
       ok: true,
-      value: { ledgerSheets: ["整改台账"], summarySheet: "整改情况汇总" },
+      value: { ledgerSheets: ["整改台账"], summarySheet: "整改情况汇总", supervisionSheet: null },
     });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
     // A second clear finds nothing to remove, and says so.
-    expect(await host.clearMarks()).toEqual({ ok: true, value: { ledgerSheets: [], summarySheet: null } });
+    expect(await host.clearMarks()).toEqual({
+      ok: true,
+      value: { ledgerSheets: [], summarySheet: null, supervisionSheet: null },
+    });
   });
 
   it("refuses to write over user cells right of the ledger", async () => {

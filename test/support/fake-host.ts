@@ -15,12 +15,14 @@ import type {
   HostOutcome,
   LedgerHost,
   WriteSummaryOutcome,
+  WriteSupervisionOutcome,
 } from "../../src/core/host";
 import { gridFrom } from "./grid-builder";
 
 export type FakeCall =
   | { readonly method: "evaluate"; readonly request: EvaluateRequest }
   | { readonly method: "writeSummary"; readonly evaluation: EvaluateOutcome }
+  | { readonly method: "writeSupervision"; readonly evaluation: EvaluateOutcome; readonly settings: Settings }
   | { readonly method: "clearMarks" }
   | { readonly method: "selectCell"; readonly sheet: string; readonly address: string }
   | { readonly method: "saveSettings"; readonly settings: Settings };
@@ -30,14 +32,22 @@ export class FakeLedgerHost implements LedgerHost {
   settings: Settings;
   /** What writeSummary answers: the name the summary got, and the name it wanted when that was taken. */
   summaryOutcome: WriteSummaryOutcome = { sheetName: "整改情况汇总", renamedFrom: null };
-  /** What the add-in has written, as 清除标记 would find it: the marked ledger sheets and the summary. */
-  marked: { ledgerSheets: string[]; summarySheet: string | null } = { ledgerSheets: [], summarySheet: null };
+  /** What writeSupervision answers. */
+  supervisionOutcome: WriteSupervisionOutcome = { sheetName: "督办单", renamedFrom: null, units: ["办公室", "工程部"] };
+  /** What the add-in has written, as 清除标记 would find it: the marked ledger sheets, the summary, the 督办单. */
+  marked: { ledgerSheets: string[]; summarySheet: string | null; supervisionSheet: string | null } = {
+    ledgerSheets: [],
+    summarySheet: null,
+    supervisionSheet: null,
+  };
   /** Problems loadSettings reports with the stored settings, as the real host words them (the schema's). */
   storedProblems: string[] = [];
   /** What findLedgerSheet answers: another sheet that holds a ledger, or null. */
   ledgerElsewhere: string | null = null;
   /** Makes the next call of a method fail with this error. */
-  failNext: Partial<Record<"evaluate" | "writeSummary" | "clearMarks" | "selectCell" | "saveSettings", HostError>> = {};
+  failNext: Partial<
+    Record<"evaluate" | "writeSummary" | "writeSupervision" | "clearMarks" | "selectCell" | "saveSettings", HostError>
+  > = {};
 
   constructor(
     private readonly ledger: Grid,
@@ -96,12 +106,23 @@ export class FakeLedgerHost implements LedgerHost {
     return { ok: true, value: this.summaryOutcome };
   }
 
+  async writeSupervision(
+    evaluation: EvaluateOutcome,
+    settings: Settings,
+  ): Promise<HostOutcome<WriteSupervisionOutcome>> {
+    this.calls.push({ method: "writeSupervision", evaluation, settings });
+    const failure = this.fail("writeSupervision");
+    if (failure) return { ok: false, error: failure };
+    this.marked.supervisionSheet = this.supervisionOutcome.sheetName;
+    return { ok: true, value: this.supervisionOutcome };
+  }
+
   async clearMarks(): Promise<HostOutcome<ClearOutcome>> {
     this.calls.push({ method: "clearMarks" });
     const failure = this.fail("clearMarks");
     if (failure) return { ok: false, error: failure };
     const removed = this.marked;
-    this.marked = { ledgerSheets: [], summarySheet: null };
+    this.marked = { ledgerSheets: [], summarySheet: null, supervisionSheet: null };
     return { ok: true, value: removed };
   }
 

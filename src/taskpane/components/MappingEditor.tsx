@@ -201,39 +201,39 @@ export function MappingEditor(props: MappingEditorProps) {
               {FIELD_KEYS.indexOf(field) >= FIELD_KEYS.indexOf(FIRST_OPTIONAL_FIELD) &&
                 (index === 0 ||
                   FIELD_KEYS.indexOf(listed[index - 1] as FieldKey) < FIELD_KEYS.indexOf(FIRST_OPTIONAL_FIELD)) && (
-                <Text weight="semibold" className={styles.groupHeading}>
-                  {t("mappingOptionalHeading")}
-                </Text>
-              )}
-            <Field
-              label={t("fieldColumnLabel", { field: fieldName(field, lang) })}
-              size="small"
-              orientation="horizontal"
-            >
-              <Select
+                  <Text weight="semibold" className={styles.groupHeading}>
+                    {t("mappingOptionalHeading")}
+                  </Text>
+                )}
+              <Field
+                label={t("fieldColumnLabel", { field: fieldName(field, lang) })}
                 size="small"
-                value={choices[field]}
-                data-field={field}
-                onChange={(_, data) => {
-                  setChoices({ ...choices, [field]: data.value });
-                  setTouched(new Set(touched).add(field));
-                }}
+                orientation="horizontal"
               >
-                <option value="auto">{autoLabel}</option>
-                <option value="none">{t("noColumn")}</option>
-                {columns.map((col) => (
-                  <option key={col} value={columnLetter(col)}>
-                    {t("columnOption", { letter: columnLetter(col), header: options[col] ?? "" })}
-                  </option>
-                ))}
-                {/* A stored column that the current header row does not name stays selectable. */}
-                {choices[field] !== "auto" &&
-                  choices[field] !== "none" &&
-                  !columns.includes(columnNumber(choices[field]) ?? -1) && (
-                    <option value={choices[field]}>{t("columnLetterOnly", { letter: choices[field] })}</option>
-                  )}
-              </Select>
-            </Field>
+                <Select
+                  size="small"
+                  value={choices[field]}
+                  data-field={field}
+                  onChange={(_, data) => {
+                    setChoices({ ...choices, [field]: data.value });
+                    setTouched(new Set(touched).add(field));
+                  }}
+                >
+                  <option value="auto">{autoLabel}</option>
+                  <option value="none">{t("noColumn")}</option>
+                  {columns.map((col) => (
+                    <option key={col} value={columnLetter(col)}>
+                      {t("columnOption", { letter: columnLetter(col), header: options[col] ?? "" })}
+                    </option>
+                  ))}
+                  {/* A stored column that the current header row does not name stays selectable. */}
+                  {choices[field] !== "auto" &&
+                    choices[field] !== "none" &&
+                    !columns.includes(columnNumber(choices[field]) ?? -1) && (
+                      <option value={choices[field]}>{t("columnLetterOnly", { letter: choices[field] })}</option>
+                    )}
+                </Select>
+              </Field>
             </Fragment>
           );
         })}

@@ -12,7 +12,6 @@ import { fieldName } from "../i18n";
 import { useStrings } from "../i18n-context";
 import { rateBasis } from "../rate-basis";
 
-
 const useStyles = makeStyles({
   grid: {
     display: "grid",
