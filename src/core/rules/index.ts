@@ -93,6 +93,7 @@ class MessagePool {
   intern(message: Message): Message {
     const known = this.byZh.get(message.zh);
     if (known === undefined) {
+      message.zh.charCodeAt(0); message.en.charCodeAt(0);
       this.byZh.set(message.zh, message);
       return message;
     }
