@@ -93,12 +93,24 @@ class MessagePool {
   intern(message: Message): Message {
     const known = this.byZh.get(message.zh);
     if (known === undefined) {
-      message.zh.charCodeAt(0); message.en.charCodeAt(0);
+      flatten(message.zh);
+      flatten(message.en);
       this.byZh.set(message.zh, message);
       return message;
     }
     return known.en === message.en ? known : message;
   }
+}
+
+/**
+ * V8-specific: a text joined by a template literal is kept as a tree of its pieces (a rope: some ten
+ * 32-byte nodes for a finding's message) until something reads it character by character; reading
+ * one character makes V8 copy it into one flat string in place, and the pieces die young. The
+ * messages a pool keeps live as long as the result: flat, the ~20,000 distinct messages of a
+ * 100,000-item ledger hold ~8 MB less. The text itself is unchanged.
+ */
+function flatten(text: string): void {
+  text.charCodeAt(0);
 }
 
 function collectFindings(
