@@ -167,7 +167,7 @@ module.exports = async (env = {}, argv = {}) => {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: preview ? "./src/taskpane/preview.tsx" : "./src/taskpane/index.tsx",
+      taskpane: preview ? "./src/preview/index.tsx" : "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
     output: {

@@ -4,10 +4,10 @@
  * boundary each way, and the Excel operations spent on colouring.
  */
 import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { createExcelDouble } from "../src/excel/double";
+import { createExcelDouble } from "../src/excel-double";
 import { createExcelHost } from "../src/excel/excel-host";
 import type { CellValue } from "../src/core/types";
-import { BENCH_TODAY, generateLedger } from "./generate";
+import { BENCH_TODAY, generateLedger } from "../test/support/ledger-generator";
 import { columnLetter } from "../src/core/grid";
 
 export interface AdapterFigures {

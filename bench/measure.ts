@@ -35,6 +35,8 @@ export interface ProcessRun {
   readonly wallMs: number;
   /** Peak resident set size in MB, as the child process itself reported at exit. */
   readonly peakRssMb: number;
+  /** CPU time of all the child's threads (user + system), ms, as it reported at exit. */
+  readonly cpuMs: number;
   readonly exitCode: number | null;
   readonly stdoutBytes: number;
 }
@@ -79,11 +81,12 @@ export function runTsProcess(entry: string, args: readonly string[]): Promise<Pr
 function runProcess(nodeArgs: readonly string[], quiet = false): Promise<ProcessRun> {
   const dir = mkdtempSync(join(tmpdir(), "bench-rss-"));
   const rssFile = join(dir, "rss");
+  const cpuFile = join(dir, "cpu");
   return new Promise((resolvePromise, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, ["--require", RSS_PROBE, ...nodeArgs], {
       cwd: REPO,
-      env: { ...process.env, BENCH_RSS_OUT: rssFile },
+      env: { ...process.env, BENCH_RSS_OUT: rssFile, BENCH_CPU_OUT: cpuFile },
       stdio: ["ignore", "pipe", quiet ? "ignore" : "inherit"],
     });
     let stdoutBytes = 0;
@@ -91,14 +94,18 @@ function runProcess(nodeArgs: readonly string[], quiet = false): Promise<Process
     child.on("error", reject);
     child.on("close", (exitCode) => {
       const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-      let peakRssMb = NaN;
-      try {
-        peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
-      } catch {
-        // the child died before its exit hook ran; NaN shows that in the table
-      }
+      // NaN when the child died before its exit hook ran: the table shows it.
+      const reported = (file: string): number => {
+        try {
+          return Number(readFileSync(file, "utf8"));
+        } catch {
+          return NaN;
+        }
+      };
+      const peakRssMb = reported(rssFile) / 1024;
+      const cpuMs = reported(cpuFile);
       rmSync(dir, { recursive: true, force: true });
-      resolvePromise({ wallMs, peakRssMb, exitCode, stdoutBytes });
+      resolvePromise({ wallMs, peakRssMb, cpuMs, exitCode, stdoutBytes });
     });
   });
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { evaluate } from "../src/core/evaluate";
-import { BENCH_TODAY, generateLedger, writeLedgerXlsx } from "./generate";
+import { BENCH_TODAY, generateLedger, writeLedgerXlsx } from "../test/support/ledger-generator";
 import { bundleForBench, runNodeProcess, stats, timeRuns, type Stats } from "./measure";
 import { benchAdapter, type AdapterFigures } from "./adapter";
 import { measureBundle, type BundleFigures } from "./bundle";

@@ -1,7 +1,7 @@
 /**
  * `npm run host -- evaluate FILE.xlsx …`: the command line's arguments, reports and exit codes, but
  * the ledger is evaluated by the add-in's own path — the file loaded into the Excel double
- * (src/excel/double-xlsx/load.ts), `createExcelHost()` over it, and the `evaluate` the task pane
+ * (src/excel-double/xlsx/load.ts), `createExcelHost()` over it, and the `evaluate` the task pane
  * calls; with `--out`, then 生成汇总表 (`writeSummary`) and the double's workbook written to the file.
  *
  * What it is for: running the add-in on real files without Excel, and holding it to the command
@@ -12,10 +12,10 @@
  * holds no Office document settings) and each sheet is evaluated by name (`{ kind: "sheet" }`),
  * chosen as the command line chooses it (`evaluateChosenSheet`).
  */
-import { createExcelDoubleOf, type ExcelDouble, type ExcelDoubleOptions } from "../excel/double";
-import { loadWorkbookModel } from "../excel/double-xlsx/load";
+import { createExcelDoubleOf, type ExcelDouble, type ExcelDoubleOptions } from "../excel-double";
+import { loadWorkbookModel } from "../excel-double/xlsx/load";
 import { createExcelHost } from "../excel/excel-host";
-import type { EvaluateOutcome, HostError, LedgerHost } from "../excel/host";
+import type { EvaluateOutcome, HostError, LedgerHost } from "../core/host";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
 import { readProblemMessage, WorkbookReadError } from "../xlsx/read";
@@ -73,7 +73,7 @@ export function hostBackend(options: ExcelDoubleOptions = {}): HostBackend {
       const written = await loaded.host.writeSummary(loaded.outcome, loaded.settings);
       if (!written.ok) throw failureOf(written.error);
       // exceljs (under the writer) is loaded only when a copy is asked for.
-      const { writeWorkbookModel } = await import("../excel/double-xlsx/write");
+      const { writeWorkbookModel } = await import("../excel-double/xlsx/write");
       await writeWorkbookModel(loaded.double.model, outputPath);
       return { summarySheet: written.value.sheetName, renamedFrom: written.value.renamedFrom };
     },

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateLedger, writeLedgerXlsx } from "../../bench/generate";
+import { generateLedger, writeLedgerXlsx } from "../../test/support/ledger-generator";
 import { isSummarySheetName, ledgerCandidates, run } from "./run";
 
 describe("isSummarySheetName", () => {

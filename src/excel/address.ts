@@ -154,3 +154,9 @@ export function splitAreas(address: string): string[] {
   if (current.trim()) out.push(current.trim());
   return out;
 }
+
+/** `Sheet!$K$3` → `K3` on that sheet (a mark name's range address, made sheet-local). */
+export function localAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+}

@@ -17,17 +17,9 @@ import { decodeFills, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import { MARKS_SETTING_KEY, parseMarker } from "./fill-record";
-import {
-  isOwnedRule,
-  queueFills,
-  queueRuleAreas,
-  queueRulesLoad,
-  restoreMarks,
-  ruleAreasAddress,
-  type MarksBefore,
-  type OwnedRule,
-} from "./undo-snapshot";
-import type { ClearOutcome } from "./host";
+import { queueFills, restoreMarks, type MarksBefore } from "./undo-snapshot";
+import { isOwnedRule, queueRuleAreas, queueRulesLoad, ruleAreasAddress, type OwnedRule } from "./owned-rules";
+import type { ClearOutcome } from "../core/host";
 import type {
   XlConditionalFormat,
   XlConditionalFormatCollection,

@@ -21,26 +21,23 @@
  * a selected table), its formats are read in one more sync and the ledger is evaluated again.
  * A failure of the write sync is undone (`restoreMarks`) so the workbook is as before.
  */
-import { contains, intersect, parseAddress, rectAddress, REFERS_TO_NOTHING, type Rect } from "./address";
+import { contains, intersect, localAddress, parseAddress, rectAddress, REFERS_TO_NOTHING, type Rect } from "./address";
 import { payloadBytes } from "./payload";
 import { decodeFills, encodeFills, fillKey, NO_FILL, type FillMap } from "./fills";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
-import type { EvaluateOutcome, EvaluateRequest } from "./host";
+import type { EvaluateOutcome, EvaluateRequest } from "../core/host";
 import { MARKS_SETTING_KEY, parseMarker, type Marker } from "./fill-record";
+import { queueFills, restoreMarks, type MarksBefore } from "./undo-snapshot";
 import {
   isOwnedRule,
-  localAddress,
   queueAddRule,
-  queueFills,
   queueRuleAreas,
   queueRulesLoad,
-  restoreMarks,
   ruleAreasAddress,
-  type MarksBefore,
   type OwnedRule,
   type RuleToAdd,
-} from "./undo-snapshot";
+} from "./owned-rules";
 import type {
   XlConditionalFormat,
   XlConditionalFormatCollection,
@@ -103,8 +100,8 @@ import type { CellValue, EvaluationResult, FieldKey, Grid, MergeArea } from "../
 
 /**
  * Syncs of one evaluation (probe, read, write) for a ledger whose rows after the probe's prefetch fit one
- * read response: 20,000 realistic rows of 15 columns (bench/generate.ts; payloads counted as UTF-8 bytes).
- * A larger ledger takes one more sync per further read block (`READ_BUDGET_BYTES`) or write request
+ * read response: 20,000 realistic rows of 15 columns (test/support/ledger-generator.ts; payloads counted as
+ * UTF-8 bytes). A larger ledger takes one more sync per further read block (`READ_BUDGET_BYTES`) or write request
  * (`WRITE_BUDGET_BYTES`); a sheet whose first rows are too dense for the prefetch one more for the probe
  * sent again without it.
  */

@@ -1,6 +1,6 @@
 /**
- * `createExcelHost(env)`: the `LedgerHost` (src/excel/host.ts) over an `Excel`/`Office` pair — real
- * Office.js in the add-in, the in-memory double (src/excel/double) in tests and the browser preview.
+ * `createExcelHost(env)`: the `LedgerHost` (src/core/host.ts) over an `Excel`/`Office` pair — real
+ * Office.js in the add-in, the in-memory double (src/excel-double) in tests and the browser preview.
  * Every method runs in one `Excel.run`, returns a `HostOutcome` and never throws: Office.js errors
  * become `HostError`s with a message in both languages.
  */
@@ -9,7 +9,7 @@ import { evaluateInExcel } from "./evaluate-in-excel";
 import { detectFeatures, type HostFeatures } from "./features";
 import { findLedgerSheetInExcel } from "./find-ledger-sheet";
 import { HOST_MESSAGES, hostErrorFrom } from "./host-errors";
-import type { HostOutcome, LedgerHost } from "./host";
+import type { HostOutcome, LedgerHost } from "../core/host";
 import { SETTINGS_KEY } from "./fill-record";
 import type { ExcelEnv, XlContext } from "./office-api";
 import { writeSummaryInExcel } from "./summary-in-excel";

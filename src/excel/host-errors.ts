@@ -3,7 +3,7 @@
  * cell being edited, a workbook too large for one request: a clear message in the user's language,
  * nothing half-written"). Office.js raises `OfficeExtension.Error` with a `code` from `Excel.ErrorCodes`.
  */
-import type { HostError, HostErrorCode } from "./host";
+import type { HostError, HostErrorCode } from "../core/host";
 import type { Message } from "../core/types";
 
 export const HOST_MESSAGES = {

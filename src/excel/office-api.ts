@@ -1,7 +1,7 @@
 /**
  * The part of the Office.js Excel API the adapter uses, as structural interfaces with the shapes of
  * @types/office-js. Real Office.js satisfies them (checked at compile time in
- * test/excel/office-api-shape.test.ts) and so does the in-memory double (src/excel/double), so the
+ * test/excel/office-api-shape.test.ts) and so does the in-memory double (src/excel-double), so the
  * adapter runs unchanged over either.
  *
  * Requirement sets (the manifest asks for ExcelApi 1.4; everything newer is behind

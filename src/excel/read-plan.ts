@@ -42,9 +42,9 @@ export const HEADER_SAMPLE_ADDRESS = `A1:${columnLetter(HEADER_SAMPLE_COLUMNS)}$
 export const HEADER_SAMPLE_RECT: Rect = { top: 1, left: 1, bottom: HEADER_SAMPLE_ROWS, right: HEADER_SAMPLE_COLUMNS };
 
 /**
- * The prefetch is at most this many columns wide (A…P): a ledger has about 15 columns (bench/generate.ts,
- * SPEC §2's fields); the columns of a wider sheet are read by the read sync. Capping the width is what
- * keeps a sheet of 300 columns from filling the probe.
+ * The prefetch is at most this many columns wide (A…P): a ledger has about 15 columns
+ * (test/support/ledger-generator.ts, SPEC §2's fields); the columns of a wider sheet are read by the
+ * read sync. Capping the width is what keeps a sheet of 300 columns from filling the probe.
  */
 export const PREFETCH_COLUMNS = 16;
 /**

@@ -15,7 +15,7 @@
 import { absoluteReference, parseAddress, REFERS_TO_NOTHING } from "./address";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
-import type { EvaluateOutcome, WriteSummaryOutcome } from "./host";
+import type { EvaluateOutcome, WriteSummaryOutcome } from "../core/host";
 import type { XlContext } from "./office-api";
 import { queueNameLoad } from "./owned-spans";
 import { queueSheetPlan } from "./render-sheet-plan";

@@ -1,5 +1,5 @@
 /**
- * The task pane. It talks only to a `LedgerHost` (src/excel/host.ts): Office.js in Excel, the
+ * The task pane. It talks only to a `LedgerHost` (src/core/host.ts): Office.js in Excel, the
  * workbook double in the preview and the browser test, a small fake in unit tests.
  *
  * One obvious action (评估); after it, what a staff member needs for the weekly report: counts by
@@ -14,7 +14,7 @@ import { FluentProvider, Tab, TabList, makeStyles, tokens } from "@fluentui/reac
 import { localToday, parseIsoDate } from "../core/dates";
 import { DEFAULT_SETTINGS, type ColumnMapping, type Settings } from "../core/settings";
 import type { Finding } from "../core/types";
-import type { ClearOutcome, EvaluateOutcome, HostError, LedgerHost, LedgerSource } from "../excel/host";
+import type { ClearOutcome, EvaluateOutcome, HostError, LedgerHost, LedgerSource } from "../core/host";
 import { ClearMarks } from "./components/ClearMarks";
 import { EvaluateForm, type EvaluateProgress, type SourceKind } from "./components/EvaluateForm";
 import { FailurePanel } from "./components/FailurePanel";

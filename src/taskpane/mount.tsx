@@ -7,7 +7,7 @@ import { App } from "./App";
 import type { Lang } from "./i18n";
 import { signalPaneStarted } from "./start-signal";
 import type { ThemeName } from "./theme";
-import type { LedgerHost } from "../excel/host";
+import type { LedgerHost } from "../core/host";
 
 export interface MountOptions {
   readonly lang: Lang;

@@ -4,7 +4,7 @@
  * pane is never left busy by an exception.
  */
 import { useCallback, useState } from "react";
-import type { HostError, HostOutcome } from "../excel/host";
+import type { HostError, HostOutcome } from "../core/host";
 
 /** A throw from the host (Office.js rejects with plain errors) as the message the pane shows. */
 export function unexpectedError(error: unknown): HostError {

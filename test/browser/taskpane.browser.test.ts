@@ -27,10 +27,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page, type Route } from "playwright-core";
-import type { ExcelDouble } from "../../src/excel/double";
-import { serveFolder, type StaticServer } from "./static-server";
+import type { ExcelDouble } from "../../src/excel-double";
+import { serveFolder, type StaticServer } from "../support/static-server";
 
-/** The preview exposes its workbook double on `window` (src/taskpane/preview.tsx). */
+/** The preview exposes its workbook double on `window` (src/preview/index.tsx). */
 type PreviewWindow = { excelDouble?: ExcelDouble };
 
 const CHROMIUM = "/usr/bin/chromium";

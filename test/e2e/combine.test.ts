@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { generateLedger, writeLedgerXlsx } from "../../bench/generate";
+import { generateLedger, writeLedgerXlsx } from "../support/ledger-generator";
 import type { CliJson, CliJsonItem } from "../../src/core/report/json";
 import type { CombinedJson } from "../../src/cli/combine/report";
 

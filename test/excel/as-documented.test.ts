@@ -2,13 +2,13 @@
  * The adapter on workbooks as users have them, against the double behaving as Microsoft documents
  * Excel (docs/EXCEL-BEHAVIOUR.md): each test here failed before the adapter handled that behaviour.
  */
-import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
+import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel-double";
 import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
-import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { MARK_NAMES, MAX_MARKED_SHEETS, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
-import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
-import { expectUserMessage, failAtEachSync } from "../reliability/support";
+import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "../support/excel-harness";
+import { expectUserMessage, failAtEachSync } from "../support/reliability";
 
 const active: EvaluateRequest = { source: { kind: "active" }, today: TODAY, settings: DEFAULT_SETTINGS };
 

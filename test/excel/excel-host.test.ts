@@ -8,10 +8,10 @@ import {
   serialFromYmd,
   type SheetDescription,
   type WorkbookSnapshot,
-} from "../../src/excel/double";
+} from "../../src/excel-double";
 import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/excel-host";
 import { MAX_SYNCS_PER_LEDGER_SEARCH } from "../../src/excel/find-ledger-sheet";
-import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { MARK_NAMES } from "../../src/core/plan/marks-plan";
 import {
@@ -23,8 +23,8 @@ import {
   realisticLedger,
   sheetOfGrid,
   TODAY,
-} from "./fixtures";
-import { BENCH_TODAY } from "../../bench/generate";
+} from "../support/excel-harness";
+import { BENCH_TODAY } from "../support/ledger-generator";
 import { evaluate } from "../../src/core/evaluate";
 import type { EvaluationResult, Grid } from "../../src/core/types";
 
@@ -237,7 +237,7 @@ describe("syncs and payloads", () => {
     },
   );
 
-  it("evaluates a realistic 20,000-row ledger (bench/generate.ts) in exactly 3 syncs, each payload under 5 MB, as the engine does on the whole grid", async () => {
+  it("evaluates a realistic 20,000-row ledger (test/support/ledger-generator.ts) in exactly 3 syncs, each payload under 5 MB, as the engine does on the whole grid", async () => {
     const { sheet, grid } = realisticLedger(20_000);
     const { host, double } = harness({ sheets: [sheet] });
     const { result } = await evaluateOk(host, { ...active, today: BENCH_TODAY });

@@ -2,13 +2,13 @@
  * The ExcelApi 1.4 path (no conditional formats: direct fills, originals kept and restored), the
  * summary sheet (name clash, text kept as text, links, chart, print), and the small host methods.
  */
-import { diffSnapshots } from "../../src/excel/double";
+import { diffSnapshots } from "../../src/excel-double";
 import { MAX_SYNCS_PER_EVALUATION_WITHOUT_CONDITIONAL_FORMATS, settingsFrom } from "../../src/excel/excel-host";
-import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { MARKS_SETTING_KEY, SETTINGS_KEY } from "../../src/excel/fill-record";
 import { DEFAULT_SETTINGS, SettingsSchema } from "../../src/core/settings";
 import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
-import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "./fixtures";
+import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "../support/excel-harness";
 
 const active: EvaluateRequest = { source: { kind: "active" }, today: TODAY, settings: DEFAULT_SETTINGS };
 

@@ -4,7 +4,7 @@
  * type-checking this file (tsc, ts-jest) fails.
  */
 import type { ExcelGlobal, OfficeGlobal, XlContext, XlRange, XlWorksheet } from "../../src/excel/office-api";
-import { createExcelDouble } from "../../src/excel/double";
+import { createExcelDouble } from "../../src/excel-double";
 
 function realShapesFit(
   context: Excel.RequestContext,

@@ -3,13 +3,13 @@
  * mark names, and below ExcelApi 1.6 its own record of the user's fills), evaluating one never
  * disturbs another's, and 清除标记 takes every sheet back to exactly what it was (SPEC §8).
  */
-import { diffSnapshots, type WorkbookDescription } from "../../src/excel/double";
+import { diffSnapshots, type WorkbookDescription } from "../../src/excel-double";
 import { MAX_SYNCS_PER_CLEAR } from "../../src/excel/excel-host";
-import type { EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import type { EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { columnMarkNames, MAX_MARKED_SHEETS } from "../../src/core/plan/marks-plan";
-import { failAtEachSync } from "../reliability/support";
-import { harness, ledgerSheet, TODAY } from "./fixtures";
+import { failAtEachSync } from "../support/reliability";
+import { harness, ledgerSheet, TODAY } from "../support/excel-harness";
 
 const on = (name: string): EvaluateRequest => ({
   source: { kind: "sheet", name },

@@ -22,11 +22,11 @@ import {
   subtractRect,
   type ReadBlock,
 } from "../../src/excel/read-plan";
-import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/double";
+import { PAYLOAD_LIMIT_BYTES } from "../../src/excel-double";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { packBySize } from "../../src/excel/evaluate-in-excel";
 import { charsToPoints, textValue } from "../../src/excel/render-sheet-plan";
-import { isOwnedRuleFormula } from "../../src/excel/undo-snapshot";
+import { isOwnedRuleFormula } from "../../src/excel/owned-rules";
 import { parseMarker } from "../../src/excel/fill-record";
 import { parseAddress, splitAreas } from "../../src/excel/address";
 import { runInNewContext } from "node:vm";

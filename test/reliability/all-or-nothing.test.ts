@@ -11,11 +11,11 @@
  * its own message, and the workbook is unchanged.
  */
 import { join } from "node:path";
-import { diffSnapshots } from "../../src/excel/double";
-import type { EvaluateRequest, HostErrorCode, LedgerHost } from "../../src/excel/host";
+import { diffSnapshots } from "../../src/excel-double";
+import type { EvaluateRequest, HostErrorCode, LedgerHost } from "../../src/core/host";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { fileHarness, HEADER, ledgerSheet, TODAY } from "../excel/fixtures";
-import { expectUserMessage, failAtEachSync, harness, ROOT, type HarnessLike } from "./support";
+import { fileHarness, HEADER, ledgerSheet, TODAY } from "../support/excel-harness";
+import { expectUserMessage, failAtEachSync, harness, ROOT, type HarnessLike } from "../support/reliability";
 
 jest.setTimeout(120_000);
 

@@ -13,7 +13,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { problemFromFsError, readProblemMessage } from "../../src/xlsx/read";
-import { cli, ROOT } from "./support";
+import { cli, ROOT } from "../support/reliability";
 
 const SAMPLE = join(ROOT, "samples/整改台账示例.xlsx");
 const sha256 = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");

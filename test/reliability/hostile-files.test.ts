@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { run } from "../../src/cli/run";
 import { columnLetter } from "../../src/core/grid";
-import { buildCliBundle, runCliChild } from "./cli-child";
+import { buildCliBundle, runCliChild } from "../support/cli-child";
 import { buildZip, workbookFiles, worksheet, type ZipFile } from "../support/zip-builder";
 
 jest.setTimeout(120_000);

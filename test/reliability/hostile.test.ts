@@ -15,8 +15,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { diffSnapshots, serialFromYmd, type SheetDescription } from "../../src/excel/double";
-import type { EvaluateRequest } from "../../src/excel/host";
+import { diffSnapshots, serialFromYmd, type SheetDescription } from "../../src/excel-double";
+import type { EvaluateRequest } from "../../src/core/host";
 import { evaluate } from "../../src/core/evaluate";
 import { planMarks } from "../../src/core/plan/marks-from-result";
 import { removeMarks } from "../../src/xlsx/write";
@@ -26,8 +26,8 @@ import { columnLetter } from "../../src/core/grid";
 import { gridFrom } from "../support/grid-builder";
 import { arbitraryCellValue } from "../support/cell-arbitrary";
 import { hostBackend } from "../../src/cli/host";
-import { runCommand } from "../host/support";
-import { cli, expectUserMessage, harness } from "./support";
+import { runCommand } from "../support/run-command";
+import { cli, expectUserMessage, harness } from "../support/reliability";
 
 jest.setTimeout(120_000);
 

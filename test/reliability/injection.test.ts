@@ -11,8 +11,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { rawCells } from "../xlsx/support/package";
-import { cli, harness } from "./support";
+import { rawCells } from "../support/xlsx-package";
+import { cli, harness } from "../support/reliability";
 
 const TODAY = "2025-03-31";
 const SHEET = "台账";

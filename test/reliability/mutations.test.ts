@@ -13,7 +13,7 @@ import { fstatSync } from "node:fs";
 import fc from "fast-check";
 import { run } from "../../src/cli/run";
 import { listZipEntries, readZipEntry, withFile } from "../../src/xlsx/zip";
-import { buildCliBundle, runCliChild } from "./cli-child";
+import { buildCliBundle, runCliChild } from "../support/cli-child";
 import { buildZip, type ZipFile } from "../support/zip-builder";
 
 jest.setTimeout(300_000);

@@ -5,23 +5,23 @@
  *
  * Fixtures: the .xlsx files in samples/ and test/fixtures/ (samples/out/ holds outputs of the demo,
  * already marked, so they are not "before" pictures), each also loaded into the Excel double
- * (src/excel/double-xlsx/load.ts); and the double fixtures of test/excel/fixtures.ts (1900 and 1904 date systems, with user
+ * (src/excel-double/xlsx/load.ts); and the double fixtures of test/support/excel-harness.ts (1900 and 1904 date systems, with user
  * fills, fonts, borders, widths and a user name around them; ExcelApi 1.17 and the 1.4 fallback).
  */
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { diffSnapshots, type SheetDescription, type WorkbookDescription } from "../../src/excel/double";
-import type { EvaluateOutcome, EvaluateRequest, LedgerHost } from "../../src/excel/host";
+import { diffSnapshots, type SheetDescription, type WorkbookDescription } from "../../src/excel-double";
+import type { EvaluateOutcome, EvaluateRequest, LedgerHost } from "../../src/core/host";
 import { evaluate, pickSurveySheet } from "../../src/core/evaluate";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { ledgerCandidates } from "../../src/cli/run";
 import { readWorkbook } from "../../src/xlsx/read";
 import { removeMarks, writeEvaluatedCopy } from "../../src/xlsx/write";
-import { workbookSnapshot } from "../xlsx/support/snapshot";
-import { fileHash } from "../xlsx/support/workbooks";
-import { bigLedgerSheet, fileHarness, ledgerSheet, TODAY, type Harness } from "../excel/fixtures";
-import { fixtureWorkbooks, harness } from "./support";
+import { workbookSnapshot } from "../support/exceljs-snapshot";
+import { fileHash } from "../support/exceljs-workbooks";
+import { bigLedgerSheet, fileHarness, ledgerSheet, TODAY, type Harness } from "../support/excel-harness";
+import { fixtureWorkbooks, harness } from "../support/reliability";
 
 jest.setTimeout(120_000);
 
@@ -135,7 +135,7 @@ async function roundTripOnDouble(
   expect(double.snapshot()).toEqual(before);
 }
 
-describe("double fixtures (test/excel/fixtures.ts)", () => {
+describe("double fixtures (test/support/excel-harness.ts)", () => {
   const userName = { name: "我的区域", sheet: "整改台账", address: "B3:B6", comment: "用户自己的名称" };
   const cases: [string, WorkbookDescription, number, string][] = [
     [

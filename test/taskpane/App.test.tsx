@@ -3,13 +3,13 @@
  * The task pane against a fake host that evaluates with the real engine: what a user sees and what
  * each click asks of Excel.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { App } from "../../src/taskpane/App";
-import { dialogButton, openClearConfirmation } from "./clear-confirmation";
-import { auditLedger, FakeLedgerHost, sampleLedger, sheetWithoutLedger } from "./fake-host";
+import { dialogButton, openClearConfirmation } from "../support/clear-confirmation";
+import { auditLedger, FakeLedgerHost, sampleLedger, sheetWithoutLedger } from "../support/fake-host";
 
 const TODAY = new Date(2025, 2, 31); // 2025-03-31, local
 

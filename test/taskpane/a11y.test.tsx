@@ -5,12 +5,12 @@
  * the production bundle too. Fluent's tabster focus-trap dummies are left out there and here: they
  * trip `aria-hidden-focus` by design (fluentui issue 27517).
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { App } from "../../src/taskpane/App";
-import { FakeLedgerHost, sampleLedger } from "./fake-host";
+import { FakeLedgerHost, sampleLedger } from "../support/fake-host";
 
 const TODAY = new Date(2025, 2, 31);
 

@@ -5,15 +5,15 @@
  * start — an error, a rejected promise, a script that does not load, no start at all — replaces the
  * loading text with its message, while a pane that starts is left alone.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
 import { parse } from "acorn";
 import { screen, waitFor } from "@testing-library/react";
-import { createExcelDouble } from "../../src/excel/double";
+import { createExcelDouble } from "../../src/excel-double";
 import { mountPane } from "../../src/taskpane/mount";
-import { previewWorkbook } from "../../src/taskpane/preview-workbook";
+import { previewWorkbook } from "../../src/preview/workbook";
 import { PANE_STARTED_FLAG, signalPaneStarted } from "../../src/taskpane/start-signal";
 
 interface Problem {

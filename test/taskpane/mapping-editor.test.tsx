@@ -3,13 +3,13 @@
  * The mapping editor as a clerk meets it: compact (the mapped fields, the rest behind 显示全部字段),
  * a field set to 无此列 stays in sight, and saving says it was saved.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FIELD_KEYS } from "../../src/core/types";
 import { App } from "../../src/taskpane/App";
 import { initialChoices, listedFields } from "../../src/taskpane/components/MappingEditor";
-import { FakeLedgerHost, sampleLedger } from "./fake-host";
+import { FakeLedgerHost, sampleLedger } from "../support/fake-host";
 
 const TODAY = new Date(2025, 2, 31);
 /** The sample ledger's nine header columns. */

@@ -4,12 +4,12 @@
  * from, and the copy button with its fallbacks (Clipboard API, then `execCommand("copy")` over the
  * selected paragraph, then the text left selected with a word to press Ctrl+C).
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { toMeetingText } from "../../src/core/report/meeting-text";
 import { App } from "../../src/taskpane/App";
-import { FakeLedgerHost, sampleLedger } from "./fake-host";
+import { FakeLedgerHost, sampleLedger } from "../support/fake-host";
 
 const TODAY = new Date(2025, 2, 31);
 

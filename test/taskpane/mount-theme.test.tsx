@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 /** The mounted pane changes theme when the theme it follows (Office's, in Excel) changes. */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { act, screen } from "@testing-library/react";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { createExcelDouble } from "../../src/excel/double";
+import { createExcelDouble } from "../../src/excel-double";
 import { mountPane } from "../../src/taskpane/mount";
-import { previewWorkbook } from "../../src/taskpane/preview-workbook";
+import { previewWorkbook } from "../../src/preview/workbook";
 import type { ThemeName } from "../../src/taskpane/theme";
 
 /** The pane's background colour variable as its provider declares it. */

@@ -4,12 +4,12 @@
  * writes, the confirmation before 清除标记, error and warning told apart by words, findings that show
  * their item and which one was clicked, and results that say when they no longer match the inputs.
  */
-import "./jsdom-setup";
+import "../support/jsdom-setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import { dialogButton, openClearConfirmation } from "./clear-confirmation";
-import { FakeLedgerHost, sampleLedger } from "./fake-host";
+import { dialogButton, openClearConfirmation } from "../support/clear-confirmation";
+import { FakeLedgerHost, sampleLedger } from "../support/fake-host";
 
 const TODAY = new Date(2025, 2, 31); // 2025-03-31, local
 

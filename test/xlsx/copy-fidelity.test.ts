@@ -21,9 +21,9 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { storedEntryLength } from "../../src/xlsx/package/zip-copy";
 import { removeMarks, writeEvaluatedCopy } from "../../src/xlsx/write";
 import { listZipEntries, withFile } from "../../src/xlsx/zip";
-import { convertToXlsx, libreOfficeAvailable } from "./support/libreoffice";
-import { readPart, sheetXml } from "./support/package";
-import { evaluateFile, fileHash } from "./support/workbooks";
+import { convertToXlsx, libreOfficeAvailable } from "../support/libreoffice";
+import { readPart, sheetXml } from "../support/xlsx-package";
+import { evaluateFile, fileHash } from "../support/exceljs-workbooks";
 
 const GENERATOR = join(__dirname, "..", "fixtures", "xlsx", "make-copy-fixtures.py");
 const LO_FIXTURE = join(__dirname, "..", "fixtures", "xlsx", "lo-ledger.fods");

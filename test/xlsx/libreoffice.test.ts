@@ -15,11 +15,11 @@ import { columnLetter } from "../../src/core/grid";
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from "../../src/core/settings";
 import type { CellValue } from "../../src/core/types";
 import { removeMarks, writeEvaluatedCopy } from "../../src/xlsx/write";
-import { convertToXlsx, libreOfficeAvailable } from "./support/libreoffice";
-import { rawCells } from "./support/package";
-import { LEDGER_SHEET, NUMERIC_SURVEY_ROWS, SURVEY_ROWS } from "./support/sample";
-import { workbookSnapshot } from "./support/snapshot";
-import { buildLedgerWorkbook, evaluateFile, fileHash } from "./support/workbooks";
+import { convertToXlsx, libreOfficeAvailable } from "../support/libreoffice";
+import { rawCells } from "../support/xlsx-package";
+import { LEDGER_SHEET, NUMERIC_SURVEY_ROWS, SURVEY_ROWS } from "../support/sample-ledger";
+import { workbookSnapshot } from "../support/exceljs-snapshot";
+import { buildLedgerWorkbook, evaluateFile, fileHash } from "../support/exceljs-workbooks";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "xlsx", "lo-ledger.fods");
 const hasLibreOffice = libreOfficeAvailable();

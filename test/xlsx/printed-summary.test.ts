@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { run } from "../../src/cli/run";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
-import { convertToPdf, libreOfficeAvailable } from "./support/libreoffice";
-import { evaluateFile } from "./support/workbooks";
+import { convertToPdf, libreOfficeAvailable } from "../support/libreoffice";
+import { evaluateFile } from "../support/exceljs-workbooks";
 
 const ROOT = join(__dirname, "..", "..");
 const DEMO = join(ROOT, "samples", "整改台账示例.xlsx");

@@ -13,10 +13,10 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { removeMarks, writeEvaluatedCopy, WriteError } from "../../src/xlsx/write";
 import { listDefinedNames } from "../../src/xlsx/package/workbook-edit";
 import { rewriteZipEntry } from "../../src/xlsx/zip";
-import { rawCells, readPart, sheetXml } from "./support/package";
-import { LEDGER_SHEET, SURVEY_SHEET } from "./support/sample";
-import { workbookSnapshot } from "./support/snapshot";
-import { buildLedgerWorkbook, evaluateFile, fileHash, USER_FILL } from "./support/workbooks";
+import { rawCells, readPart, sheetXml } from "../support/xlsx-package";
+import { LEDGER_SHEET, SURVEY_SHEET } from "../support/sample-ledger";
+import { workbookSnapshot } from "../support/exceljs-snapshot";
+import { buildLedgerWorkbook, evaluateFile, fileHash, USER_FILL } from "../support/exceljs-workbooks";
 
 const settings = DEFAULT_SETTINGS;
 

@@ -7,7 +7,7 @@
  * with their reason, never stop the others); 2 with one line when none of the paths exists or
  * none holds an `.xlsx`, or for bad arguments / an unusable `--out`.
  */
-import { realpathSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { localToday } from "../../core/dates";
 import { checkOutputPath, line, UsageFailure, type CliIo } from "../run";
@@ -18,6 +18,15 @@ import { evaluateInWorkers } from "./pool";
 import { progressReporter } from "./progress";
 import { toCombinedJson, toCombinedText } from "./report";
 import { combinedTotals } from "./totals";
+
+/** Bytes on disk; 0 when the file cannot be looked at (its reader will say why). */
+const sizeOrZero = (path: string): number => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+};
 
 const realOrSelf = (path: string): string => {
   try {
@@ -86,8 +95,13 @@ export async function combineCommand(args: readonly string[], io: CliIo): Promis
     withRows: outputPath !== null,
   }));
   const progress = progressReporter(jobs.length, io.stderr, io.stderrIsTty ?? false);
-  const outcomes = await evaluateInWorkers(jobs, command.jobs, (outcome) =>
-    progress.fileDone(outcome.file, outcome.ok),
+  const outcomes = await evaluateInWorkers(
+    jobs,
+    command.jobs,
+    (outcome) => progress.fileDone(outcome.file, outcome.ok),
+    {
+      sizes: jobs.map((job) => sizeOrZero(job.path)),
+    },
   );
   progress.finish();
   const totals = combinedTotals(outcomes);

@@ -3,6 +3,9 @@
  * last one's outcome, so at most `jobs` workbooks are in memory at once whatever the number of
  * files. A worker that dies (out of memory on a huge file) costs only its file, listed with the
  * reason; a fresh worker takes over the rest.
+ *
+ * Files are handed out largest first (outcomes still come back in the files' own order): a big
+ * file met last would leave the other workers idle while one worker reads it alone.
  */
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -21,12 +24,26 @@ export function combineWorkerScript(): string {
   return launcher.ensureBundle();
 }
 
+/** Indices of `sizes`, largest first; equal sizes keep their order. */
+export function largestFirst(sizes: readonly number[]): number[] {
+  return sizes.map((_, i) => i).sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
+}
+
+export interface PoolOptions {
+  /** Each job's file size in bytes, to hand out the largest first; without it, in the jobs' order. */
+  readonly sizes?: readonly number[];
+  /** The worker script (tests give their own). */
+  readonly script?: string;
+}
+
 export async function evaluateInWorkers(
   jobs: readonly FileJob[],
   workers: number,
   onOutcome: (outcome: FileOutcome, index: number) => void,
-  script: string = combineWorkerScript(),
+  options: PoolOptions = {},
 ): Promise<FileOutcome[]> {
+  const script = options.script ?? combineWorkerScript();
+  const order = options.sizes ? largestFirst(options.sizes) : jobs.map((_, i) => i);
   const outcomes = new Array<FileOutcome>(jobs.length);
   let next = 0;
   let finished = 0;
@@ -48,7 +65,7 @@ export async function evaluateInWorkers(
           void worker.terminate();
           return;
         }
-        current = next++;
+        current = order[next++] as number;
         worker.postMessage(jobs[current]);
       };
       worker.on("message", (outcome: FileOutcome) => {

@@ -32,6 +32,7 @@ import {
 } from "../../core/types";
 import { consolidatedMoneyUnit, inUnit } from "./totals";
 import type { FileOutcome, LedgerCell } from "./evaluate-file";
+import { unpackRows } from "./packed-rows";
 import {
   COMBINED_MARK_NAME,
   SHEET_NAMES,
@@ -273,7 +274,8 @@ function writeLedgerSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: re
   ];
   writeHeader(sheet, headers);
   for (const outcome of read) {
-    for (const item of outcome.rows ?? []) {
+    // One file's rows unpacked at a time, dropped once written.
+    for (const item of unpackRows(outcome.rows)) {
       const cells = columns.map((i, c) => {
         const cell = item.cells[i] ?? null;
         const field = fields[c] as FieldKey;

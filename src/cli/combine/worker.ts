@@ -4,6 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { evaluateLedgerFile, type FileJob } from "./evaluate-file";
+import { transferablesOf } from "./packed-rows";
 
 /** What a `combine` worker is started with, so the bundle knows to serve jobs rather than run the command line. */
 export const COMBINE_WORKER_DATA = { zgtzRole: "combine-worker" } as const;
@@ -16,6 +17,6 @@ export function serveCombineJobs(): void {
   const port = parentPort;
   if (!port) throw new Error("serveCombineJobs: not in a worker thread");
   port.on("message", (job: FileJob) => {
-    void evaluateLedgerFile(job).then((outcome) => port.postMessage(outcome));
+    void evaluateLedgerFile(job).then((outcome) => port.postMessage(outcome, transferablesOf(outcome.rows)));
   });
 }

@@ -1,4 +1,4 @@
-import { evaluateRows } from "../../../test/xlsx/support/sample";
+import { evaluateRows } from "../../../test/support/sample-ledger";
 import type { EvaluationResult, Finding } from "../types";
 import { colourRuleFormula, LIGHT_LABELS } from "./marks-plan";
 import { opinionText, ownedColumnPositions, planMarks } from "./marks-from-result";

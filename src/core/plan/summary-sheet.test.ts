@@ -1,5 +1,5 @@
-import { evaluateRows, LEDGER_ROWS, NUMERIC_SURVEY_ROWS, TODAY } from "../../../test/xlsx/support/sample";
-import { amountsFixture } from "../../../test/fixtures/report-fixture";
+import { evaluateRows, LEDGER_ROWS, NUMERIC_SURVEY_ROWS, TODAY } from "../../../test/support/sample-ledger";
+import { amountsFixture } from "../../../test/support/report-fixture";
 import { gridFrom } from "../../../test/support/grid-builder";
 import { evaluate } from "../evaluate";
 import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from "../settings";

@@ -1,4 +1,4 @@
-import { evaluateRows } from "../../../test/xlsx/support/sample";
+import { evaluateRows } from "../../../test/support/sample-ledger";
 import { planMarks } from "./marks-from-result";
 import { isOpinionText, isStatusText, legacyWrittenRows, rowsOutside, writtenRows, type RowSpan } from "./written-rows";
 

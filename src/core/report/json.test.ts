@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
+import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/support/report-fixture";
 import { cliJsonPieces, cliReportPieces, toCliJson, type CliJson } from "./json";
 
 describe("toCliJson (SPEC §9)", () => {

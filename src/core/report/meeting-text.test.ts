@@ -1,4 +1,4 @@
-import { reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
+import { reportFixture, REPORT_TODAY } from "../../../test/support/report-fixture";
 import type { BreakdownRow, IndicatorResult, Summary, SurveyResult } from "../types";
 import { meetingDate, toMeetingText } from "./meeting-text";
 import { percent } from "../format";

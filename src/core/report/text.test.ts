@@ -1,4 +1,4 @@
-import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/fixtures/report-fixture";
+import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/support/report-fixture";
 import type { Finding } from "../types";
 import { toMeetingText } from "./meeting-text";
 import { amountText, seqLabel, toTextReport } from "./text";

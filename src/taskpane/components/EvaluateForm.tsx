@@ -13,7 +13,7 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import type { LedgerSource } from "../../excel/host";
+import type { LedgerSource } from "../../core/host";
 import type { StringKey } from "../i18n";
 import { useStrings } from "../i18n-context";
 import { usePaneStyles } from "../pane-styles";

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { ColumnMapping, Settings } from "../../core/settings";
-import type { HostError } from "../../excel/host";
+import type { HostError } from "../../core/host";
 import { pick } from "../i18n";
 import { useStrings } from "../i18n-context";
 import { usePaneStyles } from "../pane-styles";

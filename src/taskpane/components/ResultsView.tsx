@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { Button, Divider, MessageBar, MessageBarActions, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import type { ColumnMapping, Settings } from "../../core/settings";
 import type { Finding } from "../../core/types";
-import type { EvaluateOutcome } from "../../excel/host";
+import type { EvaluateOutcome } from "../../core/host";
 import { useStrings } from "../i18n-context";
 import { usePaneStyles } from "../pane-styles";
 import { FindingsList } from "./FindingsList";

@@ -1,4 +1,4 @@
-import { amountsFixture, reportFixture } from "../../../../test/fixtures/report-fixture";
+import { amountsFixture, reportFixture } from "../../../../test/support/report-fixture";
 import { percent } from "../../format";
 import { toMeetingText } from "../../report/meeting-text";
 import { DEFAULT_SETTINGS } from "../../settings";
