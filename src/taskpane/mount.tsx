@@ -31,12 +31,15 @@ function SignalStarted({ children }: { readonly children: ReactNode }): ReactNod
   return children;
 }
 
-export function mountPane(env: ExcelEnv, options: MountOptions): void {
+/** Mounts the pane in `#container`; returns what unmounts it (the preview mounts it again over another workbook). */
+export function mountPane(env: ExcelEnv, options: MountOptions): () => void {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
-  createRoot(container).render(
+  const root = createRoot(container);
+  root.render(
     <SignalStarted>
       <ThemedApp host={createExcelHost(env)} options={options} />
     </SignalStarted>,
   );
+  return () => root.unmount();
 }

@@ -37,6 +37,7 @@
  */
 import { cellAddress, columnNumber } from "../core/grid";
 import type { CellValue, MergeArea } from "../core/types";
+import { latin1Slice, utf8Bytes } from "./bytes";
 import { READ_LIMITS, ReadLimitError } from "./limits";
 import { CLOSE, decodeXml, END, OPEN, TEXT, XmlScanner, xmlName } from "./xml";
 
@@ -73,7 +74,7 @@ export class CellBudget {
 /** A part read as its chunks arrive: `feed` each chunk, then `end` for the result. */
 export abstract class PartReader<T> {
   protected readonly xml = new XmlScanner();
-  feed(chunk: Buffer): void {
+  feed(chunk: Uint8Array): void {
     this.xml.feed(chunk);
     this.drain();
   }
@@ -91,8 +92,8 @@ export abstract class PartReader<T> {
 }
 
 /** Reads a whole part held in memory. */
-export function readWhole<T>(reader: PartReader<T>, xml: Buffer | string): T {
-  reader.feed(typeof xml === "string" ? Buffer.from(xml, "utf8") : xml);
+export function readWhole<T>(reader: PartReader<T>, xml: Uint8Array | string): T {
+  reader.feed(typeof xml === "string" ? utf8Bytes(xml) : xml);
   return reader.end();
 }
 
@@ -204,7 +205,7 @@ export class SharedStringsReader extends PartReader<CellValue[]> {
 }
 
 /** `xl/sharedStrings.xml` (whole) → the strings by index. */
-export function parseSharedStrings(xml: Buffer | string): CellValue[] {
+export function parseSharedStrings(xml: Uint8Array | string): CellValue[] {
   return readWhole(new SharedStringsReader(), xml);
 }
 
@@ -288,7 +289,7 @@ export class CellFormatsReader extends PartReader<(string | null)[]> {
   }
 }
 
-export function parseCellFormats(xml: Buffer | string): (string | null)[] {
+export function parseCellFormats(xml: Uint8Array | string): (string | null)[] {
   return readWhole(new CellFormatsReader(), xml);
 }
 
@@ -455,7 +456,7 @@ class FormatRows {
 }
 
 /** `A1`-style reference in `buf[start, end)` → its column (1-based), 0 when it has no letters; -1 when malformed. */
-function columnOfRef(buf: Buffer, start: number, end: number): number {
+function columnOfRef(buf: Uint8Array, start: number, end: number): number {
   let col = 0;
   let i = start;
   for (; i < end; i++) {
@@ -474,7 +475,7 @@ function columnOfRef(buf: Buffer, start: number, end: number): number {
 }
 
 /** A row number attribute: its value, or -1 when it is not a positive integer. */
-function positiveInteger(buf: Buffer, start: number, end: number): number {
+function positiveInteger(buf: Uint8Array, start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) {
     const b = buf[i] as number;
@@ -511,7 +512,7 @@ function cellTypeAt(xml: XmlScanner, index: number): string | undefined {
   return xml.attrValue(index);
 }
 
-function sameBytes(buf: Buffer, start: number, end: number, ascii: string): boolean {
+function sameBytes(buf: Uint8Array, start: number, end: number, ascii: string): boolean {
   if (end - start !== ascii.length) return false;
   for (let i = 0; i < ascii.length; i++) if (buf[start + i] !== ascii.charCodeAt(i)) return false;
   return true;
@@ -522,7 +523,7 @@ function sameBytes(buf: Buffer, start: number, end: number, ascii: string): bool
  * accepts, without surrounding white space), read straight from the bytes; NaN otherwise (the
  * caller then takes the careful path through `cellValueOf`).
  */
-function numberAt(buf: Buffer, start: number, end: number): number {
+function numberAt(buf: Uint8Array, start: number, end: number): number {
   let i = start;
   if (i < end && (buf[i] === 0x2d || buf[i] === 0x2b)) i++;
   let digits = 0;
@@ -537,7 +538,7 @@ function numberAt(buf: Buffer, start: number, end: number): number {
     if (digits === 0) return NaN;
     // Up to 15 digits the sum above is exact; longer integers are left to Number's rounding.
     if (digits < 16) return buf[start] === 0x2d ? -integer : integer;
-    return Number(buf.toString("latin1", start, end));
+    return Number(latin1Slice(buf, start, end));
   }
   // A fraction and/or an exponent: check the syntax on the bytes, then let Number convert.
   if (buf[i] === 0x2e) {
@@ -559,7 +560,7 @@ function numberAt(buf: Buffer, start: number, end: number): number {
     }
     if (i === expStart) return NaN;
   }
-  return i === end ? Number(buf.toString("latin1", start, end)) : NaN;
+  return i === end ? Number(latin1Slice(buf, start, end)) : NaN;
 }
 
 /**

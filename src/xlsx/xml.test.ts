@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { CLOSE, decodeXml, detectEncoding, END, OPEN, TEXT, toUtf8, XmlError, XmlScanner } from "./xml";
 
 /** Every token of `xml` fed in the given chunk sizes, as readable strings. */
-function tokens(xml: string | Buffer, chunk = Infinity): string[] {
+function tokens(xml: string | Uint8Array, chunk = Infinity): string[] {
   const bytes = typeof xml === "string" ? Buffer.from(xml, "utf8") : xml;
   const scanner = new XmlScanner();
   const out: string[] = [];

@@ -21,6 +21,7 @@
  * Encodings: UTF-8 (with or without BOM); UTF-16 (BOM or `<?xml` in UTF-16) and any other encoding
  * a declaration names that the platform's TextDecoder knows are turned into UTF-8 first (`toUtf8`).
  */
+import { allocBytes, bytesAt, indexOfBytes, latin1Slice, utf8Bytes, utf8Slice } from "./bytes";
 
 export class XmlError extends Error {
   constructor(readonly reason: string) {
@@ -78,10 +79,10 @@ export function xmlName(ascii: string): XmlName {
 }
 
 const ATTR_SLOTS = 6;
-const COMMENT_END = Buffer.from("-->");
-const PI_END = Buffer.from("?>");
-const CDATA_START = Buffer.from("<![CDATA[");
-const CDATA_END = Buffer.from("]]>");
+const COMMENT_END = utf8Bytes("-->");
+const PI_END = utf8Bytes("?>");
+const CDATA_START = utf8Bytes("<![CDATA[");
+const CDATA_END = utf8Bytes("]]>");
 
 /**
  * Pull tokenizer: `feed` bytes, then call `next()` until it returns `END`; after the last chunk
@@ -91,7 +92,7 @@ const CDATA_END = Buffer.from("]]>");
  * end inside it); a caller collecting text appends them.
  */
 export class XmlScanner {
-  buffer: Buffer = Buffer.alloc(0);
+  buffer: Uint8Array = new Uint8Array(0);
   private pos = 0;
   private final = false;
   /** Hashes of the qualified names of open elements, to check each closes with its own name. */
@@ -112,22 +113,22 @@ export class XmlScanner {
   attrCount = 0;
 
   /** Holds the unconsumed bytes and the next chunk; reused from chunk to chunk (no garbage per chunk). */
-  private storage: Buffer = Buffer.alloc(0);
+  private storage: Uint8Array = new Uint8Array(0);
 
   /**
    * Adds the next chunk of the part. Unconsumed bytes of the last one are kept (an incomplete tag).
    * Offsets into `buffer` from before are no longer valid afterwards.
    */
-  feed(chunk: Buffer): void {
+  feed(chunk: Uint8Array): void {
     const rest = this.buffer.length - this.pos;
     if (rest > MAX_TOKEN_BYTES) throw new XmlError("token too long");
     const length = rest + chunk.length;
     if (this.storage.length < length) {
-      const grown = Buffer.allocUnsafe(Math.max(length, this.storage.length * 2));
-      this.buffer.copy(grown, 0, this.pos);
+      const grown = allocBytes(Math.max(length, this.storage.length * 2));
+      grown.set(this.buffer.subarray(this.pos), 0);
       this.storage = grown;
-    } else if (rest > 0) this.buffer.copy(this.storage, 0, this.pos);
-    chunk.copy(this.storage, rest);
+    } else if (rest > 0) this.storage.copyWithin(0, this.pos, this.pos + rest); // `buffer` starts at storage[0]
+    this.storage.set(chunk, rest);
     this.buffer = this.storage.subarray(0, length);
     this.pos = 0;
   }
@@ -183,14 +184,14 @@ export class XmlScanner {
   }
 
   /** `<!-- -->`, `<? ?>`, `<![CDATA[ ]]>`, `<!DOCTYPE …>`: null when incomplete, TEXT for CDATA. */
-  private special(buf: Buffer, start: number, kind: number): XmlToken | null {
+  private special(buf: Uint8Array, start: number, kind: number): XmlToken | null {
     if (kind === QUESTION) return this.skipPast(buf, start, PI_END);
     if (buf.length - start < 4) return null;
     if (buf[start + 2] === 0x2d && buf[start + 3] === 0x2d) return this.skipPast(buf, start + 4, COMMENT_END);
     if (buf.length - start < CDATA_START.length) return null;
-    if (buf.compare(CDATA_START, 0, CDATA_START.length, start, start + CDATA_START.length) === 0) {
+    if (bytesAt(buf, start, CDATA_START)) {
       if (this.open.length === 0) throw new XmlError("text outside the root element");
-      const end = buf.indexOf(CDATA_END, start + CDATA_START.length);
+      const end = indexOfBytes(buf, CDATA_END, start + CDATA_START.length);
       if (end < 0) return null;
       this.textStart = start + CDATA_START.length;
       this.textEnd = end;
@@ -216,8 +217,8 @@ export class XmlScanner {
     return null;
   }
 
-  private skipPast(buf: Buffer, from: number, end: Buffer): XmlToken | null {
-    const at = buf.indexOf(end, from);
+  private skipPast(buf: Uint8Array, from: number, end: Uint8Array): XmlToken | null {
+    const at = indexOfBytes(buf, end, from);
     if (at < 0) return null;
     this.pos = at + end.length;
     return END;
@@ -228,7 +229,7 @@ export class XmlScanner {
    * name (to match end tags) and of the local part (to compare with an `XmlName`); returns its end,
    * or -1 when the name runs to the end of the chunk (it may go on in the next one).
    */
-  private name(buf: Buffer, i: number): number {
+  private name(buf: Uint8Array, i: number): number {
     this.qualifiedStart = i;
     let local = i;
     let hash = FNV_OFFSET;
@@ -254,7 +255,7 @@ export class XmlScanner {
   private nameHash = 0;
   private qualifiedStart = 0;
 
-  private closeTag(buf: Buffer, start: number): XmlToken {
+  private closeTag(buf: Uint8Array, start: number): XmlToken {
     let i = this.name(buf, start + 2);
     if (i < 0) return this.needMore();
     if (this.nameEnd === this.nameStart) throw new XmlError("empty name");
@@ -267,7 +268,7 @@ export class XmlScanner {
     return (this.token = CLOSE);
   }
 
-  private openTag(buf: Buffer, start: number): XmlToken {
+  private openTag(buf: Uint8Array, start: number): XmlToken {
     let i = this.name(buf, start + 1);
     if (i < 0) return this.needMore();
     if (this.nameEnd === this.nameStart) throw new XmlError("empty name");
@@ -358,7 +359,7 @@ export class XmlScanner {
   }
 
   localName(): string {
-    return this.buffer.toString("utf8", this.nameStart, this.nameEnd);
+    return utf8Slice(this.buffer, this.nameStart, this.nameEnd);
   }
 
   /** The index of the attribute whose local name is `ascii`, or -1. */
@@ -386,7 +387,7 @@ export class XmlScanner {
   }
 
   attrValue(index: number): string {
-    const raw = this.buffer.toString("utf8", this.attrValueStart(index), this.attrValueEnd(index));
+    const raw = utf8Slice(this.buffer, this.attrValueStart(index), this.attrValueEnd(index));
     return decodeXml(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw);
   }
 
@@ -395,11 +396,7 @@ export class XmlScanner {
     const map = new Map<string, string>();
     for (let a = 0; a < this.attrCount; a++) {
       const offsets = this.attrOffsets;
-      const name = this.buffer.toString(
-        "utf8",
-        offsets[a * ATTR_SLOTS + 4] as number,
-        offsets[a * ATTR_SLOTS + 1] as number,
-      );
+      const name = utf8Slice(this.buffer, offsets[a * ATTR_SLOTS + 4] as number, offsets[a * ATTR_SLOTS + 1] as number);
       if (!map.has(name)) map.set(name, this.attrValue(a));
     }
     return map;
@@ -407,13 +404,13 @@ export class XmlScanner {
 
   /** The current TEXT token, decoded (entities, CDATA, line ends). */
   text(): string {
-    const raw = this.buffer.toString("utf8", this.textStart, this.textEnd);
+    const raw = utf8Slice(this.buffer, this.textStart, this.textEnd);
     const text = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
     return this.cdata ? text : decodeXml(text);
   }
 }
 
-function sameAscii(buf: Buffer, start: number, end: number, ascii: string): boolean {
+function sameAscii(buf: Uint8Array, start: number, end: number, ascii: string): boolean {
   if (end - start !== ascii.length) return false;
   for (let i = 0; i < ascii.length; i++) if (buf[start + i] !== ascii.charCodeAt(i)) return false;
   return true;
@@ -459,21 +456,21 @@ function charRef(digits: string, radix: number): string | undefined {
 // ───────────────────────────── Encodings ─────────────────────────────
 
 /** The encoding a part starts in, from its BOM or first bytes (XML 1.0 Appendix F); null = UTF-8 so far. */
-export function detectEncoding(head: Buffer): string | null {
+export function detectEncoding(head: Uint8Array): string | null {
   if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
   if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
   if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return "utf-16le";
   if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return "utf-16be";
   // An 8-bit encoding other than UTF-8 says so in its declaration.
   const declaration = /^(?:\xef\xbb\xbf)?<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']/.exec(
-    head.toString("latin1", 0, Math.min(head.length, 256)),
+    latin1Slice(head, 0, Math.min(head.length, 256)),
   );
   const name = declaration?.[1]?.toLowerCase();
   return name && name !== "utf-8" && name !== "utf8" ? name : null;
 }
 
 /** A whole part in `encoding` as UTF-8 bytes (its declaration then no longer matters to us). */
-export function toUtf8(bytes: Buffer, encoding: string): Buffer {
+export function toUtf8(bytes: Uint8Array, encoding: string): Uint8Array {
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(encoding === "utf-16" ? "utf-16le" : encoding, { fatal: true });
@@ -481,13 +478,13 @@ export function toUtf8(bytes: Buffer, encoding: string): Buffer {
     throw new XmlError(`unsupported encoding ${encoding}`);
   }
   try {
-    return Buffer.from(decoder.decode(bytes), "utf8");
+    return utf8Bytes(decoder.decode(bytes));
   } catch {
     throw new XmlError(`not valid ${encoding}`);
   }
 }
 
 /** Strips a UTF-8 byte order mark. */
-export function withoutBom(bytes: Buffer): Buffer {
+export function withoutBom(bytes: Uint8Array): Uint8Array {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }

@@ -27,7 +27,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page, type Route } from "playwright-core";
+import { run } from "../../src/cli/run";
+import { cellText } from "../../src/core/text";
+import type { Light } from "../../src/core/types";
+import { LIGHT_ORDER, LIGHT_WORDS } from "../../src/core/vocabulary";
 import type { ExcelDouble } from "../../src/excel-double";
+import { readWorkbook } from "../../src/xlsx/read";
 import { serveFolder, type StaticServer } from "../support/static-server";
 
 /** The preview exposes its workbook double on `window` (src/preview/index.tsx). */
@@ -298,6 +303,104 @@ jest.setTimeout(300_000);
       await themed.context().close();
     }
     expect(a11y).toEqual([]);
+  });
+
+  it("opens the user's own ledger from a file (read in the page only), evaluates it, saves the result as .xlsx", async () => {
+    const ledgerPath = join(repo, "test/fixtures/blind/县局台账.xlsx");
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 900 },
+      locale: "zh-CN",
+      acceptDownloads: true,
+    });
+    await context.addInitScript({ path: AXE_SOURCE });
+    const own = await context.newPage();
+    const requests: string[] = [];
+    own.on("request", (request) => requests.push(`${request.method()} ${request.url()}`));
+    own.on("pageerror", (error) => pageErrors.push(error.message));
+    await own.route("**/*", (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+    );
+    await own.goto(`${server.url}taskpane.html`);
+    await own.getByRole("tab").first().waitFor();
+    const sheetNames = () =>
+      own.evaluate(() => (window as unknown as PreviewWindow).excelDouble?.model.sheets.map((s) => s.name) ?? []);
+    const sampleSheets = await sheetNames();
+    const fileInput = own.getByLabel(
+      "打开我的台账（.xlsx，仅在本机浏览器中读取） / Open my ledger (.xlsx, read only in this browser)",
+    );
+    const requestsBefore = requests.length;
+
+    // Not a workbook: said in both languages, the sample still there.
+    await fileInput.setInputFiles({
+      name: "台账.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("序号,问题描述\n1,x\n"),
+    });
+    const alert = own.getByRole("alert").filter({ hasText: "不是 Excel 工作簿（.xlsx）：台账.csv" });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toContain(
+      "Not an Excel workbook (.xlsx): 台账.csv. The previous workbook is still shown.",
+    );
+    expect(await sheetNames()).toEqual(sampleSheets);
+
+    // The user's ledger: the pane starts afresh over it.
+    await fileInput.setInputFiles(ledgerPath);
+    await own.getByText("已打开“县局台账.xlsx”", { exact: false }).waitFor({ timeout: 30_000 });
+    const original = await readWorkbook(ledgerPath);
+    expect(await sheetNames()).toEqual(original.sheets.map((s) => s.name));
+    await own.screenshot({ path: join(results, "preview-own-ledger.png"), fullPage: true });
+    expect(await axeProblems(own, "own ledger opened")).toEqual([]);
+
+    // 评估: the lights are the command line's for the same file and date.
+    let cli = "";
+    const code = await run(["evaluate", ledgerPath, "--today", "2025-03-31", "--format", "json"], {
+      stdout: (t) => (cli += t),
+      stderr: () => undefined,
+      cwd: repo,
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(cli) as { ledger: { sheet: string }; summary: { byLight: Record<Light, number> } };
+    const checkIt = own.getByRole("button", { name: /检查它/ });
+    if (await checkIt.isVisible()) await checkIt.click();
+    await own.getByRole("button", { name: "评估", exact: true }).click();
+    const badges = own.getByRole("list", { name: "红黄绿灯统计" }).getByRole("listitem");
+    await badges.first().waitFor({ timeout: 30_000 });
+    expect(await badges.allInnerTexts()).toEqual(
+      LIGHT_ORDER.map((light) => `${LIGHT_WORDS[light].zh}\n${report.summary.byLight[light]}`),
+    );
+    expect(report.summary.byLight.red).toBeGreaterThan(0);
+
+    // Saved: a download of the double's workbook, through a blob: link in the page.
+    const [download] = await Promise.all([
+      own.waitForEvent("download"),
+      own.getByRole("button", { name: "保存结果为 .xlsx / Save the result as .xlsx" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("县局台账-评估结果.xlsx");
+    expect(download.url()).toMatch(/^blob:/);
+    const savedPath = join(results, "preview-saved.xlsx");
+    await download.saveAs(savedPath);
+    await own.getByText("已保存为“县局台账-评估结果.xlsx”。").waitFor();
+
+    // Read back by the command line's reader: the two columns added right of the ledger, every
+    // cell of the user's left as it was.
+    const saved = await readWorkbook(savedPath);
+    const before = original.sheets.find((s) => s.name === report.ledger.sheet)!.grid();
+    const after = saved.sheets.find((s) => s.name === report.ledger.sheet)!.grid();
+    const width = Math.max(...before.values.map((row) => row.length));
+    const headerRow = after.values.findIndex((row) => row.slice(width).some((v) => v === "预警状态"));
+    expect(headerRow).toBeGreaterThanOrEqual(0);
+    expect(after.values[headerRow]!.slice(width).filter((v) => v !== null)).toEqual(["预警状态", "评估意见"]);
+    const lights = after.values.map((row) => row[width]).filter((v) => typeof v === "string" && /灯$/.test(v));
+    expect(lights.filter((v) => v === "红灯")).toHaveLength(report.summary.byLight.red);
+    const userCells = (grid: typeof before) =>
+      before.values.map((row, r) => Array.from({ length: width }, (_, c) => cellText(grid.values[r]?.[c] ?? null)));
+    expect(userCells(after)).toEqual(userCells(before));
+
+    // Nothing left the page: after the file was picked, only the lazily loaded parts of the preview
+    // itself were fetched (GETs of its own scripts), never a request carrying the file.
+    const later = requests.slice(requestsBefore);
+    expect(later.every((r) => r.startsWith(`GET ${server.url}`) && /\.js$/.test(r))).toBe(true);
+    await context.close();
   });
 
   /**

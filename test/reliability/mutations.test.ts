@@ -3,7 +3,8 @@
  * cut, markup characters and digits inserted) and repackaged, or the ZIP's own bytes flipped,
  * inserted or cut. Every mutated file must end in an evaluation (exit 0, a JSON report) or exit 2
  * with one clear line — never an internal error, a stack trace or a hang — and the input must be
- * left byte for byte. A few run as child processes, under 30 s and 1 GB peak RSS each.
+ * left byte for byte. The browser's reader (the bytes in memory) must read the same cells or refuse
+ * too. A few run as child processes, under 30 s and 1 GB peak RSS each.
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import fc from "fast-check";
 import { run } from "../../src/cli/run";
 import { listZipEntries, readZipEntry, withFile } from "../../src/xlsx/zip";
 import { buildCliBundle, runCliChild } from "../support/cli-child";
+import { expectBothWaysAgree } from "../support/both-readers";
 import { buildZip, type ZipFile } from "../support/zip-builder";
 
 jest.setTimeout(300_000);
@@ -73,6 +75,8 @@ async function evaluateInProcess(bytes: Buffer): Promise<Outcome> {
     cwd: ROOT,
   });
   expect(sha256(readFileSync(path))).toBe(sha256(bytes));
+  // The browser's path (the same bytes in memory, the platform's inflate) reads or refuses it alike.
+  await expectBothWaysAgree(path);
   return { code, stdout, stderr };
 }
 

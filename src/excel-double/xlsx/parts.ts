@@ -36,7 +36,7 @@ export interface WorkbookPart {
 
 const isTrue = (value: string | undefined): boolean => value === "1" || value === "true";
 
-export function parseWorkbookPart(xml: string | Buffer): WorkbookPart {
+export function parseWorkbookPart(xml: string | Uint8Array): WorkbookPart {
   const sheets: WorkbookPartSheet[] = [];
   const names: DefinedNamePart[] = [];
   let date1904 = false;
@@ -81,7 +81,7 @@ export function parseWorkbookPart(xml: string | Buffer): WorkbookPart {
 }
 
 /** Relationship id → the part it points at (`xl/worksheets/sheet1.xml`), resolved against `partDir`. */
-export function parseRelationships(xml: string | Buffer, partDir: string): Map<string, string> {
+export function parseRelationships(xml: string | Uint8Array, partDir: string): Map<string, string> {
   const targets = new Map<string, string>();
   walkXml(xml, {
     open: (name, attrs) => {
@@ -165,7 +165,7 @@ const BORDER_EDGES: Readonly<Record<string, string>> = {
   bottom: "EdgeBottom",
 };
 
-export function parseStylesPart(xml: string | Buffer): StylesPart {
+export function parseStylesPart(xml: string | Uint8Array): StylesPart {
   const fills: (string | null)[] = [];
   const fonts: FontPart[] = [];
   const borders: (Record<string, string> | null)[] = [];
@@ -282,7 +282,7 @@ export function cellOfRef(ref: string): { row: number; col: number } | null {
 /** Columns given a width or hidden beyond this count in one `<col>` (a style for every column) are not listed one by one. */
 const MAX_COLUMN_SPAN = 16_384;
 
-export function parseSheetPart(xml: Buffer): SheetPart {
+export function parseSheetPart(xml: Uint8Array): SheetPart {
   const formulas = new Map<string, string>();
   const styles = new Map<string, number>();
   const columnWidths = new Map<number, number>();
@@ -475,7 +475,7 @@ export interface TablePart {
   readonly style: string;
 }
 
-export function parseTablePart(xml: string | Buffer): TablePart | null {
+export function parseTablePart(xml: string | Uint8Array): TablePart | null {
   let table: TablePart | null = null;
   walkXml(xml, {
     open: (name, attrs, path) => {

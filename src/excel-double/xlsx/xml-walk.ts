@@ -1,10 +1,9 @@
 /**
  * One linear pass over an XML part (saxes), with element names stripped of their namespace prefix
  * (`x:row` → `row`): parts written by Excel, LibreOffice, WPS and exceljs use prefixes differently.
- * A large part arrives as a Buffer and is decoded a slice at a time, so its text never exists as one
- * JavaScript string.
+ * A large part arrives as bytes and is decoded a slice at a time, so its text never exists as one
+ * JavaScript string. No Node module: the browser preview loads files through it too.
  */
-import { StringDecoder } from "node:string_decoder";
 import { SaxesParser } from "saxes";
 
 export interface XmlHandlers {
@@ -18,7 +17,7 @@ const SLICE_BYTES = 1 << 20;
 
 export const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
 
-export function walkXml(source: string | Buffer, handlers: XmlHandlers): void {
+export function walkXml(source: string | Uint8Array, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ xmlns: false });
   const path: string[] = [];
   parser.on("opentag", (tag) => {
@@ -42,10 +41,10 @@ export function walkXml(source: string | Buffer, handlers: XmlHandlers): void {
   });
   if (typeof source === "string") parser.write(source);
   else {
-    const decoder = new StringDecoder("utf8");
+    const decoder = new TextDecoder("utf-8");
     for (let at = 0; at < source.length; at += SLICE_BYTES)
-      parser.write(decoder.write(source.subarray(at, Math.min(source.length, at + SLICE_BYTES))));
-    parser.write(decoder.end());
+      parser.write(decoder.decode(source.subarray(at, Math.min(source.length, at + SLICE_BYTES)), { stream: true }));
+    parser.write(decoder.decode());
   }
   parser.close();
 }

@@ -73,7 +73,7 @@ export function storedEntryLength(fd: number, entry: ZipEntry): number {
 }
 
 /** The central record with its local-header offset set to `offset` (in the ZIP64 extra when it is kept there). */
-function withOffset(central: Buffer, offset: number): Buffer {
+function withOffset(central: Uint8Array, offset: number): Buffer {
   const record = Buffer.from(central);
   if (record.readUInt32LE(42) !== MAX32) {
     if (offset >= MAX32) throw new ZipCopyTooLarge();
@@ -165,5 +165,5 @@ export function writeZipCopy(inputFd: number, outputPath: string, entries: reado
 
 /** A central record's DOS time and date (what a replacement of that entry keeps). */
 export function dosTimeOf(entry: ZipEntry): number {
-  return entry.central.readUInt32LE(12);
+  return Buffer.from(entry.central.buffer, entry.central.byteOffset, entry.central.length).readUInt32LE(12);
 }
