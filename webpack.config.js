@@ -14,7 +14,11 @@
  *
  * Every page carries a Content-Security-Policy: scripts only from here (and Microsoft's office.js
  * host when it is not self-hosted), styles from here plus inline (Fluent's griffel injects <style>),
- * images from here and data: URLs, connections only to here. The add-in makes no other request.
+ * images from here and data: URLs, connections and workers only from here. The add-in makes no other
+ * request.
+ * The engine's Web Worker (src/engine-worker/worker.ts) is an entry of its own, emitted beside the
+ * pane as engine-worker.<hash>.js; taskpane.html names it in `<meta name="zgtz-engine-worker">`, so
+ * the pane finds it without `import.meta` (which the CommonJS tsconfig of jest and tsc cannot compile).
  * The task pane loads src/taskpane/guard.js first: plain ES5, copied as is (never through a loader
  * or webpack's runtime, which are not ES5), so that webviews the pane cannot run in say so.
  */
@@ -63,7 +67,21 @@ function contentSecurityPolicy(officeJs) {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "connect-src 'self'",
+    "worker-src 'self'",
   ].join("; ");
+}
+
+/** The engine worker's entry name; its emitted file is named in taskpane.html. */
+const ENGINE_WORKER_ENTRY = "engine-worker";
+
+/** The file an entry was emitted as (its one .js file). */
+function entryFile(compilation, entry) {
+  const files = compilation.entrypoints
+    .get(entry)
+    ?.getFiles()
+    .filter((file) => file.endsWith(".js"));
+  if (!files || files.length !== 1) throw new Error(`${entry}: expected one .js file, got ${files}`);
+  return files[0];
 }
 
 /** Fails a production build whose initial taskpane download is over budget (gzipped). */
@@ -169,6 +187,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: preview ? "./src/preview/index.tsx" : "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // A classic worker script, on its own: nothing to load after it.
+      [ENGINE_WORKER_ENTRY]: { import: "./src/engine-worker/worker.ts", chunkLoading: false },
     },
     output: {
       path: path.resolve(__dirname, env.outputPath || "dist"),
@@ -197,7 +217,13 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        templateParameters: { csp, officeJs, preview, guardJs },
+        templateParameters: (compilation) => ({
+          csp,
+          officeJs,
+          preview,
+          guardJs,
+          engineWorker: entryFile(compilation, ENGINE_WORKER_ENTRY),
+        }),
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

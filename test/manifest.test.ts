@@ -159,7 +159,7 @@ describe("production manifest (webpack.config.js)", () => {
   it("allows scripts only from the add-in and Microsoft's office.js host", () => {
     expect(config.contentSecurityPolicy("https://appsforoffice.microsoft.com/lib/1/hosted/office.js")).toBe(
       "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; " +
-        "img-src 'self' data:; connect-src 'self'",
+        "img-src 'self' data:; connect-src 'self'; worker-src 'self'",
     );
     expect(config.contentSecurityPolicy("office-js/office.js")).toContain("script-src 'self';");
     expect(config.contentSecurityPolicy(null)).toContain("script-src 'self';");

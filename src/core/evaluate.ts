@@ -12,6 +12,7 @@ import { evaluateSurvey } from "./survey";
 import { DEFAULT_SETTINGS } from "./settings-defaults";
 import type { Settings } from "./settings";
 import { layoutFailureMessage } from "./messages";
+import { progressSteps, type EngineProgress } from "./progress";
 import type { EvaluatedItem, EvaluationResult, Grid, IsoDate, Item, LayoutFailure, Message } from "./types";
 
 export interface EvaluateInput {
@@ -20,21 +21,35 @@ export interface EvaluateInput {
   readonly survey?: Grid | null;
   readonly today: IsoDate;
   readonly settings?: Settings;
+  /** Told how far the evaluation has gone, every few hundred rows and after each rule (see progress.ts). */
+  readonly onProgress?: (progress: EngineProgress) => void;
 }
 
 export type Evaluation =
   | { readonly ok: true; readonly result: EvaluationResult }
   | { readonly ok: false; readonly failure: LayoutFailure; readonly message: Message };
 
-export function evaluate({ ledger, survey = null, today, settings = DEFAULT_SETTINGS }: EvaluateInput): Evaluation {
+export function evaluate({
+  ledger,
+  survey = null,
+  today,
+  settings = DEFAULT_SETTINGS,
+  onProgress,
+}: EvaluateInput): Evaluation {
   const layout = detectLayout(ledger, settings.mapping);
   if ("reason" in layout) return { ok: false, failure: layout, message: layoutFailureMessage(layout, ledger.sheet) };
 
-  const { items, nonItems } = readItems(ledger, layout, (item) => withLight(item, computeLight(item, today, settings)));
+  const steps = onProgress ? progressSteps(layout, onProgress) : null;
+  const { items, nonItems } = readItems(ledger, layout, (item) => {
+    steps?.row(item.row);
+    return withLight(item, computeLight(item, today, settings));
+  });
   const surveyResult = survey ? evaluateSurvey(survey, settings) : null;
-  const findings = [...runRules({ layout, items, today, settings }), ...(surveyResult?.findings ?? [])];
+  const ruleFindings = runRules({ layout, items, today, settings }, steps?.rules);
+  const findings = [...ruleFindings, ...(surveyResult?.findings ?? [])];
   const amountColumns = amountColumnUnits(ledger, layout);
   const summary = summarize({ items, layout, settings, survey: surveyResult, amountColumns });
+  steps?.finished();
 
   return { ok: true, result: { today, layout, items, nonItems, findings, summary, survey: surveyResult } };
 }

@@ -12,12 +12,21 @@ export type LedgerSource =
   | { readonly kind: "selection" } // the selected range, or the Excel table the selection is in
   | { readonly kind: "sheet"; readonly name: string };
 
+/** Rows of the ledger the engine has read so far, of all its rows. */
+export interface RowsProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface EvaluateRequest {
   readonly source: LedgerSource;
   readonly today: IsoDate;
   readonly settings: Settings;
-  /** Called with 0…1 and a stage while reading/writing a large ledger. */
-  readonly onProgress?: (fraction: number, stage: "read" | "evaluate" | "write") => void;
+  /**
+   * Called with 0…1 and a stage as the evaluation goes on; while the engine checks the ledger, also
+   * with how many of its rows it has read.
+   */
+  readonly onProgress?: (fraction: number, stage: "read" | "evaluate" | "write", rows?: RowsProgress) => void;
 }
 
 export type HostErrorCode =

@@ -726,7 +726,8 @@ export class WorksheetDouble extends ClientObjectDouble {
   getUsedRange(valuesOnly?: boolean): RangeDouble {
     return new RangeDouble(this.ctx, () => {
       const sheet = this.target();
-      return { sheet, rect: usedRect(sheet, valuesOnly ?? false) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+      const rect = runtimeOf(this.ctx).usedRect(sheet, valuesOnly ?? false, () => usedRect(sheet, valuesOnly ?? false));
+      return { sheet, rect: rect ?? { top: 1, left: 1, bottom: 1, right: 1 } };
     });
   }
 
@@ -737,7 +738,9 @@ export class WorksheetDouble extends ClientObjectDouble {
       this.ctx,
       () => {
         const sheet = this.target();
-        const rect = usedRect(sheet, valuesOnly ?? false);
+        const rect = runtimeOf(this.ctx).usedRect(sheet, valuesOnly ?? false, () =>
+          usedRect(sheet, valuesOnly ?? false),
+        );
         return rect ? { sheet, rect } : null;
       },
       true,
@@ -791,7 +794,9 @@ function usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
   let right = 0;
   for (const [key, cell] of sheet.cells) {
     if (!(valuesOnly ? cellHasValue(cell) : cellHasAnything(cell))) continue;
-    const [r = 0, c = 0] = key.split(":").map(Number);
+    const colon = key.indexOf(":");
+    const r = Number(key.slice(0, colon));
+    const c = Number(key.slice(colon + 1));
     top = Math.min(top, r);
     left = Math.min(left, c);
     bottom = Math.max(bottom, r);
@@ -1098,7 +1103,7 @@ export class RangeDouble extends ClientObjectDouble {
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeDouble {
     runtimeOf(this.ctx).require(4, "Range.getUsedRangeOrNullObject");
     return this.derived(({ sheet, rect }) => {
-      const used = usedRect(sheet, valuesOnly ?? false);
+      const used = runtimeOf(this.ctx).usedRect(sheet, valuesOnly ?? false, () => usedRect(sheet, valuesOnly ?? false));
       const common = used && intersect(used, rect);
       return common ? { sheet, rect: common } : null;
     }, true);

@@ -10,7 +10,8 @@
  */
 import { DoubleError, propertyNotLoaded } from "./errors";
 import { payloadBytes } from "../excel/payload";
-import type { WorkbookModel } from "./model";
+import type { SheetModel, WorkbookModel } from "./model";
+import type { Rect } from "../excel/address";
 
 /** Excel on the web caps one request and one response at 5 MB. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -40,6 +41,13 @@ export class DoubleRuntime {
   /** Proxy objects created (Range, Worksheet…): each costs memory in the real host until released. */
   proxiesCreated = 0;
   private readonly failures: InjectedFailure[] = [];
+  /**
+   * Each sheet's used rectangle while a batch runs, forgotten at every write: a read of a few
+   * thousand rows asks for it once per property of each used-range proxy, and scanning every cell
+   * each time made the double (not the adapter) take seconds.
+   */
+  private readonly usedRects = new Map<SheetModel, { values?: Rect | null; anything?: Rect | null }>();
+  private inBatch = false;
 
   constructor(model: WorkbookModel, excelApiMinor: number) {
     this.model = model;
@@ -74,8 +82,32 @@ export class DoubleRuntime {
   }
   private cellEditFrom: number | null = null;
 
+  /** `compute`'s used rectangle of `sheet`, computed once per batch between writes. */
+  usedRect(sheet: SheetModel, valuesOnly: boolean, compute: () => Rect | null): Rect | null {
+    if (!this.inBatch) return compute();
+    const known = this.usedRects.get(sheet) ?? {};
+    const key = valuesOnly ? "values" : "anything";
+    const cached = known[key];
+    if (cached !== undefined) return cached;
+    const rect = compute();
+    this.usedRects.set(sheet, { ...known, [key]: rect });
+    return rect;
+  }
+
   /** Runs one batch. Values loaded by the batch become readable only when it succeeds. */
   runBatch(ops: readonly Operation[]): void {
+    // The model may have been changed between batches (a test typing into a cell): nothing is kept.
+    this.usedRects.clear();
+    this.inBatch = true;
+    try {
+      this.runOps(ops);
+    } finally {
+      this.inBatch = false;
+      this.usedRects.clear();
+    }
+  }
+
+  private runOps(ops: readonly Operation[]): void {
     const number = this.syncs.length + 1;
     const requestBytes = ops.reduce((sum, op) => sum + op.requestBytes, 0);
     const record = (responseBytes: number, applied: number, failed: string | null): void => {
@@ -103,6 +135,7 @@ export class DoubleRuntime {
           throw new DoubleError(injected.code ?? "GeneralException", `Injected failure at sync ${number}.`);
         }
         op.run(staged);
+        if (op.writes) this.usedRects.clear();
         applied += 1;
       }
       if (injected && applied === stopAt && stopAt === ops.length) {
@@ -132,6 +165,8 @@ export interface StagedValue {
 
 export interface Operation {
   readonly requestBytes: number;
+  /** The operation changes the workbook (anything cached about it during the batch is stale). */
+  readonly writes?: boolean;
   run(staged: StagedValue[]): void;
 }
 
@@ -148,7 +183,9 @@ export class DoubleRequestContext {
   async sync(): Promise<void> {
     const ops = this.pending;
     this.pending = [];
-    await Promise.resolve();
+    // A sync is a round trip to Excel: the page's next task, never the same one (so the pane can
+    // paint between syncs, as it does over Office.js).
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     this.runtime.runBatch(ops);
   }
 }
@@ -254,7 +291,7 @@ export abstract class ClientObjectDouble {
 
   /** Queues a write applied at sync; `payload` is what travels in the request. */
   protected write(payload: unknown, apply: () => void): void {
-    this.ctx.enqueue({ requestBytes: jsonBytes(payload) + 40, run: () => apply() });
+    this.ctx.enqueue({ requestBytes: jsonBytes(payload) + 40, writes: true, run: () => apply() });
   }
 
   toJSON(): Record<string, unknown> {

@@ -74,7 +74,9 @@ import {
   type HeaderSample,
   type KnownValues,
 } from "./read-plan";
-import { evaluate, pickSurveySheet } from "../core/evaluate";
+import { pickSurveySheet, type Evaluation } from "../core/evaluate";
+import type { EngineProgress } from "../core/progress";
+import { runEngineInThread, type EngineRunner } from "../engine-worker/runner";
 import { cellText } from "../core/text";
 import { columnLetter } from "../core/grid";
 import { planMarks } from "../core/plan/marks-from-result";
@@ -461,6 +463,8 @@ function missingFormatColumns(read: SheetRead, columns: Partial<Record<FieldKey,
 
 /** Splits a one-column write into pieces whose JSON stays under the request budget. */
 function splitByBytes(write: OwnedWrite, budget: number): OwnedWrite[] {
+  // Usually the whole column fits: one measure of it instead of one per row.
+  if (payloadBytes(write.values) <= budget) return [write];
   const pieces: OwnedWrite[] = [];
   let start = 0;
   let bytes = 0;
@@ -514,22 +518,42 @@ function colouredCells(plan: MarksPlan): Map<string, string> {
   return out;
 }
 
+/** Where each step of an evaluation puts the progress bar (0…1): reading, the engine's share, writing. */
+const PROGRESS = { probed: 0.1, read: 0.3, engine: 0.55, write: 0.85 } as const;
+
+/**
+ * The next task of the page: the steps on the pane's thread (building the grid, planning the marks)
+ * each get a task of their own, so the pane can paint between them.
+ */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export async function evaluateInExcel(
   context: XlContext,
   request: EvaluateRequest,
   features: HostFeatures,
+  runEngine: EngineRunner = runEngineInThread,
 ): Promise<EvaluateOutcome> {
   const progress = request.onProgress ?? (() => undefined);
   progress(0, "read");
   const probe = await probeWorkbook(context, request, features);
+  progress(PROGRESS.probed, "read");
+  await nextTask();
   const contents = await readSheetContents(context, request, features, probe);
-  progress(0.5, "evaluate");
-  const { result, read } = await evaluateContents(context, request, probe, contents);
+  progress(PROGRESS.read, "evaluate");
+  await nextTask();
+  const onEngineProgress = ({ fraction, rowsDone, rowsTotal }: EngineProgress): void =>
+    progress(Math.min(PROGRESS.write, PROGRESS.read + PROGRESS.engine * fraction), "evaluate", {
+      done: rowsDone,
+      total: rowsTotal,
+    });
+  const { result, read } = await evaluateContents(context, request, probe, contents, runEngine, onEngineProgress);
+  progress(PROGRESS.write, "write");
+  await nextTask();
   const plan = planMarks(result);
+  await nextTask();
   const write = planMarksWrite(plan, probe, read, contents.oldRules, features);
   const fallback = features.conditionalFormats ? null : await readAndPlanFallbackFills(context, probe, plan);
   const before = undoSnapshotOf(probe, write, contents.oldRules, fallback);
-  progress(0.7, "write");
   await commitMarksWithUndo(context, features, probe, plan, write, fallback, before);
   progress(1, "write");
   return { result, sheet: probe.sheetName, surveySheet: contents.surveyName };
@@ -616,6 +640,8 @@ async function evaluateContents(
   request: EvaluateRequest,
   probe: Probe,
   contents: SheetContents,
+  runEngine: EngineRunner,
+  onProgress: (progress: EngineProgress) => void,
 ): Promise<{ result: EvaluationResult; read: SheetRead | null }> {
   const { crop, surveyGrid } = contents;
   let { read } = contents;
@@ -627,7 +653,8 @@ async function evaluateContents(
     date1904: probe.date1904,
   };
   let grid = read && crop ? gridOf(probe.sheetName, read, crop, probe.date1904) : emptyGrid;
-  let evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
+  const { today, settings } = request;
+  let evaluation: Evaluation = await runEngine({ ledger: grid, survey: surveyGrid, today, settings }, onProgress);
   const missing = evaluation.ok && read ? missingFormatColumns(read, evaluation.result.layout.columns) : [];
   if (read && crop && missing.length > 0) {
     read = await readMoreFormats(
@@ -639,7 +666,8 @@ async function evaluateContents(
       planReadBlocks(read.rect, read.rect, missing, cellCosts(probe.sample, probe.known, missing)),
     );
     grid = gridOf(probe.sheetName, read, crop, probe.date1904);
-    evaluation = evaluate({ ledger: grid, survey: surveyGrid, today: request.today, settings: request.settings });
+    // Rare (a ledger lower than the header sample): the bar stays where the first run left it.
+    evaluation = await runEngine({ ledger: grid, survey: surveyGrid, today, settings });
   }
   if (!evaluation.ok)
     failWith("no-ledger", evaluation.message, { failure: evaluation.failure, preview: previewOf(grid) });

@@ -14,6 +14,7 @@ import { SETTINGS_KEY } from "./fill-record";
 import type { ExcelEnv, XlContext } from "./office-api";
 import { writeSummaryInExcel } from "./summary-in-excel";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../core/settings";
+import { runEngineInThread, type EngineRunner } from "../engine-worker/runner";
 
 export { MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_EVALUATION_WITHOUT_CONDITIONAL_FORMATS } from "./evaluate-in-excel";
 export { MAX_SYNCS_PER_SUMMARY } from "./summary-in-excel";
@@ -26,7 +27,16 @@ function globalEnv(): ExcelEnv {
   return { Excel: scope.Excel, Office: scope.Office };
 }
 
-export function createExcelHost(env: ExcelEnv = globalEnv()): LedgerHost {
+export interface ExcelHostOptions {
+  /**
+   * Runs the engine on what 评估 read: in this thread unless the task pane supplies its Web Worker
+   * (src/engine-worker/runner.ts), so a large ledger never blocks the pane.
+   */
+  readonly runEngine?: EngineRunner;
+}
+
+export function createExcelHost(env: ExcelEnv = globalEnv(), options: ExcelHostOptions = {}): LedgerHost {
+  const runEngine = options.runEngine ?? runEngineInThread;
   async function run<T>(
     sheet: string | null,
     batch: (context: XlContext, features: HostFeatures) => Promise<T>,
@@ -53,7 +63,7 @@ export function createExcelHost(env: ExcelEnv = globalEnv()): LedgerHost {
 
     evaluate: (request) =>
       run(request.source.kind === "sheet" ? request.source.name : null, (context, features) =>
-        evaluateInExcel(context, request, features),
+        evaluateInExcel(context, request, features, runEngine),
       ),
 
     writeSummary: (evaluation, settings) =>

@@ -16,3 +16,9 @@ test("payloadBytes counts the JSON a value is sent as", () => {
   expect(payloadBytes([["整改中", 1]])).toBe(Buffer.byteLength('[["整改中",1]]', "utf8"));
   expect(payloadBytes(undefined)).toBe(4); // null
 });
+
+test("payloadBytes agrees with the character count on every kind of text, lone surrogates included", () => {
+  const values = [["整改中", "a😀b", "\ud83d", "x\udc00y", 'quote " and \\ backslash', 12.5, true, null]];
+  expect(payloadBytes(values)).toBe(utf8Length(JSON.stringify(values)));
+  expect(payloadBytes(values)).toBe(Buffer.byteLength(JSON.stringify(values), "utf8"));
+});

@@ -244,8 +244,22 @@ export function gridOf(sheetName: string, read: SheetRead, crop: Rect, date1904:
   const c0 = crop.left - read.rect.left;
   const rows = crop.bottom - crop.top + 1;
   const cols = crop.right - crop.left + 1;
-  const slice = <T>(m: readonly (readonly T[])[], fill: T): T[][] =>
-    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => m[r0 + r]?.[c0 + c] ?? fill));
+  // Plain loops, and a whole row copied at once where it is complete: a few thousand rows are cut on
+  // the pane's thread before each evaluation.
+  const slice = <T>(m: readonly (readonly T[])[], fill: T): T[][] => {
+    const out: T[][] = new Array<T[]>(rows);
+    for (let r = 0; r < rows; r++) {
+      const source = m[r0 + r];
+      if (source && c0 === 0 && source.length === cols && !source.includes(undefined as T)) {
+        out[r] = source.slice();
+        continue;
+      }
+      const row = new Array<T>(cols);
+      for (let c = 0; c < cols; c++) row[c] = source?.[c0 + c] ?? fill;
+      out[r] = row;
+    }
+    return out;
+  };
   return {
     sheet: sheetName,
     origin: { row: crop.top, col: crop.left },

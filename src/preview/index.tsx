@@ -11,11 +11,15 @@
  *
  * Query parameters: `?lang=en` for English; `?today=YYYY-MM-DD` for another evaluation date (default
  * 2025-03-31, the date the sample workbook is written around); `?theme=dark` or `?theme=contrast` for
- * the pane as it looks under Office's dark themes or a Windows contrast theme.
+ * the pane as it looks under Office's dark themes or a Windows contrast theme; `?items=3000` for a
+ * ledger of that many items (the sample's rows repeated), to feel the pane on a large ledger;
+ * `?engine=thread` runs the engine in the page's thread instead of its Web Worker.
  */
 import { createRoot } from "react-dom/client";
 import { parseIsoDate, toDate } from "../core/dates";
 import { createExcelDouble, type ExcelDouble } from "../excel-double";
+import type { WorkerEngineRunner } from "../engine-worker/runner";
+import { pageEngineRunner } from "../taskpane/engine";
 import { pickLanguage } from "../taskpane/i18n";
 import { mountPane, type MountOptions } from "../taskpane/mount";
 import { themeFromQuery } from "../taskpane/theme";
@@ -26,18 +30,31 @@ import { PREVIEW_TODAY, previewWorkbook } from "./workbook";
 declare global {
   interface Window {
     excelDouble?: ExcelDouble;
+    /** Where 评估 runs the engine (the Web Worker, or the page's thread if the worker failed), for the browser test. */
+    engineRunner?: WorkerEngineRunner;
   }
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** `?items=N`: a whole number from 1 to 100,000, else the sample as it is. */
+function itemCountFromQuery(value: string | null): number | null {
+  const count = Number(value);
+  return value && Number.isInteger(count) && count >= 1 && count <= 100_000 ? count : null;
+}
+
 const params = new URLSearchParams(window.location.search);
 const excelApi = params.get("excelApi") ?? "1.17";
 const today = parseIsoDate(params.get("today") ?? "") ?? PREVIEW_TODAY;
+// One engine worker for the page, whatever workbook is open; `?engine=thread`: the engine in the
+// page's thread, as without a worker (to compare the two).
+const engine = params.get("engine") === "thread" ? pageEngineRunner(document, null) : pageEngineRunner(document);
+window.engineRunner = engine;
 const options: MountOptions = {
   lang: pickLanguage(params.get("lang") ?? "zh-CN"),
   theme: themeFromQuery(params.get("theme")),
   now: () => toDate(today),
+  runEngine: engine.run,
 };
 
 /** Installs `double` as Office.js would be and mounts the pane over it; returns the unmount. */
@@ -47,7 +64,7 @@ function showWorkbook(double: ExcelDouble): () => void {
   return mountPane(envOf(double), options);
 }
 
-let double = createExcelDouble(previewWorkbook(), { excelApi });
+let double = createExcelDouble(previewWorkbook(itemCountFromQuery(params.get("items"))), { excelApi });
 let openedName: string | null = null;
 let unmountPane = showWorkbook(double);
 

@@ -219,12 +219,33 @@ const SURVEY: Row[] = [
   [5, "城北街道", "满意", "满意", "满意"],
 ];
 
-export function previewWorkbook(): WorkbookDescription {
+/** The sample's own rows, or its sections and items repeated (序号 counted on) until `itemCount` items. */
+function ledgerRows(itemCount: number | null): Row[] {
+  if (itemCount === null) return ROWS;
+  const body = ROWS.slice(0, -1); // the closing note stays last, once
+  const perCopy = body.filter((row) => row.length > 1).length;
+  const out: Row[] = [];
+  let seq = 0;
+  for (let copy = 0; seq < itemCount; copy++) {
+    for (const row of body) {
+      if (row.length === 1) out.push(copy === 0 ? row : [`${row[0]}（续${copy}）`]);
+      else if (seq < itemCount) out.push([++seq, ...row.slice(1)]);
+    }
+    if (perCopy === 0) break;
+  }
+  return [...out, ...ROWS.slice(-1)];
+}
+
+/**
+ * The preview's workbook; `itemCount` makes its ledger that many items long (the sample's rows
+ * repeated), to try the pane on a large ledger (`?items=3000`).
+ */
+export function previewWorkbook(itemCount: number | null = null): WorkbookDescription {
   const rows: Row[] = [
     ["XX县交通运输局巡察整改问题整改台账"],
     ["填报单位：XX县交通运输局　　　更新日期：2025年3月31日"],
     HEADER,
-    ...ROWS,
+    ...ledgerRows(itemCount),
   ];
   const firstItemRow = 4;
   const dateColumns = [8, 9, 12]; // 交办时间, 整改时限, 完成时间 (1-based)

@@ -9,7 +9,7 @@
  *
  * This file holds the pane's state and the calls to the host; the screens are in `components/`.
  */
-import { useCallback, useEffect, useState } from "react";
+import { startTransition, useCallback, useEffect, useState } from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { localToday, parseIsoDate } from "../core/dates";
 import { DEFAULT_SETTINGS, type ColumnMapping, type Settings } from "../core/settings";
@@ -127,13 +127,20 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
           source: withSource,
           today,
           settings: withSettings,
-          onProgress: (fraction, stage) =>
-            setRun((prev) => (prev.phase === "running" ? { phase: "running", fraction, stage } : prev)),
+          // Transitions too: a progress render yields to the page every few milliseconds.
+          onProgress: (fraction, stage, rows) =>
+            startTransition(() =>
+              setRun((prev) => (prev.phase === "running" ? { phase: "running", fraction, stage, rows } : prev)),
+            ),
         });
-        setRun(
-          outcome.ok
-            ? { phase: "done", outcome: outcome.value, inputs: { today, settings: withSettings } }
-            : { phase: "failed", error: outcome.error },
+        // A transition: React renders the results (thousands of findings behind them) in slices of a
+        // few milliseconds instead of one long task, so the pane stays responsive while they appear.
+        startTransition(() =>
+          setRun(
+            outcome.ok
+              ? { phase: "done", outcome: outcome.value, inputs: { today, settings: withSettings } }
+              : { phase: "failed", error: outcome.error },
+          ),
         );
         if (!outcome.ok && outcome.error.code === "no-ledger") {
           const found = await host.findLedgerSheet(outcome.error.preview?.sheet ?? null);

@@ -34,6 +34,7 @@ const zh = {
   evaluating: "正在评估…",
   stageRead: "正在读取台账…",
   stageEvaluate: "正在逐项检查…",
+  stageEvaluateRows: "正在逐项检查… 已检查 {done} / {total} 行",
   stageWrite: "正在写入预警状态和颜色…",
   resultsHeading: "评估结果",
   resultsAnnouncement:
@@ -177,6 +178,7 @@ const en: Record<StringKey, string> = {
   evaluating: "Evaluating…",
   stageRead: "Reading the ledger…",
   stageEvaluate: "Checking every item…",
+  stageEvaluateRows: "Checking every item… {done} of {total} rows",
   stageWrite: "Writing warning status and colours…",
   resultsHeading: "Results",
   resultsAnnouncement:

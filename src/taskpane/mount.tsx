@@ -8,6 +8,7 @@ import type { Lang } from "./i18n";
 import { signalPaneStarted } from "./start-signal";
 import type { ThemeName } from "./theme";
 import type { LedgerHost } from "../core/host";
+import type { EngineRunner } from "../engine-worker/runner";
 
 export interface MountOptions {
   readonly lang: Lang;
@@ -15,6 +16,8 @@ export interface MountOptions {
   readonly now?: () => Date;
   /** Subscribes to theme changes (Office's theme in Excel); returns the unsubscribe. */
   readonly followTheme?: (onChange: (theme: ThemeName) => void) => () => void;
+  /** Runs the engine for 评估 (the page's Web Worker: engine.ts); in the pane's thread when absent. */
+  readonly runEngine?: EngineRunner;
 }
 
 /** The pane in the theme of the moment: the one it started with, then each change reported. */
@@ -38,7 +41,7 @@ export function mountPane(env: ExcelEnv, options: MountOptions): () => void {
   const root = createRoot(container);
   root.render(
     <SignalStarted>
-      <ThemedApp host={createExcelHost(env)} options={options} />
+      <ThemedApp host={createExcelHost(env, { runEngine: options.runEngine })} options={options} />
     </SignalStarted>,
   );
   return () => root.unmount();

@@ -73,6 +73,8 @@ describe.each(["taskpane.html", "commands.html"])("%s", (page) => {
       "style-src": ["'self'", "'unsafe-inline'"],
       "img-src": ["'self'", "data:"],
       "connect-src": ["'self'"],
+      // The engine's Web Worker, from the add-in's own files only (no blob: or data: workers).
+      "worker-src": ["'self'"],
     });
     // No wildcard, no eval, no inline script anywhere in the policy.
     for (const sources of policy.values()) {
@@ -94,8 +96,8 @@ describe.each(["taskpane.html", "commands.html"])("%s", (page) => {
 });
 
 describe("the production JavaScript", () => {
-  it("is there (taskpane and commands entries, and the page guard)", () => {
-    expect(scripts.map((s) => s.name.split(".")[0]).sort()).toEqual(["commands", "guard", "taskpane"]);
+  it("is there (taskpane and commands entries, the engine worker, and the page guard)", () => {
+    expect(scripts.map((s) => s.name.split(".")[0]).sort()).toEqual(["commands", "engine-worker", "guard", "taskpane"]);
   });
 
   it.each([

@@ -142,11 +142,17 @@ function collectFindings(
   return into;
 }
 
-/** Every enabled rule's findings, ledger-level first, then by row and column (rule order within a cell). */
-export function runRules(ctx: RuleContext): Finding[] {
+/**
+ * Every enabled rule's findings, ledger-level first, then by row and column (rule order within a cell).
+ * `ruleDone` is told after each rule how many of them have run (for a progress bar).
+ */
+export function runRules(ctx: RuleContext, ruleDone?: (done: number, total: number) => void): Finding[] {
   const placed: PlacedFindings = { findings: [], cols: [] };
   const messages = new MessagePool();
-  for (const rule of RULES) collectFindings(rule, ctx, placed, messages);
+  RULES.forEach((rule, index) => {
+    collectFindings(rule, ctx, placed, messages);
+    ruleDone?.(index + 1, RULES.length);
+  });
   // The same order as `sortFindings`, keyed by the columns already known.
   // The indexes sorted in a typed array and the result filled into a list of its final size: built
   // by `Array.from` and `map`, the 100,000-element lists of a large ledger grew (and were thrown
