@@ -6,7 +6,17 @@ describe("parseArgs", () => {
   it("reads a bare evaluate with the defaults", () => {
     expect(parseArgs(["evaluate", FILE])).toEqual({
       ok: true,
-      command: { command: "evaluate", file: FILE, sheet: null, today: null, format: "json", lang: "zh", out: null },
+      command: {
+        command: "evaluate",
+        file: FILE,
+        sheet: null,
+        today: null,
+        format: "json",
+        lang: "zh",
+        out: null,
+        since: null,
+        sinceToday: null,
+      },
     });
   });
 
@@ -22,6 +32,9 @@ describe("parseArgs", () => {
       "--lang=en",
       "--out",
       "out/评估.xlsx",
+      "--since-today=2025-03-24",
+      "--since",
+      "上周.xlsx",
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -33,6 +46,8 @@ describe("parseArgs", () => {
         format: "text",
         lang: "en",
         out: "out/评估.xlsx",
+        since: "上周.xlsx",
+        sinceToday: "2025-03-24",
       },
     });
   });
@@ -57,6 +72,16 @@ describe("parseArgs", () => {
     ["an unknown flag", ["evaluate", FILE, "--bogus"], "Unknown option: --bogus"],
     ["a short unknown flag", ["evaluate", FILE, "-x"], "Unknown option: -x"],
     ["a flag at the end without its value", ["evaluate", FILE, "--today"], "Option --today needs a value"],
+    [
+      "--since-today without --since",
+      ["evaluate", FILE, "--since-today", "2025-03-24"],
+      "--since-today goes with --since OLD.xlsx",
+    ],
+    [
+      "a bad --since-today",
+      ["evaluate", FILE, "--since", "a.xlsx", "--since-today", "3月24日"],
+      "--since-today must be a valid YYYY-MM-DD date: 3月24日",
+    ],
     [
       "a flag followed by another flag",
       ["evaluate", FILE, "--sheet", "--today", "2025-03-31"],

@@ -37,7 +37,13 @@ export function hostBackend(options: ExcelDoubleOptions = {}): HostBackend {
     null;
   return {
     double: () => loaded?.double ?? null,
-    async evaluate(inputPath, command, today) {
+    async evaluate(inputPath, command, today, sincePath) {
+      if (sincePath !== null) {
+        throw new UsageFailure({
+          zh: "npm run host 不读取评估记录，--since 请用命令行 evaluate",
+          en: "npm run host does not read 评估记录: use the command line's evaluate for --since",
+        });
+      }
       let model;
       try {
         model = await loadWorkbookModel(inputPath);

@@ -19,14 +19,25 @@
  *   checked before the workbook is read, so a typo costs nothing. A copy that cannot be written
  *   (a user's value where an owned column goes, a damaged part) still prints the report, then one
  *   line saying why no copy was written, and exits 2.
+ * - Periods: the ledger is compared with the last period recorded before `--today` in its own hidden
+ *   sheet 评估记录, or with `--since OLD.xlsx`'s (OLD's 评估记录 when it has a period before today,
+ *   else OLD evaluated at `--since-today`). `--out` records this period into the copy's 评估记录 on
+ *   top of the periods it was compared with (OLD's, with `--since`), replacing a period of the same
+ *   date. A 评估记录 row a user broke is skipped, never fatal.
  */
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { localToday } from "../core/dates";
-import { evaluate, isSurveySheetName, pickSurveySheet } from "../core/evaluate";
+import { evaluate, isSurveySheetName, pickSurveySheet, type EvaluateInput } from "../core/evaluate";
 import { SUMMARY_SHEET_NAME } from "../core/plan/marks-plan";
 import { cliReportPieces } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
+import type { ComparisonSource } from "../core/history/compare";
+import { keyPeriod } from "../core/history/identity";
+import { historyAfter } from "../core/history/index";
+import { recordPeriod } from "../core/history/periods";
+import type { PeriodRecord } from "../core/history/record";
+import { isHistorySheetName, pickHistorySheet, readHistorySheet } from "../core/history/sheet";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import type { Settings } from "../core/settings";
 import { printable } from "../core/messages";
@@ -52,7 +63,13 @@ export interface CopyOutcome {
  * (`npm run host`, `./host.ts`). Both throw `UsageFailure` (exit 2) for what the user can act on.
  */
 export interface EvaluationBackend {
-  evaluate(inputPath: string, command: EvaluateCommand, today: IsoDate): Promise<EvaluationResult>;
+  /** `sincePath`: `--since`'s file, resolved (null without `--since`). */
+  evaluate(
+    inputPath: string,
+    command: EvaluateCommand,
+    today: IsoDate,
+    sincePath: string | null,
+  ): Promise<EvaluationResult>;
   writeCopy(inputPath: string, outputPath: string, result: EvaluationResult, io: CliIo): Promise<CopyOutcome>;
 }
 
@@ -92,7 +109,7 @@ export const line = (message: Message): string =>
 export async function run(
   argv: readonly string[],
   io: CliIo,
-  backend: EvaluationBackend = fileBackend,
+  backend: EvaluationBackend = fileBackend(),
 ): Promise<number> {
   try {
     // `combine` and `split` have their own arguments and modules, loaded only when asked for.
@@ -131,9 +148,27 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: Eva
   if (outputPath !== null) checkOutputPath(inputPath, outputPath, command.out ?? "");
 
   const today = command.today ?? localToday(io.now ? io.now() : new Date());
+  const sincePath = command.since === null ? null : resolve(cwd, command.since);
+  if (sincePath !== null && sincePath === inputPath) {
+    throw new UsageFailure({
+      zh: `--since 应是上一期的文件，不能是正在评估的文件本身：${command.since}`,
+      en: `--since must name last period's file, not the file being evaluated: ${command.since}`,
+    });
+  }
+  if (command.sinceToday !== null && command.sinceToday >= today) {
+    throw new UsageFailure({
+      zh: `--since-today（${command.sinceToday}）应早于评估日期（${today}）`,
+      en: `--since-today (${command.sinceToday}) must be before the evaluation date (${today})`,
+    });
+  }
   // In a workbook `combine --out` wrote, the ledger is 问题总台账 unless a sheet is named.
   const sheet = command.sheet ?? consolidatedLedgerSheet(inputPath);
-  const result = await backend.evaluate(inputPath, sheet === command.sheet ? command : { ...command, sheet }, today);
+  const result = await backend.evaluate(
+    inputPath,
+    sheet === command.sheet ? command : { ...command, sheet },
+    today,
+    sincePath,
+  );
 
   // The report is printed even when the copy cannot be written: the evaluation itself succeeded.
   let copyFailure: Message | null = null;
@@ -180,34 +215,97 @@ function copyFailureMessage(error: unknown, typed: string): Message {
   return { zh: `无法写入 ${typed}：${detail}`, en: `Could not write ${typed}: ${detail}` };
 }
 
-/** The command line's own path: `readWorkbook`, the engine, `writeEvaluatedCopy`, with the default settings. */
-const fileBackend: EvaluationBackend = {
-  async evaluate(inputPath, command, today) {
-    // The workbook's grids live only inside this call: the report is written without them in memory.
-    return evaluateWorkbook(await readInput(inputPath, command), command, today, DEFAULT_SETTINGS);
-  },
-  async writeCopy(inputPath, outputPath, result, io) {
-    // The writer (and exceljs under it) is loaded only when a copy is asked for: a report alone
-    // starts without it.
-    const writer = await import("../xlsx/write");
-    const write = io.writeEvaluatedCopy ?? writer.writeEvaluatedCopy;
-    try {
-      return await write(inputPath, outputPath, result, {
-        settings: DEFAULT_SETTINGS,
-        surveySheet: result.survey?.sheet ?? null,
-      });
-    } catch (error) {
-      if (error instanceof writer.WriteError) throw new UsageFailure(error.bilingual);
-      throw error;
-    }
-  },
-};
+/**
+ * The command line's own path: `readWorkbook`, the engine, `writeEvaluatedCopy`, with the default
+ * settings. One per run: it keeps the history the evaluation was compared with until the copy is written.
+ */
+function fileBackend(): EvaluationBackend {
+  let copyHistory: { sheetName: string; records: readonly PeriodRecord[] } | null = null;
+  return {
+    async evaluate(inputPath, command, today, sincePath) {
+      // The workbook's grids live only inside this call: the report is written without them in memory.
+      const workbook = await readInput(inputPath, command);
+      const own = recordedHistory(workbook);
+      const history =
+        sincePath !== null
+          ? await historyFromFile(sincePath, command, today)
+          : own.records.length > 0 || command.out !== null
+            ? { records: own.records, source: "history" as const }
+            : null;
+      const result = await evaluateWorkbook(workbook, command, today, DEFAULT_SETTINGS, history);
+      copyHistory = history ? { sheetName: own.sheetName, records: historyAfter(history.records, result) } : null;
+      return result;
+    },
+    async writeCopy(inputPath, outputPath, result, io) {
+      // The writer (and exceljs under it) is loaded only when a copy is asked for: a report alone
+      // starts without it.
+      const writer = await import("../xlsx/write");
+      const write = io.writeEvaluatedCopy ?? writer.writeEvaluatedCopy;
+      try {
+        return await write(inputPath, outputPath, result, {
+          settings: DEFAULT_SETTINGS,
+          surveySheet: result.survey?.sheet ?? null,
+          history: copyHistory,
+        });
+      } catch (error) {
+        if (error instanceof writer.WriteError) throw new UsageFailure(error.bilingual);
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * The periods recorded in a workbook's 评估记录 (empty when it has none) and the name its history
+ * sheet has or would get (`pickHistorySheet`).
+ */
+export function recordedHistory(workbook: WorkbookGrids): { sheetName: string; records: readonly PeriodRecord[] } {
+  const readings = workbook.sheets
+    .filter((sheet) => isHistorySheetName(sheet.name))
+    .map((sheet) => ({ name: sheet.name, reading: readHistorySheet(sheet.grid()) }));
+  const picked = pickHistorySheet(
+    workbook.sheets.map((sheet) => ({
+      name: sheet.name,
+      ours: readings.some((r) => r.name === sheet.name && r.reading.headerFound),
+    })),
+  );
+  const records = picked.exists ? (readings.find((r) => r.name === picked.name)?.reading.records ?? []) : [];
+  return { sheetName: picked.name, records };
+}
+
+/**
+ * `--since OLD.xlsx`: OLD's recorded periods when one is before `today`; else OLD evaluated at
+ * `--since-today` as the one earlier period; else a usage failure saying what to add.
+ */
+async function historyFromFile(
+  sincePath: string,
+  command: EvaluateCommand,
+  today: IsoDate,
+): Promise<{ records: readonly PeriodRecord[]; source: ComparisonSource }> {
+  const typed = command.since ?? sincePath;
+  const oldCommand: EvaluateCommand = { ...command, file: typed, since: null, out: null };
+  const old = await readInput(sincePath, oldCommand);
+  const recorded = recordedHistory(old).records;
+  if (recorded.some((record) => record.period < today)) return { records: recorded, source: "file" };
+  if (command.sinceToday === null) {
+    throw new UsageFailure({
+      zh: `${typed} 中没有早于 ${today} 的评估记录：请用 --since-today YYYY-MM-DD 给出它作为上期的评估日期`,
+      en: `${typed} has no period recorded before ${today}: give the date it stands for with --since-today YYYY-MM-DD`,
+    });
+  }
+  const oldResult = await evaluateWorkbook(old, oldCommand, command.sinceToday, DEFAULT_SETTINGS);
+  const period = keyPeriod(oldResult.items, command.sinceToday, []);
+  return { records: recordPeriod([], command.sinceToday, period.records), source: "file" };
+}
 
 /** The sheets the command may need, read; a file it cannot read is a usage failure naming it as typed. */
 export async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
   try {
     return await readWorkbook(inputPath, {
-      wanted: (name, hidden) => (command.sheet === null ? !hidden : name === command.sheet) || isSurveySheetName(name),
+      wanted: (name, hidden) =>
+        (command.sheet === null ? !hidden : name === command.sheet) ||
+        isSurveySheetName(name) ||
+        isHistorySheetName(name),
     });
   } catch (error) {
     // Name the file as the user typed it, not as the absolute path it was resolved to.
@@ -225,7 +323,9 @@ export function isSummarySheetName(name: string): boolean {
 /** The sheets to try, in order, when the user did not name one. */
 export function ledgerCandidates(sheets: readonly { name: string; hidden: boolean }[]): string[] {
   return sheets
-    .filter((s) => !s.hidden && !isSurveySheetName(s.name) && !isSummarySheetName(s.name))
+    .filter(
+      (s) => !s.hidden && !isSurveySheetName(s.name) && !isSummarySheetName(s.name) && !isHistorySheetName(s.name),
+    )
     .map((s) => s.name);
 }
 
@@ -283,6 +383,7 @@ export function evaluateWorkbook(
   command: EvaluateCommand,
   today: string,
   settings: Settings,
+  history: EvaluateInput["history"] = null,
 ): Promise<EvaluationResult> {
   const names = workbook.sheets.map((s) => s.name);
   const gridOf = (name: string): Grid | null => workbook.sheets.find((s) => s.name === name)?.grid() ?? null;
@@ -294,7 +395,7 @@ export function evaluateWorkbook(
     // Every sheet listed was read, except hidden ones `--sheet` did not name (never tried).
     const ledger = gridOf(name);
     if (!ledger) throw new Error(`sheet ${name} was not read`);
-    return evaluate({ ledger, survey: surveyFor(name), today, settings });
+    return evaluate({ ledger, survey: surveyFor(name), today, settings, history });
   });
 }
 

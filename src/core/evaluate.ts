@@ -11,6 +11,10 @@ import { summarize } from "./summary";
 import { evaluateSurvey } from "./survey";
 import { DEFAULT_SETTINGS } from "./settings-defaults";
 import type { Settings } from "./settings";
+import { compare, type ComparisonSource } from "./history/compare";
+import { keyPeriod, type KeyedPeriod } from "./history/identity";
+import { lastPeriodBefore, periodRecords } from "./history/periods";
+import type { PeriodRecord } from "./history/record";
 import { layoutFailureMessage } from "./messages";
 import { progressSteps, type EngineProgress } from "./progress";
 import type { EvaluatedItem, EvaluationResult, Grid, IsoDate, Item, LayoutFailure, Message } from "./types";
@@ -21,6 +25,12 @@ export interface EvaluateInput {
   readonly survey?: Grid | null;
   readonly today: IsoDate;
   readonly settings?: Settings;
+  /**
+   * The recorded periods (评估记录) to compare with, and where they came from. With it the result
+   * carries `period` (this period, keyed, to record) and `comparison`, and rule `deadline-moved`
+   * applies; an empty history still gives `period` (the first period to record).
+   */
+  readonly history?: { readonly records: readonly PeriodRecord[]; readonly source: ComparisonSource } | null;
   /** Told how far the evaluation has gone, every few hundred rows and after each rule (see progress.ts). */
   readonly onProgress?: (progress: EngineProgress) => void;
 }
@@ -34,6 +44,7 @@ export function evaluate({
   survey = null,
   today,
   settings = DEFAULT_SETTINGS,
+  history = null,
   onProgress,
 }: EvaluateInput): Evaluation {
   const layout = detectLayout(ledger, settings.mapping);
@@ -45,13 +56,41 @@ export function evaluate({
     return withLight(item, computeLight(item, today, settings));
   });
   const surveyResult = survey ? evaluateSurvey(survey, settings) : null;
-  const ruleFindings = runRules({ layout, items, today, settings }, steps?.rules);
+  const period = history ? keyPeriodAgainst(items, today, history.records) : null;
+  const lastPeriod = period ? lastPeriodByRow(period) : undefined;
+  const ruleFindings = runRules({ layout, items, today, settings, lastPeriod }, steps?.rules);
   const findings = [...ruleFindings, ...(surveyResult?.findings ?? [])];
   const amountColumns = amountColumnUnits(ledger, layout);
   const summary = summarize({ items, layout, settings, survey: surveyResult, amountColumns });
   steps?.finished();
+  const result = { today, layout, items, nonItems, findings, summary, survey: surveyResult };
+  if (!history || !period) return { ok: true, result };
+  const comparison = compare({
+    current: period,
+    history: history.records,
+    source: history.source,
+    escalateAfterReds: settings.escalateAfterReds,
+  });
+  return { ok: true, result: { ...result, period, comparison } };
+}
 
-  return { ok: true, result: { today, layout, items, nonItems, findings, summary, survey: surveyResult } };
+/** This period's items keyed against the last period recorded before `today`. */
+function keyPeriodAgainst(
+  items: readonly EvaluatedItem[],
+  today: IsoDate,
+  records: readonly PeriodRecord[],
+): KeyedPeriod {
+  const last = lastPeriodBefore(records, today);
+  return keyPeriod(items, today, last === null ? [] : periodRecords(records, last));
+}
+
+function lastPeriodByRow(period: KeyedPeriod): Map<number, PeriodRecord> {
+  const byRow = new Map<number, PeriodRecord>();
+  period.records.forEach((record, index) => {
+    const before = period.previous[index];
+    if (before) byRow.set(record.row, before);
+  });
+  return byRow;
 }
 
 /**

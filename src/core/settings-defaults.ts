@@ -37,6 +37,7 @@ export const DEFAULT_SETTINGS = {
   timeLimitedMaxMonths: 3, // 限期整改类——三个月内见效
   longTermMinMonths: 6, // 长效治理类——半年至一年内形成机制
   longTermMaxMonths: 12,
+  escalateAfterReds: 2, // 红灯连续两期起列为问责/约谈对象（超过一个月亮红灯问责）
   rules: {} as Partial<Record<RuleId, SeveritySetting>>,
   // 制度修订数量 ≥ 5 项; 关键岗位人员轮岗率 ≥ 80%; 整改问题销号率 ≥ 95%; 群众满意度调查得分 ≥ 90 分; 年度审计发现问题同比下降 ≥ 30%
   targets: { institutionRevisions: 5, rotationRate: 0.8, closeRate: 0.95, surveyScore: 90, auditDrop: 0.3 },

@@ -57,6 +57,8 @@ export const SettingsSchema = z.object({
   /** 长效治理类——半年至一年内形成机制 */
   longTermMinMonths: z.number().int().min(0).max(120).default(D.longTermMinMonths),
   longTermMaxMonths: z.number().int().min(1).max(120).default(D.longTermMaxMonths),
+  /** Red in this many consecutive recorded periods (this one included) → a 问责/约谈 candidate. */
+  escalateAfterReds: z.number().int().min(2).max(52).default(D.escalateAfterReds),
   /** Rule id → severity override (like ESLint's `rules`); absent = the rule's default. */
   rules: z.partialRecord(ruleId, severitySetting).default({}),
   targets: z

@@ -9,6 +9,9 @@
  *   serialise as SPEC §9 wants. `src/core/dates.ts` does the calendar arithmetic.
  */
 
+import type { Comparison } from "./history/compare";
+import type { KeyedPeriod } from "./history/identity";
+
 /** `YYYY-MM-DD`. */
 export type IsoDate = string;
 
@@ -236,6 +239,7 @@ export const RULE_IDS = [
   "review-overdue",
   "extension-without-approval",
   "copied-evidence",
+  "deadline-moved",
   "survey-unknown-answer",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -407,6 +411,13 @@ export interface SurveyResult {
 
 export interface EvaluationResult {
   readonly today: IsoDate;
+  /**
+   * This period keyed against the recorded periods (`src/core/history`). Present only when the
+   * evaluation was given a history (possibly empty): what a host records into 评估记录.
+   */
+  readonly period?: KeyedPeriod;
+  /** 本期 vs 上期; null when no period was recorded before today; absent when no history was given. */
+  readonly comparison?: Comparison | null;
   readonly layout: LedgerLayout;
   readonly items: readonly EvaluatedItem[];
   readonly nonItems: readonly NonItemRow[];

@@ -178,7 +178,11 @@ function queueChart(sheet: XlWorksheet, chart: SheetPlan["charts"][number]): voi
     left: Math.min(...refs.map((r) => r.left)),
     right: Math.max(...refs.map((r) => r.right)),
   };
-  const added = sheet.charts.add("ColumnStacked", sheet.getRange(rectAddress(source)), "Columns");
+  const added = sheet.charts.add(
+    chart.type === "line" ? "LineMarkers" : "ColumnStacked",
+    sheet.getRange(rectAddress(source)),
+    "Columns",
+  );
   added.title.text = chart.title;
   const { anchor } = chart;
   added.setPosition(

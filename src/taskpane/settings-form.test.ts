@@ -7,6 +7,7 @@ describe("settings form", () => {
     const form = toForm(DEFAULT_SETTINGS);
     expect(form.yellowAfterDays).toBe("14");
     expect(form.redAfterMonths).toBe("1");
+    expect(form.escalateAfterReds).toBe("2");
     expect(form.targets).toEqual({
       institutionRevisions: "5",
       rotationRate: "80",
@@ -47,6 +48,7 @@ describe("settings form", () => {
     const form = toForm(DEFAULT_SETTINGS);
     form.yellowAfterDays = "0";
     form.redAfterMonths = "";
+    form.escalateAfterReds = "1";
     form.targets.closeRate = "150";
     form.targets.surveyScore = "";
     form.inputs.auditLastYear = "many";
@@ -57,6 +59,7 @@ describe("settings form", () => {
     expect(result.problems).toEqual([
       { field: "yellowAfterDays", message: { zh: "不能小于 1。", en: "Must be at least 1." } },
       { field: "redAfterMonths", message: { zh: "请填写一个数字。", en: "Enter a number." } },
+      { field: "escalateAfterReds", message: { zh: "不能小于 2。", en: "Must be at least 2." } },
       { field: "targets.closeRate", message: { zh: "不能大于 100%。", en: "Must be at most 100%." } },
       { field: "targets.surveyScore", message: { zh: "请填写一个数字。", en: "Enter a number." } },
       { field: "inputs.auditLastYear", message: { zh: "“many”不是数字。", en: '"many" is not a number.' } },

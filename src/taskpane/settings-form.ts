@@ -25,6 +25,7 @@ export type InputKey = (typeof INPUT_KEYS)[number];
 export interface SettingsForm {
   yellowAfterDays: string;
   redAfterMonths: string;
+  escalateAfterReds: string;
   rules: Record<RuleId, SeveritySetting>;
   targets: Record<TargetKey, string>;
   inputs: Record<InputKey, string>;
@@ -58,6 +59,7 @@ export function toForm(settings: Settings): SettingsForm {
   return {
     yellowAfterDays: String(settings.yellowAfterDays),
     redAfterMonths: String(settings.redAfterMonths),
+    escalateAfterReds: String(settings.escalateAfterReds),
     rules,
     targets,
     inputs,
@@ -66,12 +68,14 @@ export function toForm(settings: Settings): SettingsForm {
 }
 
 /** A form field that can hold a bad value, named as the form names it. */
-export type FormField = "yellowAfterDays" | "redAfterMonths" | `targets.${TargetKey}` | `inputs.${InputKey}`;
+export type FormField =
+  "yellowAfterDays" | "redAfterMonths" | "escalateAfterReds" | `targets.${TargetKey}` | `inputs.${InputKey}`;
 
 /** The form's number fields in the order they are shown: the first problem in this order gets the focus. */
 export const FORM_FIELDS: readonly FormField[] = [
   "yellowAfterDays",
   "redAfterMonths",
+  "escalateAfterReds",
   ...TARGET_KEYS.map((key) => `targets.${key}` as const),
   ...INPUT_KEYS.map((key) => `inputs.${key}` as const),
 ];
@@ -105,7 +109,7 @@ const notANumber = (text: string): Message => ({ zh: `“${text}”不是数字�
 /** The form field a schema path points at, or null for a setting the form does not show. */
 export function fieldOfPath(path: readonly PropertyKey[]): FormField | null {
   const [head, key] = path.map(String);
-  if (head === "yellowAfterDays" || head === "redAfterMonths") return head;
+  if (head === "yellowAfterDays" || head === "redAfterMonths" || head === "escalateAfterReds") return head;
   if (head === "targets" && (TARGET_KEYS as readonly string[]).includes(key ?? ""))
     return `targets.${key as TargetKey}`;
   if (head === "indicatorInputs" && (INPUT_KEYS as readonly string[]).includes(key ?? ""))
@@ -169,6 +173,7 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
     ...base,
     yellowAfterDays: numberOf("yellowAfterDays", form.yellowAfterDays, false),
     redAfterMonths: numberOf("redAfterMonths", form.redAfterMonths, false),
+    escalateAfterReds: numberOf("escalateAfterReds", form.escalateAfterReds, false),
     rules,
     targets,
     indicatorInputs: inputs,

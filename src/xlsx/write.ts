@@ -48,6 +48,8 @@ import { planMarks } from "../core/plan/marks-from-result";
 import { isOpinionText, isStatusText, legacyWrittenRows, writtenRows, type RowSpan } from "../core/plan/written-rows";
 import { pickSummarySheetName, planSummarySheet, quoteSheet, type ChartPlan } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
+import type { PeriodRecord } from "../core/history/record";
+import { planHistorySheet } from "../core/history/sheet";
 import type { CellValue, EvaluationResult, Message } from "../core/types";
 import {
   CHART_CONTENT_TYPE,
@@ -81,6 +83,12 @@ export interface WriteOptions {
   readonly settings: Settings;
   /** The survey sheet the result's survey came from, or null. */
   readonly surveySheet: string | null;
+  /**
+   * The recorded periods to write as the hidden sheet 评估记录 (this period included), and the sheet's
+   * name (`pickHistorySheet`: an existing history sheet is replaced in place, keeping its visibility;
+   * a new one is added hidden). Absent: the history sheet, if any, is copied as it is.
+   */
+  readonly history?: { readonly sheetName: string; readonly records: readonly PeriodRecord[] } | null;
 }
 
 export interface WriteOutcome {
@@ -165,6 +173,9 @@ export async function writeEvaluatedCopy(
     pkg.setText(summaryPart, summary.xml);
     pkg.setContentType(summaryPart, WORKSHEET_CONTENT_TYPE);
 
+    const history = opts.history ? writeHistorySheet(pkg, book, xml, opts.history, styles) : null;
+    if (history) xml = history.xml;
+
     const rows = writtenRows(marks);
     const columnRange = (col: number) =>
       `${quoteSheet(ledger.name)}!$${columnLetter(col)}$${rows.top}:$${columnLetter(col)}$${rows.bottom}`;
@@ -175,16 +186,59 @@ export async function writeEvaluatedCopy(
       ...(summary.printTitles
         ? [definedNameElement(xml, "_xlnm.Print_Titles", summary.printTitles, summaryIndex)]
         : []),
+      ...(history ? [definedNameElement(xml, MARK_NAMES.history, `${quoteSheet(history.name)}!$A$1`, null)] : []),
     ];
-    xml = replaceDefinedNames(xml, (n) => isMarkName(n.name) || n.localSheetId === summaryIndex, ours);
+    xml = replaceDefinedNames(
+      xml,
+      (n) =>
+        isMarkName(n.name) || n.localSheetId === summaryIndex || (history !== null && n.name === MARK_NAMES.history),
+      ours,
+    );
     pkg.setText(book.part, xml);
     saveStyles(pkg, book, styles);
     return { summarySheet: name, renamedFrom };
   });
 }
 
-/** 清除标记 for files: a copy of `inputPath` without anything the add-in wrote (SPEC §8). */
-export async function removeMarks(inputPath: string, outputPath: string): Promise<void> {
+/**
+ * The hidden sheet 评估记录 from its plan: an existing history sheet's part is rewritten in place (its
+ * place, sheet id and visibility stay: a user who unhid it keeps it visible), else a new hidden sheet
+ * is added at the end. Returns the workbook XML and the sheet's name.
+ */
+function writeHistorySheet(
+  pkg: XlsxPackage,
+  book: Book,
+  workbookXml: string,
+  history: NonNullable<WriteOptions["history"]>,
+  styles: StylesEditor,
+): { xml: string; name: string } {
+  let xml = workbookXml;
+  const existing = book.sheets.find((s) => s.name === history.sheetName);
+  let part: string;
+  if (existing?.part) {
+    part = existing.part;
+    removeOwnPart(pkg, part);
+  } else {
+    part = pkg.freeName(`${book.folder}worksheets/sheet`, ".xml");
+    const relationshipId = pkg.addRelationship(book.part, `${book.relationshipNamespace}/worksheet`, part);
+    xml = addSheet(xml, history.sheetName, relationshipId, book.relationshipNamespace, "hidden");
+  }
+  const plan = planHistorySheet(history.records, history.sheetName);
+  pkg.setText(part, summarySheetXml(plan, styles, mainNamespace(book.xml), null).xml);
+  pkg.setContentType(part, WORKSHEET_CONTENT_TYPE);
+  return { xml, name: history.sheetName };
+}
+
+/**
+ * 清除标记 for files: a copy of `inputPath` without anything the add-in wrote (SPEC §8). The recorded
+ * periods (评估记录) stay unless `history` is asked for ("也清除评估记录"): they are the workbook's
+ * memory between meetings, not a mark.
+ */
+export async function removeMarks(
+  inputPath: string,
+  outputPath: string,
+  options: { readonly history?: boolean } = {},
+): Promise<void> {
   assertDifferentFiles(inputPath, outputPath);
   const legacyTexts = await legacyColumnTexts(inputPath);
   editPackage(inputPath, outputPath, (pkg) => {
@@ -200,11 +254,32 @@ export async function removeMarks(inputPath: string, outputPath: string): Promis
       }
       dropCalcChain(pkg, book);
     }
+    const history = options.history ? markedHistory(book) : undefined;
+    if (history) {
+      xml = removeSheet(
+        xml,
+        listSheets(xml).findIndex((s) => s.name === history.name),
+      );
+      if (history.part) {
+        pkg.removeRelationships(book.part, [history.relationshipId]);
+        removeOwnPart(pkg, history.part);
+      }
+    }
     pkg.setText(
       book.part,
-      replaceDefinedNames(xml, (n) => isMarkName(n.name), []),
+      replaceDefinedNames(
+        xml,
+        (n) => isMarkName(n.name) || (options.history === true && n.name === MARK_NAMES.history),
+        [],
+      ),
     );
   });
+}
+
+/** The sheet 评估记录 the add-in wrote, found by its mark. */
+function markedHistory(book: Book): BookSheet | undefined {
+  const mark = markedRanges(book.names, MARK_NAMES.history)[0];
+  return mark ? book.sheets.find((s) => s.name === mark.sheet) : undefined;
 }
 
 // ───────────────────────────── The workbook ─────────────────────────────

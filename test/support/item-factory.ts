@@ -12,6 +12,7 @@
 import { parseIsoDate } from "../../src/core/dates";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { RuleContext } from "../../src/core/rules/rule";
+import type { PeriodRecord } from "../../src/core/history/record";
 import {
   FIELD_KEYS,
   type CellValue,
@@ -132,6 +133,8 @@ export interface ContextSpec {
   readonly fields?: readonly FieldKey[];
   readonly today?: IsoDate;
   readonly settings?: Settings;
+  /** Each item's record last period, by row (rules comparing with the recorded periods). */
+  readonly lastPeriod?: ReadonlyMap<number, PeriodRecord>;
 }
 
 /** A rule context with defaults: every column, no items, today 2025-03-31, default settings. */
@@ -141,5 +144,24 @@ export function contextFrom(spec: ContextSpec = {}): RuleContext {
     items: spec.items ?? [],
     today: spec.today ?? "2025-03-31",
     settings: spec.settings ?? DEFAULT_SETTINGS,
+    ...(spec.lastPeriod ? { lastPeriod: spec.lastPeriod } : {}),
+  };
+}
+
+/** A record of last period (评估记录) with defaults: in progress, green, dated 2025-03-24. */
+export function lastPeriodRecord(overrides: Partial<PeriodRecord> = {}): PeriodRecord {
+  return {
+    period: "2025-03-24",
+    key: "2025-03-24#1",
+    seq: "1",
+    description: "问题",
+    unit: "办公室",
+    status: "in_progress",
+    light: "green",
+    overdueDays: 0,
+    deadline: null,
+    completed: null,
+    closed: false,
+    ...overrides,
   };
 }

@@ -231,12 +231,17 @@ describe("task pane", () => {
     const yellow = await screen.findByRole("textbox", { name: "逾期多少天亮黄灯" });
     await user.clear(yellow);
     await user.type(yellow, "7");
+    const escalate = screen.getByRole("textbox", { name: "连续几期红灯列为问责/约谈对象" });
+    expect(escalate).toHaveValue("2");
+    await user.clear(escalate);
+    await user.type(escalate, "3");
     await user.selectOptions(screen.getByRole("combobox", { name: "“整改措施笼统”的级别" }), "off");
     await user.click(screen.getByRole("button", { name: "保存设置" }));
     expect(await screen.findByText("设置已保存到工作簿。")).toBeInTheDocument();
     expect(host.callsOf("saveSettings")[0]?.settings).toEqual({
       ...DEFAULT_SETTINGS,
       yellowAfterDays: 7,
+      escalateAfterReds: 3,
       rules: { "vague-measures": "off" },
     });
 

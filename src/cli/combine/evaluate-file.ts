@@ -122,6 +122,8 @@ export async function evaluateLedgerFile(job: FileJob): Promise<FileOutcome> {
     format: "json",
     lang: "zh",
     out: null,
+    since: null,
+    sinceToday: null,
   };
   try {
     const workbook = await readInput(job.path, command);

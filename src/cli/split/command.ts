@@ -51,7 +51,17 @@ export async function splitCommand(args: readonly string[], io: CliIo): Promise<
 
   const sheet = parsed.command.sheet ?? consolidatedLedgerSheet(inputPath);
   const today = localToday(io.now ? io.now() : new Date());
-  const command: EvaluateCommand = { command: "evaluate", file, sheet, today, format: "json", lang: "zh", out: null };
+  const command: EvaluateCommand = {
+    command: "evaluate",
+    file,
+    sheet,
+    today,
+    format: "json",
+    lang: "zh",
+    out: null,
+    since: null,
+    sinceToday: null,
+  };
   const workbook = await readInput(inputPath, command);
   const result = await evaluateWorkbook(workbook, command, today, DEFAULT_SETTINGS);
   const { layout } = result;

@@ -60,6 +60,8 @@ export interface MarksPlan {
  */
 export const MARK_NAMES = {
   summary: "_ZGTZ_Summary",
+  /** The hidden sheet 评估记录 (its A1): the recorded periods, which 清除标记 keeps unless asked. */
+  history: "_ZGTZ_History",
   statusColumn: "_ZGTZ_StatusColumn",
   opinionColumn: "_ZGTZ_OpinionColumn",
 } as const;

@@ -141,10 +141,13 @@ export interface RangeRef {
   readonly address: string;
 }
 
-/** A chart on the sheet: the Excel adapter draws it, the .xlsx writer writes it as DrawingML. */
+/**
+ * A chart on the sheet: the Excel adapter draws it, the .xlsx writer writes it as DrawingML.
+ * `stackedColumn` for counts by group, `line` (with markers) for a trend over periods.
+ */
 export interface ChartPlan {
   readonly id: string;
-  readonly type: "stackedColumn";
+  readonly type: "stackedColumn" | "line";
   readonly title: string;
   /** The category labels on the sheet, and the same labels as data. */
   readonly categories: RangeRef;

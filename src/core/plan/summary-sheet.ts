@@ -13,6 +13,7 @@ import { TableStack, type PlanContext, type SummarySheetOptions } from "./summar
 import { planIndicators } from "./summary/indicators";
 import { planMeetingText } from "./summary/meeting-text";
 import { planOverview, planWarnings } from "./summary/overview";
+import { planComparison, planTrendChart, TREND_CHART_ROWS } from "./summary/comparison";
 import { planSurvey } from "./summary/survey";
 
 export type {
@@ -72,7 +73,8 @@ const COLUMN_WIDTHS = [30, 10, 11, 11, 11, 11, 11, 11];
 
 /**
  * The meeting-ready summary sheet (SPEC §6): title and date line; 总体情况 and the red/yellow list
- * linked to the ledger rows (printed page one); then, from a page break, breakdowns by unit, type
+ * linked to the ledger rows, and with an earlier period 与上期对比 and 近期趋势 with its line chart
+ * (printed page one); then, from a page break, breakdowns by unit, type
  * and category with their chart; the quantitative indicators with
  * their inputs as cells and the actuals as live formulas; the survey scored by live formulas over
  * the survey sheet; at the foot, the meeting text (通报稿). Every number is a formula or has a 依据 (过程留痕可溯); every formula carries
@@ -106,6 +108,10 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
   // its own, as it never fits under three breakdowns; the indicators, survey and the rest follow it.
   const overview = planOverview(ctx);
   planWarnings(ctx);
+  const trend = planComparison(ctx);
+  const trendChartTop = trend ? ctx.sheet.reserve(TREND_CHART_ROWS) : null;
+  const trendChart =
+    trend && trendChartTop !== null ? planTrendChart(ctx, trend, trendChartTop, TREND_CHART_ROWS) : null;
   const detailsTop = ctx.sheet.nextTop;
   const breakdowns = planBreakdowns(ctx);
   const chartTop = breakdowns.byUnit.rows.length > 0 ? ctx.sheet.reserve(CHART_ROWS) : null;
@@ -127,8 +133,12 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
       repeatRows: { first: 1, last: 2 },
       pageBreaksBefore: chartTop === null ? [detailsTop] : [detailsTop, chartTop],
     },
-    charts:
-      chartTop === null ? [] : planLightsChart(ctx, breakdowns.byUnit, breakdowns.unitGreens, chartTop, CHART_ROWS),
+    charts: [
+      ...(trendChart ? [trendChart] : []),
+      ...(chartTop === null
+        ? []
+        : planLightsChart(ctx, breakdowns.byUnit, breakdowns.unitGreens, chartTop, CHART_ROWS)),
+    ],
     rowHeights: [{ row: 1, points: TITLE_ROW_POINTS }, ...wrappedRowHeights(ctx.sheet.tables, COLUMN_WIDTHS)],
     freezeRows: 2,
   };

@@ -5,8 +5,17 @@ import { cliJsonPieces, cliReportPieces, toCliJson, type CliJson } from "./json"
 describe("toCliJson (SPEC §9)", () => {
   const json = toCliJson("input/ledger.xlsx", reportFixture());
 
-  it("has SPEC §9's fields in SPEC §9's order, and nothing else", () => {
-    expect(Object.keys(json)).toEqual(["file", "today", "ledger", "items", "findings", "summary", "survey"]);
+  it("has SPEC §9's fields in SPEC §9's order, then the comparison, and nothing else", () => {
+    expect(Object.keys(json)).toEqual([
+      "file",
+      "today",
+      "ledger",
+      "items",
+      "findings",
+      "summary",
+      "survey",
+      "comparison",
+    ]);
     expect(Object.keys(json.ledger)).toEqual(["sheet", "headerRow", "firstRow", "lastRow", "columns"]);
     expect(Object.keys(json.items[0] ?? {})).toEqual([
       "row",
@@ -356,5 +365,42 @@ describe("cliJsonPieces: the document in pieces", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the comparison in the JSON", () => {
+  const comparison = {
+    since: "2025-03-24",
+    source: "history" as const,
+    newItems: [12, 13],
+    removedItems: [{ seq: "7", description: "食堂采购无台账" }],
+    newlyDone: [5],
+    newlyClosed: [6],
+    turnedYellow: [8],
+    turnedRed: [9],
+    consecutiveRed: [{ row: 9, periods: 3 }],
+    wentBack: [10],
+    deadlineMoved: [{ row: 11, from: "2025-03-10", to: "2025-04-30" }],
+    rates: {
+      completionRate: { now: 0.353, before: 0.294 },
+      closeRate: { now: 0.2, before: 0.1 },
+      onTimeRate: { now: null, before: 1 },
+    },
+    trend: [{ period: "2025-03-24", items: 30, done: 8, closed: 5, red: 2, yellow: 3 }],
+  };
+
+  it("is null without an earlier period, the document otherwise as before with the key last", () => {
+    const text = [...cliReportPieces("x.xlsx", reportFixture())].join("");
+    expect(JSON.parse(text).comparison).toBeNull();
+    expect(text.endsWith(`},\n  "comparison": null\n}\n`)).toBe(true);
+    const { comparison: _none, ...before } = toCliJson("x.xlsx", reportFixture());
+    expect(text.replace(`,\n  "comparison": null\n}`, "\n}")).toBe(`${JSON.stringify(before, null, 2)}\n`);
+  });
+
+  it("is the engine's comparison as the issue's shape, streamed byte for byte", () => {
+    const result = { ...reportFixture(), comparison };
+    const doc = toCliJson("x.xlsx", result);
+    expect(doc.comparison).toEqual(comparison);
+    expect([...cliReportPieces("x.xlsx", result)].join("")).toBe(`${JSON.stringify(doc, null, 2)}\n`);
   });
 });

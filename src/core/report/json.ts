@@ -18,12 +18,16 @@
  *   gives it (one decimal);
  * - beyond §9: `summary.onTimeRateOriginal` (onTimeRate against the deadline before any extension)
  *   and `summary.amounts` (the money columns' sums, null without money columns). Amounts are exact
- *   decimals of their unit (summed in 分), never rounded further.
+ *   decimals of their unit (summed in 分), never rounded further;
+ * - beyond §9: `comparison` (本期 vs 上期, `src/core/history/compare.ts`), the last member, so a
+ *   document without one differs from before only by its closing `"comparison": null`. Its rows
+ *   are this ledger's rows; its rates are rounded like the others.
  */
 import { roundRate } from "../format";
 import { columnLetter } from "../grid";
 import { LIGHT_ORDER, STATUS_ORDER } from "../vocabulary";
 import { FIELD_KEYS } from "../types";
+import type { Comparison } from "../history/compare";
 import type {
   AmountField,
   AmountGroup,
@@ -103,6 +107,8 @@ export interface CliJson {
     readonly amounts: CliJsonAmounts | null;
   };
   readonly survey: CliJsonSurvey | null;
+  /** Null when no earlier period was recorded or given (`--since`). */
+  readonly comparison: Comparison | null;
 }
 
 /** A group's money in the JSON: 涉及金额, 已整改金额, 整改到位率 (in `amounts.unit`). */
@@ -255,6 +261,7 @@ function cliJsonWith<I, F>(
           })),
         }
       : null,
+    comparison: result.comparison ?? null,
   };
 }
 

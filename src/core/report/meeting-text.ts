@@ -10,10 +10,15 @@
  *   column the count stands alone; equal counts keep the breakdown's order; after `MAX_UNITS_NAMED` units the rest are "等N个单位";
  * - an indicator is listed when it is not met; the survey score has its own sentence, so the survey
  *   indicator is not listed twice; indicators without figures are counted as 待填报;
- * - without a survey sheet nothing is said about the survey.
+ * - without a survey sheet nothing is said about the survey;
+ * - with a comparison (本期 vs 上期), one sentence on what changed since last period: the non-zero
+ *   counts of newly finished, newly closed, turned red, red in consecutive periods and moved
+ *   deadlines, and the completion rate's change in percentage points.
  */
 import { percent } from "../format";
 import type { ReportLanguage } from "./text";
+import type { Comparison } from "../history/compare";
+import { rateChangePoints } from "../history/sections";
 import type { BreakdownRow, IndicatorResult, IsoDate, Summary, SurveyResult } from "../types";
 
 /** Units named behind one light before the rest are summed up as "等N个单位". */
@@ -24,6 +29,7 @@ export interface MeetingTextInput {
   readonly today: IsoDate;
   readonly summary: Summary;
   readonly survey: SurveyResult | null;
+  readonly comparison?: Comparison | null;
 }
 
 const MONTHS_EN = [
@@ -128,6 +134,36 @@ function surveySentence(survey: SurveyResult, lang: ReportLanguage): string {
   return `The public satisfaction survey scored ${figure(survey.score, "points", lang)}, ${survey.met ? "meeting" : "short of"} the ${survey.target}-point target.`;
 }
 
+function comparisonSentence(comparison: Comparison, lang: ReportLanguage): string {
+  const zh = lang === "zh";
+  const counts: [number, string, string][] = [
+    [comparison.newlyDone.length, "新完成", "newly finished"],
+    [comparison.newlyClosed.length, "新销号", "newly closed out"],
+    [comparison.turnedRed.length, "新亮红灯", "turned red"],
+    [comparison.consecutiveRed.length, "连续多期亮红灯", "red in consecutive periods"],
+    [comparison.deadlineMoved.length, "整改时限推迟", "with a deadline moved later"],
+  ];
+  const named = counts.filter(([n]) => n > 0).map(([n, z, e]) => (zh ? `${z}${n}项` : `${n} ${e}`));
+  const points = rateChangePoints(comparison.rates.completionRate);
+  const rate =
+    points === null
+      ? null
+      : zh
+        ? points === 0
+          ? "完成率与上期持平"
+          : `完成率较上期${points > 0 ? "提高" : "下降"}${Math.abs(points).toFixed(1)}个百分点`
+        : points === 0
+          ? "the completion rate is unchanged"
+          : `the completion rate is ${points > 0 ? "up" : "down"} ${Math.abs(points).toFixed(1)} points`;
+  const since = meetingDate(comparison.since, lang);
+  if (zh) {
+    const body = [named.length > 0 ? named.join("、") : "各事项状态无变化", rate].filter(Boolean).join("，");
+    return `与上期（${since}）相比，${body}。`;
+  }
+  const body = [named.length > 0 ? named.join(", ") : "no item changed", rate].filter(Boolean).join("; ");
+  return `Since the last period (${since}): ${body}.`;
+}
+
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -138,7 +174,10 @@ export function toMeetingText(input: MeetingTextInput, lang: ReportLanguage = "z
 }
 
 /** The paragraph's sentences (or sentence groups), in order; the summary sheet puts one on a line. */
-export function meetingSentences({ today, summary, survey }: MeetingTextInput, lang: ReportLanguage = "zh"): string[] {
+export function meetingSentences(
+  { today, summary, survey, comparison = null }: MeetingTextInput,
+  lang: ReportLanguage = "zh",
+): string[] {
   const finished = summary.byStatus.done + summary.byStatus.closed;
   const closed = summary.byStatus.closed;
   const sentences: string[] = [];
@@ -156,6 +195,7 @@ export function meetingSentences({ today, summary, survey }: MeetingTextInput, l
     }
   }
   sentences.push(lightsSentence(summary, lang));
+  if (comparison) sentences.push(comparisonSentence(comparison, lang));
   const indicators = indicatorsSentence(summary.indicators, lang);
   if (indicators) sentences.push(indicators);
   if (survey) sentences.push(surveySentence(survey, lang));

@@ -9,9 +9,11 @@
  *    total, by status and by unit (at most 10 units);
  * 3. the red, then the yellow items (序号, 单位, 责任人, 时限, 逾期天数, a short description), at
  *    most 20 of each with a count of the rest;
- * 4. the findings grouped by rule, with counts and up to ten cells each;
- * 5. the survey score when there is a survey;
- * 6. the seed's indicators against their targets (达标 / 未达标 / 待填报).
+ * 4. 与上期对比 when an earlier period was recorded or given: the rates with their change, then each
+ *    non-empty list of the comparison (连续亮红灯 first), at most 20 entries each;
+ * 5. the findings grouped by rule, with counts and up to ten cells each;
+ * 6. the survey score when there is a survey;
+ * 7. the seed's indicators against their targets (达标 / 未达标 / 待填报).
  *
  * Choices: a rate with no denominator prints `—`; cells of survey findings carry their sheet name
  * (`群众满意度调查!D7`) because the rest point at the ledger; a ledger-level finding names its column
@@ -20,6 +22,8 @@
 import { excerpt, percent } from "../format";
 import { findingCellLabel } from "../rules/index";
 import { toMeetingText } from "./meeting-text";
+import type { Comparison } from "../history/compare";
+import { comparisonSections, rateChangeText, type ComparisonEntry } from "../history/sections";
 import { FIELD_LABELS } from "../rules/field-labels";
 import { RULE_TITLES } from "../rules/titles";
 import { LIGHT_ORDER, LIGHT_WORDS, STATUS_WORDS } from "../vocabulary";
@@ -151,6 +155,42 @@ function indicatorLine(indicator: IndicatorResult, lang: ReportLanguage): string
     : `· ${name}: ${actual} (target ${target}) ${verdict}`;
 }
 
+function comparisonEntryLine(entry: ComparisonEntry, lang: ReportLanguage): string {
+  const dash = "—";
+  const zh = lang === "zh";
+  const seq = entry.seq
+    ? seqLabel(entry.seq, lang)
+    : entry.row !== null
+      ? zh
+        ? `第${entry.row}行`
+        : `row ${entry.row}`
+      : dash;
+  const parts = [seq, entry.unit || null, entry.detail ? entry.detail[lang] : null, excerpt(entry.description) || dash];
+  return `· ${parts.filter((part) => part !== null).join(zh ? "｜" : " | ")}`;
+}
+
+/** 与上期对比: the rates and their change, then each list that has entries. */
+function comparisonLines(result: EvaluationResult, comparison: Comparison, lang: ReportLanguage): string[] {
+  const zh = lang === "zh";
+  const from = comparison.source === "file" ? (zh ? "，取自 --since 文件" : ", from the --since file") : "";
+  const lines = [
+    zh ? `与上期（${comparison.since}${from}）对比：` : `Against last period (${comparison.since}${from}):`,
+  ];
+  const rates = (["completionRate", "closeRate", "onTimeRate"] as const).map((name) =>
+    rateChangeText(name, comparison.rates[name], lang),
+  );
+  lines.push(rates.join(zh ? " · " : " · "));
+  const sections = comparisonSections(result, comparison).filter((section) => section.entries.length > 0);
+  if (sections.length === 0) lines.push(zh ? "各事项状态与上期相同" : "No item changed since last period");
+  for (const section of sections) {
+    lines.push(`${section.title[lang]}${zh ? `（${section.entries.length}）：` : ` (${section.entries.length}):`}`);
+    for (const entry of section.entries.slice(0, MAX_ITEMS_PER_LIGHT)) lines.push(comparisonEntryLine(entry, lang));
+    const more = section.entries.length - MAX_ITEMS_PER_LIGHT;
+    if (more > 0) lines.push(zh ? `……另有 ${more} 项` : `… and ${more} more`);
+  }
+  return lines;
+}
+
 /** Where a finding is: its cell (with the sheet when not the ledger's), else the column it is about. */
 function findingPlace(finding: Finding, ledgerSheet: string, lang: ReportLanguage): string {
   const cell = findingCellLabel(finding, ledgerSheet);
@@ -209,6 +249,8 @@ export function toTextReport(file: string, result: EvaluationResult, lang: Repor
       );
     }
   }
+
+  if (result.comparison) lines.push("", ...comparisonLines(result, result.comparison, lang));
 
   lines.push("");
   if (result.findings.length === 0) {

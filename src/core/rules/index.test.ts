@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { FIELD_KEYS, RULE_IDS, type FieldKey, type Finding, type ItemType, type RuleId, type Status } from "../types";
 import { SettingsSchema, type Settings } from "../settings";
-import { contextFrom, itemFrom, type ContextSpec } from "../../../test/support/item-factory";
+import { contextFrom, itemFrom, lastPeriodRecord, type ContextSpec } from "../../../test/support/item-factory";
 import {
   findingCellLabel,
   findingsByRow,
@@ -45,6 +45,10 @@ const FIRES_ON: Readonly<Record<LedgerRuleId, ContextSpec>> = {
       itemFrom({ row: 3, status: "closed", cells: { evidence: "党委会会议纪要及整改报告" } }),
       itemFrom({ row: 4, status: "closed", cells: { evidence: "党委会会议纪要及整改报告" } }),
     ],
+  },
+  "deadline-moved": {
+    items: [itemFrom({ row: 5, cells: { deadline: "2025-04-30" } })],
+    lastPeriod: new Map([[5, lastPeriodRecord({ deadline: "2025-03-10" })]]),
   },
 };
 
@@ -128,6 +132,7 @@ describe("runRules", () => {
       "review-overdue": "warning",
       "extension-without-approval": "warning",
       "copied-evidence": "warning",
+      "deadline-moved": "warning",
     });
   });
 

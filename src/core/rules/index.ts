@@ -15,6 +15,7 @@ import { closedWithoutSigner } from "./closed-without-signer";
 import { completedBeforeAssigned } from "./completed-before-assigned";
 import { completedInFuture } from "./completed-in-future";
 import { copiedEvidence } from "./copied-evidence";
+import { deadlineMoved } from "./deadline-moved";
 import { deadlineBeforeAssigned } from "./deadline-before-assigned";
 import { deadlineTypeMismatch } from "./deadline-type-mismatch";
 import { doneWithoutDate } from "./done-without-date";
@@ -32,7 +33,7 @@ import { vagueMeasures } from "./vague-measures";
 export type { Report, Rule, RuleContext, RuleMeta, RuleReport } from "./rule";
 export { FIELD_LABELS, fieldEn, fieldZh } from "./field-labels";
 
-/** Every ledger rule: SPEC §5's in its order, then those on extensions (延期) and copied close-out evidence. */
+/** Every ledger rule: SPEC §5's in its order, then those on extensions (延期), copied close-out evidence and a deadline moved since last period. */
 export const RULES: readonly Rule[] = [
   missingColumn,
   requiredField,
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   reviewOverdue,
   extensionWithoutApproval,
   copiedEvidence,
+  deadlineMoved,
 ];
 
 /** The rules whose findings come from elsewhere (the survey module). */

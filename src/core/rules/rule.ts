@@ -4,6 +4,7 @@
  * findings against items and fields. The registry (`./index.ts`) turns reports into `Finding`s:
  * it resolves the severity from the settings, fills in the row, cell address and sheet.
  */
+import type { PeriodRecord } from "../history/record";
 import type { Settings } from "../settings";
 import type { EvaluatedItem, FieldKey, IsoDate, LedgerLayout, Message, RuleId, Severity } from "../types";
 
@@ -12,6 +13,11 @@ export interface RuleContext {
   readonly items: readonly EvaluatedItem[];
   readonly today: IsoDate;
   readonly settings: Settings;
+  /**
+   * Each item's record in the last recorded period (by the item's sheet row now), when the
+   * evaluation was given the recorded periods; rules comparing with last period read it.
+   */
+  readonly lastPeriod?: ReadonlyMap<number, PeriodRecord>;
 }
 
 export interface RuleMeta {

@@ -25,5 +25,6 @@ export const RULE_TITLES: Readonly<Record<RuleId, Message>> = {
   "review-overdue": { zh: "超过一季度未“回头看”", en: "Review overdue" },
   "extension-without-approval": { zh: "延期未说明原因或未经批准", en: "Extension without reason or approval" },
   "copied-evidence": { zh: "佐证材料或进展雷同（纸面销号）", en: "Copied evidence or progress" },
+  "deadline-moved": { zh: "整改时限较上期推迟", en: "Deadline moved later since last period" },
   "survey-unknown-answer": { zh: "问卷答案无法识别", en: "Unknown survey answer" },
 };

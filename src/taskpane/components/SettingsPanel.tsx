@@ -51,7 +51,7 @@ const SEVERITIES: readonly SeveritySetting[] = ["error", "warning", "off"];
 
 /** A number field's label, as the panel shows it. */
 export function formFieldLabel(field: FormField): StringKey {
-  if (field === "yellowAfterDays" || field === "redAfterMonths") return field;
+  if (field === "yellowAfterDays" || field === "redAfterMonths" || field === "escalateAfterReds") return field;
   if (field.startsWith("targets.")) return TARGET_LABELS[field.slice("targets.".length) as TargetKey];
   return INPUT_LABELS[field.slice("inputs.".length) as InputKey];
 }
@@ -158,6 +158,9 @@ export function SettingsPanel({
         )}
         {numberInput("redAfterMonths", t("redAfterMonths"), form.redAfterMonths, (v) =>
           update({ ...form, redAfterMonths: v }, "redAfterMonths"),
+        )}
+        {numberInput("escalateAfterReds", t("escalateAfterReds"), form.escalateAfterReds, (v) =>
+          update({ ...form, escalateAfterReds: v }, "escalateAfterReds"),
         )}
       </fieldset>
       <fieldset className={styles.group}>

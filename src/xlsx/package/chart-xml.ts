@@ -1,5 +1,6 @@
 /**
- * The summary plan's chart (`ChartPlan`: red/yellow/green by unit, stacked columns) as DrawingML: a
+ * The summary plan's charts (`ChartPlan`: red/yellow/green by unit as stacked columns, the trend over
+ * periods as lines with markers) as DrawingML: a
  * drawing part anchoring it over the plan's cells, and the chart part, its series referring to the
  * summary sheet's own cells with the engine's numbers cached (so a reader that does not recalculate
  * shows the same bars).
@@ -41,6 +42,29 @@ function points(values: readonly (string | number)[]): string {
   return values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeCellText(String(v))}</c:v></c:pt>`).join("");
 }
 
+/** One series' colour: the bar's fill, or the line's stroke and its markers. */
+function seriesLook(chart: ChartPlan, color: string): string {
+  const rgb = color.replace("#", "").toUpperCase();
+  const fill = `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
+  if (chart.type === "stackedColumn") return `<c:spPr>${fill}</c:spPr><c:invertIfNegative val="0"/>`;
+  return (
+    `<c:spPr><a:ln w="28575" cap="rnd">${fill}<a:round/></a:ln></c:spPr>` +
+    `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill}<a:ln>${fill}</a:ln></c:spPr></c:marker>`
+  );
+}
+
+/** The plot's chart element around the series (bars stacked in columns, or plain lines). */
+function plotOf(chart: ChartPlan, series: string): string {
+  const axes = `<c:axId val="500001"/><c:axId val="500002"/>`;
+  if (chart.type === "stackedColumn") {
+    return (
+      `<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>${series}` +
+      `<c:gapWidth val="150"/><c:overlap val="100"/>${axes}</c:barChart>`
+    );
+  }
+  return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`;
+}
+
 export function chartXml(chart: ChartPlan, ns: DrawingNamespaces): string {
   const categories =
     `<c:cat><c:strRef><c:f>${escapeCellText(absolute(chart.categories))}</c:f><c:strCache>` +
@@ -49,10 +73,10 @@ export function chartXml(chart: ChartPlan, ns: DrawingNamespaces): string {
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeCellText(s.name)}</c:v></c:tx>` +
-        `<c:spPr><a:solidFill><a:srgbClr val="${s.color.replace("#", "").toUpperCase()}"/></a:solidFill></c:spPr>` +
-        `<c:invertIfNegative val="0"/>${categories}` +
+        `${seriesLook(chart, s.color)}${categories}` +
         `<c:val><c:numRef><c:f>${escapeCellText(absolute(s.values))}</c:f><c:numCache><c:formatCode>General</c:formatCode>` +
-        `<c:ptCount val="${s.data.length}"/>${points(s.data)}</c:numCache></c:numRef></c:val></c:ser>`,
+        `<c:ptCount val="${s.data.length}"/>${points(s.data)}</c:numCache></c:numRef></c:val>` +
+        `${chart.type === "line" ? `<c:smooth val="0"/>` : ""}</c:ser>`,
     )
     .join("");
   return (
@@ -61,8 +85,7 @@ export function chartXml(chart: ChartPlan, ns: DrawingNamespaces): string {
     `<c:roundedCorners val="0"/><c:chart>` +
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeCellText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>${series}` +
-    `<c:gapWidth val="150"/><c:overlap val="100"/><c:axId val="500001"/><c:axId val="500002"/></c:barChart>` +
+    plotOf(chart, series) +
     `<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500002"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +

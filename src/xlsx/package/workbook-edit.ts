@@ -95,12 +95,19 @@ export function listDefinedNames(xml: string): DefinedNameEntry[] {
 }
 
 /** Adds a `<sheet>` at the end of `<sheets>`, its relationship id in `relationshipNamespace`. */
-export function addSheet(xml: string, name: string, relationshipId: string, relationshipNamespace: string): string {
+export function addSheet(
+  xml: string,
+  name: string,
+  relationshipId: string,
+  relationshipNamespace: string,
+  state: "visible" | "hidden" = "visible",
+): string {
   const sheets = child(xml, "sheets");
   if (!sheets) throw new Error("workbook without sheets");
   const prefix = prefixOf(sheets.tag);
   const sheetId = Math.max(0, ...listSheets(xml).map((s) => s.sheetId)) + 1;
-  const element = `<${prefix}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" xmlns:r="${relationshipNamespace}" r:id="${escapeAttribute(relationshipId)}"/>`;
+  const hidden = state === "hidden" ? ' state="hidden"' : "";
+  const element = `<${prefix}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}"${hidden} xmlns:r="${relationshipNamespace}" r:id="${escapeAttribute(relationshipId)}"/>`;
   const at = xml.lastIndexOf("<", sheets.end - 1);
   return xml.slice(0, at) + element + xml.slice(at);
 }
