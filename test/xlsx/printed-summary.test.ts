@@ -97,7 +97,12 @@ describeWithTools("the printed summary sheet (CLI --out, LibreOffice PDF)", () =
     expect(summaryPages[1]?.text).toContain("四、按问题类别");
     expect(summaryPages[1]?.text).not.toContain("六、量化指标");
     expect(summaryPages[2]?.text).toContain("六、量化指标");
-    expect(summaryPages.slice(-2).map((p) => p.text).join("\n")).toContain("附：通报稿");
+    expect(
+      summaryPages
+        .slice(-2)
+        .map((p) => p.text)
+        .join("\n"),
+    ).toContain("附：通报稿");
     expect(summaryPages.slice(2).some((p) => p.text.includes("临期事项清单"))).toBe(true);
   });
 });
