@@ -2,7 +2,8 @@
  * `npm run host -- evaluate FILE.xlsx …`: the command line's arguments, reports and exit codes, but
  * the ledger is evaluated by the add-in's own path — the file loaded into the Excel double
  * (src/excel-double/xlsx/load.ts), `createExcelHost()` over it, and the `evaluate` the task pane
- * calls; with `--out`, then 生成汇总表 (`writeSummary`) and the double's workbook written to the file.
+ * calls; with `--out`, then 生成汇总表 (`writeSummary`), 生成督办单 (`writeSupervision`) and the double's
+ * workbook written to the file.
  *
  * What it is for: running the add-in on real files without Excel, and holding it to the command
  * line — both print the same SPEC §9 JSON for the same ledger (test/host/agreement.test.ts), so any
@@ -78,10 +79,16 @@ export function hostBackend(options: ExcelDoubleOptions = {}): HostBackend {
       if (!loaded?.outcome) throw new Error("host: writeCopy before a successful evaluate");
       const written = await loaded.host.writeSummary(loaded.outcome, loaded.settings);
       if (!written.ok) throw failureOf(written.error);
+      const supervision = await loaded.host.writeSupervision(loaded.outcome, loaded.settings);
+      if (!supervision.ok) throw failureOf(supervision.error);
       // exceljs (under the writer) is loaded only when a copy is asked for.
       const { writeWorkbookModel } = await import("../excel-double/xlsx/write");
       await writeWorkbookModel(loaded.double.model, outputPath);
-      return { summarySheet: written.value.sheetName, renamedFrom: written.value.renamedFrom };
+      return {
+        summarySheet: written.value.sheetName,
+        renamedFrom: written.value.renamedFrom,
+        supervision: { sheetName: supervision.value.sheetName, renamedFrom: supervision.value.renamedFrom },
+      };
     },
   };
 }

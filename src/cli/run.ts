@@ -30,6 +30,7 @@ import { dirname, resolve } from "node:path";
 import { localToday } from "../core/dates";
 import { evaluate, isSurveySheetName, pickSurveySheet, type EvaluateInput } from "../core/evaluate";
 import { SUMMARY_SHEET_NAME } from "../core/plan/marks-plan";
+import { SUPERVISION_SHEET_NAME } from "../core/plan/supervision-sheet";
 import { cliReportPieces } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import type { ComparisonSource } from "../core/history/compare";
@@ -55,6 +56,8 @@ export interface CopyOutcome {
   readonly summarySheet: string;
   /** The user's sheet that already had the summary's name, when the summary went elsewhere. */
   readonly renamedFrom: string | null;
+  /** The 督办单's sheet, and the user's sheet that already had its name. */
+  readonly supervision: { readonly sheetName: string; readonly renamedFrom: string | null };
 }
 
 /**
@@ -182,6 +185,15 @@ async function evaluateCommand(command: EvaluateCommand, io: CliIo, backend: Eva
           line({
             zh: `已有名为“${outcome.renamedFrom}”的工作表，汇总写入了“${outcome.summarySheet}”`,
             en: `A sheet named "${outcome.renamedFrom}" already exists; the summary went to "${outcome.summarySheet}"`,
+          }),
+        );
+      }
+      const { supervision } = outcome;
+      if (supervision.renamedFrom !== null) {
+        io.stderr(
+          line({
+            zh: `已有名为“${supervision.renamedFrom}”的工作表，督办单写入了“${supervision.sheetName}”`,
+            en: `A sheet named "${supervision.renamedFrom}" already exists; the supervision notice went to "${supervision.sheetName}"`,
           }),
         );
       }
@@ -320,11 +332,21 @@ export function isSummarySheetName(name: string): boolean {
   return name === SUMMARY_SHEET_NAME || new RegExp(`^${SUMMARY_SHEET_NAME} \\(\\d+\\)$`).test(name);
 }
 
+/** The add-in's 督办单 (`督办单`, `督办单 (2)`…): its item table has a ledger's header words, yet it is no ledger. */
+export function isSupervisionSheetName(name: string): boolean {
+  return name === SUPERVISION_SHEET_NAME || new RegExp(`^${SUPERVISION_SHEET_NAME} \\(\\d+\\)$`).test(name);
+}
+
 /** The sheets to try, in order, when the user did not name one. */
 export function ledgerCandidates(sheets: readonly { name: string; hidden: boolean }[]): string[] {
   return sheets
     .filter(
-      (s) => !s.hidden && !isSurveySheetName(s.name) && !isSummarySheetName(s.name) && !isHistorySheetName(s.name),
+      (s) =>
+        !s.hidden &&
+        !isSurveySheetName(s.name) &&
+        !isSummarySheetName(s.name) &&
+        !isHistorySheetName(s.name) &&
+        !isSupervisionSheetName(s.name),
     )
     .map((s) => s.name);
 }

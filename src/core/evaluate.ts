@@ -97,7 +97,7 @@ function lastPeriodByRow(period: KeyedPeriod): Map<number, PeriodRecord> {
  * The item with its light, written out field by field: an object spread copies generically and was
  * a measurable share of a large ledger's evaluation.
  */
-function withLight(item: Item, { light, overdueDays }: LightReading): EvaluatedItem {
+function withLight(item: Item, { light, overdueDays, dueInDays }: LightReading): EvaluatedItem {
   return {
     row: item.row,
     cells: item.cells,
@@ -118,6 +118,7 @@ function withLight(item: Item, { light, overdueDays }: LightReading): EvaluatedI
     ongoing: item.ongoing,
     light,
     overdueDays,
+    dueInDays,
   };
 }
 

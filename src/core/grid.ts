@@ -75,35 +75,63 @@ export function mergeAt(merges: readonly MergeArea[], row: number, col: number):
   return merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
+/** Rows a `MergeIndex` looks up one by one before it indexes every merge by row. */
+const ROWS_LOOKED_UP_ALONE = 64;
+const NO_MERGES: readonly MergeArea[] = [];
+
 /**
  * Fast lookup of the merge covering a cell: the merges are listed under every row they cover, so a
  * lookup scans only that row's few merges. Keyed by row number (no per-cell string keys: a ledger
  * with a unit merged down every few rows has tens of thousands of merged cells).
+ *
+ * The rows are indexed as they are asked for: header scanning asks about a few dozen rows of a
+ * ledger whose unit merges cover 100,000, and an index of every row cost ~9 MB that lived through
+ * the evaluation. Each new row is found by one pass over the merges; past
+ * `ROWS_LOOKED_UP_ALONE` rows asked, every merge is indexed by row at once, as a caller asking
+ * about many rows needs.
  */
 export class MergeIndex {
-  private readonly byRow = new Map<number, MergeArea[]>();
+  private byRow = new Map<number, readonly MergeArea[]>();
+  private allRowsIndexed = false;
+  /** Merges small enough to index row by row, in the order listed. */
+  private readonly indexed: MergeArea[] = [];
   /** Merges too large to index row by row (whole-column merges); searched linearly. */
   private readonly large: MergeArea[] = [];
   constructor(merges: readonly MergeArea[], maxCellsPerMerge = 100_000) {
     for (const m of merges) {
       const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (cells > maxCellsPerMerge) {
-        this.large.push(m);
-        continue;
-      }
-      for (let r = m.top; r <= m.bottom; r++) {
-        const list = this.byRow.get(r);
-        if (list) list.push(m);
-        else this.byRow.set(r, [m]);
-      }
+      (cells > maxCellsPerMerge ? this.large : this.indexed).push(m);
     }
   }
   at(row: number, col: number): MergeArea | undefined {
-    const list = this.byRow.get(row);
     let found: MergeArea | undefined;
     // Merges should not overlap; if a host gives overlapping ones, the last listed wins, as it always has.
-    if (list) for (const m of list) if (col >= m.left && col <= m.right) found = m;
+    for (const m of this.mergesOnRow(row)) if (col >= m.left && col <= m.right) found = m;
     if (found) return found;
     return this.large.length ? mergeAt(this.large, row, col) : undefined;
+  }
+  /** The indexed merges covering `row`, in the order listed. */
+  private mergesOnRow(row: number): readonly MergeArea[] {
+    const known = this.byRow.get(row);
+    if (known !== undefined || this.allRowsIndexed) return known ?? NO_MERGES;
+    if (this.byRow.size >= ROWS_LOOKED_UP_ALONE) {
+      this.indexAllRows();
+      return this.byRow.get(row) ?? NO_MERGES;
+    }
+    const covering = this.indexed.filter((m) => row >= m.top && row <= m.bottom);
+    this.byRow.set(row, covering);
+    return covering;
+  }
+  private indexAllRows(): void {
+    const byRow = new Map<number, MergeArea[]>();
+    for (const m of this.indexed) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = byRow.get(r);
+        if (list) list.push(m);
+        else byRow.set(r, [m]);
+      }
+    }
+    this.byRow = byRow;
+    this.allRowsIndexed = true;
   }
 }

@@ -75,12 +75,19 @@ export interface WriteSummaryOutcome {
   readonly renamedFrom: string | null;
 }
 
-/** What 清除标记 removed: nothing at all when `ledgerSheets` is empty and `summarySheet` null. */
+/** 生成督办单: the sheet written (as the summary's) and the units it holds a notice for, in order. */
+export interface WriteSupervisionOutcome extends WriteSummaryOutcome {
+  readonly units: readonly string[];
+}
+
+/** What 清除标记 removed: nothing at all when `ledgerSheets` is empty and both sheets null. */
 export interface ClearOutcome {
   /** The sheets whose 预警状态/评估意见 columns and row colours were removed. */
   readonly ledgerSheets: readonly string[];
   /** The summary sheet deleted, if there was one. */
   readonly summarySheet: string | null;
+  /** The 督办单 deleted, if there was one. */
+  readonly supervisionSheet: string | null;
   /**
    * The recorded periods (评估记录): deleted only when asked (`ClearOptions.history`), else kept.
    * Null when the workbook has no history sheet of ours.
@@ -100,6 +107,8 @@ export interface LedgerHost {
   evaluate(request: EvaluateRequest): Promise<HostOutcome<EvaluateOutcome>>;
   /** Writes (or replaces) the summary sheet for an evaluation. All or nothing. */
   writeSummary(evaluation: EvaluateOutcome, settings: Settings): Promise<HostOutcome<WriteSummaryOutcome>>;
+  /** 生成督办单: writes (or replaces) the 督办单 for an evaluation. All or nothing. */
+  writeSupervision(evaluation: EvaluateOutcome, settings: Settings): Promise<HostOutcome<WriteSupervisionOutcome>>;
   /** 清除标记: removes everything the add-in wrote, and nothing else — the history only when asked. */
   clearMarks(options?: ClearOptions): Promise<HostOutcome<ClearOutcome>>;
   /**

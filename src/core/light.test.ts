@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { computeLight } from "./light";
+import { computeLight, isDueSoon } from "./light";
 import { addDaysIso, addMonthsIso } from "./dates";
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from "./settings";
 import { itemFrom } from "../../test/support/item-factory";
@@ -54,7 +54,7 @@ describe("computeLight — SPEC §4 with default settings (yellow after 14 days,
     ["invalid deadline", item("in_progress", invalidDeadline), "2025-03-31", "none", 0],
     ["unknown status, no deadline", item("unknown", noDeadline), "2025-03-31", "none", 0],
   ])("%s", (_name, it, today, light, overdueDays) =>
-    expect(computeLight(it, today, DEFAULT_SETTINGS)).toEqual({ light, overdueDays }),
+    expect(computeLight(it, today, DEFAULT_SETTINGS)).toMatchObject({ light, overdueDays }),
   );
 });
 
@@ -71,7 +71,7 @@ describe("computeLight — thresholds are settings", () => {
     ["yellow after 60, red after 1 month", settings({ yellowAfterDays: 60 }), "2025-02-14", "2025-03-31", "red", 45],
     ["yellow after 60, within the month", settings({ yellowAfterDays: 60 }), "2025-03-10", "2025-03-31", "green", 21],
   ])("%s", (_name, s, deadline, today, light, overdueDays) =>
-    expect(computeLight(item("in_progress", dated(deadline)), today, s)).toEqual({ light, overdueDays }),
+    expect(computeLight(item("in_progress", dated(deadline)), today, s)).toMatchObject({ light, overdueDays }),
   );
 });
 
@@ -124,11 +124,41 @@ describe("computeLight — extensions", () => {
       status: "in_progress",
       cells: { deadline: "2025-01-31", extendedDeadline: "2025-04-30" },
     });
-    expect(computeLight(extended, "2025-03-31", DEFAULT_SETTINGS)).toEqual({ light: "green", overdueDays: 0 });
+    expect(computeLight(extended, "2025-03-31", DEFAULT_SETTINGS)).toMatchObject({ light: "green", overdueDays: 0 });
     const lapsed = itemFrom({
       status: "in_progress",
       cells: { deadline: "2025-01-31", extendedDeadline: "2025-03-10" },
     });
-    expect(computeLight(lapsed, "2025-03-31", DEFAULT_SETTINGS)).toEqual({ light: "yellow", overdueDays: 21 });
+    expect(computeLight(lapsed, "2025-03-31", DEFAULT_SETTINGS)).toMatchObject({ light: "yellow", overdueDays: 21 });
+  });
+});
+
+describe("dueInDays and 临期 (dueSoonDays, default 7)", () => {
+  const TODAY = "2025-03-31";
+  const dueIn = (i: Item) => computeLight(i, TODAY, DEFAULT_SETTINGS).dueInDays;
+  test.each<[string, Item, number | null, boolean]>([
+    ["deadline today: 0 days, 临期", item("in_progress", dated(TODAY)), 0, true],
+    ["deadline in 7 days (dueSoonDays): 临期", item("not_started", dated(addDaysIso(TODAY, 7))), 7, true],
+    [
+      "deadline in 8 days (dueSoonDays + 1): counted, not 临期",
+      item("in_progress", dated(addDaysIso(TODAY, 8))),
+      8,
+      false,
+    ],
+    ["deadline yesterday: overdue, null", item("in_progress", dated(addDaysIso(TODAY, -1))), null, false],
+    ["done, deadline tomorrow: null", item("done", dated(addDaysIso(TODAY, 1))), null, false],
+    ["closed, deadline tomorrow: null", item("closed", dated(addDaysIso(TODAY, 1))), null, false],
+    ["undated (long-term only): null", item("in_progress", ongoingOnly), null, false],
+    ["no deadline: null", item("not_started", noDeadline), null, false],
+    ["ongoing with a date follows the date", item("ongoing", dated(addDaysIso(TODAY, 3), true)), 3, true],
+  ])("%s", (_label, it, expected, dueSoon) => {
+    expect(dueIn(it)).toBe(expected);
+    expect(isDueSoon({ dueInDays: dueIn(it) }, DEFAULT_SETTINGS.dueSoonDays)).toBe(dueSoon);
+  });
+
+  test("the window follows the setting", () => {
+    const inTen = computeLight(item("in_progress", dated(addDaysIso(TODAY, 10))), TODAY, DEFAULT_SETTINGS);
+    expect(isDueSoon(inTen, 10)).toBe(true);
+    expect(isDueSoon(inTen, 9)).toBe(false);
   });
 });

@@ -10,6 +10,11 @@ export interface LightReading {
   readonly light: Light;
   /** Calendar days past a dated deadline (≥ 0); 0 for closed and done items and without a dated deadline. */
   readonly overdueDays: number;
+  /**
+   * Calendar days from today to a dated deadline not yet passed (0 on the day); null for finished
+   * items, without a dated deadline, and once the deadline has passed. 临期 is `dueInDays ≤ dueSoonDays`.
+   */
+  readonly dueInDays: number | null;
 }
 
 /**
@@ -24,15 +29,23 @@ export interface LightReading {
  * 5. otherwise `none` (the rules say why: missing or invalid deadline).
  */
 export function computeLight(item: Item, today: IsoDate, settings: Settings): LightReading {
-  if (item.status === "closed") return { light: "closed", overdueDays: 0 };
-  if (item.status === "done") return { light: "green", overdueDays: 0 };
+  if (item.status === "closed") return { light: "closed", overdueDays: 0, dueInDays: null };
+  if (item.status === "done") return { light: "green", overdueDays: 0, dueInDays: null };
   const deadline = item.deadline.date;
   if (deadline !== null) {
-    const overdueDays = Math.max(0, daysBetween(deadline, today));
-    if (today > addMonthsIso(deadline, settings.redAfterMonths)) return { light: "red", overdueDays };
-    if (overdueDays >= settings.yellowAfterDays) return { light: "yellow", overdueDays };
-    return { light: "green", overdueDays };
+    const daysLeft = daysBetween(today, deadline);
+    const overdueDays = Math.max(0, -daysLeft);
+    const dueInDays = daysLeft >= 0 ? daysLeft : null;
+    if (today > addMonthsIso(deadline, settings.redAfterMonths)) return { light: "red", overdueDays, dueInDays };
+    if (overdueDays >= settings.yellowAfterDays) return { light: "yellow", overdueDays, dueInDays };
+    return { light: "green", overdueDays, dueInDays };
   }
-  if (item.ongoing || item.deadline.ongoing || item.status === "ongoing") return { light: "green", overdueDays: 0 };
-  return { light: "none", overdueDays: 0 };
+  if (item.ongoing || item.deadline.ongoing || item.status === "ongoing")
+    return { light: "green", overdueDays: 0, dueInDays: null };
+  return { light: "none", overdueDays: 0, dueInDays: null };
+}
+
+/** 临期: not finished, and its dated deadline is today or at most `dueSoonDays` days away. */
+export function isDueSoon(item: { readonly dueInDays: number | null }, dueSoonDays: number): boolean {
+  return item.dueInDays !== null && item.dueInDays <= dueSoonDays;
 }

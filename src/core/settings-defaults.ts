@@ -38,6 +38,8 @@ export const DEFAULT_SETTINGS = {
   longTermMinMonths: 6, // 长效治理类——半年至一年内形成机制
   longTermMaxMonths: 12,
   escalateAfterReds: 2, // 红灯连续两期起列为问责/约谈对象（超过一个月亮红灯问责）
+  dueSoonDays: 7, // 临期: an open item whose deadline is at most this many days away
+  feedbackDays: 7, // 督办单: 请于（今天 + N 天）前反馈整改进展
   rules: {} as Partial<Record<RuleId, SeveritySetting>>,
   // 制度修订数量 ≥ 5 项; 关键岗位人员轮岗率 ≥ 80%; 整改问题销号率 ≥ 95%; 群众满意度调查得分 ≥ 90 分; 年度审计发现问题同比下降 ≥ 30%
   targets: { institutionRevisions: 5, rotationRate: 0.8, closeRate: 0.95, surveyScore: 90, auditDrop: 0.3 },

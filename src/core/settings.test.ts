@@ -4,6 +4,8 @@ test("defaults are the seed's numbers", () => {
   expect(DEFAULT_SETTINGS.yellowAfterDays).toBe(14);
   expect(DEFAULT_SETTINGS.redAfterMonths).toBe(1);
   expect(DEFAULT_SETTINGS.reviewAfterMonths).toBe(3);
+  expect(DEFAULT_SETTINGS.dueSoonDays).toBe(7);
+  expect(DEFAULT_SETTINGS.feedbackDays).toBe(7);
   expect(DEFAULT_SETTINGS.targets).toEqual({
     institutionRevisions: 5,
     rotationRate: 0.8,
@@ -30,6 +32,8 @@ test.each([
   [{ rules: { "vague-measures": "loud" } }, "rules.vague-measures"],
   [{ mapping: { columns: { owner: "H7" } } }, "mapping.columns.owner"],
   [{ targets: { closeRate: 1.5 } }, "targets.closeRate"],
+  [{ dueSoonDays: 1.5 }, "dueSoonDays"],
+  [{ feedbackDays: 0 }, "feedbackDays"],
 ])("rejects %j, naming %s", (input, path) => {
   const parsed = parseSettings(input);
   expect(parsed.ok).toBe(false);

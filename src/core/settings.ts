@@ -59,6 +59,10 @@ export const SettingsSchema = z.object({
   longTermMaxMonths: z.number().int().min(1).max(120).default(D.longTermMaxMonths),
   /** Red in this many consecutive recorded periods (this one included) → a 问责/约谈 candidate. */
   escalateAfterReds: z.number().int().min(2).max(52).default(D.escalateAfterReds),
+  /** 临期: an unfinished item whose dated deadline is at most this many days away (0 = due today only). */
+  dueSoonDays: z.number().int().min(0).max(366).default(D.dueSoonDays),
+  /** 督办单: feedback is asked for by today + this many days (请于X月X日前反馈整改进展). */
+  feedbackDays: z.number().int().min(1).max(366).default(D.feedbackDays),
   /** Rule id → severity override (like ESLint's `rules`); absent = the rule's default. */
   rules: z.partialRecord(ruleId, severitySetting).default({}),
   targets: z

@@ -16,11 +16,13 @@
  *   formats in the summary sheet), so nothing is rounded twice.
  */
 import { summarizeAmounts, type AmountColumnUnit } from "./amounts";
+import { isDueSoon } from "./light";
 import { computeIndicators } from "./indicators";
 import type { Settings } from "./settings";
 import { LIGHT_ORDER, STATUS_ORDER } from "./vocabulary";
 import type {
   BreakdownRow,
+  DueSoonEntry,
   EvaluatedItem,
   FieldKey,
   ItemType,
@@ -131,6 +133,24 @@ export function warningList(items: readonly EvaluatedItem[]): WarningListEntry[]
   );
 }
 
+/** The 临期 items: deadline soonest first, then in sheet order. */
+export function dueSoonList(items: readonly EvaluatedItem[], dueSoonDays: number): DueSoonEntry[] {
+  const entries: DueSoonEntry[] = [];
+  for (const item of items) {
+    if (!isDueSoon(item, dueSoonDays) || item.deadline.date === null || item.dueInDays === null) continue;
+    entries.push({
+      row: item.row,
+      seq: item.seq,
+      description: cellTextOf(item, "description"),
+      unit: cellTextOf(item, "unit"),
+      owner: cellTextOf(item, "owner"),
+      deadline: item.deadline.date,
+      dueInDays: item.dueInDays,
+    });
+  }
+  return entries.sort((a, b) => a.dueInDays - b.dueInDays || a.row - b.row);
+}
+
 export interface SummaryInput {
   readonly items: readonly EvaluatedItem[];
   readonly layout: LedgerLayout;
@@ -165,6 +185,7 @@ export function summarize({ items, layout, settings, survey, amountColumns = [] 
     byType: hasColumn("type") ? breakdown(items, typeKey) : [],
     byCategory: hasColumn("category") ? breakdown(items, textKey("category")) : [],
     warnings: warningList(items),
+    dueSoon: dueSoonList(items, settings.dueSoonDays),
     indicators: computeIndicators({ items, closeRate, survey, settings }),
     amounts: summarizeAmounts({
       items,

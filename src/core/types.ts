@@ -212,6 +212,8 @@ export interface Item {
 export interface EvaluatedItem extends Item {
   readonly light: Light;
   readonly overdueDays: number;
+  /** Days from today to a dated deadline not yet passed (0 on the day); null when finished, undated or overdue. */
+  readonly dueInDays: number | null;
 }
 
 // ───────────────────────────── Findings (rules) ─────────────────────────────
@@ -286,6 +288,18 @@ export interface WarningListEntry {
   readonly light: "red" | "yellow";
 }
 
+/** 临期: an unfinished item whose dated deadline is at most `dueSoonDays` days away. */
+export interface DueSoonEntry {
+  readonly row: number;
+  readonly seq: string | null;
+  readonly description: string;
+  readonly unit: string;
+  readonly owner: string;
+  readonly deadline: IsoDate;
+  /** 0 on the day of the deadline. */
+  readonly dueInDays: number;
+}
+
 export interface IndicatorResult {
   readonly id: string;
   readonly name: Message;
@@ -316,6 +330,8 @@ export interface Summary {
   readonly byType: readonly BreakdownRow[];
   readonly byCategory: readonly BreakdownRow[];
   readonly warnings: readonly WarningListEntry[];
+  /** 临期 items, soonest first (`settings.dueSoonDays`). */
+  readonly dueSoon: readonly DueSoonEntry[];
   readonly indicators: readonly IndicatorResult[];
   /** Sums of the money columns; null when the ledger has none. */
   readonly amounts: AmountSummary | null;

@@ -2,7 +2,7 @@
  * 清除标记: removes exactly what the add-in wrote, on every ledger sheet it marked — the owned
  * columns' cells each sheet's pair of mark names records (header through the last item; a user's
  * value above or under them stays), our conditional-format rules (or, below ExcelApi 1.6, the direct
- * fills, restored to the user's originals), the summary sheet, the mark names and the settings
+ * fills, restored to the user's originals), the summary sheet, the 督办单, the mark names and the settings
  * marker — and nothing else (SPEC §8: "leaves the workbook exactly as it was before the first
  * evaluation"). The recorded periods (the hidden sheet 评估记录 and its mark) are kept unless the user
  * asks for them to go too: they are the memory of earlier meetings, not a mark on the ledger.
@@ -12,7 +12,7 @@
  *   sync 2  each marked sheet: protection, the owned columns' cells the marks record, our rules
  *   sync 3  our rules' ranges and fills (to put them back if the batch fails); fallback: current fills,
  *           one read per marked sheet
- *   sync 4  one batch: clear, delete, restore; the summary sheet is deleted last
+ *   sync 4  one batch: clear, delete, restore; the 督办单 and then the summary sheet are deleted last
  */
 import { absoluteReference, contains, parseAddress, rectAddress, REFERS_TO_NOTHING } from "./address";
 import { decodeFills, type FillMap } from "./fills";
@@ -80,6 +80,9 @@ interface MarksFound {
   readonly orphans: readonly string[];
   readonly summary: SheetRef | null;
   readonly summaryAddress: string | null;
+  /** The 督办单, found like the summary by its mark. */
+  readonly supervision: SheetRef | null;
+  readonly supervisionAddress: string | null;
   /** The history sheet to delete (only when asked), and its mark's address to put back if the clear fails. */
   readonly history: SheetRef | null;
   readonly historyAddress: string | null;
@@ -93,6 +96,7 @@ function isNothingToClear(found: MarksFound): boolean {
   return (
     found.ledgers.length === 0 &&
     !found.summary &&
+    !found.supervision &&
     !found.history &&
     found.names.length === 0 &&
     found.markerSetting.isNullObject
@@ -113,6 +117,7 @@ async function readMarks(context: XlContext, features: HostFeatures, clearHistor
   }));
   const summaryMark = queueNameLoad(wb.names, MARK_NAMES.summary);
   const historyMark = queueNameLoad(wb.names, MARK_NAMES.history);
+  const supervisionMark = queueNameLoad(wb.names, MARK_NAMES.supervision);
   const markerSetting = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   markerSetting.load("value");
   if (features.readOnlyFlag) wb.load("readOnly");
@@ -122,6 +127,7 @@ async function readMarks(context: XlContext, features: HostFeatures, clearHistor
 
   const addressOf = (range: XlRange): string | null => (range.isNullObject ? null : range.address);
   const summaryAddress = addressOf(summaryMark.range);
+  const supervisionAddress = addressOf(supervisionMark.range);
   const marker = markerSetting.isNullObject ? null : parseMarker(markerSetting.value);
   const sheets: SheetRef[] = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id }));
   const sheetNamed = (name: string | null): SheetRef | null =>
@@ -162,19 +168,37 @@ async function readMarks(context: XlContext, features: HostFeatures, clearHistor
   const names = [
     ...pairs.flatMap((p) => [p.status, p.opinion]),
     summaryMark,
+    supervisionMark,
     ...(clearHistory ? [historyMark] : []),
   ].filter((n) => !n.item.isNullObject);
   const orphans = names.filter((n) => n.range.isNullObject).map((n) => n.name);
   const summary = summaryAddress !== null ? sheetNamed(parseAddress(summaryAddress)?.sheet ?? null) : null;
+  const markedSupervision =
+    supervisionAddress !== null ? sheetNamed(parseAddress(supervisionAddress)?.sheet ?? null) : null;
+  // Both marks on one sheet (a hand-edited name): it is deleted once, as the summary.
+  const supervision = markedSupervision && markedSupervision.id !== summary?.id ? markedSupervision : null;
   const historyAddress = addressOf(historyMark.range);
   const historySheet = historyAddress !== null ? sheetNamed(parseAddress(historyAddress)?.sheet ?? null) : null;
   const removed: ClearOutcome = {
     ledgerSheets: ledgers.map((l) => l.sheet.name),
     summarySheet: summary?.name ?? null,
+    supervisionSheet: supervision?.name ?? null,
     history: historySheet ? { sheet: historySheet.name, removed: clearHistory } : null,
   };
   const history = clearHistory ? historySheet : null;
-  return { ledgers, names, orphans, summary, summaryAddress, history, historyAddress, markerSetting, removed };
+  return {
+    ledgers,
+    names,
+    orphans,
+    summary,
+    summaryAddress,
+    supervision,
+    supervisionAddress,
+    history,
+    historyAddress,
+    markerSetting,
+    removed,
+  };
 }
 
 /** One marked sheet as sync 2 loaded it. */
@@ -311,7 +335,11 @@ async function commitClearWithUndo(
   plans: readonly SheetClear[],
 ): Promise<void> {
   const wb = context.workbook;
-  const { names, orphans, summary, summaryAddress, history, historyAddress, markerSetting } = found;
+  const { names, orphans, summary, summaryAddress, supervision, supervisionAddress, history, historyAddress } = found;
+  const { markerSetting } = found;
+  // Our sheets are deleted last, in this order, the summary the very last: once it is gone, everything
+  // before it ran.
+  const deleted = [history, supervision, summary].filter((s): s is SheetRef => s !== null);
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     for (const { ledger, sheet, ruleParts, owned } of plans) {
@@ -322,27 +350,18 @@ async function commitClearWithUndo(
     }
     for (const { name } of names) wb.names.getItemOrNullObject(name).delete();
     if (!markerSetting.isNullObject) markerSetting.delete();
-    // The sheets last, the summary the very last: once it is gone, everything before it ran.
-    if (history) wb.worksheets.getItem(history.id).delete();
-    if (summary) wb.worksheets.getItem(summary.id).delete();
+    for (const owned of deleted) wb.worksheets.getItem(owned.id).delete();
     await context.sync();
   } catch (error) {
-    // Deleting the summary sheet is the batch's last step: if it is gone, Excel ran the whole batch and
+    // Deleting our sheets is the batch's last step: if the last one is gone, Excel ran the whole batch and
     // only the answer was lost — the clear is complete, and undoing it could not bring the sheet back.
-    if (summary && (await sheetIsGone(context, summary.id))) return;
-    // The history is gone and cannot come back, the summary's delete alone was left: do it, completing the clear.
-    if (history && (await sheetIsGone(context, history.id))) {
-      if (summary) {
-        wb.worksheets.getItem(summary.id).delete();
-        await context.sync();
-      }
-      return;
-    }
+    if (await clearCompletedAnyway(context, deleted)) return;
     // Refused whole because a cell is being edited: nothing was cleared, nothing to undo.
     if (refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
       for (const { ledger, before } of plans) await restoreMarks(context, ledger.sheet.id, before, features);
       if (summaryAddress !== null) await restoreMark(context, MARK_NAMES.summary, summaryAddress);
+      if (supervisionAddress !== null) await restoreMark(context, MARK_NAMES.supervision, supervisionAddress);
       if (history && historyAddress !== null) await restoreMark(context, MARK_NAMES.history, historyAddress);
       await restoreOrphanNames(context, orphans);
     } catch (undoError) {
@@ -377,6 +396,27 @@ async function restoreOrphanNames(context: XlContext, orphans: readonly string[]
 }
 
 /** True when the sheet no longer exists; false when it does or when Excel cannot say. */
+/**
+ * Whether the failed batch is complete after all: the last of our sheets to delete is gone (only the
+ * answer was lost), or an earlier one is gone and cannot come back — then the deletes left are done
+ * now, completing the clear.
+ */
+async function clearCompletedAnyway(context: XlContext, deleted: readonly SheetRef[]): Promise<boolean> {
+  const last = deleted[deleted.length - 1];
+  if (!last) return false;
+  if (await sheetIsGone(context, last.id)) return true;
+  const gone: boolean[] = [];
+  // One sync per sheet, at most two, and only after a failure.
+
+  for (const owned of deleted.slice(0, -1)) gone.push(await sheetIsGone(context, owned.id));
+  if (!gone.some(Boolean)) return false;
+  deleted.forEach((owned, i) => {
+    if (!gone[i]) context.workbook.worksheets.getItem(owned.id).delete();
+  });
+  await context.sync();
+  return true;
+}
+
 async function sheetIsGone(context: XlContext, id: string): Promise<boolean> {
   try {
     const sheet = context.workbook.worksheets.getItemOrNullObject(id);

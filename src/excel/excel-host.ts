@@ -13,6 +13,7 @@ import type { HostOutcome, LedgerHost } from "../core/host";
 import { SETTINGS_KEY } from "./fill-record";
 import type { ExcelEnv, XlContext } from "./office-api";
 import { writeSummaryInExcel } from "./summary-in-excel";
+import { writeSupervisionInExcel } from "./supervision-in-excel";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../core/settings";
 import { runEngineInThread, type EngineRunner } from "../engine-worker/runner";
 
@@ -68,6 +69,9 @@ export function createExcelHost(env: ExcelEnv = globalEnv(), options: ExcelHostO
 
     writeSummary: (evaluation, settings) =>
       run(null, (context, features) => writeSummaryInExcel(context, evaluation, settings, features)),
+
+    writeSupervision: (evaluation, settings) =>
+      run(null, (context, features) => writeSupervisionInExcel(context, evaluation, settings, features)),
 
     clearMarks: (options = {}) =>
       run(null, (context, features) => clearMarksInExcel(context, features, options.history ?? false)),

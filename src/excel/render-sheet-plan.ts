@@ -12,6 +12,7 @@ import type { HostFeatures } from "./features";
 import type { XlRange, XlWorksheet } from "./office-api";
 import { quoteSheet } from "../core/plan/summary-sheet";
 import {
+  rowHeightsWithoutPageBreaks,
   sheetPlanCells,
   SHEET_STYLES,
   tableBodyArea,
@@ -164,7 +165,9 @@ export function queueSheetPlan(
     const col = rectAddress({ top: 1, bottom: 1, left: i + 1, right: i + 1 }).replace(/\d+/g, "");
     sheet.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(chars);
   });
-  for (const { row, points } of plan.rowHeights) sheet.getRange(`${row}:${row}`).format.rowHeight = points;
+  // Without page breaks (below ExcelApi 1.9), page blocks are kept apart by the heights of the rows between.
+  const heights = !features.pageLayout && plan.print.pageBlocks ? rowHeightsWithoutPageBreaks(plan) : plan.rowHeights;
+  for (const { row, points } of heights) sheet.getRange(`${row}:${row}`).format.rowHeight = points;
   // freezePanes is ExcelApi 1.7, like hyperlinks; below it the sheet simply scrolls.
   if (plan.freezeRows > 0 && features.hyperlinks) sheet.freezePanes.freezeRows(plan.freezeRows);
   if (features.pageLayout) {

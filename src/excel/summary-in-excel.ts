@@ -31,7 +31,7 @@ import { pickHistorySheetName, valueBands, type ValueBand } from "./history-in-e
 import { historyAfter, planHistorySheet } from "../core/history";
 import { MARK_NAMES } from "../core/plan/marks-plan";
 import type { SheetPlan } from "../core/plan/sheet-plan";
-import { pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
+import { pickOwnedSheetName, pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
 
 /** Syncs of writing the summary: look, then one batch. */
@@ -67,59 +67,59 @@ function asideName(taken: readonly string[]): string {
   }
 }
 
-export async function writeSummaryInExcel(
+/** The workbook as the first sync sees it: its sheets and, per mark name, the queued mark. */
+interface WorkbookLook {
+  readonly sheets: readonly SheetInfo[];
+  readonly marks: ReadonlyMap<string, QueuedName>;
+}
+
+/**
+ * Sync 1: the sheets, the marks of the sheets about to be replaced, and whether the workbook may take
+ * a new sheet (read-only, or Review → Protect Workbook: refused before anything is queued; below 1.7
+ * the batch fails with AccessDenied and is undone).
+ */
+async function lookAtWorkbook(
   context: XlContext,
-  evaluation: EvaluateOutcome,
-  settings: Settings,
+  markNames: readonly string[],
   features: HostFeatures,
-): Promise<WriteSummaryOutcome> {
+): Promise<WorkbookLook> {
   const wb = context.workbook;
   wb.worksheets.load("items/name,items/id,items/position");
-  // The mark may exist and refer to nothing: Excel keeps a name whose sheet the user deleted, as `=#REF!`.
-  const mark = queueNameLoad(wb.names, MARK_NAMES.summary);
-  const historyMark = queueNameLoad(wb.names, MARK_NAMES.history);
+  // A mark may exist and refer to nothing: Excel keeps a name whose sheet the user deleted, as `=#REF!`.
+  const marks = new Map(markNames.map((markName) => [markName, queueNameLoad(wb.names, markName)] as const));
   if (features.readOnlyFlag) wb.load("readOnly");
-  // Review → Protect Workbook forbids adding a sheet: refuse before anything is queued (below 1.7 the
-  // batch fails with AccessDenied and is undone).
   if (features.workbookProtection) wb.protection.load("protected");
   await context.sync();
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
   if (features.workbookProtection && wb.protection.protected) failWith("protected", HOST_MESSAGES.structureProtected());
+  const sheets = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
+  return { sheets, marks };
+}
 
-  const sheets: SheetInfo[] = wb.worksheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
-  const names = sheets.map((s) => s.name);
-  const ownedBy = (queued: QueuedName): SheetInfo | null => {
-    const markSheet = queued.range.isNullObject ? null : (parseAddress(queued.range.address)?.sheet ?? null);
-    return sheets.find((s) => markSheet !== null && s.name.toLowerCase() === markSheet.toLowerCase()) ?? null;
-  };
-  const markBefore = (queued: QueuedName): string | null =>
-    queued.item.isNullObject ? null : queued.range.isNullObject ? REFERS_TO_NOTHING : queued.range.address;
-  const owned = ownedBy(mark);
-  const { name, renamedFrom } = pickSummarySheetName(names, owned?.name ?? null);
-  const plan = planSummarySheet(evaluation.result, {
-    sheetName: name,
-    ledgerSheet: evaluation.sheet,
-    surveySheet: evaluation.surveySheet,
-    settings,
-  });
-  const aside = owned ? asideName(names) : null;
-  const summary: Replacement = {
-    markName: MARK_NAMES.summary,
-    owned,
-    markBefore: markBefore(mark),
-    markExisted: !mark.item.isNullObject,
-    name,
-    plan,
-    aside,
-    hidden: false,
-    bands: null,
-  };
-  // An evaluation read without a history (none in the workbook is an empty one) records no period.
-  const history = evaluation.result.period
-    ? historyReplacement(evaluation, historyMark, ownedBy(historyMark), names, aside, features)
-    : null;
-  const replacements = history ? [summary, history] : [summary];
+/** The sheet of ours a mark points at, if it still exists. */
+function sheetMarkedBy(look: WorkbookLook, queued: QueuedName): SheetInfo | null {
+  const markSheet = queued.range.isNullObject ? null : (parseAddress(queued.range.address)?.sheet ?? null);
+  return look.sheets.find((s) => markSheet !== null && s.name.toLowerCase() === markSheet.toLowerCase()) ?? null;
+}
 
+/** What a mark referred to before the write: its address, `=#REF!` when it referred to nothing, null when absent. */
+function markBefore(queued: QueuedName): string | null {
+  return queued.item.isNullObject ? null : queued.range.isNullObject ? REFERS_TO_NOTHING : queued.range.address;
+}
+
+/**
+ * The batch, all or nothing: a large sheet's bands first, then every replacement queued and the old
+ * sheets deleted last (the first replacement's the very last: once it is gone, everything before it
+ * ran). On failure the half-made sheets are removed and the old ones put back, unless the batch turns
+ * out complete (see `undoReplacements`).
+ */
+async function commitReplacements(
+  context: XlContext,
+  look: WorkbookLook,
+  replacements: readonly Replacement[],
+  features: HostFeatures,
+): Promise<void> {
+  const wb = context.workbook;
   /** Whether a sync of this write went through (only a large history's bands come before the batch). */
   let wrote = false;
   try {
@@ -130,22 +130,100 @@ export async function writeSummaryInExcel(
     }
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     for (const r of replacements) queueReplacement(context, r, features);
-    // The deletes last, the old summary's the very last: once it is gone, everything before it ran.
     for (const r of [...replacements].reverse()) if (r.owned) wb.worksheets.getItem(r.owned.id).delete();
     await context.sync();
   } catch (error) {
     // Refused whole because a cell is being edited: nothing was written, nothing to undo.
     if (!wrote && refusedInCellEditMode(error)) failWith("cell-edit", HOST_MESSAGES.cellEdit());
     try {
-      const completed = await undoReplacements(context, sheets, replacements);
-      if (completed) return { sheetName: name, renamedFrom };
+      if (await undoReplacements(context, look.sheets, replacements)) return;
     } catch (undoError) {
       failWith("unknown", HOST_MESSAGES.undoFailed(undoError instanceof Error ? undoError.message : String(undoError)));
     }
     // Not the new sheet's name: a sheet just added cannot be protected; the workbook's structure or the old
-    // summary can.
+    // sheet can.
     throw error instanceof HostErrorCarrier ? error : new HostErrorCarrier(hostErrorFrom(error, null));
   }
+}
+
+/** A visible sheet of ours replaced whole in the batch: the summary, the 督办单. */
+function visibleReplacement(
+  look: WorkbookLook,
+  markName: string,
+  name: string,
+  plan: SheetPlan,
+  aside: string | null,
+): Replacement {
+  const queued = look.marks.get(markName);
+  if (!queued) throw new Error(`mark ${markName} was not looked at`);
+  return {
+    markName,
+    owned: sheetMarkedBy(look, queued),
+    markBefore: markBefore(queued),
+    markExisted: !queued.item.isNullObject,
+    name,
+    plan,
+    aside,
+    hidden: false,
+    bands: null,
+  };
+}
+
+export async function writeSummaryInExcel(
+  context: XlContext,
+  evaluation: EvaluateOutcome,
+  settings: Settings,
+  features: HostFeatures,
+): Promise<WriteSummaryOutcome> {
+  const look = await lookAtWorkbook(context, [MARK_NAMES.summary, MARK_NAMES.history], features);
+  const names = look.sheets.map((s) => s.name);
+  const summaryMark = look.marks.get(MARK_NAMES.summary);
+  const historyMark = look.marks.get(MARK_NAMES.history);
+  if (!summaryMark || !historyMark) throw new Error("the summary's marks were not looked at");
+  const owned = sheetMarkedBy(look, summaryMark);
+  const { name, renamedFrom } = pickSummarySheetName(names, owned?.name ?? null);
+  const plan = planSummarySheet(evaluation.result, {
+    sheetName: name,
+    ledgerSheet: evaluation.sheet,
+    surveySheet: evaluation.surveySheet,
+    settings,
+  });
+  const aside = owned ? asideName(names) : null;
+  const summary = visibleReplacement(look, MARK_NAMES.summary, name, plan, aside);
+  // An evaluation read without a history (none in the workbook is an empty one) records no period.
+  const history = evaluation.result.period
+    ? historyReplacement(evaluation, historyMark, sheetMarkedBy(look, historyMark), names, aside, features)
+    : null;
+  await commitReplacements(context, look, history ? [summary, history] : [summary], features);
+  return { sheetName: name, renamedFrom };
+}
+
+/** A sheet the add-in owns: the defined name that marks it, its name, and its plan under the name it gets. */
+export interface OwnedSheetSpec {
+  readonly markName: string;
+  readonly baseName: string;
+  readonly plan: (sheetName: string) => SheetPlan;
+}
+
+/** Writes (or replaces) one visible sheet of ours — the 督办单 — in the summary's two syncs, all or nothing. */
+export async function writeOwnedSheetInExcel(
+  context: XlContext,
+  spec: OwnedSheetSpec,
+  features: HostFeatures,
+): Promise<WriteSummaryOutcome> {
+  const look = await lookAtWorkbook(context, [spec.markName], features);
+  const names = look.sheets.map((s) => s.name);
+  const queued = look.marks.get(spec.markName);
+  if (!queued) throw new Error(`mark ${spec.markName} was not looked at`);
+  const owned = sheetMarkedBy(look, queued);
+  const { name, renamedFrom } = pickOwnedSheetName(spec.baseName, names, owned?.name ?? null);
+  const aside = owned ? asideName(names) : null;
+  await commitReplacements(
+    context,
+    look,
+    [visibleReplacement(look, spec.markName, name, spec.plan(name), aside)],
+    features,
+  );
   return { sheetName: name, renamedFrom };
 }
 
@@ -164,7 +242,7 @@ function historyReplacement(
   return {
     markName: MARK_NAMES.history,
     owned,
-    markBefore: mark.item.isNullObject ? null : mark.range.isNullObject ? REFERS_TO_NOTHING : mark.range.address,
+    markBefore: markBefore(mark),
     markExisted: !mark.item.isNullObject,
     name,
     plan,

@@ -45,7 +45,7 @@ type RunState =
   | { readonly phase: "failed"; readonly error: HostError };
 
 /** Where a message is shown: beside what the user just did, never in a place they have left. */
-type NoticePlace = "load" | "findings" | "summary" | "clear" | "settings" | "layout";
+type NoticePlace = "load" | "findings" | "summary" | "supervision" | "clear" | "settings" | "layout";
 
 const useStyles = makeStyles({
   root: {
@@ -79,7 +79,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   const [today, setToday] = useState<string>(() => localToday(now()));
   const [run, setRun] = useState<RunState>({ phase: "idle" });
   const [notices, setNotices] = useState<Partial<Record<NoticePlace, Notice>>>({});
-  const { pending: action, perform } = useHostAction<"summary" | "clear" | "save">();
+  const { pending: action, perform } = useHostAction<"summary" | "supervision" | "clear" | "save">();
   /** After "no ledger here": another sheet that holds one, offered in one click. */
   const [ledgerElsewhere, setLedgerElsewhere] = useState<string | null>(null);
 
@@ -185,28 +185,11 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
     tell("layout", { intent: "success", text: t("mappingSaved") });
   };
 
-  const selectFinding = async (finding: Finding) => {
-    if (!finding.cell) return;
-    const selected = await host.selectCell(finding.sheet, finding.cell);
-    tell(
-      "findings",
-      selected.ok
-        ? null
-        : { intent: "error", text: `${t("selectFailed")}${t("listSeparator")}${pick(selected.error.message, lang)}` },
-    );
-  };
-
   /** An entry of 与上期对比: selects the item's 问题描述 cell (else its first column's) on the ledger sheet. */
   const selectRow = async (result: EvaluationResult, row: number) => {
     const { columns, sheet: ledgerSheet } = result.layout;
     const col = columns.description ?? columns.seq ?? Math.min(...Object.values(columns));
-    const selected = await host.selectCell(ledgerSheet, `${columnLetter(col)}${row}`);
-    tell(
-      "findings",
-      selected.ok
-        ? null
-        : { intent: "error", text: `${t("selectFailed")}${t("listSeparator")}${pick(selected.error.message, lang)}` },
-    );
+    await selectCell(ledgerSheet, `${columnLetter(col)}${row}`);
   };
 
   /** The link in a message: selects A1 of the sheet it names (the summary is not activated when written). */
@@ -236,6 +219,43 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
           });
       },
     );
+  };
+
+  /** 生成督办单: the sheet named beside the button, with how many units it holds a notice for. */
+  const writeSupervision = async (outcome: EvaluateOutcome) => {
+    tell("supervision", null);
+    await perform(
+      "supervision",
+      () => host.writeSupervision(outcome, settings),
+      (written) => {
+        if (!written.ok) {
+          tell("supervision", { intent: "error", text: pick(written.error.message, lang) });
+          return;
+        }
+        const { sheetName: sheet, renamedFrom, units } = written.value;
+        const text = renamedFrom
+          ? t("supervisionRenamed", { wanted: renamedFrom, sheet, n: units.length })
+          : units.length === 0
+            ? t("supervisionNone", { sheet })
+            : t("supervisionWritten", { sheet, n: units.length });
+        tell("supervision", { intent: renamedFrom ? "warning" : "success", text, openSheet: sheet });
+      },
+    );
+  };
+
+  /** A finding's cell, or a 临期 item's row; a failure is said beside the findings. */
+  const selectCell = async (sheetName: string, address: string) => {
+    const selected = await host.selectCell(sheetName, address);
+    tell(
+      "findings",
+      selected.ok
+        ? null
+        : { intent: "error", text: `${t("selectFailed")}${t("listSeparator")}${pick(selected.error.message, lang)}` },
+    );
+  };
+
+  const selectFinding = async (finding: Finding) => {
+    if (finding.cell) await selectCell(finding.sheet, finding.cell);
   };
 
   const clearMarks = async (history: boolean) => {
@@ -326,12 +346,20 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                 mapping={settings.mapping}
                 busy={busy}
                 writingSummary={action === "summary"}
+                writingSupervision={action === "supervision"}
                 onEvaluateAgain={() => void evaluateWith(settings)}
                 onSelectFinding={(finding) => void selectFinding(finding)}
                 onSelectRow={(row) => void selectRow(done.outcome.result, row)}
                 onWriteSummary={() => void writeSummary(done.outcome)}
+                onWriteSupervision={() => void writeSupervision(done.outcome)}
+                onSelectCell={(sheetName, address) => void selectCell(sheetName, address)}
                 onSaveMapping={(mapping) => void saveMapping(mapping)}
-                notices={{ findings: noticeAt("findings"), summary: noticeAt("summary"), layout: noticeAt("layout") }}
+                notices={{
+                  findings: noticeAt("findings"),
+                  summary: noticeAt("summary"),
+                  supervision: noticeAt("supervision"),
+                  layout: noticeAt("layout"),
+                }}
               />
             )}
             <ClearMarks
@@ -359,10 +387,16 @@ function storedProblemsText(problems: readonly string[], t: ReturnType<typeof us
 function clearedNotice(removed: ClearOutcome, t: ReturnType<typeof useStrings>["t"]): Notice {
   const kept = removed.history && !removed.history.removed ? t("historyKept", { sheet: removed.history.sheet }) : "";
   const historyRemoved = removed.history?.removed ? removed.history.sheet : null;
-  if (removed.ledgerSheets.length === 0 && removed.summarySheet === null && historyRemoved === null)
+  if (
+    removed.ledgerSheets.length === 0 &&
+    removed.summarySheet === null &&
+    removed.supervisionSheet === null &&
+    historyRemoved === null
+  )
     return { intent: "info", text: `${t("nothingToClear")}${kept}` };
   const parts = removed.ledgerSheets.map((sheet) => t("clearedLedger", { sheet }));
   if (removed.summarySheet !== null) parts.push(t("clearedSummary", { sheet: removed.summarySheet }));
+  if (removed.supervisionSheet !== null) parts.push(t("clearedSupervision", { sheet: removed.supervisionSheet }));
   if (historyRemoved !== null) parts.push(t("clearedHistory", { sheet: historyRemoved }));
   return { intent: "success", text: `${t("marksCleared", { what: parts.join(t("listSeparator")) })}${kept}` };
 }

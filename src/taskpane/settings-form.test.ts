@@ -106,3 +106,24 @@ describe("theme", () => {
     expect(luminance("red")).toBeNull();
   });
 });
+
+describe("临期 and 督办单 days", () => {
+  it("shows dueSoonDays and feedbackDays, reads them back, and reports bad ones beside their fields", () => {
+    const form = toForm(DEFAULT_SETTINGS);
+    expect(form.supervision).toEqual({ dueSoonDays: "7", feedbackDays: "7" });
+    form.supervision.dueSoonDays = "10";
+    form.supervision.feedbackDays = "３";
+    const read = fromForm(form, DEFAULT_SETTINGS);
+    expect(read.ok && [read.settings.dueSoonDays, read.settings.feedbackDays]).toEqual([10, 3]);
+    form.supervision.dueSoonDays = "2.5";
+    form.supervision.feedbackDays = "0";
+    const bad = fromForm(form, DEFAULT_SETTINGS);
+    expect(bad).toEqual({
+      ok: false,
+      problems: [
+        { field: "dueSoonDays", message: { zh: "请填写整数。", en: "Enter a whole number." } },
+        { field: "feedbackDays", message: { zh: "不能小于 1。", en: "Must be at least 1." } },
+      ],
+    });
+  });
+});

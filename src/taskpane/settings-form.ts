@@ -22,10 +22,15 @@ export const INPUT_KEYS = [
 ] as const;
 export type InputKey = (typeof INPUT_KEYS)[number];
 
+/** 临期 and the 督办单: whole days, shown in their own group. */
+export const SUPERVISION_KEYS = ["dueSoonDays", "feedbackDays"] as const;
+export type SupervisionKey = (typeof SUPERVISION_KEYS)[number];
+
 export interface SettingsForm {
   yellowAfterDays: string;
   redAfterMonths: string;
   escalateAfterReds: string;
+  supervision: Record<SupervisionKey, string>;
   rules: Record<RuleId, SeveritySetting>;
   targets: Record<TargetKey, string>;
   inputs: Record<InputKey, string>;
@@ -60,6 +65,7 @@ export function toForm(settings: Settings): SettingsForm {
     yellowAfterDays: String(settings.yellowAfterDays),
     redAfterMonths: String(settings.redAfterMonths),
     escalateAfterReds: String(settings.escalateAfterReds),
+    supervision: { dueSoonDays: String(settings.dueSoonDays), feedbackDays: String(settings.feedbackDays) },
     rules,
     targets,
     inputs,
@@ -69,13 +75,19 @@ export function toForm(settings: Settings): SettingsForm {
 
 /** A form field that can hold a bad value, named as the form names it. */
 export type FormField =
-  "yellowAfterDays" | "redAfterMonths" | "escalateAfterReds" | `targets.${TargetKey}` | `inputs.${InputKey}`;
+  | "yellowAfterDays"
+  | "redAfterMonths"
+  | "escalateAfterReds"
+  | SupervisionKey
+  | `targets.${TargetKey}`
+  | `inputs.${InputKey}`;
 
 /** The form's number fields in the order they are shown: the first problem in this order gets the focus. */
 export const FORM_FIELDS: readonly FormField[] = [
   "yellowAfterDays",
   "redAfterMonths",
   "escalateAfterReds",
+  ...SUPERVISION_KEYS,
   ...TARGET_KEYS.map((key) => `targets.${key}` as const),
   ...INPUT_KEYS.map((key) => `inputs.${key}` as const),
 ];
@@ -110,6 +122,7 @@ const notANumber = (text: string): Message => ({ zh: `“${text}”不是数字�
 export function fieldOfPath(path: readonly PropertyKey[]): FormField | null {
   const [head, key] = path.map(String);
   if (head === "yellowAfterDays" || head === "redAfterMonths" || head === "escalateAfterReds") return head;
+  if ((SUPERVISION_KEYS as readonly string[]).includes(head ?? "")) return head as SupervisionKey;
   if (head === "targets" && (TARGET_KEYS as readonly string[]).includes(key ?? ""))
     return `targets.${key as TargetKey}`;
   if (head === "indicatorInputs" && (INPUT_KEYS as readonly string[]).includes(key ?? ""))
@@ -174,6 +187,8 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
     yellowAfterDays: numberOf("yellowAfterDays", form.yellowAfterDays, false),
     redAfterMonths: numberOf("redAfterMonths", form.redAfterMonths, false),
     escalateAfterReds: numberOf("escalateAfterReds", form.escalateAfterReds, false),
+    dueSoonDays: numberOf("dueSoonDays", form.supervision.dueSoonDays, false),
+    feedbackDays: numberOf("feedbackDays", form.supervision.feedbackDays, false),
     rules,
     targets,
     indicatorInputs: inputs,

@@ -21,6 +21,12 @@ const CTX: CellContext = {
   cellFormats: [null, "yyyy/m/d", "0%", null, "@"],
 };
 
+function columnLetters(col: number): string {
+  let letters = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 function readRows(xml: string, ctx: CellContext = CTX, date1904 = false) {
   return readWhole(new SheetReader("台账", ctx, date1904), `<worksheet><sheetData>${xml}</sheetData></worksheet>`);
 }
@@ -134,6 +140,32 @@ describe("SheetReader: rows and cells", () => {
       '<row r="1" s="1" customFormat="1"><c r="A1"><v>45747</v></c><c r="B1" s="2"><v>1</v></c></row>',
     );
     expect(numberFormats?.[0]).toEqual(["yyyy/m/d", "0%"]);
+  });
+
+  it("shares one frozen formats row among rows with the same formats in the same columns", () => {
+    const row = (r: number, dateStyle: number) =>
+      `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" s="${dateStyle}"><v>45747</v></c><c r="C${r}" s="2"><v>0.5</v></c></row>`;
+    const { numberFormats } = readRows(row(1, 1) + row(2, 1) + row(3, 2) + row(4, 1));
+    expect(numberFormats?.[0]).toEqual([null, "yyyy/m/d", "0%"]);
+    expect(numberFormats?.[2]).toEqual([null, "0%", "0%"]);
+    expect(numberFormats?.[1]).toBe(numberFormats?.[0]);
+    expect(numberFormats?.[3]).toBe(numberFormats?.[0]);
+    expect(numberFormats?.[2]).not.toBe(numberFormats?.[0]);
+    expect(Object.isFrozen(numberFormats?.[0])).toBe(true);
+  });
+
+  it("stops sharing formats rows on a sheet whose rows do not repeat, and reads them alike", () => {
+    // Every row a different column: each adds trie steps, past the sharing limit (4,096).
+    const rows = Array.from({ length: 5000 }, (_, i) => {
+      const col = (i % 16000) + 1;
+      const ref = `${columnLetters(col)}${i + 1}`;
+      return `<row r="${i + 1}"><c r="${ref}" s="1"><v>45747</v></c></row>`;
+    }).join("");
+    const { numberFormats } = readRows(rows);
+    expect(numberFormats?.[0]).toEqual(["yyyy/m/d"]);
+    expect(numberFormats?.[4999]?.[4999]).toBe("yyyy/m/d");
+    expect(numberFormats?.[4999]?.length).toBe(5000);
+    expect(Object.isFrozen(numberFormats?.[4999])).toBe(false);
   });
 
   it("keeps no formats when no number has one, and skips rows without values", () => {

@@ -307,8 +307,11 @@ export interface SheetCells {
    * nulls and values, or — when its cells are far apart — a sparse array (see `storeRow`).
    */
   readonly values: CellValue[][];
-  /** Only for rows with a formatted number; null when the sheet has none. */
-  readonly numberFormats: (string | null)[][] | null;
+  /**
+   * Only for rows with a formatted number; null when the sheet has none. Rows with the same formats
+   * in the same columns may be one shared array (`FormatRows`): read them, never write to them.
+   */
+  readonly numberFormats: (readonly (string | null)[])[] | null;
   readonly merges: MergeArea[];
 }
 
@@ -405,6 +408,51 @@ function storeRow<T>(cols: readonly number[], values: readonly T[], count: numbe
   const row: T[] = [];
   for (const i of order) row[(cols[i] as number) - 1] = values[i] as T;
   return row;
+}
+
+/** A step of `FormatRows`' trie: the rows that go on from here, by column then format, and the row that ends here. */
+interface FormatRowNode {
+  next: Map<number, Map<string | null, FormatRowNode>> | null;
+  row: readonly (string | null)[] | null;
+}
+
+/** Trie nodes `FormatRows` keeps at most; past that, rows are no longer shared. */
+const SHARED_FORMAT_NODES = 4096;
+
+/**
+ * The number-format rows of a sheet, one array per distinct row. A ledger repeats a few patterns
+ * (a date format in the same two or three columns on every item row), so 100,000 rows need a
+ * handful of arrays, not 100,000 (~14 MB on a 100,000-item ledger, kept for the whole evaluation).
+ * Rows are found in a trie over their (column, format) pairs in file order: the same pairs always
+ * make the same row. Shared rows are frozen, so no reader can change another row's formats. A sheet
+ * whose rows do not repeat (past `SHARED_FORMAT_NODES` trie steps) stops sharing and costs no more
+ * than before.
+ */
+class FormatRows {
+  private root: FormatRowNode | null = { next: null, row: null };
+  private nodes = 0;
+
+  row(cols: readonly number[], formats: readonly (string | null)[], count: number): readonly (string | null)[] {
+    if (this.root === null) return storeRow(cols, formats, count, null);
+    let node = this.root;
+    for (let i = 0; i < count; i++) {
+      const col = cols[i] as number;
+      const format = formats[i] as string | null;
+      node.next ??= new Map();
+      let byFormat = node.next.get(col);
+      if (byFormat === undefined) node.next.set(col, (byFormat = new Map()));
+      let child = byFormat.get(format);
+      if (child === undefined) {
+        if (++this.nodes > SHARED_FORMAT_NODES) {
+          this.root = null;
+          return storeRow(cols, formats, count, null);
+        }
+        byFormat.set(format, (child = { next: null, row: null }));
+      }
+      node = child;
+    }
+    return (node.row ??= Object.freeze(storeRow(cols, formats, count, null)));
+  }
 }
 
 /** `A1`-style reference in `buf[start, end)` → its column (1-based), 0 when it has no letters; -1 when malformed. */
@@ -521,7 +569,8 @@ function numberAt(buf: Uint8Array, start: number, end: number): number {
  */
 export class SheetReader extends PartReader<SheetCells> {
   private readonly values: CellValue[][] = [];
-  private readonly formats: (string | null)[][] = [];
+  private readonly formats: (readonly (string | null)[])[] = [];
+  private readonly formatRows = new FormatRows();
   private anyFormat = false;
   private readonly merges: MergeArea[] = [];
 
@@ -607,7 +656,7 @@ export class SheetReader extends PartReader<SheetCells> {
     if (this.count === 0) return;
     this.values[this.row - 1] = storeRow(this.cols, this.cellValues, this.count, null);
     if (this.formatCount > 0) {
-      this.formats[this.row - 1] = storeRow(this.formatCols, this.cellFormats, this.formatCount, null);
+      this.formats[this.row - 1] = this.formatRows.row(this.formatCols, this.cellFormats, this.formatCount);
       this.anyFormat = true;
     }
     this.budget.take(this.count, this.sheet);

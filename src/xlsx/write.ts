@@ -46,7 +46,14 @@ import {
 } from "../core/plan/marks-plan";
 import { planMarks } from "../core/plan/marks-from-result";
 import { isOpinionText, isStatusText, legacyWrittenRows, writtenRows, type RowSpan } from "../core/plan/written-rows";
-import { pickSummarySheetName, planSummarySheet, quoteSheet, type ChartPlan } from "../core/plan/summary-sheet";
+import {
+  pickOwnedSheetName,
+  pickSummarySheetName,
+  planSummarySheet,
+  quoteSheet,
+  type ChartPlan,
+} from "../core/plan/summary-sheet";
+import { planSupervisionSheet, SUPERVISION_SHEET_NAME } from "../core/plan/supervision-sheet";
 import type { Settings } from "../core/settings";
 import type { PeriodRecord } from "../core/history/record";
 import { planHistorySheet } from "../core/history/sheet";
@@ -95,6 +102,8 @@ export interface WriteOutcome {
   readonly summarySheet: string;
   /** Set when a user sheet already had the name 整改情况汇总 and another was used (say so to the user). */
   readonly renamedFrom: string | null;
+  /** The 督办单's sheet, and the name it could not have (a user's sheet had it), like the summary's. */
+  readonly supervision: { readonly sheetName: string; readonly renamedFrom: string | null };
 }
 
 /**
@@ -128,7 +137,14 @@ export async function writeEvaluatedCopy(
         en: `Sheet "${result.layout.sheet}" is not in the file.`,
       });
     }
-    const previousSummary = markedSummary(book);
+    const previousSummary = markedSheet(book, MARK_NAMES.summary);
+    const previousSupervision = markedSheet(book, MARK_NAMES.supervision);
+    if (previousSupervision?.name === ledger.name) {
+      throw new WriteError({
+        zh: `工作表“${ledger.name}”是整改台账助手生成的督办单，不是台账。`,
+        en: `Sheet "${ledger.name}" is the supervision notice the add-in wrote, not a ledger.`,
+      });
+    }
     if (previousSummary?.name === ledger.name) {
       throw new WriteError({
         zh: `工作表“${ledger.name}”是整改台账助手生成的汇总表，不是台账。`,
@@ -152,35 +168,36 @@ export async function writeEvaluatedCopy(
       surveySheet: opts.surveySheet,
       settings: opts.settings,
     });
-    let xml = book.xml;
-    let summaryIndex: number;
-    let summaryPart: string;
-    if (previousSummary?.part) {
-      // Evaluating a copy again: the summary takes the place (part, sheet id, position) of the old one.
-      summaryIndex = book.sheets.indexOf(previousSummary);
-      summaryPart = previousSummary.part;
-      removeOwnPart(pkg, summaryPart);
-      dropCalcChain(pkg, book);
-    } else {
-      if (previousSummary) xml = removeSheet(xml, book.sheets.indexOf(previousSummary));
-      summaryPart = pkg.freeName(`${book.folder}worksheets/sheet`, ".xml");
-      const relationshipId = pkg.addRelationship(book.part, `${book.relationshipNamespace}/worksheet`, summaryPart);
-      xml = addSheet(xml, name, relationshipId, book.relationshipNamespace);
-      summaryIndex = listSheets(xml).length - 1;
-    }
+    // The summary takes the place (part, sheet id, position) of an earlier one; so does the 督办单.
+    const summaryPlaced = placeOwnedSheet(pkg, book, book.xml, previousSummary, name);
+    let xml = summaryPlaced.xml;
+    const summaryPart = summaryPlaced.part;
     const drawing = addCharts(pkg, book, summaryPart, plan.charts);
     const summary = summarySheetXml(plan, styles, mainNamespace(book.xml), drawing);
     pkg.setText(summaryPart, summary.xml);
     pkg.setContentType(summaryPart, WORKSHEET_CONTENT_TYPE);
 
+    const supervisionName = pickOwnedSheetName(
+      SUPERVISION_SHEET_NAME,
+      listSheets(xml).map((s) => s.name),
+      previousSupervision?.name ?? null,
+    );
+    const supervisionPlan = planSupervisionSheet(result, { sheetName: supervisionName.name, settings: opts.settings });
+    const supervisionPlaced = placeOwnedSheet(pkg, book, xml, previousSupervision, supervisionName.name);
+    xml = supervisionPlaced.xml;
+    pkg.setText(supervisionPlaced.part, summarySheetXml(supervisionPlan, styles, mainNamespace(book.xml), null).xml);
+    pkg.setContentType(supervisionPlaced.part, WORKSHEET_CONTENT_TYPE);
     const history = opts.history ? writeHistorySheet(pkg, book, xml, opts.history, styles) : null;
     if (history) xml = history.xml;
+    // Both sheets of ours were placed or appended after the summary: its index is final now.
+    const summaryIndex = listSheets(xml).findIndex((s) => s.name === name);
 
     const rows = writtenRows(marks);
     const columnRange = (col: number) =>
       `${quoteSheet(ledger.name)}!$${columnLetter(col)}$${rows.top}:$${columnLetter(col)}$${rows.bottom}`;
     const ours = [
       definedNameElement(xml, MARK_NAMES.summary, `${quoteSheet(name)}!$A$1`, null),
+      definedNameElement(xml, MARK_NAMES.supervision, `${quoteSheet(supervisionName.name)}!$A$1`, null),
       definedNameElement(xml, MARK_NAMES.statusColumn, columnRange(marks.statusCol), null),
       definedNameElement(xml, MARK_NAMES.opinionColumn, columnRange(marks.opinionCol), null),
       ...(summary.printTitles
@@ -196,7 +213,11 @@ export async function writeEvaluatedCopy(
     );
     pkg.setText(book.part, xml);
     saveStyles(pkg, book, styles);
-    return { summarySheet: name, renamedFrom };
+    return {
+      summarySheet: name,
+      renamedFrom,
+      supervision: { sheetName: supervisionName.name, renamedFrom: supervisionName.renamedFrom },
+    };
   });
 }
 
@@ -230,6 +251,33 @@ function writeHistorySheet(
 }
 
 /**
+ * Where a sheet of ours goes: in the part of the one an earlier run wrote (`previous`, found by its
+ * mark: same part, sheet id and position), else a new part at the end of the workbook.
+ */
+function placeOwnedSheet(
+  pkg: XlsxPackage,
+  book: Book,
+  xml: string,
+  previous: BookSheet | undefined,
+  name: string,
+): { xml: string; part: string } {
+  if (previous?.part) {
+    removeOwnPart(pkg, previous.part);
+    dropCalcChain(pkg, book);
+    return { xml, part: previous.part };
+  }
+  const edited = previous
+    ? removeSheet(
+        xml,
+        listSheets(xml).findIndex((s) => s.name === previous.name),
+      )
+    : xml;
+  const part = pkg.freeName(`${book.folder}worksheets/sheet`, ".xml");
+  const relationshipId = pkg.addRelationship(book.part, `${book.relationshipNamespace}/worksheet`, part);
+  return { xml: addSheet(edited, name, relationshipId, book.relationshipNamespace), part };
+}
+
+/**
  * 清除标记 for files: a copy of `inputPath` without anything the add-in wrote (SPEC §8). The recorded
  * periods (评估记录) stay unless `history` is asked for ("也清除评估记录"): they are the workbook's
  * memory between meetings, not a mark.
@@ -245,12 +293,15 @@ export async function removeMarks(
     const book = openWorkbook(pkg);
     applySheetEdits(pkg, book, removalEdits(book, legacyTexts));
     let xml = book.xml;
-    const summary = markedSummary(book);
-    if (summary) {
-      xml = removeSheet(xml, book.sheets.indexOf(summary));
-      if (summary.part) {
-        pkg.removeRelationships(book.part, [summary.relationshipId]);
-        removeOwnPart(pkg, summary.part);
+    for (const owned of [markedSheet(book, MARK_NAMES.summary), markedSheet(book, MARK_NAMES.supervision)]) {
+      if (!owned) continue;
+      xml = removeSheet(
+        xml,
+        listSheets(xml).findIndex((s) => s.name === owned.name),
+      );
+      if (owned.part) {
+        pkg.removeRelationships(book.part, [owned.relationshipId]);
+        removeOwnPart(pkg, owned.part);
       }
       dropCalcChain(pkg, book);
     }
@@ -467,7 +518,11 @@ function asWriteError(error: unknown): unknown {
 
 // ───────────────────────────── Marks: find, remove ─────────────────────────────
 
-const MARK_NAME_SET = new Set<string>([MARK_NAMES.summary, ...COLUMN_MARK_PAIRS.flatMap((p) => [p.status, p.opinion])]);
+const MARK_NAME_SET = new Set<string>([
+  MARK_NAMES.summary,
+  MARK_NAMES.supervision,
+  ...COLUMN_MARK_PAIRS.flatMap((p) => [p.status, p.opinion]),
+]);
 
 function isMarkName(name: string): boolean {
   return MARK_NAME_SET.has(name);
@@ -502,8 +557,9 @@ function markedRanges(names: readonly DefinedNameEntry[], name: string): MarkedR
   return out;
 }
 
-function markedSummary(book: Book): BookSheet | undefined {
-  const mark = markedRanges(book.names, MARK_NAMES.summary)[0];
+/** The sheet of ours a mark (`MARK_NAMES.summary`, `.supervision`) points at. */
+function markedSheet(book: Book, markName: string): BookSheet | undefined {
+  const mark = markedRanges(book.names, markName)[0];
   return mark ? book.sheets.find((s) => s.name === mark.sheet) : undefined;
 }
 

@@ -109,7 +109,11 @@ describe("the double's state written to .xlsx", () => {
     expect(run.code).toBe(0);
     const written = snapshotWorkbook(await loadWorkbookModel(out));
     const original = snapshotWorkbook(await loadWorkbookModel(join(dir, "user-rules.xlsx")));
-    expect(written.sheets.map((s) => s.name)).toEqual([...original.sheets.map((s) => s.name), "整改情况汇总"]);
+    expect(written.sheets.map((s) => s.name)).toEqual([
+      ...original.sheets.map((s) => s.name),
+      "整改情况汇总",
+      "督办单",
+    ]);
     const ledger = written.sheets[0];
     expect(ledger?.cells.J2?.value).toBe("预警状态");
     for (const rule of original.sheets[0]?.conditionalFormats ?? [])

@@ -17,12 +17,14 @@ import type {
   HostOutcome,
   LedgerHost,
   WriteSummaryOutcome,
+  WriteSupervisionOutcome,
 } from "../../src/core/host";
 import { gridFrom } from "./grid-builder";
 
 export type FakeCall =
   | { readonly method: "evaluate"; readonly request: EvaluateRequest }
   | { readonly method: "writeSummary"; readonly evaluation: EvaluateOutcome }
+  | { readonly method: "writeSupervision"; readonly evaluation: EvaluateOutcome; readonly settings: Settings }
   | { readonly method: "clearMarks"; readonly options: ClearOptions | undefined }
   | { readonly method: "selectCell"; readonly sheet: string; readonly address: string }
   | { readonly method: "saveSettings"; readonly settings: Settings };
@@ -32,8 +34,14 @@ export class FakeLedgerHost implements LedgerHost {
   settings: Settings;
   /** What writeSummary answers: the name the summary got, and the name it wanted when that was taken. */
   summaryOutcome: WriteSummaryOutcome = { sheetName: "整改情况汇总", renamedFrom: null };
-  /** What the add-in has written, as 清除标记 would find it: the marked ledger sheets and the summary. */
-  marked: { ledgerSheets: string[]; summarySheet: string | null } = { ledgerSheets: [], summarySheet: null };
+  /** What writeSupervision answers. */
+  supervisionOutcome: WriteSupervisionOutcome = { sheetName: "督办单", renamedFrom: null, units: ["办公室", "工程部"] };
+  /** What the add-in has written, as 清除标记 would find it: the marked ledger sheets, the summary, the 督办单. */
+  marked: { ledgerSheets: string[]; summarySheet: string | null; supervisionSheet: string | null } = {
+    ledgerSheets: [],
+    summarySheet: null,
+    supervisionSheet: null,
+  };
   /** The recorded periods (评估记录): read by evaluate, written by writeSummary, kept by clearMarks unless asked. */
   history: PeriodRecord[] = [];
   /** Problems loadSettings reports with the stored settings, as the real host words them (the schema's). */
@@ -41,7 +49,9 @@ export class FakeLedgerHost implements LedgerHost {
   /** What findLedgerSheet answers: another sheet that holds a ledger, or null. */
   ledgerElsewhere: string | null = null;
   /** Makes the next call of a method fail with this error. */
-  failNext: Partial<Record<"evaluate" | "writeSummary" | "clearMarks" | "selectCell" | "saveSettings", HostError>> = {};
+  failNext: Partial<
+    Record<"evaluate" | "writeSummary" | "writeSupervision" | "clearMarks" | "selectCell" | "saveSettings", HostError>
+  > = {};
 
   constructor(
     /** The ledger evaluate reads; a test may replace it between evaluations (the next meeting's ledger). */
@@ -95,7 +105,9 @@ export class FakeLedgerHost implements LedgerHost {
       };
     }
     if (!this.marked.ledgerSheets.includes(this.ledger.sheet)) this.marked.ledgerSheets.push(this.ledger.sheet);
-    return { ok: true, value: {
+    return {
+      ok: true,
+      value: {
         result: evaluation.result,
         sheet: this.ledger.sheet,
         surveySheet: null,
@@ -113,6 +125,17 @@ export class FakeLedgerHost implements LedgerHost {
     return { ok: true, value: this.summaryOutcome };
   }
 
+  async writeSupervision(
+    evaluation: EvaluateOutcome,
+    settings: Settings,
+  ): Promise<HostOutcome<WriteSupervisionOutcome>> {
+    this.calls.push({ method: "writeSupervision", evaluation, settings });
+    const failure = this.fail("writeSupervision");
+    if (failure) return { ok: false, error: failure };
+    this.marked.supervisionSheet = this.supervisionOutcome.sheetName;
+    return { ok: true, value: this.supervisionOutcome };
+  }
+
   async clearMarks(options?: ClearOptions): Promise<HostOutcome<ClearOutcome>> {
     this.calls.push({ method: "clearMarks", options });
     const failure = this.fail("clearMarks");
@@ -121,7 +144,7 @@ export class FakeLedgerHost implements LedgerHost {
     const history = this.history.length > 0 ? { sheet: HISTORY_SHEET_NAME, removed: removeHistory } : null;
     if (removeHistory) this.history = [];
     const removed = { ...this.marked, history };
-    this.marked = { ledgerSheets: [], summarySheet: null };
+    this.marked = { ledgerSheets: [], summarySheet: null, supervisionSheet: null };
     return { ok: true, value: removed };
   }
 

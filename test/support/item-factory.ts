@@ -101,6 +101,7 @@ export function itemFrom(spec: ItemSpec = {}): EvaluatedItem {
     ongoing: spec.ongoing ?? deadline.ongoing,
     light: spec.light ?? "none",
     overdueDays: spec.overdueDays ?? 0,
+    dueInDays: spec.dueInDays ?? null,
   };
 }
 

@@ -132,11 +132,22 @@ describe("writeEvaluatedCopy", () => {
   });
 
   it("adds the summary sheet last, marked by a defined name, with the plan's cells", async () => {
-    expect(written.outcome).toEqual({ summarySheet: "整改情况汇总", renamedFrom: null });
+    expect(written.outcome).toEqual({
+      summarySheet: "整改情况汇总",
+      renamedFrom: null,
+      supervision: { sheetName: "督办单", renamedFrom: null },
+    });
     const workbook = await load(output);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([LEDGER_SHEET, SURVEY_SHEET, "说明", "整改情况汇总"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      LEDGER_SHEET,
+      SURVEY_SHEET,
+      "说明",
+      "整改情况汇总",
+      "督办单",
+    ]);
     const names = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     expect(names.find((n) => n.name === MARK_NAMES.summary)?.ranges).toEqual(["'整改情况汇总'!$A$1"]);
+    expect(names.find((n) => n.name === MARK_NAMES.supervision)?.ranges).toEqual(["'督办单'!$A$1"]);
     // The owned columns' names record exactly the rows written: header through the last item.
     expect(names.find((n) => n.name === MARK_NAMES.statusColumn)?.ranges).toEqual([`'${LEDGER_SHEET}'!$K$2:$K$8`]);
     expect(names.find((n) => n.name === MARK_NAMES.opinionColumn)?.ranges).toEqual([`'${LEDGER_SHEET}'!$L$2:$L$8`]);
@@ -251,7 +262,7 @@ describe("a user sheet named 整改情况汇总", () => {
     const userOutput = join(dir, "有同名表-评估.xlsx");
     await buildLedgerWorkbook(userInput, ["整改情况汇总"]);
     const { outcome } = await evaluateAndWrite(userInput, userOutput);
-    expect(outcome).toEqual({ summarySheet: "整改情况汇总 (2)", renamedFrom: "整改情况汇总" });
+    expect(outcome).toMatchObject({ summarySheet: "整改情况汇总 (2)", renamedFrom: "整改情况汇总" });
     const [before, after] = [await workbookSnapshot(userInput), await workbookSnapshot(userOutput)];
     const sheet = (s: unknown, name: string) =>
       (s as { sheets: { name: string }[] }).sheets.find((x) => x.name === name);
@@ -261,10 +272,35 @@ describe("a user sheet named 整改情况汇总", () => {
     // Evaluating the copy again replaces the add-in's (2), and still leaves the user's sheet alone.
     const again = join(dir, "有同名表-再评估.xlsx");
     const second = await evaluateAndWrite(userOutput, again);
-    expect(second.outcome).toEqual({ summarySheet: "整改情况汇总 (2)", renamedFrom: "整改情况汇总" });
+    expect(second.outcome).toMatchObject({ summarySheet: "整改情况汇总 (2)", renamedFrom: "整改情况汇总" });
     const names = (await load(again)).worksheets.map((w) => w.name);
     expect(names.filter((n) => n.startsWith("整改情况汇总"))).toEqual(["整改情况汇总", "整改情况汇总 (2)"]);
     expect(sheet(await workbookSnapshot(again), "整改情况汇总")).toEqual(sheet(before, "整改情况汇总"));
+  });
+});
+
+describe("a user sheet named 督办单", () => {
+  it("is left untouched and 督办单 (2) is used, again on the copy; removeMarks takes only ours away", async () => {
+    const userInput = join(dir, "有督办单.xlsx");
+    const userOutput = join(dir, "有督办单-评估.xlsx");
+    await buildLedgerWorkbook(userInput, ["督办单"]);
+    const { outcome } = await evaluateAndWrite(userInput, userOutput);
+    expect(outcome.supervision).toEqual({ sheetName: "督办单 (2)", renamedFrom: "督办单" });
+    const sheet = (s: unknown, name: string) =>
+      (s as { sheets: { name: string }[] }).sheets.find((x) => x.name === name);
+    const before = await workbookSnapshot(userInput);
+    expect(sheet(await workbookSnapshot(userOutput), "督办单")).toEqual(sheet(before, "督办单"));
+    const again = join(dir, "有督办单-再评估.xlsx");
+    expect((await evaluateAndWrite(userOutput, again)).outcome.supervision).toEqual({
+      sheetName: "督办单 (2)",
+      renamedFrom: "督办单",
+    });
+    const names = (await load(again)).worksheets.map((w) => w.name);
+    expect(names.filter((n) => n.startsWith("督办单"))).toEqual(["督办单", "督办单 (2)"]);
+    const cleared = join(dir, "有督办单-清除.xlsx");
+    await removeMarks(again, cleared);
+    expect((await load(cleared)).worksheets.map((w) => w.name)).not.toContain("督办单 (2)");
+    expect(sheet(await workbookSnapshot(cleared), "督办单")).toEqual(sheet(before, "督办单"));
   });
 });
 

@@ -2,6 +2,8 @@ import { evaluateRows } from "../../../test/support/sample-ledger";
 import type { EvaluationResult, Finding } from "../types";
 import { colourRuleFormula, LIGHT_LABELS } from "./marks-plan";
 import { opinionText, ownedColumnPositions, planMarks } from "./marks-from-result";
+import { isOpinionText } from "./written-rows";
+import { SettingsSchema } from "../settings";
 
 const finding = (severity: "error" | "warning", zh: string, row: number | null = 5): Finding => ({
   rule: "required-field",
@@ -24,6 +26,19 @@ describe("opinionText", () => {
     [[finding("warning", "同一句"), finding("warning", "同一句")], "【提醒】同一句"],
   ])("%# joins findings with their severity", (findings, expected) => {
     expect(opinionText(findings)).toBe(expected);
+  });
+});
+
+describe("opinionText of a 临期 item", () => {
+  it.each([
+    [[], 3, "【临期】距整改时限还有3天"],
+    [[], 0, "【临期】整改时限为今天"],
+    [[finding("error", "责任人为空")], 7, "【临期】距整改时限还有7天；【错误】责任人为空"],
+    [[finding("error", "责任人为空")], null, "【错误】责任人为空"],
+  ])("%#: the countdown comes first", (findings, dueInDays, expected) => {
+    expect(opinionText(findings, dueInDays)).toBe(expected);
+    // A 评估意见 cell of an earlier version's mark is recognised as ours by its first label.
+    expect(isOpinionText(expected)).toBe(true);
   });
 });
 
@@ -82,6 +97,14 @@ describe("planMarks", () => {
     expect(row5?.opinion).toContain("【提醒】整改措施“加强管理，提高意识”");
     expect(row5?.opinion.split("；")).toHaveLength(2);
     expect(plan.rows.filter((r) => r.row !== 5).every((r) => r.opinion === "")).toBe(true);
+  });
+
+  it("counts down on 临期 rows only (dueSoonDays from the settings)", () => {
+    // Row 6's deadline, 2025-04-30, is 30 days after 2025-03-31: outside the default 7 days, inside 30.
+    expect(plan.rows.find((r) => r.row === 6)?.opinion).toBe("");
+    const wide = planMarks(evaluateRows(undefined, undefined, SettingsSchema.parse({ dueSoonDays: 30 })));
+    expect(wide.rows.find((r) => r.row === 6)?.opinion).toBe("【临期】距整改时限还有30天");
+    expect(wide.rows.filter((r) => r.opinion.includes("【临期】")).map((r) => r.row)).toEqual([6]);
   });
 
   it("ignores findings on other sheets (survey findings)", () => {

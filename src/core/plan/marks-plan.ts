@@ -52,6 +52,7 @@ export interface MarksPlan {
  * be found again"). Both hosts write them; a later run finds and replaces what they point at and
  * 清除标记 removes them with the things they mark.
  * - `summary` → the summary sheet's A1 (so a user sheet that merely has the same name is told apart);
+ *   `supervision` → the 督办单's A1, for the same reason;
  * - `statusColumn` / `opinionColumn` → the cells the add-in wrote in each owned column on the ledger
  *   sheet: header row through the last item row (`writtenRows`), e.g. `'台账'!$K$2:$K$8`. Evaluating
  *   again and 清除标记 touch only that range, so a user's note above the header or under the ledger
@@ -62,6 +63,8 @@ export const MARK_NAMES = {
   summary: "_ZGTZ_Summary",
   /** The hidden sheet 评估记录 (its A1): the recorded periods, which 清除标记 keeps unless asked. */
   history: "_ZGTZ_History",
+  /** The 督办单's A1, like the summary's. */
+  supervision: "_ZGTZ_Supervision",
   statusColumn: "_ZGTZ_StatusColumn",
   opinionColumn: "_ZGTZ_OpinionColumn",
 } as const;

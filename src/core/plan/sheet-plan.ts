@@ -17,6 +17,10 @@ export type CellStyle =
   /** A 依据 (basis) cell: wrapped inside its column, so long text never runs past the table's edge. */
   | "basis"
   | "note"
+  /** A line to read first outside a table (the 督办单's feedback request): bold, 11 pt. */
+  | "emphasis"
+  /** A line of a form outside a table (the 督办单's unit and signature lines): 11 pt. */
+  | "line"
   | "good"
   | "warn"
   | "bad";
@@ -40,6 +44,8 @@ export const SHEET_STYLES: Readonly<Record<CellStyle, CellStyleSpec>> = {
   body: { bold: false, fontSize: 10, fill: null, fontColor: null, wrap: true, border: true },
   basis: { bold: false, fontSize: 9, fill: null, fontColor: "#595959", wrap: true, border: true },
   note: { bold: false, fontSize: 9, fill: null, fontColor: "#595959", wrap: false, border: false },
+  emphasis: { bold: true, fontSize: 11, fill: null, fontColor: null, wrap: false, border: false },
+  line: { bold: false, fontSize: 11, fill: null, fontColor: null, wrap: false, border: false },
   good: { bold: false, fontSize: 10, fill: "#C6EFCE", fontColor: "#006100", wrap: false, border: true },
   warn: { bold: false, fontSize: 10, fill: "#FFEB9C", fontColor: "#9C5700", wrap: false, border: true },
   bad: { bold: false, fontSize: 10, fill: "#FFC7CE", fontColor: "#9C0006", wrap: false, border: true },
@@ -173,6 +179,12 @@ export interface PrintSetup {
   readonly repeatRows: { readonly first: number; readonly last: number } | null;
   /** Manual page breaks: a new printed page starts at each of these rows. */
   readonly pageBreaksBefore: readonly number[];
+  /**
+   * Blocks that each belong on a page of their own (the 督办单's units), each followed by
+   * `PAGE_FILL_ROWS` empty rows: where a host cannot set page breaks, those rows are made tall enough
+   * to push the next block onto a new page (`rowHeightsWithoutPageBreaks`).
+   */
+  readonly pageBlocks?: readonly { readonly first: number; readonly last: number }[];
 }
 
 export interface SheetPlan {
@@ -281,4 +293,49 @@ export function wrappedRowHeights(
     .filter(([, points]) => points > DEFAULT_ROW_POINTS)
     .sort((a, b) => a[0] - b[0])
     .map(([row, points]) => ({ row, points }));
+}
+
+/** Empty rows after each of `PrintSetup.pageBlocks`, made tall where a host cannot set page breaks. */
+export const PAGE_FILL_ROWS = 2;
+/** Excel's tallest row. */
+const MAX_ROW_POINTS = 409;
+/** A4 portrait at 100 % with Excel's default margins (0.75 in top and bottom): the printed height, in points. */
+export const A4_PRINTED_POINTS = 842 - 2 * 54;
+/**
+ * Height left free under the fill rows: more than a host's rounding of row heights (to whole pixels),
+ * less than any block's first row (the 26 pt title), so that row cannot fit and starts the next page.
+ */
+const PAGE_SLACK_POINTS = 18;
+
+/**
+ * Where a host cannot set page breaks (Excel below ExcelApi 1.9: no page layout at all, so the sheet
+ * prints at 100 % on the default paper), each page block still starts a page: every row of the
+ * sheet gets an explicit height (the plan's, else the default), and the fill rows after a block take
+ * up what is left of its last page. Rows flow as printers flow them: a row that does not fit on the
+ * rest of a page starts the next one.
+ */
+export function rowHeightsWithoutPageBreaks(
+  plan: SheetPlan,
+  pagePoints: number = A4_PRINTED_POINTS,
+): { row: number; points: number }[] {
+  const planned = new Map(plan.rowHeights.map(({ row, points }) => [row, points]));
+  const out: { row: number; points: number }[] = [];
+  let used = 0;
+  let row = 1;
+  for (const block of plan.print.pageBlocks ?? []) {
+    for (; row <= block.last; row++) {
+      const points = planned.get(row) ?? DEFAULT_ROW_POINTS;
+      used = used + points > pagePoints ? points : used + points;
+      out.push({ row, points });
+    }
+    // Whole pixels (0.75 pt at 96 dpi), rounded down, so the fill never runs over the page.
+    let fill = Math.max(0, Math.floor((pagePoints - used - PAGE_SLACK_POINTS) / 0.75) * 0.75);
+    for (let i = 0; i < PAGE_FILL_ROWS; i++, row++) {
+      const points = Math.min(MAX_ROW_POINTS, fill);
+      fill -= points;
+      out.push({ row, points });
+    }
+    used = 0;
+  }
+  return out;
 }

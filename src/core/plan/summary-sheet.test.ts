@@ -104,12 +104,33 @@ describe("planSummarySheet", () => {
       "by-unit",
       "by-type",
       "by-category",
+      "due-soon",
       "indicators",
       "indicator-inputs",
       "survey",
       "survey-overall",
       "meeting-text",
     ]);
+  });
+
+  it("lists the 临期 items, linked to their rows, with the days left (dueSoonDays from the settings)", () => {
+    expect(table(p, "due-soon").rows).toEqual([]);
+    expect(table(p, "due-soon").notes[0]).toContain("无临期事项");
+    const settings = SettingsSchema.parse({ dueSoonDays: 30 });
+    const wide = table(plan(evaluateRows(undefined, undefined, settings), settings), "due-soon");
+    expect(wide.header).toEqual(["台账行", "序号", "问题描述", "责任单位", "责任人", "整改时限", "距时限天数"]);
+    expect(wide.rows).toEqual([
+      [
+        { kind: "link", text: "第6行", sheet: "整改台账", address: "A6" },
+        { kind: "text", text: "4" },
+        { kind: "text", text: "验收流程不规范" },
+        { kind: "text", text: "工程部" },
+        { kind: "text", text: "王五" },
+        { kind: "text", text: "2025-04-30" },
+        { kind: "number", value: 30, format: "0", style: "warn" },
+      ],
+    ]);
+    expect(wide.notes[0]).toContain("距整改时限30天以内");
   });
 
   it("places tables explicitly, without overlaps", () => {
@@ -389,6 +410,8 @@ describe("planSummarySheet", () => {
     const firstBreak = p.print.pageBreaksBefore[0] ?? 0;
     const onPageOne = p.tables.filter((t) => t.lastRow < firstBreak).map((t) => t.id);
     expect(onPageOne).toEqual(["overview", "warnings"]);
+    // The 临期 list follows the chart, at the top of page three, before the indicators.
+    expect(table(p, "due-soon").titleRow).toBeGreaterThan(p.charts[0]?.anchor.bottom ?? 0);
     expect(p.heading.every((c) => c.row < firstBreak)).toBe(true);
     // The chart sits under the breakdowns, inside the grid, at the top of a page, above the indicators.
     const chart = p.charts[0];

@@ -9,6 +9,7 @@ import { wrappedRowHeights, type PlanCell, type SheetPlan } from "./sheet-plan";
 import type { EvaluationResult } from "../types";
 import { planAmounts } from "./summary/amounts";
 import { planBreakdowns, planLightsChart } from "./summary/breakdowns";
+import { planDueSoon } from "./summary/due-soon";
 import { TableStack, type PlanContext, type SummarySheetOptions } from "./summary/cells";
 import { planIndicators } from "./summary/indicators";
 import { planMeetingText } from "./summary/meeting-text";
@@ -35,6 +36,7 @@ export {
   tableColumns,
   tableMerges,
   textWidthInChars,
+  rowHeightsWithoutPageBreaks,
   wrappedRowHeights,
 } from "./sheet-plan";
 export { quoteSheet, rowRangesText, type SummarySheetOptions } from "./summary/cells";
@@ -50,12 +52,25 @@ export function pickSummarySheetName(
   existingNames: readonly string[],
   ownedName: string | null,
 ): { name: string; renamedFrom: string | null } {
+  return pickOwnedSheetName(SUMMARY_SHEET_NAME, existingNames, ownedName);
+}
+
+/**
+ * The name a sheet of the add-in's gets (the summary, the 督办单): the one an earlier run made
+ * (`ownedName`, found by its mark), else `base`, else `base (2)`… — a user's sheet of that name is
+ * never taken. Names compare case-insensitively, as Excel's do.
+ */
+export function pickOwnedSheetName(
+  base: string,
+  existingNames: readonly string[],
+  ownedName: string | null,
+): { name: string; renamedFrom: string | null } {
   const taken = new Set(existingNames.map((n) => n.toLowerCase()));
-  const result = (name: string) => ({ name, renamedFrom: name === SUMMARY_SHEET_NAME ? null : SUMMARY_SHEET_NAME });
+  const result = (name: string) => ({ name, renamedFrom: name === base ? null : base });
   if (ownedName !== null && taken.has(ownedName.toLowerCase())) return result(ownedName);
-  if (!taken.has(SUMMARY_SHEET_NAME.toLowerCase())) return result(SUMMARY_SHEET_NAME);
+  if (!taken.has(base.toLowerCase())) return result(base);
   for (let n = 2; ; n++) {
-    const candidate = `${SUMMARY_SHEET_NAME} (${n})`;
+    const candidate = `${base} (${n})`;
     if (!taken.has(candidate.toLowerCase())) return result(candidate);
   }
 }
@@ -115,6 +130,8 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
   const detailsTop = ctx.sheet.nextTop;
   const breakdowns = planBreakdowns(ctx);
   const chartTop = breakdowns.byUnit.rows.length > 0 ? ctx.sheet.reserve(CHART_ROWS) : null;
+  // The 临期 list flows after the chart: on page one it pushed a long red/yellow list onto two pages.
+  planDueSoon(ctx);
   planIndicators(ctx, overview.closeRate);
   planSurvey(ctx.sheet, result.survey, opts);
   planAmounts(ctx);

@@ -12,7 +12,7 @@
  * erring on the side of the user's data: `legacyWrittenRows`.
  */
 import { LIGHT_LABELS, type MarksPlan } from "./marks-plan";
-import { SEVERITY_LABELS } from "./marks-from-result";
+import { DUE_SOON_LABEL, SEVERITY_LABELS } from "./marks-from-result";
 
 /** Rows `top`…`bottom` (inclusive) of one column. */
 export interface RowSpan {
@@ -48,9 +48,9 @@ export function isStatusText(text: string): boolean {
   return STATUS_TEXTS.has(text);
 }
 
-/** A non-empty 评估意见 cell as the add-in writes it: findings each starting with 【错误】 or 【提醒】. */
+/** A non-empty 评估意见 cell as the add-in writes it: starting with 【临期】, 【错误】 or 【提醒】. */
 export function isOpinionText(text: string): boolean {
-  return Object.values(SEVERITY_LABELS).some((label) => text.startsWith(label));
+  return [DUE_SOON_LABEL, ...Object.values(SEVERITY_LABELS)].some((label) => text.startsWith(label));
 }
 
 /**

@@ -24,6 +24,7 @@ describe("toCliJson (SPEC §9)", () => {
       "type",
       "light",
       "overdueDays",
+      "dueInDays",
       "deadline",
       "completed",
       "ongoing",
@@ -116,6 +117,7 @@ describe("toCliJson (SPEC §9)", () => {
         type: null,
         light: "yellow",
         overdueDays: 21,
+        dueInDays: null,
         deadline: "2025-03-10",
         completed: null,
         ongoing: false,
@@ -127,6 +129,7 @@ describe("toCliJson (SPEC §9)", () => {
         type: null,
         light: "closed",
         overdueDays: 0,
+        dueInDays: null,
         deadline: "2025-02-10",
         completed: "2025-02-08",
         ongoing: false,
@@ -138,6 +141,7 @@ describe("toCliJson (SPEC §9)", () => {
         type: null,
         light: "green",
         overdueDays: 0,
+        dueInDays: null,
         deadline: null,
         completed: null,
         ongoing: true,
@@ -149,11 +153,19 @@ describe("toCliJson (SPEC §9)", () => {
         type: null,
         light: "red",
         overdueDays: 70,
+        dueInDays: null,
         deadline: "2025-01-20",
         completed: null,
         ongoing: false,
       },
     ]);
+  });
+
+  it("gives dueInDays as the engine counts it: days to a deadline not yet passed, 0 on the day", () => {
+    const result = reportFixture();
+    const first = result.items[0]!;
+    const items = [0, 7, null].map((dueInDays, i) => ({ ...first, row: 20 + i, dueInDays }));
+    expect(toCliJson("x.xlsx", { ...result, items }).items.map((i) => i.dueInDays)).toEqual([0, 7, null]);
   });
 
   it("turns every finding into rule, severity, sheet, row, cell, field and the Chinese message", () => {

@@ -16,7 +16,9 @@
  *   (with null row and cell) for a ledger-level finding;
  * - `survey.satisfiedRate` is a fraction rounded like the other rates; `score` stays as the engine
  *   gives it (one decimal);
- * - beyond §9: `summary.onTimeRateOriginal` (onTimeRate against the deadline before any extension)
+ * - beyond §9: each item's `dueInDays` (days from today to its deadline, 0 on the day; null for
+ *   finished, undated or overdue items — 临期 is `dueInDays ≤ dueSoonDays`), placed after `overdueDays`;
+ *   `summary.onTimeRateOriginal` (onTimeRate against the deadline before any extension)
  *   and `summary.amounts` (the money columns' sums, null without money columns). Amounts are exact
  *   decimals of their unit (summed in 分), never rounded further;
  * - beyond §9: `comparison` (本期 vs 上期, `src/core/history/compare.ts`), the last member, so a
@@ -52,6 +54,8 @@ export interface CliJsonItem {
   readonly type: ItemType | "unknown" | null;
   readonly light: Light;
   readonly overdueDays: number;
+  /** Days from today to the deadline (0 on the day); null for finished, undated or overdue items. */
+  readonly dueInDays: number | null;
   readonly deadline: IsoDate | null;
   readonly completed: IsoDate | null;
   readonly ongoing: boolean;
@@ -190,6 +194,7 @@ export function cliJsonItem(item: EvaluationResult["items"][number]): CliJsonIte
     type: item.type ?? (item.typeUnknown ? "unknown" : null),
     light: item.light,
     overdueDays: item.overdueDays,
+    dueInDays: item.dueInDays,
     deadline: item.deadline.date,
     completed: dateOf(item.completed),
     ongoing: item.ongoing,

@@ -42,6 +42,32 @@ describe("toTextReport", () => {
     expect(lines[yellow + 1]).toBe("· 1号｜工程部｜张三｜时限 2025-03-10｜逾期 21 天｜采购制度不健全，未明确询价程序");
   });
 
+  it("lists the 临期 items after the red and yellow ones, soonest first, with the days left", () => {
+    expect(lines.some((l) => l.startsWith("临期事项"))).toBe(false);
+    const result = reportFixture();
+    const entry = {
+      row: 9,
+      seq: "7",
+      description: "合同审批流程不全",
+      unit: "财务部",
+      owner: "赵六",
+      deadline: "2025-04-03",
+    };
+    const dueSoon = [
+      { ...entry, row: 8, seq: "6", deadline: "2025-03-31", dueInDays: 0 },
+      { ...entry, dueInDays: 3 },
+    ];
+    const text = toTextReport("ledger.xlsx", { ...result, summary: { ...result.summary, dueSoon } }).split("\n");
+    const heading = text.indexOf("临期事项（2）：");
+    expect(heading).toBeGreaterThan(text.indexOf("黄灯事项（1）："));
+    expect(text.slice(heading + 1, heading + 3)).toEqual([
+      "· 6号｜财务部｜赵六｜时限 2025-03-31｜今天到期｜合同审批流程不全",
+      "· 7号｜财务部｜赵六｜时限 2025-04-03｜还有 3 天｜合同审批流程不全",
+    ]);
+    const en = toTextReport("ledger.xlsx", { ...result, summary: { ...result.summary, dueSoon } }, "en");
+    expect(en).toContain("Due soon (2):\n· No. 6 | 财务部 | 赵六 | due 2025-03-31 | due today |");
+  });
+
   it("groups the findings by rule with counts and cells; a ledger-level finding names its column", () => {
     expect(zh).toContain("检查问题 3 条（错误 1 · 提醒 2）：");
     expect(zh).toContain("· 必填项为空 1 处：E5");

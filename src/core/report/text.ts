@@ -8,7 +8,8 @@
  *    the money when the ledger has money columns: each column's total, 涉及/已整改/整改到位率 in
  *    total, by status and by unit (at most 10 units);
  * 3. the red, then the yellow items (序号, 单位, 责任人, 时限, 逾期天数, a short description), at
- *    most 20 of each with a count of the rest;
+ *    most 20 of each with a count of the rest; then the 临期 items (deadline within `dueSoonDays`,
+ *    soonest first, with the days left), cut the same way;
  * 4. 与上期对比 when an earlier period was recorded or given: the rates with their change, then each
  *    non-empty list of the comparison (连续亮红灯 first), at most 20 entries each;
  * 5. the findings grouped by rule, with counts and up to ten cells each;
@@ -34,6 +35,7 @@ import type {
   EvaluationResult,
   Finding,
   IndicatorResult,
+  DueSoonEntry,
   RuleId,
   Status,
   WarningListEntry,
@@ -134,6 +136,32 @@ function warningLine(entry: WarningListEntry, lang: ReportLanguage): string {
   }
   const seq = entry.seq ? seqLabel(entry.seq, lang) : `row ${entry.row}`;
   return `· ${seq} | ${entry.unit || dash} | ${entry.owner || dash} | due ${entry.deadline ?? dash} | ${entry.overdueDays} days overdue | ${excerpt(entry.description) || dash}`;
+}
+
+function dueSoonLine(entry: DueSoonEntry, lang: ReportLanguage): string {
+  const dash = "—";
+  if (lang === "zh") {
+    const seq = entry.seq ? seqLabel(entry.seq, lang) : `第${entry.row}行`;
+    const left = entry.dueInDays === 0 ? "今天到期" : `还有 ${entry.dueInDays} 天`;
+    return `· ${seq}｜${entry.unit || dash}｜${entry.owner || dash}｜时限 ${entry.deadline}｜${left}｜${excerpt(entry.description) || dash}`;
+  }
+  const seq = entry.seq ? seqLabel(entry.seq, lang) : `row ${entry.row}`;
+  const left = entry.dueInDays === 0 ? "due today" : `${entry.dueInDays} days left`;
+  return `· ${seq} | ${entry.unit || dash} | ${entry.owner || dash} | due ${entry.deadline} | ${left} | ${excerpt(entry.description) || dash}`;
+}
+
+/** The list's heading and at most `MAX_ITEMS_PER_LIGHT` lines, with a count of the rest. */
+function listLines(heading: string, lines: readonly string[], lang: ReportLanguage): string[] {
+  if (lines.length === 0) return [];
+  const out = ["", heading, ...lines.slice(0, MAX_ITEMS_PER_LIGHT)];
+  const more = lines.length - MAX_ITEMS_PER_LIGHT;
+  if (more > 0)
+    out.push(
+      lang === "zh"
+        ? `……另有 ${more} 项（完整清单见 --format json 或 --out 生成的汇总表）`
+        : `… and ${more} more (the full list is in --format json and in the summary sheet of --out)`,
+    );
+  return out;
 }
 
 function indicatorValue(value: number, unit: IndicatorResult["unit"], lang: ReportLanguage): string {
@@ -250,6 +278,13 @@ export function toTextReport(file: string, result: EvaluationResult, lang: Repor
     }
   }
 
+  lines.push(
+    ...listLines(
+      zh ? `临期事项（${summary.dueSoon.length}）：` : `Due soon (${summary.dueSoon.length}):`,
+      summary.dueSoon.map((entry) => dueSoonLine(entry, lang)),
+      lang,
+    ),
+  );
   if (result.comparison) lines.push("", ...comparisonLines(result, result.comparison, lang));
 
   lines.push("");

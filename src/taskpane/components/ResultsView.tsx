@@ -12,6 +12,7 @@ import type { EvaluateOutcome } from "../../core/host";
 import { useStrings } from "../i18n-context";
 import { usePaneStyles } from "../pane-styles";
 import { ComparisonSection } from "./ComparisonSection";
+import { DueSoonList } from "./DueSoonList";
 import { FindingsList } from "./FindingsList";
 import { LayoutSection } from "./LayoutSection";
 import { LightBadges } from "./LightBadges";
@@ -31,10 +32,13 @@ export function ResultsView({
   mapping,
   busy,
   writingSummary,
+  writingSupervision,
   onEvaluateAgain,
   onSelectFinding,
   onSelectRow,
   onWriteSummary,
+  onWriteSupervision,
+  onSelectCell,
   onSaveMapping,
   notices,
 }: {
@@ -46,14 +50,23 @@ export function ResultsView({
   readonly mapping: ColumnMapping;
   readonly busy: boolean;
   readonly writingSummary: boolean;
+  readonly writingSupervision: boolean;
   readonly onEvaluateAgain: () => void;
   readonly onSelectFinding: (finding: Finding) => void;
   /** Selects an item's row in the ledger (an entry of 与上期对比). */
   readonly onSelectRow: (row: number) => void;
   readonly onWriteSummary: () => void;
+  readonly onWriteSupervision: () => void;
+  /** Selects a cell (a 临期 item's row). */
+  readonly onSelectCell: (sheet: string, address: string) => void;
   readonly onSaveMapping: (mapping: ColumnMapping) => void;
-  /** Messages beside the findings (a cell not selected), 生成汇总表 and the layout editor. */
-  readonly notices: { readonly findings: ReactNode; readonly summary: ReactNode; readonly layout: ReactNode };
+  /** Messages beside the findings (a cell not selected), 生成汇总表, 生成督办单 and the layout editor. */
+  readonly notices: {
+    readonly findings: ReactNode;
+    readonly summary: ReactNode;
+    readonly supervision: ReactNode;
+    readonly layout: ReactNode;
+  };
 }) {
   const styles = usePaneStyles();
   const { t } = useStrings();
@@ -81,6 +94,18 @@ export function ResultsView({
           {t("ratesHeading")}
         </Subtitle2>
         <Rates result={result} settings={inputs.settings} />
+      </section>
+      <section className={styles.section} aria-labelledby="due-soon-heading">
+        <Subtitle2 as="h2" id="due-soon-heading" className={styles.heading}>
+          {t("dueSoonHeading", { n: result.summary.dueSoon.length })}
+        </Subtitle2>
+        <DueSoonList
+          entries={result.summary.dueSoon}
+          days={inputs.settings.dueSoonDays}
+          ledgerSheet={result.layout.sheet}
+          firstCol={result.layout.firstCol}
+          onSelect={onSelectCell}
+        />
       </section>
       {result.comparison !== undefined && (
         <section className={styles.section} aria-labelledby="comparison-heading" data-testid="comparison">
@@ -111,8 +136,12 @@ export function ResultsView({
           <Button disabled={busy} onClick={onWriteSummary}>
             {writingSummary ? t("writingSummary") : t("writeSummary")}
           </Button>
+          <Button disabled={busy} onClick={onWriteSupervision}>
+            {writingSupervision ? t("writingSupervision") : t("writeSupervision")}
+          </Button>
         </div>
         {notices.summary}
+        {notices.supervision}
       </section>
       <section className={styles.section} aria-labelledby="meeting-text-heading">
         <Subtitle2 as="h2" id="meeting-text-heading" className={styles.heading}>

@@ -22,6 +22,7 @@ import { useStrings } from "../i18n-context";
 import {
   fromForm,
   INPUT_KEYS,
+  SUPERVISION_KEYS,
   type FieldProblem,
   type FormField,
   TARGET_KEYS,
@@ -52,6 +53,7 @@ const SEVERITIES: readonly SeveritySetting[] = ["error", "warning", "off"];
 /** A number field's label, as the panel shows it. */
 export function formFieldLabel(field: FormField): StringKey {
   if (field === "yellowAfterDays" || field === "redAfterMonths" || field === "escalateAfterReds") return field;
+  if (field === "dueSoonDays" || field === "feedbackDays") return field;
   if (field.startsWith("targets.")) return TARGET_LABELS[field.slice("targets.".length) as TargetKey];
   return INPUT_LABELS[field.slice("inputs.".length) as InputKey];
 }
@@ -162,6 +164,16 @@ export function SettingsPanel({
         {numberInput("escalateAfterReds", t("escalateAfterReds"), form.escalateAfterReds, (v) =>
           update({ ...form, escalateAfterReds: v }, "escalateAfterReds"),
         )}
+      </fieldset>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>{t("supervisionGroup")}</legend>
+        {SUPERVISION_KEYS.map((key) => (
+          <div key={key}>
+            {numberInput(key, t(key), form.supervision[key], (v) =>
+              update({ ...form, supervision: { ...form.supervision, [key]: v } }, key),
+            )}
+          </div>
+        ))}
       </fieldset>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{t("rulesGroup")}</legend>
