@@ -183,6 +183,7 @@ describe("清除标记 and the history", () => {
       value: {
         ledgerSheets: [LEDGER_SHEET],
         summarySheet: "整改情况汇总",
+        supervisionSheet: null,
         history: { sheet: HISTORY_SHEET_NAME, removed: false },
       },
     });
@@ -197,7 +198,12 @@ describe("清除标记 and the history", () => {
     // A second clear has nothing to remove and says the history stays.
     expect(await h.host.clearMarks()).toEqual({
       ok: true,
-      value: { ledgerSheets: [], summarySheet: null, history: { sheet: HISTORY_SHEET_NAME, removed: false } },
+      value: {
+        ledgerSheets: [],
+        summarySheet: null,
+        supervisionSheet: null,
+        history: { sheet: HISTORY_SHEET_NAME, removed: false },
+      },
     });
     await editLedger(h, "2025-03-17");
     expect((await evaluateAt(h.host, "2025-03-17")).result.comparison?.since).toBe("2025-03-10");

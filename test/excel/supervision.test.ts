@@ -101,10 +101,16 @@ describe("生成督办单 on the Excel double", () => {
     const evaluation = await evaluateOk(host);
     expect((await host.writeSummary(evaluation, DEFAULT_SETTINGS)).ok).toBe(true);
     expect((await host.writeSupervision(evaluation, SETTINGS)).ok).toBe(true);
-    const cleared = await host.clearMarks();
+    // With the recorded period too (生成汇总表 records it), the workbook is exactly as before.
+    const cleared = await host.clearMarks({ history: true });
     expect(cleared).toEqual({
       ok: true,
-      value: { ledgerSheets: [LEDGER_SHEET], summarySheet: "整改情况汇总", supervisionSheet: SUPERVISION_SHEET_NAME },
+      value: {
+        ledgerSheets: [LEDGER_SHEET],
+        summarySheet: "整改情况汇总",
+        supervisionSheet: SUPERVISION_SHEET_NAME,
+        history: { sheet: "评估记录", removed: true },
+      },
     });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });

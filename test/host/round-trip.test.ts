@@ -112,6 +112,7 @@ describe("the double's state written to .xlsx", () => {
     expect(written.sheets.map((s) => s.name)).toEqual([
       ...original.sheets.map((s) => s.name),
       "整改情况汇总",
+      "评估记录",
       "督办单",
     ]);
     const ledger = written.sheets[0];
