@@ -9,7 +9,8 @@ import { useStrings } from "../i18n-context";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  days: { color: tokens.colorPaletteDarkOrangeForeground1, marginLeft: tokens.spacingHorizontalS },
+  // The words say how many days are left; a neutral colour keeps them readable (axe colour-contrast) in every theme.
+  days: { fontWeight: tokens.fontWeightSemibold, marginLeft: tokens.spacingHorizontalS },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
