@@ -189,6 +189,12 @@ const BUILD_AND_LAUNCH_TIMEOUT_MS = 900_000;
    */
   async function axeProblems(own: Page, state: string): Promise<string[]> {
     const found = await own.evaluate(async () => {
+      // Fluent's panels open with a fade: mid-animation text is half transparent, and axe would judge
+      // its contrast at that instant. Judge the pane as it settles.
+      await Promise.race([
+        Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 5_000)),
+      ]);
       const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
       const result = await axe.run(
         { include: [document], exclude: [["[data-tabster-dummy]"]] },
