@@ -28,9 +28,7 @@
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { localToday } from "../core/dates";
-import { evaluate, isSurveySheetName, pickSurveySheet, type EvaluateInput } from "../core/evaluate";
-import { SUMMARY_SHEET_NAME } from "../core/plan/marks-plan";
-import { SUPERVISION_SHEET_NAME } from "../core/plan/supervision-sheet";
+import { isSurveySheetName } from "../core/evaluate";
 import { cliReportPieces } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import type { ComparisonSource } from "../core/history/compare";
@@ -40,9 +38,17 @@ import { recordPeriod } from "../core/history/periods";
 import type { PeriodRecord } from "../core/history/record";
 import { isHistorySheetName, pickHistorySheet, readHistorySheet } from "../core/history/sheet";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
-import type { Settings } from "../core/settings";
-import { printable } from "../core/messages";
-import type { EvaluationResult, Grid, IsoDate, Message } from "../core/types";
+import {
+  evaluateChosenSheet,
+  evaluateWorkbook,
+  isSummarySheetName,
+  isSupervisionSheetName,
+  ledgerCandidates,
+  oneLine,
+  UsageFailure,
+  type SheetAttempt,
+} from "../core/ledger-choice";
+import type { EvaluationResult, IsoDate, Message } from "../core/types";
 import { readProblemMessage, readWorkbook, WorkbookReadError, type WorkbookGrids } from "../xlsx/read";
 import type { writeEvaluatedCopy } from "../xlsx/write";
 import { HELP_TEXT, parseArgs, USAGE, type EvaluateCommand } from "./args";
@@ -94,20 +100,18 @@ export interface CliIo {
   readonly writeEvaluatedCopy?: EvaluatedCopyWriter;
 }
 
-/** A failure the user can act on: exit 2 with this message. */
-export class UsageFailure extends Error {
-  constructor(readonly userMessage: Message) {
-    super(userMessage.en);
-  }
-}
+export {
+  UsageFailure,
+  evaluateChosenSheet,
+  evaluateWorkbook,
+  isSummarySheetName,
+  isSupervisionSheetName,
+  ledgerCandidates,
+};
+export type { SheetAttempt };
 
-/**
- * One line, whatever the message holds (an exception's text may carry line breaks or a stack), and
- * nothing in it that a terminal would act on: sheet names, file names and cell text echoed in a
- * message are the file's, not ours (`printable`).
- */
-export const line = (message: Message): string =>
-  printable(`${message.zh} / ${message.en}`.replace(/\s*\n\s*/g, " ")) + "\n";
+/** One line of output: the message on one line (`oneLine`), then a line break. */
+export const line = (message: Message): string => oneLine(message) + "\n";
 
 export async function run(
   argv: readonly string[],
@@ -325,100 +329,6 @@ export async function readInput(inputPath: string, command: EvaluateCommand): Pr
       throw new UsageFailure(readProblemMessage(error.problem, command.file, error.detail));
     throw error;
   }
-}
-
-/** The add-in's own summary sheet (`整改情况汇总`, or `整改情况汇总 (2)` when the name was taken). */
-export function isSummarySheetName(name: string): boolean {
-  return name === SUMMARY_SHEET_NAME || new RegExp(`^${SUMMARY_SHEET_NAME} \\(\\d+\\)$`).test(name);
-}
-
-/** The add-in's 督办单 (`督办单`, `督办单 (2)`…): its item table has a ledger's header words, yet it is no ledger. */
-export function isSupervisionSheetName(name: string): boolean {
-  return name === SUPERVISION_SHEET_NAME || new RegExp(`^${SUPERVISION_SHEET_NAME} \\(\\d+\\)$`).test(name);
-}
-
-/** The sheets to try, in order, when the user did not name one. */
-export function ledgerCandidates(sheets: readonly { name: string; hidden: boolean }[]): string[] {
-  return sheets
-    .filter(
-      (s) =>
-        !s.hidden &&
-        !isSurveySheetName(s.name) &&
-        !isSummarySheetName(s.name) &&
-        !isHistorySheetName(s.name) &&
-        !isSupervisionSheetName(s.name),
-    )
-    .map((s) => s.name);
-}
-
-/**
- * One sheet tried as the ledger: its result, or why it is not one. `blocked`: the sheet could not be
- * looked at (the add-in cannot evaluate a protected sheet), so whether it holds the ledger is unknown.
- */
-export type SheetAttempt =
-  | { readonly ok: true; readonly result: EvaluationResult }
-  | { readonly ok: false; readonly message: Message; readonly blocked?: boolean };
-
-/**
- * The ledger the command evaluates: `--sheet`'s, or the first candidate (`ledgerCandidates`) that
- * holds one. `tryEvaluate` evaluates one existing sheet; the messages for a missing sheet or no ledger
- * are the same whichever backend evaluates.
- */
-export async function evaluateChosenSheet(
-  sheets: readonly { name: string; hidden: boolean }[],
-  command: EvaluateCommand,
-  tryEvaluate: (sheet: string) => SheetAttempt | Promise<SheetAttempt>,
-): Promise<EvaluationResult> {
-  const names = sheets.map((s) => s.name);
-  if (command.sheet !== null) {
-    if (!names.includes(command.sheet)) {
-      throw new UsageFailure({
-        zh: `工作簿中没有名为“${command.sheet}”的工作表（现有：${names.join("、")}）`,
-        en: `No sheet named "${command.sheet}" in the workbook (sheets: ${names.join(", ")})`,
-      });
-    }
-    const attempt = await tryEvaluate(command.sheet);
-    if (!attempt.ok) throw new UsageFailure(attempt.message);
-    return attempt.result;
-  }
-
-  const candidates = ledgerCandidates(sheets);
-  let firstFailure: Message | null = null;
-  let firstBlocked: Message | null = null;
-  for (const name of candidates) {
-    const attempt: SheetAttempt = await tryEvaluate(name);
-    if (attempt.ok) return attempt.result;
-    firstFailure ??= attempt.message;
-    if (attempt.blocked) firstBlocked ??= attempt.message;
-  }
-  // A sheet that could not be looked at may be the ledger: say why, rather than "no ledger".
-  if (firstBlocked) throw new UsageFailure(firstBlocked);
-  if (candidates.length === 1 && firstFailure) throw new UsageFailure(firstFailure);
-  throw new UsageFailure({
-    zh: `没有找到台账：${command.file} 的工作表（${names.join("、")}）中都没有可识别的台账表头（至少三个可识别的列，其中包括“问题描述”或“整改措施”）；可用 --sheet 指定工作表`,
-    en: `No ledger found: none of the sheets of ${command.file} (${names.join(", ")}) has a recognisable ledger header (three known columns including 问题描述 or 整改措施); use --sheet to name the sheet`,
-  });
-}
-
-export function evaluateWorkbook(
-  workbook: WorkbookGrids,
-  command: EvaluateCommand,
-  today: string,
-  settings: Settings,
-  history: EvaluateInput["history"] = null,
-): Promise<EvaluationResult> {
-  const names = workbook.sheets.map((s) => s.name);
-  const gridOf = (name: string): Grid | null => workbook.sheets.find((s) => s.name === name)?.grid() ?? null;
-  const surveyFor = (ledgerSheet: string): Grid | null => {
-    const surveyName = pickSurveySheet(names, settings, ledgerSheet);
-    return surveyName ? gridOf(surveyName) : null;
-  };
-  return evaluateChosenSheet(workbook.sheets, command, (name) => {
-    // Every sheet listed was read, except hidden ones `--sheet` did not name (never tried).
-    const ledger = gridOf(name);
-    if (!ledger) throw new Error(`sheet ${name} was not read`);
-    return evaluate({ ledger, survey: surveyFor(name), today, settings, history });
-  });
 }
 
 export function checkOutputPath(inputPath: string, outputPath: string, typed: string): void {

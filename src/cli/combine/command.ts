@@ -17,7 +17,7 @@ import { findLedgerFiles } from "./find-files";
 import { evaluateInWorkers } from "./pool";
 import { progressReporter } from "./progress";
 import { toCombinedJson, toCombinedText } from "./report";
-import { combinedTotals } from "./totals";
+import { combinedTotals } from "../../core/combine/totals";
 
 /** Bytes on disk; 0 when the file cannot be looked at (its reader will say why). */
 const sizeOrZero = (path: string): number => {

@@ -8,17 +8,9 @@ import { readZipPart } from "../../xlsx/zip";
 /** The defined name `combine --out` puts in its workbook, and by which it recognises one. */
 export const COMBINED_MARK_NAME = "_ZGTZ_COMBINED";
 
-export const SHEET_NAMES = {
-  units: "各单位汇总",
-  warnings: "红黄灯清单",
-  ledger: "问题总台账",
-  failed: "未能读取",
-} as const;
-
-/** The columns 问题总台账 adds after the standard ones; `split --by source` groups by the first. */
-export const SOURCE_UNIT_HEADER = "来源单位";
-export const SOURCE_FILE_HEADER = "来源文件";
-export const SOURCE_ROW_HEADER = "原行号";
+/** The sheet names and the source columns: the pane's consolidation says the same (src/core/combine/labels.ts). */
+export { SHEET_NAMES, SOURCE_FILE_HEADER, SOURCE_ROW_HEADER, SOURCE_UNIT_HEADER } from "../../core/combine/labels";
+import { SHEET_NAMES } from "../../core/combine/labels";
 
 function workbookXml(path: string): string | null {
   try {

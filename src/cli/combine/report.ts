@@ -11,7 +11,7 @@ import { percent } from "../../core/format";
 import { LIGHT_LABELS } from "../../core/vocabulary";
 import type { IsoDate } from "../../core/types";
 import type { FileOutcome } from "./evaluate-file";
-import type { CombinedTotals } from "./totals";
+import type { CombinedTotals } from "../../core/combine/totals";
 
 export interface CombinedJson {
   readonly today: IsoDate;

@@ -20,7 +20,7 @@ import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
 import { LIGHT_FILLS } from "../../core/plan/marks-plan";
-import { LIGHT_LABELS, STATUS_LABELS } from "../../core/vocabulary";
+import { LIGHT_LABELS } from "../../core/vocabulary";
 import { FIELD_LABELS } from "../../core/rules/field-labels";
 import {
   AMOUNT_FIELDS,
@@ -30,36 +30,21 @@ import {
   type FieldKey,
   type Light,
 } from "../../core/types";
-import { consolidatedMoneyUnit, inUnit } from "./totals";
+import { consolidatedMoneyUnit, inUnit } from "../../core/combine/totals";
 import type { FileOutcome, LedgerCell } from "./evaluate-file";
 import { unpackRows } from "./packed-rows";
+import { COMBINED_MARK_NAME } from "./consolidated";
 import {
-  COMBINED_MARK_NAME,
+  FAILED_HEADERS,
+  filesCountText,
   SHEET_NAMES,
   SOURCE_FILE_HEADER,
   SOURCE_ROW_HEADER,
   SOURCE_UNIT_HEADER,
-} from "./consolidated";
-
-const UNIT_HEADERS = [
-  "单位",
-  "文件",
-  "事项数",
-  STATUS_LABELS.done,
-  STATUS_LABELS.closed,
-  LIGHT_LABELS.red,
-  LIGHT_LABELS.yellow,
-  LIGHT_LABELS.green,
-  "逾期",
-  "完成率",
-  "销号率",
-  "按期完成率",
-  "错误",
-  "提醒",
-  "满意度",
-  "按期完成数",
-  "可计按期数",
-] as const;
+  TOTALS_LABEL,
+  UNIT_HEADERS,
+  WARNING_HEADERS,
+} from "../../core/combine/labels";
 
 const HEADER_FILL = "FFDDEBF7";
 const DATE_FORMAT = "yyyy-mm-dd";
@@ -160,8 +145,8 @@ function writeUnitsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: rea
     result: columnSums.get(col) ?? 0,
   });
   const totals = sheet.addRow([
-    "合计",
-    `${ordered.length} 个文件`,
+    TOTALS_LABEL,
+    filesCountText(ordered.length),
     sum("C"),
     sum("D"),
     sum("E"),
@@ -195,20 +180,8 @@ function styleUnitRow(row: ExcelJS.Row, red: number, yellow: number): void {
 
 function writeWarningsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: readonly FileOutcome[]): void {
   const sheet = workbook.addWorksheet(SHEET_NAMES.warnings, { views: [{ state: "frozen", ySplit: 1 }] });
-  const headers = [
-    "来源单位",
-    "来源文件",
-    "原行号",
-    "序号",
-    "预警",
-    "逾期天数",
-    "问题描述",
-    "责任单位",
-    "责任人",
-    "整改时限",
-  ];
   sheet.columns = [18, 30, 8, 8, 8, 9, 48, 16, 12, 12].map((width) => ({ width }));
-  writeHeader(sheet, headers);
+  writeHeader(sheet, WARNING_HEADERS);
   const entries = read.flatMap((o) => (o.warnings ?? []).map((w) => ({ o, w })));
   entries.sort(
     (a, b) => (a.w.light === "red" ? 0 : 1) - (b.w.light === "red" ? 0 : 1) || b.w.overdueDays - a.w.overdueDays,
@@ -295,7 +268,7 @@ function writeLedgerSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: re
 function writeFailedSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, failed: readonly FileOutcome[]): void {
   const sheet = workbook.addWorksheet(SHEET_NAMES.failed);
   sheet.columns = [{ width: 40 }, { width: 100 }];
-  writeHeader(sheet, ["文件", "原因"]);
+  writeHeader(sheet, FAILED_HEADERS);
   for (const outcome of failed) sheet.addRow([outcome.file, outcome.error]).commit();
   sheet.commit();
 }

@@ -8,11 +8,11 @@
  * have both. Null when no file has money columns. Per-column and per-group details stay in each
  * file's own summary.
  */
-import { roundRate } from "../../core/format";
-import type { CliJson } from "../../core/report/json";
-import type { AmountUnit, Light, Status } from "../../core/types";
-import { LIGHT_ORDER, STATUS_ORDER } from "../../core/vocabulary";
-import type { FileOutcome } from "./evaluate-file";
+import { roundRate } from "../format";
+import type { CliJson } from "../report/json";
+import type { AmountUnit, Light, Status } from "../types";
+import { LIGHT_ORDER, STATUS_ORDER } from "../vocabulary";
+import type { UnitOutcome } from "./outcome";
 
 export interface CombinedAmounts {
   readonly unit: AmountUnit;
@@ -27,7 +27,7 @@ export type CombinedTotals = Omit<CliJson["summary"], "amounts"> & { readonly am
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-export function combinedTotals(outcomes: readonly FileOutcome[]): CombinedTotals {
+export function combinedTotals(outcomes: readonly UnitOutcome<unknown>[]): CombinedTotals {
   const byStatus = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
   const byLight = Object.fromEntries(LIGHT_ORDER.map((l) => [l, 0])) as Record<Light, number>;
   let items = 0;
@@ -66,11 +66,11 @@ export const inUnit = (amount: number, from: AmountUnit, to: AmountUnit): number
   from === to ? amount : to === "万元" ? amount / 10_000 : amount * 10_000;
 
 /** The unit money is consolidated in: 元 when every file's money columns count in 元, else 万元. */
-export function consolidatedMoneyUnit(outcomes: readonly FileOutcome[]): AmountUnit {
+export function consolidatedMoneyUnit(outcomes: readonly UnitOutcome<unknown>[]): AmountUnit {
   return outcomes.every((o) => Object.values(o.moneyUnits).every((unit) => unit === "元")) ? "元" : "万元";
 }
 
-function combinedAmounts(outcomes: readonly FileOutcome[]): CombinedAmounts | null {
+function combinedAmounts(outcomes: readonly UnitOutcome<unknown>[]): CombinedAmounts | null {
   const withMoney = outcomes.flatMap((o) => (o.summary?.amounts ? [o.summary.amounts] : []));
   if (withMoney.length === 0) return null;
   const unit = consolidatedMoneyUnit(outcomes);

@@ -1,4 +1,4 @@
-import type { CellValue, Grid } from "../../core/types";
+import type { CellValue, Grid } from "../types";
 import { unitFromFileName, unitFromFillerLine, unitFromTitle, unitOfLedger } from "./unit-name";
 
 const grid = (rows: CellValue[][]): Grid => ({

@@ -8,8 +8,8 @@
  * owner's party organisation written next to its name (`县委`, `党委`, `党组`…) is cut off the end:
  * `中国XX建设集团有限公司党委巡察…` → `中国XX建设集团有限公司`.
  */
-import { cellText } from "../../core/text";
-import type { Grid } from "../../core/types";
+import { cellText } from "../text";
+import type { Grid } from "../types";
 
 export type UnitSource = "title" | "filler" | "file";
 
