@@ -3,6 +3,7 @@
  * `createExcelHost()` (src/excel) implements it over Office.js (and, in tests, the browser preview and
  * `npm run host`, over the in-memory Excel double). Types only: core stays free of any host.
  */
+import type { UnitOutcome } from "./combine/outcome";
 import type { PeriodRecord } from "./history";
 import type { Settings } from "./settings";
 import type { EvaluationResult, IsoDate, LayoutFailure, Message } from "./types";
@@ -80,7 +81,21 @@ export interface WriteSupervisionOutcome extends WriteSummaryOutcome {
   readonly units: readonly string[];
 }
 
-/** What 清除标记 removed: nothing at all when `ledgerSheets` is empty and both sheets null. */
+/** 合并多个单位台账: the files evaluated (read or not), and the date they were evaluated at. */
+export interface CombineRequest {
+  readonly outcomes: readonly UnitOutcome<unknown>[];
+  readonly today: IsoDate;
+}
+
+/** The two sheets a consolidation wrote (各单位汇总, 红黄灯清单), under the names they got. */
+export interface WriteCombinedOutcome {
+  readonly unitsSheet: string;
+  readonly warningsSheet: string;
+  /** The names wanted that a user's sheet already had (the sheet went to `name (2)`…). */
+  readonly renamedFrom: readonly string[];
+}
+
+/** What 清除标记 removed: nothing at all when `ledgerSheets` and `combinedSheets` are empty and the sheets null. */
 export interface ClearOutcome {
   /** The sheets whose 预警状态/评估意见 columns and row colours were removed. */
   readonly ledgerSheets: readonly string[];
@@ -88,6 +103,8 @@ export interface ClearOutcome {
   readonly summarySheet: string | null;
   /** The 督办单 deleted, if there was one. */
   readonly supervisionSheet: string | null;
+  /** The consolidation's sheets deleted (各单位汇总, 红黄灯清单), in that order; empty when there were none. */
+  readonly combinedSheets: readonly string[];
   /**
    * The recorded periods (评估记录): deleted only when asked (`ClearOptions.history`), else kept.
    * Null when the workbook has no history sheet of ours.
@@ -109,6 +126,11 @@ export interface LedgerHost {
   writeSummary(evaluation: EvaluateOutcome, settings: Settings): Promise<HostOutcome<WriteSummaryOutcome>>;
   /** 生成督办单: writes (or replaces) the 督办单 for an evaluation. All or nothing. */
   writeSupervision(evaluation: EvaluateOutcome, settings: Settings): Promise<HostOutcome<WriteSupervisionOutcome>>;
+  /**
+   * 合并多个单位台账: writes (or replaces) 各单位汇总 and 红黄灯清单 for files the pane evaluated. All or
+   * nothing; never overwrites a user's sheet of either name.
+   */
+  writeCombinedSheets(request: CombineRequest): Promise<HostOutcome<WriteCombinedOutcome>>;
   /** 清除标记: removes everything the add-in wrote, and nothing else — the history only when asked. */
   clearMarks(options?: ClearOptions): Promise<HostOutcome<ClearOutcome>>;
   /**

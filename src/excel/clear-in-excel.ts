@@ -2,7 +2,8 @@
  * 清除标记: removes exactly what the add-in wrote, on every ledger sheet it marked — the owned
  * columns' cells each sheet's pair of mark names records (header through the last item; a user's
  * value above or under them stays), our conditional-format rules (or, below ExcelApi 1.6, the direct
- * fills, restored to the user's originals), the summary sheet, the 督办单, the mark names and the settings
+ * fills, restored to the user's originals), the summary sheet, the 督办单, the consolidation's 各单位汇总 and
+ * 红黄灯清单, the mark names and the settings
  * marker — and nothing else (SPEC §8: "leaves the workbook exactly as it was before the first
  * evaluation"). The recorded periods (the hidden sheet 评估记录 and its mark) are kept unless the user
  * asks for them to go too: they are the memory of earlier meetings, not a mark on the ledger.
@@ -36,6 +37,9 @@ import { rectOf } from "./read-ledger";
 import { readFillsOfSheets } from "./read-fills";
 import { columnLetter } from "../core/grid";
 import { COLUMN_MARK_PAIRS, MARK_NAMES } from "../core/plan/marks-plan";
+
+/** The marks of the consolidation's sheets (各单位汇总, 红黄灯清单). */
+const COMBINED_MARKS = [MARK_NAMES.combinedUnits, MARK_NAMES.combinedWarnings] as const;
 
 /** Syncs of one clear with conditional formats (marks, ledger sheets, rule ranges, the batch), however many sheets are marked. */
 export const MAX_SYNCS_PER_CLEAR = 4;
@@ -83,6 +87,8 @@ interface MarksFound {
   /** The 督办单, found like the summary by its mark. */
   readonly supervision: SheetRef | null;
   readonly supervisionAddress: string | null;
+  /** 各单位汇总 and 红黄灯清单, found by their marks, with each mark's address to put back if the clear fails. */
+  readonly combined: readonly { readonly sheet: SheetRef; readonly mark: string; readonly address: string }[];
   /** The history sheet to delete (only when asked), and its mark's address to put back if the clear fails. */
   readonly history: SheetRef | null;
   readonly historyAddress: string | null;
@@ -97,6 +103,7 @@ function isNothingToClear(found: MarksFound): boolean {
     found.ledgers.length === 0 &&
     !found.summary &&
     !found.supervision &&
+    found.combined.length === 0 &&
     !found.history &&
     found.names.length === 0 &&
     found.markerSetting.isNullObject
@@ -118,6 +125,7 @@ async function readMarks(context: XlContext, features: HostFeatures, clearHistor
   const summaryMark = queueNameLoad(wb.names, MARK_NAMES.summary);
   const historyMark = queueNameLoad(wb.names, MARK_NAMES.history);
   const supervisionMark = queueNameLoad(wb.names, MARK_NAMES.supervision);
+  const combinedMarks = COMBINED_MARKS.map((name) => queueNameLoad(wb.names, name));
   const markerSetting = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   markerSetting.load("value");
   if (features.readOnlyFlag) wb.load("readOnly");
@@ -169,6 +177,7 @@ async function readMarks(context: XlContext, features: HostFeatures, clearHistor
     ...pairs.flatMap((p) => [p.status, p.opinion]),
     summaryMark,
     supervisionMark,
+    ...combinedMarks,
     ...(clearHistory ? [historyMark] : []),
   ].filter((n) => !n.item.isNullObject);
   const orphans = names.filter((n) => n.range.isNullObject).map((n) => n.name);
@@ -177,12 +186,22 @@ async function readMarks(context: XlContext, features: HostFeatures, clearHistor
     supervisionAddress !== null ? sheetNamed(parseAddress(supervisionAddress)?.sheet ?? null) : null;
   // Both marks on one sheet (a hand-edited name): it is deleted once, as the summary.
   const supervision = markedSupervision && markedSupervision.id !== summary?.id ? markedSupervision : null;
+  // The consolidation's sheets, each once and never one already deleted as the summary or the 督办单.
+  const combined: { sheet: SheetRef; mark: string; address: string }[] = [];
+  for (const mark of combinedMarks) {
+    const address = addressOf(mark.range);
+    const sheet = address === null ? null : sheetNamed(parseAddress(address)?.sheet ?? null);
+    if (!sheet || address === null) continue;
+    if ([summary, supervision, ...combined.map((c) => c.sheet)].some((s) => s?.id === sheet.id)) continue;
+    combined.push({ sheet, mark: mark.name, address });
+  }
   const historyAddress = addressOf(historyMark.range);
   const historySheet = historyAddress !== null ? sheetNamed(parseAddress(historyAddress)?.sheet ?? null) : null;
   const removed: ClearOutcome = {
     ledgerSheets: ledgers.map((l) => l.sheet.name),
     summarySheet: summary?.name ?? null,
     supervisionSheet: supervision?.name ?? null,
+    combinedSheets: combined.map((c) => c.sheet.name),
     history: historySheet ? { sheet: historySheet.name, removed: clearHistory } : null,
   };
   const history = clearHistory ? historySheet : null;
@@ -194,6 +213,7 @@ async function readMarks(context: XlContext, features: HostFeatures, clearHistor
     summaryAddress,
     supervision,
     supervisionAddress,
+    combined,
     history,
     historyAddress,
     markerSetting,
@@ -336,10 +356,12 @@ async function commitClearWithUndo(
 ): Promise<void> {
   const wb = context.workbook;
   const { names, orphans, summary, summaryAddress, supervision, supervisionAddress, history, historyAddress } = found;
-  const { markerSetting } = found;
+  const { markerSetting, combined } = found;
   // Our sheets are deleted last, in this order, the summary the very last: once it is gone, everything
   // before it ran.
-  const deleted = [history, supervision, summary].filter((s): s is SheetRef => s !== null);
+  const deleted = [history, ...[...combined].reverse().map((c) => c.sheet), supervision, summary].filter(
+    (s): s is SheetRef => s !== null,
+  );
   try {
     if (features.pageLayout) context.application.suspendScreenUpdatingUntilNextSync();
     for (const { ledger, sheet, ruleParts, owned } of plans) {
@@ -362,6 +384,7 @@ async function commitClearWithUndo(
       for (const { ledger, before } of plans) await restoreMarks(context, ledger.sheet.id, before, features);
       if (summaryAddress !== null) await restoreMark(context, MARK_NAMES.summary, summaryAddress);
       if (supervisionAddress !== null) await restoreMark(context, MARK_NAMES.supervision, supervisionAddress);
+      for (const { mark, address } of combined) await restoreMark(context, mark, address);
       if (history && historyAddress !== null) await restoreMark(context, MARK_NAMES.history, historyAddress);
       await restoreOrphanNames(context, orphans);
     } catch (undoError) {

@@ -5,6 +5,7 @@
  * become `HostError`s with a message in both languages.
  */
 import { clearMarksInExcel } from "./clear-in-excel";
+import { writeCombinedSheetsInExcel } from "./combined-in-excel";
 import { evaluateInExcel } from "./evaluate-in-excel";
 import { detectFeatures, type HostFeatures } from "./features";
 import { findLedgerSheetInExcel } from "./find-ledger-sheet";
@@ -72,6 +73,9 @@ export function createExcelHost(env: ExcelEnv = globalEnv(), options: ExcelHostO
 
     writeSupervision: (evaluation, settings) =>
       run(null, (context, features) => writeSupervisionInExcel(context, evaluation, settings, features)),
+
+    writeCombinedSheets: (request) =>
+      run(null, (context, features) => writeCombinedSheetsInExcel(context, request, features)),
 
     clearMarks: (options = {}) =>
       run(null, (context, features) => clearMarksInExcel(context, features, options.history ?? false)),

@@ -31,7 +31,7 @@ import { pickHistorySheetName, valueBands, type ValueBand } from "./history-in-e
 import { historyAfter, planHistorySheet } from "../core/history";
 import { MARK_NAMES } from "../core/plan/marks-plan";
 import type { SheetPlan } from "../core/plan/sheet-plan";
-import { pickOwnedSheetName, pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
+import { pickOwnedSheetNames, pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
 
 /** Syncs of writing the summary: look, then one batch. */
@@ -198,33 +198,68 @@ export async function writeSummaryInExcel(
   return { sheetName: name, renamedFrom };
 }
 
-/** A sheet the add-in owns: the defined name that marks it, its name, and its plan under the name it gets. */
+/**
+ * A sheet the add-in owns: the defined name that marks it, its name, and its plan under the name it
+ * gets. `pickNames` chooses every spec's name at once (given the workbook's names and, per spec, the
+ * name of the sheet its mark points at); by default each spec's own `baseName`, or `baseName (2)`….
+ */
 export interface OwnedSheetSpec {
   readonly markName: string;
   readonly baseName: string;
   readonly plan: (sheetName: string) => SheetPlan;
 }
 
-/** Writes (or replaces) one visible sheet of ours — the 督办单 — in the summary's two syncs, all or nothing. */
+/** The names the written sheets got, in the specs' order, and the wanted names a user's sheet already had. */
+export interface OwnedSheetsWritten {
+  readonly sheetNames: readonly string[];
+  readonly renamedFrom: readonly (string | null)[];
+}
+
+/**
+ * Writes (or replaces) visible sheets of ours — the 督办单; 各单位汇总 with 红黄灯清单 — in the summary's
+ * two syncs, all or nothing: if any of them fails, none is written and the earlier ones stay.
+ */
+export async function writeOwnedSheetsInExcel(
+  context: XlContext,
+  specs: readonly OwnedSheetSpec[],
+  features: HostFeatures,
+): Promise<OwnedSheetsWritten> {
+  const look = await lookAtWorkbook(
+    context,
+    specs.map((s) => s.markName),
+    features,
+  );
+  const names = look.sheets.map((s) => s.name);
+  const owned = specs.map((spec) => {
+    const queued = look.marks.get(spec.markName);
+    if (!queued) throw new Error(`mark ${spec.markName} was not looked at`);
+    return sheetMarkedBy(look, queued);
+  });
+  const picked = pickOwnedSheetNames(
+    specs.map((s) => s.baseName),
+    names,
+    owned.map((o) => o?.name ?? null),
+  );
+  // Each old sheet renamed aside under a name of its own: the names taken so far grow with each.
+  const asides: string[] = [];
+  const replacements = specs.map((spec, i) => {
+    const name = picked[i]?.name ?? spec.baseName;
+    const aside = owned[i] ? asideName([...names, ...asides]) : null;
+    if (aside !== null) asides.push(aside);
+    return visibleReplacement(look, spec.markName, name, spec.plan(name), aside);
+  });
+  await commitReplacements(context, look, replacements, features);
+  return { sheetNames: picked.map((p) => p.name), renamedFrom: picked.map((p) => p.renamedFrom) };
+}
+
+/** Writes (or replaces) one visible sheet of ours (the 督办单): `writeOwnedSheetsInExcel` with one spec. */
 export async function writeOwnedSheetInExcel(
   context: XlContext,
   spec: OwnedSheetSpec,
   features: HostFeatures,
 ): Promise<WriteSummaryOutcome> {
-  const look = await lookAtWorkbook(context, [spec.markName], features);
-  const names = look.sheets.map((s) => s.name);
-  const queued = look.marks.get(spec.markName);
-  if (!queued) throw new Error(`mark ${spec.markName} was not looked at`);
-  const owned = sheetMarkedBy(look, queued);
-  const { name, renamedFrom } = pickOwnedSheetName(spec.baseName, names, owned?.name ?? null);
-  const aside = owned ? asideName(names) : null;
-  await commitReplacements(
-    context,
-    look,
-    [visibleReplacement(look, spec.markName, name, spec.plan(name), aside)],
-    features,
-  );
-  return { sheetName: name, renamedFrom };
+  const written = await writeOwnedSheetsInExcel(context, [spec], features);
+  return { sheetName: written.sheetNames[0] ?? spec.baseName, renamedFrom: written.renamedFrom[0] ?? null };
 }
 
 /** The history sheet's replacement: the periods read by 评估, with this one recorded. */

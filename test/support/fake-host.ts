@@ -10,6 +10,8 @@ import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { Grid } from "../../src/core/types";
 import type {
   ClearOptions,
+  CombineRequest,
+  WriteCombinedOutcome,
   ClearOutcome,
   EvaluateOutcome,
   EvaluateRequest,
@@ -25,9 +27,19 @@ export type FakeCall =
   | { readonly method: "evaluate"; readonly request: EvaluateRequest }
   | { readonly method: "writeSummary"; readonly evaluation: EvaluateOutcome }
   | { readonly method: "writeSupervision"; readonly evaluation: EvaluateOutcome; readonly settings: Settings }
+  | { readonly method: "writeCombinedSheets"; readonly request: CombineRequest }
   | { readonly method: "clearMarks"; readonly options: ClearOptions | undefined }
   | { readonly method: "selectCell"; readonly sheet: string; readonly address: string }
   | { readonly method: "saveSettings"; readonly settings: Settings };
+
+interface Marked {
+  ledgerSheets: string[];
+  summarySheet: string | null;
+  supervisionSheet: string | null;
+  combinedSheets: string[];
+}
+
+const unmarked = (): Marked => ({ ledgerSheets: [], summarySheet: null, supervisionSheet: null, combinedSheets: [] });
 
 export class FakeLedgerHost implements LedgerHost {
   readonly calls: FakeCall[] = [];
@@ -36,12 +48,13 @@ export class FakeLedgerHost implements LedgerHost {
   summaryOutcome: WriteSummaryOutcome = { sheetName: "整改情况汇总", renamedFrom: null };
   /** What writeSupervision answers. */
   supervisionOutcome: WriteSupervisionOutcome = { sheetName: "督办单", renamedFrom: null, units: ["办公室", "工程部"] };
-  /** What the add-in has written, as 清除标记 would find it: the marked ledger sheets, the summary, the 督办单. */
-  marked: { ledgerSheets: string[]; summarySheet: string | null; supervisionSheet: string | null } = {
-    ledgerSheets: [],
-    summarySheet: null,
-    supervisionSheet: null,
-  };
+  /** What writeCombinedSheets answers. */
+  combinedOutcome: WriteCombinedOutcome = { unitsSheet: "各单位汇总", warningsSheet: "红黄灯清单", renamedFrom: [] };
+  /**
+   * What the add-in has written, as 清除标记 would find it: the marked ledger sheets, the summary, the
+   * 督办单, the consolidation's sheets.
+   */
+  marked: Marked = unmarked();
   /** The recorded periods (评估记录): read by evaluate, written by writeSummary, kept by clearMarks unless asked. */
   history: PeriodRecord[] = [];
   /** Problems loadSettings reports with the stored settings, as the real host words them (the schema's). */
@@ -50,7 +63,16 @@ export class FakeLedgerHost implements LedgerHost {
   ledgerElsewhere: string | null = null;
   /** Makes the next call of a method fail with this error. */
   failNext: Partial<
-    Record<"evaluate" | "writeSummary" | "writeSupervision" | "clearMarks" | "selectCell" | "saveSettings", HostError>
+    Record<
+      | "evaluate"
+      | "writeSummary"
+      | "writeSupervision"
+      | "writeCombinedSheets"
+      | "clearMarks"
+      | "selectCell"
+      | "saveSettings",
+      HostError
+    >
   > = {};
 
   constructor(
@@ -136,6 +158,14 @@ export class FakeLedgerHost implements LedgerHost {
     return { ok: true, value: this.supervisionOutcome };
   }
 
+  async writeCombinedSheets(request: CombineRequest): Promise<HostOutcome<WriteCombinedOutcome>> {
+    this.calls.push({ method: "writeCombinedSheets", request });
+    const failure = this.fail("writeCombinedSheets");
+    if (failure) return { ok: false, error: failure };
+    this.marked.combinedSheets = [this.combinedOutcome.unitsSheet, this.combinedOutcome.warningsSheet];
+    return { ok: true, value: this.combinedOutcome };
+  }
+
   async clearMarks(options?: ClearOptions): Promise<HostOutcome<ClearOutcome>> {
     this.calls.push({ method: "clearMarks", options });
     const failure = this.fail("clearMarks");
@@ -144,7 +174,7 @@ export class FakeLedgerHost implements LedgerHost {
     const history = this.history.length > 0 ? { sheet: HISTORY_SHEET_NAME, removed: removeHistory } : null;
     if (removeHistory) this.history = [];
     const removed = { ...this.marked, history };
-    this.marked = { ledgerSheets: [], summarySheet: null, supervisionSheet: null };
+    this.marked = unmarked();
     return { ok: true, value: removed };
   }
 

@@ -349,3 +349,11 @@ export function findDateIn(clause: string): IsoDate | null {
   }
   return null;
 }
+
+/** The 1900-system serial of a date (the inverse of `excelSerialToIso` for dates from 1900-03-01). */
+export function isoToExcelSerial(iso: IsoDate): number {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const day = dayNumber(y, m, d);
+  const after = day - DAY_ZERO_AFTER_FAKE_LEAP_DAY;
+  return after >= 61 ? after : day - DAY_ZERO_BEFORE_FAKE_LEAP_DAY;
+}

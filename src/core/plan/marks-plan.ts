@@ -65,6 +65,9 @@ export const MARK_NAMES = {
   history: "_ZGTZ_History",
   /** The 督办单's A1, like the summary's. */
   supervision: "_ZGTZ_Supervision",
+  /** 合并多个单位台账's two sheets (their A1), like the summary's. */
+  combinedUnits: "_ZGTZ_CombinedUnits",
+  combinedWarnings: "_ZGTZ_CombinedWarnings",
   statusColumn: "_ZGTZ_StatusColumn",
   opinionColumn: "_ZGTZ_OpinionColumn",
 } as const;

@@ -75,6 +75,23 @@ export function pickOwnedSheetName(
   }
 }
 
+/**
+ * Names for several sheets of the add-in's written together (各单位汇总 with 红黄灯清单): each by
+ * `pickOwnedSheetName`, a name picked for one counting as taken for the next.
+ */
+export function pickOwnedSheetNames(
+  bases: readonly string[],
+  existingNames: readonly string[],
+  ownedNames: readonly (string | null)[],
+): { name: string; renamedFrom: string | null }[] {
+  const taken = [...existingNames];
+  return bases.map((base, i) => {
+    const picked = pickOwnedSheetName(base, taken, ownedNames[i] ?? null);
+    taken.push(picked.name);
+    return picked;
+  });
+}
+
 /** Rows kept free under the breakdowns for the chart of lights by unit. */
 const CHART_ROWS = 16;
 /** The 16 pt title needs a taller row than the default 15 pt, or it runs into the date line. */

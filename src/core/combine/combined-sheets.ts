@@ -1,0 +1,291 @@
+/**
+ * The pane's 合并多个单位台账 as sheets of the current workbook: 各单位汇总 and 红黄灯清单, planned as
+ * `SheetPlan`s the Excel adapter renders like the summary. Their columns, order and labels are the
+ * command line's `combine --out` ones (`./labels.ts`), so a consolidation reads the same from the pane
+ * or from the command line:
+ *
+ * - **各单位汇总**: one row per file read, most red lights first (then yellow, then overdue); the rates
+ *   and the totals row are formulas (the on-time rate's two counts sit in the last two columns, so its
+ *   formula can be recomputed too), each carrying the engine's value; red and yellow counts coloured;
+ *   below it, the files that could not be read and why (未能读取), and a chart of red and yellow
+ *   lights by unit;
+ * - **红黄灯清单**: every red and yellow item of every file, reds first, then by days overdue, with
+ *   来源单位, 来源文件 and 原行号.
+ *
+ * Unlike `combine --out`, no 问题总台账: the current workbook is the user's, and a copy of every item
+ * of every unit does not belong in it (the command line writes that workbook).
+ */
+import { columnLetter } from "../grid";
+import { isoToExcelSerial } from "../parse/date";
+import { LIGHT_FILLS } from "../plan/marks-plan";
+import {
+  NUMBER_FORMATS,
+  type ChartPlan,
+  type PlanCell,
+  type PlanTable,
+  type PrintSetup,
+  type SheetPlan,
+} from "../plan/sheet-plan";
+import type { IsoDate } from "../types";
+import { LIGHT_LABELS } from "../vocabulary";
+import { FAILED_HEADERS, filesCountText, SHEET_NAMES, TOTALS_LABEL, UNIT_HEADERS, WARNING_HEADERS } from "./labels";
+import type { UnitOutcome } from "./outcome";
+
+/** The names the two sheets get in this workbook. */
+export interface CombinedSheetNames {
+  readonly units: string;
+  readonly warnings: string;
+}
+
+export interface CombinedSheetsOptions {
+  readonly today: IsoDate;
+  readonly sheetNames: CombinedSheetNames;
+}
+
+/** One of the two sheets: the date, and the name this sheet gets. */
+export interface CombinedSheetOptions {
+  readonly today: IsoDate;
+  readonly sheetName: string;
+}
+
+/** The outcomes a consolidation needs: the files' lights and counts, and their red and yellow items. */
+export type CombinedOutcome = UnitOutcome<unknown>;
+
+const text = (value: string): PlanCell => ({ kind: "text", text: value });
+const count = (value: number, style?: PlanCell["style"]): PlanCell => ({
+  kind: "number",
+  value,
+  format: NUMBER_FORMATS.integer,
+  ...(style ? { style } : {}),
+});
+const scoreCell = (score: number | null): PlanCell | null =>
+  score === null ? null : { kind: "number", value: score, format: NUMBER_FORMATS.score };
+const ratio = (part: number, whole: number): number | string => (whole === 0 ? "" : part / whole);
+const rateFormula = (part: string, whole: string, row: number, value: number | string): PlanCell => ({
+  kind: "formula",
+  formula: `=IF(${whole}${row}=0,"",${part}${row}/${whole}${row})`,
+  value,
+  format: NUMBER_FORMATS.percent,
+});
+
+/** Most red lights first, then yellow, then overdue (the command line's order); ties keep the files' order. */
+export function byRedLights(read: readonly CombinedOutcome[]): CombinedOutcome[] {
+  return read
+    .filter((o) => o.ok && o.summary !== null)
+    .sort((a, b) => {
+      const sa = a.summary;
+      const sb = b.summary;
+      if (!sa || !sb) return 0;
+      return sb.byLight.red - sa.byLight.red || sb.byLight.yellow - sa.byLight.yellow || sb.overdue - sa.overdue;
+    });
+}
+
+/** Sheet columns of 各单位汇总, by header. */
+const col = (header: (typeof UNIT_HEADERS)[number]): string => columnLetter(UNIT_HEADERS.indexOf(header) + 1);
+const C = {
+  items: col("事项数"),
+  done: col(UNIT_HEADERS[3]),
+  closed: col(UNIT_HEADERS[4]),
+  onTime: col("按期完成数"),
+  dated: col("可计按期数"),
+};
+
+const PRINT: PrintSetup = {
+  orientation: "landscape",
+  paperSize: "A4",
+  fitToPagesWide: 1,
+  fitToPagesTall: 0,
+  repeatRows: { first: 1, last: 1 },
+  pageBreaksBefore: [],
+};
+
+/** Rows the chart of lights by unit takes under 各单位汇总's tables. */
+const CHART_ROWS = 16;
+
+export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: CombinedSheetOptions): SheetPlan {
+  const sheet = options.sheetName;
+  const ordered = byRedLights(outcomes);
+  const failed = outcomes.filter((o) => !o.ok);
+  const firstRow = 2;
+  const rows: (PlanCell | null)[][] = ordered.map((o, i) => {
+    const s = o.summary;
+    if (!s) throw new Error("byRedLights keeps only files read");
+    const r = firstRow + i;
+    const finished = s.byStatus.done + s.byStatus.closed;
+    return [
+      text(o.unit),
+      text(o.file),
+      count(s.items),
+      count(finished),
+      count(s.byStatus.closed),
+      count(s.byLight.red, s.byLight.red > 0 ? "bad" : undefined),
+      count(s.byLight.yellow, s.byLight.yellow > 0 ? "warn" : undefined),
+      count(s.byLight.green),
+      count(s.overdue),
+      rateFormula(C.done, C.items, r, ratio(finished, s.items)),
+      rateFormula(C.closed, C.items, r, ratio(s.byStatus.closed, s.items)),
+      rateFormula(C.onTime, C.dated, r, ratio(o.onTime.onTime, o.onTime.dated)),
+      count(o.findings.error),
+      count(o.findings.warning),
+      scoreCell(o.survey?.score ?? null),
+      count(o.onTime.onTime),
+      count(o.onTime.dated),
+    ];
+  });
+  // The totals row: a SUM per count column, carrying its value for readers that show cached results.
+  const last = firstRow + rows.length - 1;
+  const totalsRow = last + 1;
+  const sumOf = (c: number): PlanCell => {
+    const letter = columnLetter(c + 1);
+    let value = 0;
+    for (const row of rows) {
+      const cell = row[c];
+      if (cell?.kind === "number") value += cell.value;
+    }
+    return {
+      kind: "formula",
+      formula: rows.length > 0 ? `=SUM(${letter}${firstRow}:${letter}${last})` : "=0",
+      value,
+      format: NUMBER_FORMATS.integer,
+    };
+  };
+  const sums = (c: number): number => {
+    const cell = sumOf(c);
+    return cell.kind === "formula" && typeof cell.value === "number" ? cell.value : 0;
+  };
+  const totals: (PlanCell | null)[] = UNIT_HEADERS.map((_, c) => {
+    if (c === 0) return { kind: "text", text: TOTALS_LABEL, style: "header" };
+    if (c === 1) return text(filesCountText(ordered.length));
+    if (c === 9) return rateFormula(C.done, C.items, totalsRow, ratio(sums(3), sums(2)));
+    if (c === 10) return rateFormula(C.closed, C.items, totalsRow, ratio(sums(4), sums(2)));
+    if (c === 11) return rateFormula(C.onTime, C.dated, totalsRow, ratio(sums(15), sums(16)));
+    if (c === 14) return null;
+    return sumOf(c);
+  });
+  const unitsTable: PlanTable = {
+    id: "units",
+    left: 1,
+    titleRow: null,
+    title: null,
+    headerRow: 1,
+    header: UNIT_HEADERS,
+    firstRow,
+    rows: [...rows, totals],
+    lastRow: totalsRow + 1,
+    notes: [
+      `评估日期 ${options.today}；${filesCountText(outcomes.length)}，${failed.length} 个未能读取。比率按各单位事项合计重算，不是各单位比率的平均。`,
+    ],
+  };
+  const tables: PlanTable[] = [unitsTable];
+  let next = totalsRow + 3;
+  if (failed.length > 0) {
+    const top = next;
+    tables.push({
+      id: "failed",
+      left: 1,
+      titleRow: top,
+      title: SHEET_NAMES.failed,
+      headerRow: top + 1,
+      header: FAILED_HEADERS,
+      firstRow: top + 2,
+      rows: failed.map((o) => [text(o.file), text(o.error ?? "")]),
+      lastRow: top + 1 + failed.length,
+      notes: [],
+      // The reason is long: it spans the columns to the right of the file's.
+      spans: [1, 12],
+    });
+    next = top + 2 + failed.length + 1;
+  }
+  const charts = ordered.length > 0 ? [lightsByUnitChart(sheet, ordered, firstRow, last, next)] : [];
+  return {
+    name: sheet,
+    heading: [],
+    tables,
+    columnWidths: UNIT_HEADERS.map((_, c) => (c === 0 ? 24 : c === 1 ? 36 : c >= 9 && c <= 11 ? 11 : 9)),
+    print: PRINT,
+    charts,
+    rowHeights: [],
+    freezeRows: 1,
+  };
+}
+
+function lightsByUnitChart(
+  sheet: string,
+  ordered: readonly CombinedOutcome[],
+  first: number,
+  last: number,
+  top: number,
+): ChartPlan {
+  const lights = [
+    { light: "red", letter: col(UNIT_HEADERS[5]) },
+    { light: "yellow", letter: col(UNIT_HEADERS[6]) },
+  ] as const;
+  return {
+    id: "lights-by-file",
+    type: "stackedColumn",
+    title: "各单位红黄灯情况",
+    categories: { sheet, address: `A${first}:A${last}` },
+    categoryLabels: ordered.map((o) => o.unit),
+    series: lights.map(({ light, letter }) => ({
+      name: LIGHT_LABELS[light],
+      values: { sheet, address: `${letter}${first}:${letter}${last}` },
+      data: ordered.map((o) => o.summary?.byLight[light] ?? 0),
+      color: LIGHT_FILLS[light] ?? "#FFFFFF",
+    })),
+    anchor: { top, left: 1, bottom: top + CHART_ROWS - 1, right: 9 },
+  };
+}
+
+export function planWarningsSheet(outcomes: readonly CombinedOutcome[], options: CombinedSheetOptions): SheetPlan {
+  const entries = outcomes.flatMap((o) => (o.ok ? (o.warnings ?? []).map((w) => ({ o, w })) : []));
+  entries.sort(
+    (a, b) => (a.w.light === "red" ? 0 : 1) - (b.w.light === "red" ? 0 : 1) || b.w.overdueDays - a.w.overdueDays,
+  );
+  const rows = entries.map(({ o, w }): (PlanCell | null)[] => [
+    text(o.unit),
+    text(o.file),
+    count(w.row),
+    w.seq === null ? null : text(w.seq),
+    { kind: "text", text: LIGHT_LABELS[w.light], style: w.light === "red" ? "bad" : "warn" },
+    count(w.overdueDays),
+    text(w.description),
+    text(w.unit),
+    text(w.owner),
+    w.deadline === null ? null : { kind: "number", value: isoToExcelSerial(w.deadline), format: NUMBER_FORMATS.date },
+  ]);
+  return {
+    name: options.sheetName,
+    heading: [],
+    tables: [
+      {
+        id: "warnings",
+        left: 1,
+        titleRow: null,
+        title: null,
+        headerRow: 1,
+        header: WARNING_HEADERS,
+        firstRow: 2,
+        rows,
+        lastRow: 1 + rows.length,
+        notes: [],
+      },
+    ],
+    columnWidths: [18, 30, 8, 8, 8, 9, 48, 16, 12, 12],
+    print: PRINT,
+    charts: [],
+    rowHeights: [],
+    freezeRows: 1,
+  };
+}
+
+/** Both sheets of a consolidation, 各单位汇总 first. */
+export function planCombinedSheets(
+  outcomes: readonly CombinedOutcome[],
+  options: CombinedSheetsOptions,
+): { readonly units: SheetPlan; readonly warnings: SheetPlan } {
+  const { today, sheetNames } = options;
+  return {
+    units: planUnitsSheet(outcomes, { today, sheetName: sheetNames.units }),
+    warnings: planWarningsSheet(outcomes, { today, sheetName: sheetNames.warnings }),
+  };
+}
