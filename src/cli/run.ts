@@ -28,7 +28,6 @@
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { localToday } from "../core/dates";
-import { isSurveySheetName } from "../core/evaluate";
 import { cliReportPieces } from "../core/report/json";
 import { toTextReport } from "../core/report/text";
 import type { ComparisonSource } from "../core/history/compare";
@@ -45,6 +44,7 @@ import {
   isSupervisionSheetName,
   ledgerCandidates,
   oneLine,
+  sheetsToRead,
   UsageFailure,
   type SheetAttempt,
 } from "../core/ledger-choice";
@@ -318,10 +318,7 @@ async function historyFromFile(
 export async function readInput(inputPath: string, command: EvaluateCommand): Promise<WorkbookGrids> {
   try {
     return await readWorkbook(inputPath, {
-      wanted: (name, hidden) =>
-        (command.sheet === null ? !hidden : name === command.sheet) ||
-        isSurveySheetName(name) ||
-        isHistorySheetName(name),
+      wanted: sheetsToRead(command.sheet),
     });
   } catch (error) {
     // Name the file as the user typed it, not as the absolute path it was resolved to.

@@ -51,6 +51,15 @@ export function isCombinedSheetName(name: string): boolean {
   return isOwnedName(SHEET_NAMES.units, name) || isOwnedName(SHEET_NAMES.warnings, name);
 }
 
+/**
+ * The sheets a reader needs to read cell by cell for a choice: the named sheet, else every visible
+ * one; and the survey and history sheets (hidden or not) the evaluation may use.
+ */
+export function sheetsToRead(sheet: string | null): (name: string, hidden: boolean) => boolean {
+  return (name, hidden) =>
+    (sheet === null ? !hidden : name === sheet) || isSurveySheetName(name) || isHistorySheetName(name);
+}
+
 /** The sheets to try, in order, when the user did not name one. */
 export function ledgerCandidates(sheets: readonly { name: string; hidden: boolean }[]): string[] {
   return sheets

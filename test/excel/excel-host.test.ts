@@ -194,7 +194,13 @@ describe("writing the marks", () => {
     await evaluateOk(host);
     expect(await host.clearMarks()).toEqual({
       ok: true,
-      value: { ledgerSheets: ["整改台账"], summarySheet: null, supervisionSheet: null, history: null },
+      value: {
+        ledgerSheets: ["整改台账"],
+        summarySheet: null,
+        supervisionSheet: null,
+        combinedSheets: [],
+        history: null,
+      },
     });
     expect(diffSnapshots(before, double.snapshot())).toEqual([]);
   });
@@ -210,6 +216,7 @@ describe("writing the marks", () => {
         ledgerSheets: ["整改台账"],
         summarySheet: "整改情况汇总",
         supervisionSheet: null,
+        combinedSheets: [],
         history: { sheet: "评估记录", removed: true },
       },
     });
@@ -217,7 +224,7 @@ describe("writing the marks", () => {
     // A second clear finds nothing to remove, and says so.
     expect(await host.clearMarks({ history: true })).toEqual({
       ok: true,
-      value: { ledgerSheets: [], summarySheet: null, supervisionSheet: null, history: null },
+      value: { ledgerSheets: [], summarySheet: null, supervisionSheet: null, combinedSheets: [], history: null },
     });
   });
 

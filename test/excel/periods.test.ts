@@ -184,6 +184,7 @@ describe("清除标记 and the history", () => {
         ledgerSheets: [LEDGER_SHEET],
         summarySheet: "整改情况汇总",
         supervisionSheet: null,
+        combinedSheets: [],
         history: { sheet: HISTORY_SHEET_NAME, removed: false },
       },
     });
@@ -202,6 +203,7 @@ describe("清除标记 and the history", () => {
         ledgerSheets: [],
         summarySheet: null,
         supervisionSheet: null,
+        combinedSheets: [],
         history: { sheet: HISTORY_SHEET_NAME, removed: false },
       },
     });

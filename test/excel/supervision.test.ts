@@ -109,6 +109,7 @@ describe("生成督办单 on the Excel double", () => {
         ledgerSheets: [LEDGER_SHEET],
         summarySheet: "整改情况汇总",
         supervisionSheet: SUPERVISION_SHEET_NAME,
+        combinedSheets: [],
         history: { sheet: "评估记录", removed: true },
       },
     });

@@ -136,7 +136,7 @@ async function roundTripOnDouble(
   // Clearing a clean workbook changes nothing either, and says there was nothing to remove.
   expect(await host.clearMarks({ history: true })).toEqual({
     ok: true,
-    value: { ledgerSheets: [], summarySheet: null, supervisionSheet: null, history: null },
+    value: { ledgerSheets: [], summarySheet: null, supervisionSheet: null, combinedSheets: [], history: null },
   });
   expect(double.snapshot()).toEqual(before);
 }
