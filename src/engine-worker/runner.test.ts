@@ -3,7 +3,10 @@
  * progress passed on, and every way a worker can fail ending in the same result computed here,
  * with no error for the user.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { evaluate, type Evaluation } from "../core/evaluate";
+import { evaluatePickedFile } from "./combine-file";
 import type { EngineProgress } from "../core/progress";
 import { DEFAULT_SETTINGS } from "../core/settings-defaults";
 import { generateLedger, BENCH_TODAY } from "../../test/support/ledger-generator";
@@ -153,5 +156,41 @@ describe("runEngineInThread", () => {
     const seen: number[] = [];
     expect(await runEngineInThread(input, (p) => seen.push(p.fraction))).toEqual(expected);
     expect(seen.at(-1)).toBe(1);
+  });
+});
+
+describe("workerEngineRunner.combineFile (合并多个单位台账)", () => {
+  const file = {
+    name: "县局台账.xlsx",
+    bytes: new Uint8Array(readFileSync(join(__dirname, "../../test/fixtures/blind/县局台账.xlsx"))),
+    today: "2025-03-31",
+  };
+
+  it("reads and evaluates a picked file in the worker, with the outcome evaluated here would give", async () => {
+    const worker = new FakeWorker();
+    const runner = workerEngineRunner(() => worker);
+    const outcome = await runner.combineFile(file);
+    expect(worker.requests.map((r) => ("kind" in r ? r.kind : "evaluate"))).toEqual(["combine-file"]);
+    expect(runner.answered).toEqual({ worker: 1, inThread: 0 });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.warnings?.length).toBeGreaterThan(0);
+    expect(outcome).toEqual(await evaluatePickedFile(file));
+  });
+
+  it("a file that is no workbook comes back with its reason, not an error", async () => {
+    const runner = workerEngineRunner(() => new FakeWorker());
+    const outcome = await runner.combineFile({ ...file, name: "坏文件.xlsx", bytes: new Uint8Array([1, 2, 3]) });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toContain("坏文件.xlsx");
+  });
+
+  it("falls back to this thread when the worker breaks while a file waits", async () => {
+    const worker = new FakeWorker({ serve: false });
+    const runner = workerEngineRunner(() => worker);
+    const pending = runner.combineFile(file);
+    worker.fail();
+    const outcome = await pending;
+    expect(runner.answered).toEqual({ worker: 0, inThread: 1 });
+    expect(outcome).toEqual(await evaluatePickedFile(file));
   });
 });

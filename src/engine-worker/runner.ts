@@ -11,19 +11,30 @@
 import { evaluate, type Evaluation } from "../core/evaluate";
 import type { EngineProgress } from "../core/progress";
 import type { EvaluatedItem, Finding } from "../core/types";
-import { isEngineReply, type EngineInput, type EngineReply, type EngineRequest } from "./protocol";
+import { evaluatePickedFile, type CombineFileInput, type PaneUnitOutcome } from "./combine-file";
+import {
+  isEngineReply,
+  type CombineFileRequest,
+  type EngineInput,
+  type EngineReply,
+  type EngineRequest,
+  type WorkerRequest,
+} from "./protocol";
 
 export type { EngineInput };
 
 /** Evaluates one input; `onProgress` is told how far it has gone. */
 export type EngineRunner = (input: EngineInput, onProgress?: (progress: EngineProgress) => void) => Promise<Evaluation>;
 
+/** 合并多个单位台账: reads and evaluates one picked file. */
+export type CombineFileRunner = (input: CombineFileInput) => Promise<PaneUnitOutcome>;
+
 /** The engine in the caller's thread. */
 export const runEngineInThread: EngineRunner = async (input, onProgress) => evaluate({ ...input, onProgress });
 
 /** What the runner needs of a `Worker` (a fake one in unit tests). */
 export interface WorkerLike {
-  postMessage(message: EngineRequest): void;
+  postMessage(message: WorkerRequest): void;
   addEventListener(
     type: "message" | "error" | "messageerror",
     listener: (event: { readonly data?: unknown; preventDefault?(): void }) => void,
@@ -35,10 +46,19 @@ export type EngineMode = "worker" | "in-thread";
 
 export interface WorkerEngineRunner {
   readonly run: EngineRunner;
+  /** 合并多个单位台账's files, each read and evaluated in the worker (else in the page's thread). */
+  readonly combineFile: CombineFileRunner;
   /** Where the next evaluation will run. */
   mode(): EngineMode;
   /** Evaluations answered so far by the worker and in the page's thread. */
   readonly answered: { readonly worker: number; readonly inThread: number };
+}
+
+/** A picked file waiting for the worker's answer. */
+interface FileJob {
+  readonly input: CombineFileInput;
+  readonly resolve: (outcome: PaneUnitOutcome) => void;
+  readonly reject: (error: unknown) => void;
 }
 
 interface Job {
@@ -58,8 +78,10 @@ interface Job {
 export function workerEngineRunner(
   startWorker: () => WorkerLike,
   fallback: EngineRunner = runEngineInThread,
+  combineFallback: CombineFileRunner = evaluatePickedFile,
 ): WorkerEngineRunner {
   const jobs = new Map<number, Job>();
+  const fileJobs = new Map<number, FileJob>();
   const answered = { worker: 0, inThread: 0 };
   let nextId = 1;
   let worker: WorkerLike | null = null;
@@ -68,6 +90,13 @@ export function workerEngineRunner(
     fallback(job.input, job.onProgress).then((evaluation) => {
       answered.inThread += 1;
       job.resolve(evaluation);
+    }, job.reject);
+  };
+
+  const fileInThread = (job: FileJob): void => {
+    combineFallback(job.input).then((outcome) => {
+      answered.inThread += 1;
+      job.resolve(outcome);
     }, job.reject);
   };
 
@@ -83,12 +112,24 @@ export function workerEngineRunner(
       // Already gone: nothing to stop.
     }
     const waiting = [...jobs.values()];
+    const waitingFiles = [...fileJobs.values()];
     jobs.clear();
+    fileJobs.clear();
     waiting.forEach(inThread);
+    waitingFiles.forEach(fileInThread);
   };
 
   const onReply = (data: unknown): void => {
     if (!isEngineReply(data)) return;
+    const fileJob = fileJobs.get(data.id);
+    if (fileJob) {
+      if (data.kind !== "combined" && data.kind !== "failed") return;
+      fileJobs.delete(data.id);
+      if (data.kind === "failed") return fileInThread(fileJob);
+      answered.worker += 1;
+      fileJob.resolve(data.outcome);
+      return;
+    }
     const job = jobs.get(data.id);
     if (!job) return;
     if (data.kind === "progress") {
@@ -103,6 +144,7 @@ export function workerEngineRunner(
       for (const finding of data.findings) job.findings.push(finding);
       return;
     }
+    if (data.kind === "combined") return; // not an evaluation's reply
     jobs.delete(data.id);
     if (data.kind === "failed") return inThread(job);
     answered.worker += 1;
@@ -139,7 +181,21 @@ export function workerEngineRunner(
       }
     });
 
-  return { run, mode: () => (worker === null ? "in-thread" : "worker"), answered };
+  const combineFile: CombineFileRunner = (input) =>
+    new Promise<PaneUnitOutcome>((resolve, reject) => {
+      const job: FileJob = { input, resolve, reject };
+      if (worker === null) return fileInThread(job);
+      const id = nextId++;
+      fileJobs.set(id, job);
+      try {
+        worker.postMessage({ id, kind: "combine-file", file: input } satisfies CombineFileRequest);
+      } catch {
+        fileJobs.delete(id);
+        fileInThread(job);
+      }
+    });
+
+  return { run, combineFile, mode: () => (worker === null ? "in-thread" : "worker"), answered };
 }
 
 export type { EngineReply };

@@ -1,10 +1,12 @@
 /**
  * The worker's side: answers each `EngineRequest` with the engine's `Evaluation` — its items and
  * findings in pieces, then the rest (protocol.ts) — passing on its progress at most every
- * `PROGRESS_INTERVAL_MS` (each message costs the page a task).
+ * `PROGRESS_INTERVAL_MS` (each message costs the page a task); and each `CombineFileRequest` (合并多个
+ * 单位台账) with the picked file's outcome.
  */
 import { evaluate, type Evaluation } from "../core/evaluate";
-import { isEngineRequest, type EngineReply } from "./protocol";
+import { evaluatePickedFile } from "./combine-file";
+import { isCombineFileRequest, isEngineRequest, type EngineReply } from "./protocol";
 
 /** The least time between two progress messages: a smooth bar, and few tasks for the page. */
 export const PROGRESS_INTERVAL_MS = 50;
@@ -37,6 +39,15 @@ export interface EngineScope {
 
 export function serveEngine(scope: EngineScope, now: () => number = () => performance.now()): void {
   scope.addEventListener("message", ({ data }) => {
+    if (isCombineFileRequest(data)) {
+      const { id, file } = data;
+      evaluatePickedFile(file).then(
+        (outcome) => scope.postMessage({ id, kind: "combined", outcome }),
+        (error: unknown) =>
+          scope.postMessage({ id, kind: "failed", message: error instanceof Error ? error.message : String(error) }),
+      );
+      return;
+    }
     if (!isEngineRequest(data)) return;
     const { id, input } = data;
     let last = now();

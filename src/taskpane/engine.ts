@@ -9,6 +9,7 @@ import {
   type WorkerEngineRunner,
   type WorkerLike,
 } from "../engine-worker/runner";
+import { evaluatePickedFile } from "../engine-worker/combine-file";
 
 export const ENGINE_WORKER_META = "zgtz-engine-worker";
 
@@ -37,6 +38,11 @@ export function pageEngineRunner(doc: Document, startWorker: StartWorker | null 
         const evaluation = await runEngineInThread(input, onProgress);
         answered.inThread += 1;
         return evaluation;
+      },
+      combineFile: async (input) => {
+        const outcome = await evaluatePickedFile(input);
+        answered.inThread += 1;
+        return outcome;
       },
       mode: () => "in-thread",
       answered,

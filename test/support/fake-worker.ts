@@ -4,7 +4,7 @@
  * as a browser does. It can also be a worker that never starts, or breaks.
  */
 import { deserialize, serialize } from "node:v8";
-import type { EngineReply, EngineRequest } from "../../src/engine-worker/protocol";
+import type { EngineReply, WorkerRequest } from "../../src/engine-worker/protocol";
 import type { WorkerLike } from "../../src/engine-worker/runner";
 import { resultReplies, serveEngine } from "../../src/engine-worker/serve";
 import type { Evaluation } from "../../src/core/evaluate";
@@ -15,7 +15,7 @@ const clone = <T>(value: T): T => deserialize(serialize(value)) as T;
 type Listener = (event: { readonly data?: unknown; preventDefault?(): void }) => void;
 
 export class FakeWorker implements WorkerLike {
-  readonly requests: EngineRequest[] = [];
+  readonly requests: WorkerRequest[] = [];
   terminated = false;
   /** How many error events were cancelled (so the page logs nothing). */
   cancelledErrors = 0;
@@ -37,7 +37,7 @@ export class FakeWorker implements WorkerLike {
       );
   }
 
-  postMessage(message: EngineRequest): void {
+  postMessage(message: WorkerRequest): void {
     const copy = clone(message); // throws on what cannot be cloned (a function), as a browser does
     this.requests.push(message);
     setTimeout(() => this.insideListeners.forEach((listener) => listener({ data: copy })), 0);
