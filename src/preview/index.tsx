@@ -55,6 +55,7 @@ const options: MountOptions = {
   theme: themeFromQuery(params.get("theme")),
   now: () => toDate(today),
   runEngine: engine.run,
+  combineFile: engine.combineFile,
 };
 
 /** Installs `double` as Office.js would be and mounts the pane over it; returns the unmount. */

@@ -17,6 +17,9 @@ import { columnLetter } from "../core/grid";
 import type { EvaluationResult, Finding } from "../core/types";
 import type { ClearOutcome, EvaluateOutcome, HostError, LedgerHost, LedgerSource } from "../core/host";
 import { ClearMarks } from "./components/ClearMarks";
+import { CombineUnits } from "./components/CombineUnits";
+import { canReadXlsx, evaluatePickedFile } from "../engine-worker/combine-file";
+import type { CombineFileRunner } from "../engine-worker/runner";
 import { EvaluateForm, type EvaluateProgress, type SourceKind } from "./components/EvaluateForm";
 import { FailurePanel } from "./components/FailurePanel";
 import { Header } from "./components/Header";
@@ -36,6 +39,10 @@ export interface AppProps {
   readonly theme?: ThemeName;
   /** The clock, for the default evaluation date (today, local). */
   readonly now?: () => Date;
+  /** 合并多个单位台账: reads and evaluates one picked file (the engine's Web Worker); default: in the pane's thread. */
+  readonly combineFile?: CombineFileRunner;
+  /** Whether this browser can read .xlsx files (`canReadXlsx`); default: asked of the page. */
+  readonly canReadFiles?: boolean;
 }
 
 type RunState =
@@ -45,7 +52,7 @@ type RunState =
   | { readonly phase: "failed"; readonly error: HostError };
 
 /** Where a message is shown: beside what the user just did, never in a place they have left. */
-type NoticePlace = "load" | "findings" | "summary" | "supervision" | "clear" | "settings" | "layout";
+type NoticePlace = "load" | "findings" | "summary" | "supervision" | "combine" | "clear" | "settings" | "layout";
 
 const useStyles = makeStyles({
   root: {
@@ -68,7 +75,17 @@ const useStyles = makeStyles({
   announcement: { color: tokens.colorNeutralForeground2 },
 });
 
-function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly now: () => Date }) {
+function CheckAndSettings({
+  host,
+  now,
+  combineFile,
+  canReadFiles,
+}: {
+  readonly host: LedgerHost;
+  readonly now: () => Date;
+  readonly combineFile: CombineFileRunner;
+  readonly canReadFiles: boolean | undefined;
+}) {
   const styles = useStyles();
   const { lang, t } = useStrings();
   const [tab, setTab] = useState<"check" | "settings">("check");
@@ -82,6 +99,10 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
   const { pending: action, perform } = useHostAction<"summary" | "supervision" | "clear" | "save">();
   /** After "no ledger here": another sheet that holds one, offered in one click. */
   const [ledgerElsewhere, setLedgerElsewhere] = useState<string | null>(null);
+  /** Asked of the page once (it makes a decompression stream to see). */
+  const [canRead] = useState(() => canReadFiles ?? canReadXlsx());
+  /** 合并多个单位台账 under way (its files read one by one, then its sheets written). */
+  const [combining, setCombining] = useState(false);
 
   /** Shows a message at one place (or removes it with null). */
   const tell = useCallback((place: NoticePlace, notice: Notice | null) => {
@@ -114,7 +135,7 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
     // Loaded once per host (`t` is stable for the pane's life: the language does not change while it is open).
   }, [host]);
 
-  const busy = run.phase === "running" || action !== null;
+  const busy = run.phase === "running" || action !== null || combining;
   const todayValid = parseIsoDate(today) !== null;
   const source: LedgerSource = sourceKind === "sheet" ? { kind: "sheet", name: sheet } : { kind: sourceKind };
 
@@ -362,6 +383,16 @@ function CheckAndSettings({ host, now }: { readonly host: LedgerHost; readonly n
                 }}
               />
             )}
+            <CombineUnits
+              host={host}
+              combineFile={combineFile}
+              canRead={canRead}
+              today={todayValid ? today : null}
+              busy={busy && !combining}
+              onRunningChange={setCombining}
+              tell={(notice) => tell("combine", notice)}
+              notice={noticeAt("combine")}
+            />
             <ClearMarks
               busy={busy}
               clearing={action === "clear"}
@@ -389,6 +420,7 @@ function clearedNotice(removed: ClearOutcome, t: ReturnType<typeof useStrings>["
   const historyRemoved = removed.history?.removed ? removed.history.sheet : null;
   if (
     removed.ledgerSheets.length === 0 &&
+    removed.combinedSheets.length === 0 &&
     removed.summarySheet === null &&
     removed.supervisionSheet === null &&
     historyRemoved === null
@@ -397,17 +429,25 @@ function clearedNotice(removed: ClearOutcome, t: ReturnType<typeof useStrings>["
   const parts = removed.ledgerSheets.map((sheet) => t("clearedLedger", { sheet }));
   if (removed.summarySheet !== null) parts.push(t("clearedSummary", { sheet: removed.summarySheet }));
   if (removed.supervisionSheet !== null) parts.push(t("clearedSupervision", { sheet: removed.supervisionSheet }));
+  for (const sheet of removed.combinedSheets) parts.push(t("clearedCombined", { sheet }));
   if (historyRemoved !== null) parts.push(t("clearedHistory", { sheet: historyRemoved }));
   return { intent: "success", text: `${t("marksCleared", { what: parts.join(t("listSeparator")) })}${kept}` };
 }
 
-export function App({ host, lang, theme = "light", now = () => new Date() }: AppProps) {
+export function App({
+  host,
+  lang,
+  theme = "light",
+  now = () => new Date(),
+  combineFile = evaluatePickedFile,
+  canReadFiles,
+}: AppProps) {
   const styles = useStyles();
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} lang={lang === "zh" ? "zh-CN" : "en-US"}>
       <LangContext.Provider value={lang}>
         <Header />
-        <CheckAndSettings host={host} now={now} />
+        <CheckAndSettings host={host} now={now} combineFile={combineFile} canReadFiles={canReadFiles} />
       </LangContext.Provider>
     </FluentProvider>
   );

@@ -180,6 +180,28 @@ const zh = {
   checkThatSheet: "检查它",
   mapByHand: "在“{sheet}”中手动指定表头和列",
   retry: "重试",
+  combineHeading: "合并多个单位台账",
+  combineHint:
+    "选择各单位报来的台账文件（.xlsx，可多选）。文件只在本机读取，不会上传；逐个按评估日期检查后，在本工作簿写入“各单位汇总”和“红黄灯清单”两张表，“清除标记”可删除。",
+  combinePick: "选择台账文件并合并",
+  combineFilesLabel: "各单位台账文件（.xlsx，可多选）",
+  combineRunning: "正在合并…",
+  combineProgress: "已检查 {done}/{total} 个文件",
+  combineWriting: "正在写入汇总表…",
+  combineNoReader:
+    "此浏览器不能读取 .xlsx 文件（缺少 DecompressionStream）。请在新版 Excel 网页版、Windows 或 Mac 版 Excel 中使用，或用命令行 combine。",
+  combineWritten: "已写入“{units}”和“{warnings}”：{read} 个文件已汇总，{failed} 个未能读取。",
+  combineRenamed: "工作簿中已有同名的表（{wanted}），本次写入“{units}”和“{warnings}”，原表未改动。",
+  combineResultsLabel: "各文件检查结果",
+  combineColUnit: "单位",
+  combineColFile: "文件",
+  combineColItems: "事项",
+  combineColRed: "红灯",
+  combineColYellow: "黄灯",
+  combineFailed: "未能读取",
+  combineTotals: "合计",
+  combineFailedFile: "{file}：{reason}",
+  clearedCombined: "合并汇总表“{sheet}”",
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -360,6 +382,29 @@ const en: Record<StringKey, string> = {
   checkThatSheet: "Check it",
   mapByHand: 'Pick the header and columns on "{sheet}" by hand',
   retry: "Try again",
+  combineHeading: "Combine several units' ledgers",
+  combineHint:
+    "Pick the ledger files the units sent in (.xlsx, several at once). They are read on this computer only, never uploaded; each is checked at the evaluation date, then two sheets, 各单位汇总 (by unit) and 红黄灯清单 (red and yellow items), are written into this workbook. Clear marks deletes them.",
+  combinePick: "Pick ledger files and combine",
+  combineFilesLabel: "Units' ledger files (.xlsx, several at once)",
+  combineRunning: "Combining…",
+  combineProgress: "Checked {done}/{total} files",
+  combineWriting: "Writing the sheets…",
+  combineNoReader:
+    "This browser cannot read .xlsx files (it lacks DecompressionStream). Use a recent Excel on the web, Excel for Windows or Mac, or the command line's combine.",
+  combineWritten: 'Wrote "{units}" and "{warnings}": {read} files combined, {failed} could not be read.',
+  combineRenamed:
+    'The workbook already has a sheet named {wanted}: this time wrote "{units}" and "{warnings}"; that sheet is unchanged.',
+  combineResultsLabel: "Each file's result",
+  combineColUnit: "Unit",
+  combineColFile: "File",
+  combineColItems: "Items",
+  combineColRed: "Red",
+  combineColYellow: "Yellow",
+  combineFailed: "Could not be read",
+  combineTotals: "Total",
+  combineFailedFile: "{file}: {reason}",
+  clearedCombined: 'the combined sheet "{sheet}"',
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { zh, en };

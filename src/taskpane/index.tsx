@@ -21,6 +21,7 @@ Office.onReady(() => {
       lang: pickLanguage(context.displayLanguage),
       theme,
       runEngine: engine.run,
+      combineFile: engine.combineFile,
       followTheme: (onChange) =>
         followTheme({ read, window, document, forcedColors: forcedColorsQuery }, theme, onChange),
     },

@@ -8,7 +8,7 @@ import type { Lang } from "./i18n";
 import { signalPaneStarted } from "./start-signal";
 import type { ThemeName } from "./theme";
 import type { LedgerHost } from "../core/host";
-import type { EngineRunner } from "../engine-worker/runner";
+import type { CombineFileRunner, EngineRunner } from "../engine-worker/runner";
 
 export interface MountOptions {
   readonly lang: Lang;
@@ -18,6 +18,8 @@ export interface MountOptions {
   readonly followTheme?: (onChange: (theme: ThemeName) => void) => () => void;
   /** Runs the engine for 评估 (the page's Web Worker: engine.ts); in the pane's thread when absent. */
   readonly runEngine?: EngineRunner;
+  /** 合并多个单位台账's files, read and evaluated (the page's Web Worker: engine.ts); in the pane's thread when absent. */
+  readonly combineFile?: CombineFileRunner;
 }
 
 /** The pane in the theme of the moment: the one it started with, then each change reported. */
@@ -25,7 +27,9 @@ function ThemedApp({ host, options }: { readonly host: LedgerHost; readonly opti
   const [theme, setTheme] = useState(options.theme);
   const { followTheme } = options;
   useEffect(() => followTheme?.(setTheme), [followTheme]);
-  return <App host={host} lang={options.lang} theme={theme} now={options.now} />;
+  return (
+    <App host={host} lang={options.lang} theme={theme} now={options.now} combineFile={options.combineFile} />
+  );
 }
 
 /** Signals the page guard once its children have rendered (the first commit, not the render call). */
