@@ -19,18 +19,6 @@ export interface CombineFileInput {
 /** A picked file's outcome: its red and yellow items for 红黄灯清单, not every item (no 问题总台账 in the pane). */
 export type PaneUnitOutcome = UnitOutcome<null>;
 
-/** Whether this page (or worker) has what the .xlsx reader needs: `DecompressionStream` with "deflate-raw". */
-export function canReadXlsx(scope: { readonly DecompressionStream?: unknown } = globalThis): boolean {
-  const Stream = scope.DecompressionStream as (new (format: string) => unknown) | undefined;
-  if (typeof Stream !== "function") return false;
-  try {
-    new Stream("deflate-raw");
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function evaluatePickedFile(input: CombineFileInput): Promise<PaneUnitOutcome> {
   const outcome = await evaluateUnitFile(
     { file: input.name, today: input.today, withRows: false, withWarnings: true },

@@ -18,7 +18,7 @@ import type { EvaluationResult, Finding } from "../core/types";
 import type { ClearOutcome, EvaluateOutcome, HostError, LedgerHost, LedgerSource } from "../core/host";
 import { ClearMarks } from "./components/ClearMarks";
 import { CombineUnits } from "./components/CombineUnits";
-import { canReadXlsx, evaluatePickedFile } from "../engine-worker/combine-file";
+import { canInflateRaw } from "../xlsx/inflate-web";
 import type { CombineFileRunner } from "../engine-worker/runner";
 import { EvaluateForm, type EvaluateProgress, type SourceKind } from "./components/EvaluateForm";
 import { FailurePanel } from "./components/FailurePanel";
@@ -39,9 +39,12 @@ export interface AppProps {
   readonly theme?: ThemeName;
   /** The clock, for the default evaluation date (today, local). */
   readonly now?: () => Date;
-  /** 合并多个单位台账: reads and evaluates one picked file (the engine's Web Worker); default: in the pane's thread. */
+  /**
+   * 合并多个单位台账: reads and evaluates one picked file (mount.tsx gives the engine's Web Worker, which
+   * falls back to the pane's thread); without it the pane offers no 合并 (unit tests of other screens).
+   */
   readonly combineFile?: CombineFileRunner;
-  /** Whether this browser can read .xlsx files (`canReadXlsx`); default: asked of the page. */
+  /** Whether this browser can read .xlsx files (`canInflateRaw`); default: asked of the page. */
   readonly canReadFiles?: boolean;
 }
 
@@ -83,7 +86,7 @@ function CheckAndSettings({
 }: {
   readonly host: LedgerHost;
   readonly now: () => Date;
-  readonly combineFile: CombineFileRunner;
+  readonly combineFile: CombineFileRunner | undefined;
   readonly canReadFiles: boolean | undefined;
 }) {
   const styles = useStyles();
@@ -100,7 +103,7 @@ function CheckAndSettings({
   /** After "no ledger here": another sheet that holds one, offered in one click. */
   const [ledgerElsewhere, setLedgerElsewhere] = useState<string | null>(null);
   /** Asked of the page once (it makes a decompression stream to see). */
-  const [canRead] = useState(() => canReadFiles ?? canReadXlsx());
+  const [canRead] = useState(() => canReadFiles ?? canInflateRaw());
   /** 合并多个单位台账 under way (its files read one by one, then its sheets written). */
   const [combining, setCombining] = useState(false);
 
@@ -383,16 +386,18 @@ function CheckAndSettings({
                 }}
               />
             )}
-            <CombineUnits
-              host={host}
-              combineFile={combineFile}
-              canRead={canRead}
-              today={todayValid ? today : null}
-              busy={busy && !combining}
-              onRunningChange={setCombining}
-              tell={(notice) => tell("combine", notice)}
-              notice={noticeAt("combine")}
-            />
+            {combineFile && (
+              <CombineUnits
+                host={host}
+                combineFile={combineFile}
+                canRead={canRead}
+                today={todayValid ? today : null}
+                busy={busy && !combining}
+                onRunningChange={setCombining}
+                tell={(notice) => tell("combine", notice)}
+                notice={noticeAt("combine")}
+              />
+            )}
             <ClearMarks
               busy={busy}
               clearing={action === "clear"}
@@ -439,7 +444,7 @@ export function App({
   lang,
   theme = "light",
   now = () => new Date(),
-  combineFile = evaluatePickedFile,
+  combineFile,
   canReadFiles,
 }: AppProps) {
   const styles = useStyles();

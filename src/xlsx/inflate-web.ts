@@ -25,6 +25,21 @@ function newRawInflateStream(): DecompressionStreamLike {
   return new constructor("deflate-raw");
 }
 
+/**
+ * Whether this page (or worker) has what the reader needs: `DecompressionStream` that takes
+ * "deflate-raw" (the pane says the browser cannot read .xlsx files when it has not).
+ */
+export function canInflateRaw(scope: { readonly DecompressionStream?: unknown } = globalThis): boolean {
+  const Stream = scope.DecompressionStream as (new (format: string) => unknown) | undefined;
+  if (typeof Stream !== "function") return false;
+  try {
+    new Stream("deflate-raw");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function* inflateRawStream(input: Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const stream = newRawInflateStream();
   const writer = stream.writable.getWriter();

@@ -46,7 +46,7 @@ type Phase =
 export interface CombineUnitsProps {
   readonly host: LedgerHost;
   readonly combineFile: CombineFileRunner;
-  /** Whether this browser can read .xlsx files (`canReadXlsx`). */
+  /** Whether this browser can read .xlsx files (`canInflateRaw`). */
   readonly canRead: boolean;
   /** The pane's evaluation date; null while the date field is invalid. */
   readonly today: IsoDate | null;
