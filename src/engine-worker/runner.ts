@@ -11,7 +11,7 @@
 import { evaluate, type Evaluation } from "../core/evaluate";
 import type { EngineProgress } from "../core/progress";
 import type { EvaluatedItem, Finding } from "../core/types";
-import { evaluatePickedFile, type CombineFileInput, type PaneUnitOutcome } from "./combine-file";
+import type { CombineFileInput, PaneUnitOutcome } from "./combine-file";
 import {
   isEngineReply,
   type CombineFileRequest,
@@ -28,6 +28,13 @@ export type EngineRunner = (input: EngineInput, onProgress?: (progress: EnginePr
 
 /** 合并多个单位台账: reads and evaluates one picked file. */
 export type CombineFileRunner = (input: CombineFileInput) => Promise<PaneUnitOutcome>;
+
+/**
+ * A picked file read and evaluated in the caller's thread. The .xlsx reader is loaded only when a file
+ * is first read here (it is in the worker's script already), so the pane's first download stays small.
+ */
+export const combineFileInThread: CombineFileRunner = async (input) =>
+  (await import("./combine-file")).evaluatePickedFile(input);
 
 /** The engine in the caller's thread. */
 export const runEngineInThread: EngineRunner = async (input, onProgress) => evaluate({ ...input, onProgress });
@@ -78,7 +85,7 @@ interface Job {
 export function workerEngineRunner(
   startWorker: () => WorkerLike,
   fallback: EngineRunner = runEngineInThread,
-  combineFallback: CombineFileRunner = evaluatePickedFile,
+  combineFallback: CombineFileRunner = combineFileInThread,
 ): WorkerEngineRunner {
   const jobs = new Map<number, Job>();
   const fileJobs = new Map<number, FileJob>();

@@ -4,12 +4,12 @@
  * needs to know its own URL), else the engine in the page's thread.
  */
 import {
+  combineFileInThread,
   runEngineInThread,
   workerEngineRunner,
   type WorkerEngineRunner,
   type WorkerLike,
 } from "../engine-worker/runner";
-import { evaluatePickedFile } from "../engine-worker/combine-file";
 
 export const ENGINE_WORKER_META = "zgtz-engine-worker";
 
@@ -40,7 +40,7 @@ export function pageEngineRunner(doc: Document, startWorker: StartWorker | null 
         return evaluation;
       },
       combineFile: async (input) => {
-        const outcome = await evaluatePickedFile(input);
+        const outcome = await combineFileInThread(input);
         answered.inThread += 1;
         return outcome;
       },

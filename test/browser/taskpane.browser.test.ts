@@ -420,6 +420,102 @@ const BUILD_AND_LAUNCH_TIMEOUT_MS = 900_000;
     await context.close();
   });
 
+  it("合并多个单位台账: ledgers picked through the file input become 各单位汇总, with the command line's totals", async () => {
+    const paths = [
+      "test/fixtures/blind/县局台账.xlsx",
+      "test/fixtures/blind/国企台账.xlsx",
+      "test/fixtures/county-ledger.xlsx",
+    ].map((p) => join(repo, p));
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "zh-CN" });
+    const pane = await context.newPage();
+    const requests: string[] = [];
+    pane.on("request", (request) => requests.push(`${request.method()} ${request.url()}`));
+    pane.on("pageerror", (error) => pageErrors.push(error.message));
+    await pane.route("**/*", (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+    );
+    await pane.goto(`${server.url}taskpane.html`);
+    await pane.getByRole("tab").first().waitFor();
+    const requestsBefore = requests.length;
+    await pane.getByLabel("各单位台账文件（.xlsx，可多选）").setInputFiles(paths);
+    await pane.getByText(/已写入“各单位汇总”和“红黄灯清单”：3 个文件已汇总/).waitFor({ timeout: 60_000 });
+    await pane.screenshot({ path: join(results, "pane-combined.png"), fullPage: true });
+
+    // The command line's combine over the same files at the preview's date.
+    let cli = "";
+    const code = await run(["combine", ...paths, "--today", "2025-03-31", "--format", "json"], {
+      stdout: (t) => (cli += t),
+      stderr: () => undefined,
+      cwd: repo,
+    });
+    expect(code).toBe(0);
+    type Summary = {
+      items: number;
+      overdue: number;
+      byStatus: Record<string, number>;
+      byLight: Record<string, number>;
+    };
+    const json = JSON.parse(cli) as { files: { unit: string; ok: boolean; summary: Summary }[]; totals: Summary };
+    expect(json.files.every((f) => f.ok)).toBe(true);
+
+    // 各单位汇总 in the preview's workbook: a row per unit, then the totals row of SUM formulas.
+    const sheet = await pane.evaluate(() => {
+      const model = (window as unknown as PreviewWindow).excelDouble?.model;
+      const found = model?.sheets.find((s) => s.name === "各单位汇总");
+      if (!found) return null;
+      const rows: { value: unknown; formula: string | null }[][] = [];
+      for (let r = 1; r <= 6; r++) {
+        const row = [];
+        for (let c = 1; c <= 17; c++) {
+          const cell = found.cells.get(`${r}:${c}`);
+          row.push({ value: cell?.value ?? null, formula: cell?.formula ?? null });
+        }
+        rows.push(row);
+      }
+      return { rows, sheets: model?.sheets.map((s) => s.name) ?? [] };
+    });
+    expect(sheet).not.toBeNull();
+    expect(sheet!.sheets).toEqual(expect.arrayContaining(["各单位汇总", "红黄灯清单"]));
+    const [header, ...body] = sheet!.rows;
+    expect(header!.slice(0, 9).map((c) => c.value)).toEqual([
+      "单位",
+      "文件",
+      "事项数",
+      "已完成",
+      "已销号",
+      "红灯",
+      "黄灯",
+      "绿灯",
+      "逾期",
+    ]);
+    const unitRows = body.slice(0, 3);
+    expect(unitRows.map((r) => r[0]!.value).sort()).toEqual(json.files.map((f) => f.unit).sort());
+    const column = (c: number) => unitRows.reduce((n, r) => n + Number(r[c]!.value), 0);
+    const { totals } = json;
+    expect([2, 3, 4, 5, 6, 7, 8].map(column)).toEqual([
+      totals.items,
+      (totals.byStatus.done ?? 0) + (totals.byStatus.closed ?? 0),
+      totals.byStatus.closed,
+      totals.byLight.red,
+      totals.byLight.yellow,
+      totals.byLight.green,
+      totals.overdue,
+    ]);
+    const totalsRow = body[3]!;
+    expect(totalsRow[0]!.value).toBe("合计");
+    expect(totalsRow[2]!.formula).toBe("=SUM(C2:C4)");
+    expect(totalsRow[5]!.formula).toBe("=SUM(F2:F4)");
+    // The pane's own table says the same totals.
+    const table = pane.getByRole("table", { name: "各文件检查结果" });
+    expect(await table.getByRole("row").last().innerText()).toMatch(
+      new RegExp(`合计\\s+${totals.items}\\s+${totals.byLight.red}\\s+${totals.byLight.yellow}`),
+    );
+    // The files were read in the page: nothing but the preview's own scripts was fetched after.
+    const later = requests.slice(requestsBefore);
+    expect(later.every((r) => r.startsWith(`GET ${server.url}`) && /\.js$/.test(r))).toBe(true);
+    await context.close();
+  });
+
   /**
    * Opens the pane in a page of its own where `serveBundle` answers the request for the main bundle
    * (taskpane.<hash>.js); everything else is served as usual.
