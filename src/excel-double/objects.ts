@@ -1918,7 +1918,7 @@ export class ChartSeriesFormatDouble extends ClientObjectDouble {
   protected scalars(): Record<string, () => unknown> {
     return {};
   }
-  protected navigations(): Record<string, () => ClientObjectDouble> {
+  protected override navigations(): Record<string, () => ClientObjectDouble> {
     return { fill: () => this.fill, line: () => this.line };
   }
 }
@@ -1964,7 +1964,7 @@ export class ChartSeriesDouble extends ClientObjectDouble {
       markerStyle: () => marker().style ?? "Automatic",
     };
   }
-  protected navigations(): Record<string, () => ClientObjectDouble> {
+  protected override navigations(): Record<string, () => ClientObjectDouble> {
     return { format: () => this.format };
   }
   private setMarker(key: "background" | "foreground" | "style", api: string, value: string): void {
