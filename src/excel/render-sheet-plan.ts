@@ -121,28 +121,58 @@ function applyStyle(range: XlRange, style: CellStyle): void {
 
 const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
 
-/** The plan's cells as the 2-D values and number formats written from A1 (`cellContent`), or null when empty. */
-export function sheetPlanGrid(
-  plan: SheetPlan,
-  features: HostFeatures,
-): { values: unknown[][]; formats: string[][]; rect: Rect } | null {
+/** A cell that jumps to a cell of the workbook (`Range.hyperlink`, ExcelApi 1.7). */
+export interface SheetLink {
+  readonly row: number;
+  readonly col: number;
+  readonly target: string;
+}
+
+/** Cells of a sheet as written: values and number formats over `rect`, and the hyperlinks among them. */
+export interface SheetCells {
+  readonly rect: Rect;
+  readonly values: unknown[][];
+  readonly formats: string[][];
+  readonly links: readonly SheetLink[];
+}
+
+/**
+ * The plan's cells as the 2-D values and number formats written from A1 (`cellContent`) and their
+ * hyperlinks (where the host has them), or null when empty.
+ */
+export function sheetPlanGrid(plan: SheetPlan, features: HostFeatures): SheetCells | null {
   const placed = sheetPlanCells(plan);
   if (placed.length === 0) return null;
   const bottom = placed.reduce((max, c) => Math.max(max, c.row), 0);
   const right = placed.reduce((max, c) => Math.max(max, c.col), 0);
   const values: unknown[][] = Array.from({ length: bottom }, () => Array.from({ length: right }, () => ""));
   const formats: string[][] = Array.from({ length: bottom }, () => Array.from({ length: right }, () => "General"));
+  const links: SheetLink[] = [];
   for (const { row, col, cell } of placed) {
     const { value, format } = cellContent(cell, features);
     (values[row - 1] as unknown[])[col - 1] = value;
     (formats[row - 1] as string[])[col - 1] = format;
+    if (cell.kind === "link" && features.hyperlinks)
+      links.push({ row, col, target: linkTarget(cell.sheet, cell.address) });
   }
-  return { values, formats, rect: { top: 1, left: 1, bottom, right } };
+  return { values, formats, rect: { top: 1, left: 1, bottom, right }, links };
+}
+
+/** Queues cells: number formats before values (so a date lands as a date), then the hyperlinks on them. */
+export function queueCells(sheet: XlWorksheet, cells: SheetCells): void {
+  const range = sheet.getRange(rectAddress(cells.rect));
+  range.numberFormat = cells.formats;
+  range.values = cells.values;
+  for (const link of cells.links) {
+    sheet.getRange(rectAddress({ top: link.row, bottom: link.row, left: link.col, right: link.col })).hyperlink = {
+      documentReference: link.target,
+    };
+  }
 }
 
 /**
- * `values: false`: the cells' values and formats were written already (a large sheet, in bands of rows
- * before this batch); only styles, borders, sizes, freeze, print setup and charts are queued.
+ * `values: false`: the cells' values, formats and hyperlinks were written already (a large sheet, in
+ * bands of rows before this batch); only styles, borders, sizes, freeze, print setup and charts are queued.
  */
 export function queueSheetPlan(
   sheet: XlWorksheet,
@@ -154,23 +184,9 @@ export function queueSheetPlan(
   if (placed.length === 0) return;
   const bottom = placed.reduce((max, c) => Math.max(max, c.row), 0);
   const styled: { row: number; col: number; style: CellStyle }[] = [];
-  const links: { row: number; col: number; target: string }[] = [];
-  for (const { row, col, cell } of placed) {
-    if (cell.style) styled.push({ row, col, style: cell.style });
-    if (cell.kind === "link" && features.hyperlinks)
-      links.push({ row, col, target: linkTarget(cell.sheet, cell.address) });
-  }
+  for (const { row, col, cell } of placed) if (cell.style) styled.push({ row, col, style: cell.style });
   const grid = withValues ? sheetPlanGrid(plan, features) : null;
-  if (grid) {
-    const whole = sheet.getRange(rectAddress(grid.rect));
-    whole.numberFormat = grid.formats;
-    whole.values = grid.values;
-  }
-  for (const link of links) {
-    sheet.getRange(rectAddress({ top: link.row, bottom: link.row, left: link.col, right: link.col })).hyperlink = {
-      documentReference: link.target,
-    };
-  }
+  if (grid) queueCells(sheet, grid);
   for (const run of styleRects(styled)) applyStyle(sheet.getRange(rectAddress(run.rect)), run.style);
   for (const table of plan.tables) {
     // A column covering several grid columns is one merged cell per row (header and data rows).

@@ -11,7 +11,8 @@
  *           then the old summary last.
  *   (a sheet whose cells weigh over `INLINE_CELLS_BYTES` — the history or the summary of a ledger of
  *   many thousand items: its new sheet is added and its cells written first, one sync per band of rows
- *   under `BAND_BYTES` (./value-bands.ts); the batch then styles, links, hides and marks it)
+ *   under `BAND_BYTES` (./value-bands.ts), hyperlinks with their rows; the batch then styles, hides and
+ *   marks it)
  *
  * The summary is not activated: the ledger stays the active sheet, so 评估 again reads the ledger, not
  * the summary; the pane offers a link (`selectCell`) to the new sheet.
@@ -27,7 +28,7 @@ import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCell
 import type { EvaluateOutcome, WriteSummaryOutcome } from "../core/host";
 import type { XlContext } from "./office-api";
 import { queueNameLoad, type QueuedName } from "./owned-spans";
-import { queueSheetPlan, sheetPlanGrid } from "./render-sheet-plan";
+import { queueCells, queueSheetPlan, sheetPlanGrid } from "./render-sheet-plan";
 import { pickHistorySheetName } from "./history-in-excel";
 import { DEFAULT_BAND_LIMITS, valueBands, type BandLimits, type ValueBand } from "./value-bands";
 import { historyAfter, planHistorySheet } from "../core/history";
@@ -273,9 +274,7 @@ async function writeBands(context: XlContext, r: Replacement, bands: readonly Va
   if (r.owned && r.aside) wb.worksheets.getItem(r.owned.id).name = r.aside;
   const sheet = wb.worksheets.add(r.name);
   for (const band of bands) {
-    const range = sheet.getRange(rectAddress(band.rect));
-    range.numberFormat = band.formats;
-    range.values = band.values;
+    queueCells(sheet, band);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per band: the 5 MB request cap
     await context.sync();
   }

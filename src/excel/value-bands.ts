@@ -6,8 +6,8 @@
  * Excel add-ins: payload size limit; see ./payload.ts for how the bytes are counted); the batch then
  * only styles, places, hides and marks the sheets.
  */
-import type { Rect } from "./address";
 import { payloadBytes } from "./payload";
+import type { SheetCells, SheetLink } from "./render-sheet-plan";
 
 /**
  * A sheet whose cells weigh more than this in a request is written in bands before the batch. The batch
@@ -25,23 +25,33 @@ export interface BandLimits {
 }
 export const DEFAULT_BAND_LIMITS: BandLimits = { inlineBytes: INLINE_CELLS_BYTES, bandBytes: BAND_BYTES };
 
-/** Rows of a sheet's values and number formats, written in one request. */
-export interface ValueBand {
-  readonly rect: Rect;
-  readonly values: unknown[][];
-  readonly formats: string[][];
-}
+/**
+ * What one hyperlink adds to a request beyond its target: the range's object path with its address and
+ * the property-set action. A guess on the safe side (the double counts 40 bytes): 20,000 linked rows
+ * carried in one batch would otherwise be the one part of the summary that grows without bound.
+ */
+export const LINK_REQUEST_BYTES = 256;
+
+/** Rows of a sheet's values, number formats and hyperlinks, written in one request. */
+export type ValueBand = SheetCells;
 
 /**
  * The sheet's cells in bands of whole rows, each request under `bandBytes` (a single row heavier than
- * that is a band of its own); null when the whole fits `inlineBytes` and rides in the batch with the
- * rest of the sheet.
+ * that is a band of its own), a band's hyperlinks with it; null when the whole fits `inlineBytes` and
+ * rides in the batch with the rest of the sheet.
  */
 export function valueBands(
-  grid: { readonly values: unknown[][]; readonly formats: string[][]; readonly rect: Rect },
+  grid: SheetCells,
   { inlineBytes, bandBytes }: BandLimits = DEFAULT_BAND_LIMITS,
 ): ValueBand[] | null {
-  const rowBytes = grid.values.map((row, i) => payloadBytes([row]) + payloadBytes([grid.formats[i] ?? []]));
+  const linksByRow: SheetLink[][] = grid.values.map(() => []);
+  for (const link of grid.links) linksByRow[link.row - grid.rect.top]?.push(link);
+  const rowBytes = grid.values.map(
+    (row, i) =>
+      payloadBytes([row]) +
+      payloadBytes([grid.formats[i] ?? []]) +
+      (linksByRow[i] ?? []).reduce((sum, link) => sum + payloadBytes(link.target) + LINK_REQUEST_BYTES, 0),
+  );
   if (rowBytes.reduce((sum, n) => sum + n, 0) <= inlineBytes) return null;
   const bands: ValueBand[] = [];
   let start = 0;
@@ -51,6 +61,7 @@ export function valueBands(
       rect: { ...grid.rect, top: grid.rect.top + start, bottom: grid.rect.top + end - 1 },
       values: grid.values.slice(start, end),
       formats: grid.formats.slice(start, end),
+      links: linksByRow.slice(start, end).flat(),
     });
     start = end;
     bytes = 0;
