@@ -4,7 +4,7 @@
  * mark does for the summary; it is written with `visibility = "Hidden"` (ExcelApi 1.2), not very hidden,
  * so a user can unhide it (右键工作表标签 → 取消隐藏) to read it or delete a period's rows.
  */
-import { parseAddress, type Rect } from "./address";
+import { parseAddress } from "./address";
 import { HISTORY_SHEET_NAME } from "../core/history";
 
 /**

@@ -22,7 +22,7 @@
  * sheets are removed and the old ones renamed back — except when only the old summary's delete was left
  * (the old history already deleted, so it cannot come back): then that delete is done, completing the batch.
  */
-import { absoluteReference, parseAddress, rectAddress, REFERS_TO_NOTHING } from "./address";
+import { absoluteReference, parseAddress, REFERS_TO_NOTHING } from "./address";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "../core/host";
