@@ -229,7 +229,7 @@ export function queueSheetPlan(
     // Page breaks are ExcelApi 1.9 as well; below it the sheet prints in one flow.
     for (const row of plan.print.pageBreaksBefore) sheet.horizontalPageBreaks.add(`A${row}`);
   }
-  for (const chart of plan.charts) queueChart(sheet, chart);
+  for (const chart of plan.charts) queueChart(sheet, chart, features);
 }
 
 /**
@@ -246,7 +246,10 @@ export function fitZoom(
   return { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: tall };
 }
 
-function queueChart(sheet: XlWorksheet, chart: SheetPlan["charts"][number]): void {
+/** Marker of a line series, as the .xlsx writer draws it (src/xlsx/package/chart-xml.ts): a circle in the line's colour. */
+const LINE_MARKER_STYLE = "Circle";
+
+function queueChart(sheet: XlWorksheet, chart: SheetPlan["charts"][number], features: HostFeatures): void {
   const refs = [chart.categories, ...chart.series.map((s) => s.values)].map((r) => rectOfLocal(r.address));
   const source: Rect = {
     top: Math.max(1, Math.min(...refs.map((r) => r.top)) - 1),
@@ -265,7 +268,20 @@ function queueChart(sheet: XlWorksheet, chart: SheetPlan["charts"][number]): voi
     rectAddress({ top: anchor.top, bottom: anchor.top, left: anchor.left, right: anchor.left }),
     rectAddress({ top: anchor.bottom, bottom: anchor.bottom, left: anchor.right, right: anchor.right }),
   );
-  chart.series.forEach((s, i) => added.series.getItemAt(i).format.fill.setSolidColor(s.color));
+  chart.series.forEach((s, i) => {
+    const series = added.series.getItemAt(i);
+    if (chart.type !== "line") {
+      series.format.fill.setSolidColor(s.color);
+      return;
+    }
+    // A line series is drawn by its stroke (`format.line.color`, 1.1), not by a fill.
+    series.format.line.color = s.color;
+    // Marker colours are ExcelApi 1.7; below it Excel's automatic markers stay, in the theme's colours.
+    if (!features.chartMarkers) return;
+    series.markerStyle = LINE_MARKER_STYLE;
+    series.markerBackgroundColor = s.color;
+    series.markerForegroundColor = s.color;
+  });
 }
 
 function rectOfLocal(address: string): Rect {
