@@ -5,18 +5,19 @@
  * path a 20,000-item one takes at the real limits (`bench/adapter.ts` measures that one: it failed once
  * with a 5.9 MB request, once with an 8.6 MB batch of row-by-row formatting).
  */
-import { diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel-double";
+import { createExcelDouble, diffSnapshots, PAYLOAD_LIMIT_BYTES } from "../../src/excel-double";
 import type { EvaluateOutcome } from "../../src/core/host";
 import { historyAfter, periodDates } from "../../src/core/history";
 import { addDaysIso } from "../../src/core/dates";
 import { DEFAULT_SETTINGS } from "../../src/core/settings-defaults";
-import { detectFeatures } from "../../src/excel/features";
-import type { XlContext } from "../../src/excel/office-api";
+import { createExcelHost } from "../../src/excel/excel-host";
 import { rowHeightRuns, styleRects } from "../../src/excel/render-sheet-plan";
-import { MAX_SYNCS_PER_SUMMARY, writeSummaryInExcel } from "../../src/excel/summary-in-excel";
+import { MAX_SYNCS_PER_SUMMARY } from "../../src/excel/summary-in-excel";
+import { MAX_SYNCS_PER_EVALUATION } from "../../src/excel/evaluate-in-excel";
 import { DEFAULT_BAND_LIMITS, type BandLimits } from "../../src/excel/value-bands";
 import type { CellStyle } from "../../src/core/plan/sheet-plan";
-import { harness, realisticLedger, type Harness } from "../support/excel-harness";
+import { realisticLedger, type Harness } from "../support/excel-harness";
+import { failAtEachSync } from "../support/reliability";
 import { historyIn } from "../support/history-sheet";
 import { BENCH_TODAY } from "../support/ledger-generator";
 
@@ -24,9 +25,16 @@ const ITEMS = 300;
 /** Lowered: each sheet of a 300-item ledger needs several bands (real: 1.5 MB and 4 MB). */
 const SMALL_BANDS: BandLimits = { inlineBytes: 16 * 1024, bandBytes: 48 * 1024 };
 
-/** A ledger summarised a week before `BENCH_TODAY` (one recorded period), then evaluated again at it. */
-async function secondMeeting(): Promise<Harness & { outcome: EvaluateOutcome }> {
-  const h = harness({ sheets: [realisticLedger(ITEMS).sheet] });
+/**
+ * A ledger summarised a week before `BENCH_TODAY` (one recorded period), then evaluated again at it,
+ * in a host whose 生成汇总表 bands its sheets at `limits`.
+ */
+async function secondMeeting(
+  limits: BandLimits = SMALL_BANDS,
+  items: number = ITEMS,
+): Promise<Harness & { outcome: EvaluateOutcome }> {
+  const double = createExcelDouble({ sheets: [realisticLedger(items).sheet] });
+  const h = { double, host: createExcelHost({ Excel: double.Excel, Office: double.Office }, { bandLimits: limits }) };
   const evaluateAt = async (today: string): Promise<EvaluateOutcome> => {
     const outcome = await h.host.evaluate({ source: { kind: "active" }, today, settings: DEFAULT_SETTINGS });
     if (!outcome.ok) throw new Error(outcome.error.message.en);
@@ -37,25 +45,13 @@ async function secondMeeting(): Promise<Harness & { outcome: EvaluateOutcome }> 
   return { ...h, outcome: await evaluateAt(BENCH_TODAY) };
 }
 
-function writeWith(h: Harness & { outcome: EvaluateOutcome }, limits: BandLimits) {
-  return h.double.Excel.run((context) =>
-    writeSummaryInExcel(
-      context as unknown as XlContext,
-      h.outcome,
-      DEFAULT_SETTINGS,
-      detectFeatures(h.double.Office),
-      limits,
-    ),
-  );
-}
-
 describe("生成汇总表 with a recorded period, the sheets' cells in bands", () => {
   it("records the period and keeps every request under the band budget and the 5 MB cap", async () => {
     const h = await secondMeeting();
     expect(h.outcome.history.length).toBeGreaterThan(0);
     expect(h.outcome.result.comparison?.since).toBe(addDaysIso(BENCH_TODAY, -7));
     const first = h.double.syncCount;
-    await writeWith(h, SMALL_BANDS);
+    expect((await h.host.writeSummary(h.outcome, DEFAULT_SETTINGS)).ok).toBe(true);
     const syncs = h.double.runtime.syncs.slice(first);
     // Look, several bands of each sheet, the batch.
     expect(syncs.length).toBeGreaterThan(MAX_SYNCS_PER_SUMMARY + 4);
@@ -66,6 +62,9 @@ describe("生成汇总表 with a recorded period, the sheets' cells in bands", (
       expect(sync.requestBytes).toBeLessThanOrEqual(SMALL_BANDS.bandBytes + 1024);
     }
     for (const sync of syncs) expect(sync.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    // The batch carries no cells, no links and no row-by-row styles: lighter than one band (row by row,
+    // the styles of these 300 items alone were heavier).
+    expect(syncs[syncs.length - 1]?.requestBytes).toBeLessThan(SMALL_BANDS.bandBytes);
 
     const { visibility, records } = historyIn(h.double.snapshot());
     expect(visibility).toBe("Hidden");
@@ -76,13 +75,28 @@ describe("生成汇总表 with a recorded period, the sheets' cells in bands", (
 
   it("leaves the workbook exactly as the one-batch write does: cells, formats, links, styles, marks", async () => {
     const banded = await secondMeeting();
-    const whole = await secondMeeting();
-    await writeWith(banded, SMALL_BANDS);
+    const whole = await secondMeeting(DEFAULT_BAND_LIMITS);
+    expect((await banded.host.writeSummary(banded.outcome, DEFAULT_SETTINGS)).ok).toBe(true);
     const start = whole.double.syncCount;
-    await writeWith(whole, DEFAULT_BAND_LIMITS);
+    expect((await whole.host.writeSummary(whole.outcome, DEFAULT_SETTINGS)).ok).toBe(true);
     expect(whole.double.syncCount - start).toBe(MAX_SYNCS_PER_SUMMARY);
     expect(diffSnapshots(whole.double.snapshot(), banded.double.snapshot())).toEqual([]);
     expect(banded.double.snapshot()).toEqual(whole.double.snapshot());
+  });
+
+  it("a failure at any sync, a band's or the batch's, leaves the summary and 评估记录 as they were", async () => {
+    // Fewer items and smaller bands: still several bands per sheet, each sync failed three ways.
+    const small = () => secondMeeting({ inlineBytes: 6 * 1024, bandBytes: 16 * 1024 }, 80);
+    const syncs = await failAtEachSync(small, async (host) => {
+      const outcome = await host.evaluate({
+        source: { kind: "active" },
+        today: BENCH_TODAY,
+        settings: DEFAULT_SETTINGS,
+      });
+      return outcome.ok ? host.writeSummary(outcome.value, DEFAULT_SETTINGS) : outcome;
+    });
+    // 评估's 3 (80 records fit its first read), then the look, at least two bands and the batch.
+    expect(syncs).toBeGreaterThan(MAX_SYNCS_PER_EVALUATION + MAX_SYNCS_PER_SUMMARY + 1);
   });
 });
 
