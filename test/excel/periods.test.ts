@@ -7,19 +7,14 @@ import { diffSnapshots, type WorkbookSnapshot } from "../../src/excel-double";
 import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import type { EvaluateOutcome, LedgerHost } from "../../src/core/host";
 import { evaluate } from "../../src/core/evaluate";
-import {
-  HISTORY_SHEET_NAME,
-  historyAfter,
-  periodDates,
-  readHistorySheet,
-  type PeriodRecord,
-} from "../../src/core/history";
+import { HISTORY_SHEET_NAME, historyAfter, periodDates, type PeriodRecord } from "../../src/core/history";
 import { MARK_NAMES, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
 import { planSummarySheet } from "../../src/core/plan/summary-sheet";
 import { DEFAULT_SETTINGS } from "../../src/core/settings-defaults";
-import type { CellValue, EvaluationResult } from "../../src/core/types";
+import type { EvaluationResult } from "../../src/core/types";
 import { ledgerRows, PERIODS, type Period } from "../support/four-periods";
 import { gridFrom } from "../support/grid-builder";
+import { historyIn } from "../support/history-sheet";
 import { failAtEachSync } from "../support/reliability";
 import { harness, LEDGER_SHEET, type Harness } from "../support/excel-harness";
 
@@ -69,22 +64,6 @@ function engineResults(): Record<Period, EvaluationResult> {
     history = historyAfter(history, evaluation.result);
   }
   return results;
-}
-
-/** The 评估记录 sheet of a snapshot as values, read back with the engine's reader. */
-function historyIn(snapshot: WorkbookSnapshot): { visibility: string; records: readonly PeriodRecord[] } {
-  const sheet = snapshot.sheets.find((s) => s.name === HISTORY_SHEET_NAME);
-  if (!sheet) throw new Error("no 评估记录");
-  const rows: CellValue[][] = [];
-  for (const [address, cell] of Object.entries(sheet.cells)) {
-    const match = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!match) continue;
-    const col = (match[1] as string).charCodeAt(0) - 64;
-    const row = Number(match[2]);
-    (rows[row - 1] ??= [])[col - 1] = (cell.value ?? null) as CellValue;
-  }
-  const grid = gridFrom(Array.from(rows, (line) => Array.from(line ?? [], (v) => v ?? null)));
-  return { visibility: sheet.visibility, records: readHistorySheet(grid).records };
 }
 
 describe("four meetings in Excel: 评估 then 生成汇总表 at each", () => {
