@@ -12,7 +12,15 @@ import { join, resolve } from "node:path";
 import { evaluate } from "../src/core/evaluate";
 import { BENCH_TODAY, generateLedger, writeLedgerXlsx } from "../test/support/ledger-generator";
 import { bundleForBench, runNodeProcess, stats, timeRuns, type Stats } from "./measure";
-import { benchAdapter, type AdapterFigures } from "./adapter";
+import {
+  benchAdapter,
+  benchSummaryWithHistory,
+  SUMMARY_WITH_HISTORY_HEADERS,
+  summaryWithHistoryBudgets,
+  summaryWithHistoryRows,
+  type AdapterFigures,
+  type SummaryWithHistoryFigures,
+} from "./adapter";
 import { measureBundle, type BundleFigures } from "./bundle";
 import { benchCombine, combineBudgets, type CombineFigures } from "./combine";
 import { benchPane, PANE_LONGEST_TASK_BUDGET_MS, type PaneFigures } from "./pane";
@@ -240,6 +248,12 @@ async function main(): Promise<void> {
   }
   process.stderr.write("bench: Excel adapter against the API double…\n");
   const adapter = await benchAdapter([100, 1_000, 20_000, 50_000]);
+  // BENCH_SUMMARY=0 leaves out 评估 + 生成汇总表 with a recorded period (about a minute, mostly the double).
+  let summaryWithHistory: SummaryWithHistoryFigures[] | null = null;
+  if (process.env.BENCH_SUMMARY !== "0") {
+    process.stderr.write("bench: 评估 + 生成汇总表 with a recorded period against the double…\n");
+    summaryWithHistory = await benchSummaryWithHistory([1_000, 5_000, 20_000]);
+  }
   process.stderr.write("bench: production bundle…\n");
   const bundle = measureBundle(REPO);
   // BENCH_PANE=0 leaves out the pane in Chromium (it builds the preview bundle: a minute or two).
@@ -303,6 +317,13 @@ async function main(): Promise<void> {
       ]),
     ),
   );
+  if (summaryWithHistory) {
+    out.push(
+      "",
+      "评估 then 生成汇总表 with one period recorded a week before, on the strict API double (ms include the double's own work)",
+      table(SUMMARY_WITH_HISTORY_HEADERS, summaryWithHistoryRows(summaryWithHistory)),
+    );
+  }
   out.push(
     "",
     `Task pane bundle: initial JS ${(bundle.initialRawBytes / 1024).toFixed(0)} KB raw, ${(bundle.initialGzipBytes / 1024).toFixed(0)} KB gzipped (${bundle.files.join(", ")})`,
@@ -321,6 +342,7 @@ async function main(): Promise<void> {
   }
   const checks = [
     ...budgets(bySize, adapter, bundle),
+    ...(summaryWithHistory ? summaryWithHistoryBudgets(summaryWithHistory) : []),
     ...(pane ? paneBudgets(pane) : []),
     ...(combine ? combineBudgets(combine) : []),
   ];
@@ -341,6 +363,7 @@ async function main(): Promise<void> {
         node: process.version,
         sizes: [...bySize.values()],
         adapter,
+        summaryWithHistory,
         bundle,
         pane,
         combine,

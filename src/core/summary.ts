@@ -111,17 +111,22 @@ export function breakdown(items: readonly EvaluatedItem[], keyOf: (item: Evaluat
   return [...rows.values()].sort((a, b) => b.items - a.items || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** What the warning and 临期 lists show of an item before their own columns, in their key order. */
+const listedItem = (item: EvaluatedItem): Pick<WarningListEntry, "row" | "seq" | "description" | "unit" | "owner"> => ({
+  row: item.row,
+  seq: item.seq,
+  description: cellTextOf(item, "description"),
+  unit: cellTextOf(item, "unit"),
+  owner: cellTextOf(item, "owner"),
+});
+
 /** The red and yellow items: red first, then most overdue first, then in sheet order. */
 export function warningList(items: readonly EvaluatedItem[]): WarningListEntry[] {
   const entries: WarningListEntry[] = [];
   for (const item of items) {
     if (item.light !== "red" && item.light !== "yellow") continue;
     entries.push({
-      row: item.row,
-      seq: item.seq,
-      description: cellTextOf(item, "description"),
-      unit: cellTextOf(item, "unit"),
-      owner: cellTextOf(item, "owner"),
+      ...listedItem(item),
       deadline: item.deadline.date,
       overdueDays: item.overdueDays,
       light: item.light,
@@ -139,11 +144,7 @@ export function dueSoonList(items: readonly EvaluatedItem[], dueSoonDays: number
   for (const item of items) {
     if (!isDueSoon(item, dueSoonDays) || item.deadline.date === null || item.dueInDays === null) continue;
     entries.push({
-      row: item.row,
-      seq: item.seq,
-      description: cellTextOf(item, "description"),
-      unit: cellTextOf(item, "unit"),
-      owner: cellTextOf(item, "owner"),
+      ...listedItem(item),
       deadline: item.deadline.date,
       dueInDays: item.dueInDays,
     });

@@ -39,6 +39,18 @@ export const TYPE_WORDS: Readonly<Record<ItemType, Message>> = {
   long_term: { zh: "长效治理", en: "long-term" },
 };
 
+/**
+ * A 临期 item's countdown in prose, as the 评估意见 column and the meeting text write it:
+ * `距整改时限还有3天`, on the day itself `整改时限为今天` (`3 days to the deadline`, `due today`).
+ */
+export function dueSoonWords(dueInDays: number): Message {
+  if (dueInDays === 0) return { zh: "整改时限为今天", en: "due today" };
+  return {
+    zh: `距整改时限还有${dueInDays}天`,
+    en: `${dueInDays} ${dueInDays === 1 ? "day" : "days"} to the deadline`,
+  };
+}
+
 /** One language's side of a word table: `LIGHT_LABELS.red === "红灯"`. */
 function inChinese<K extends string>(words: Readonly<Record<K, Message>>): Readonly<Record<K, string>> {
   const out = {} as Record<K, string>;

@@ -204,6 +204,48 @@ describe("Excel double: strictness", () => {
     });
   });
 
+  it("a chart series has format.fill and format.line (1.1), marker colours and style from 1.7, nothing else", async () => {
+    const modern = ledger();
+    await modern.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("台账");
+      const series = sheet.charts.add("LineMarkers", sheet.getRange("A1:B2"), "Columns").series.getItemAt(0);
+      series.format.line.color = "#c00000";
+      series.markerStyle = "Circle";
+      series.markerBackgroundColor = "#c00000";
+      series.markerForegroundColor = "#c00000";
+      expect(() => (series.markerStyle = "Round")).toThrow(expect.objectContaining({ code: "InvalidArgument" }));
+      // Not extensible: a property Excel's ChartSeries / ChartLineFormat does not have throws.
+      expect(() => Object.assign(series, { lineColor: "#c00000" })).toThrow(TypeError);
+      expect(() => Object.assign(series.format, { stroke: "#c00000" })).toThrow(TypeError);
+      expect(() => Object.assign(series.format.line, { colour: "#c00000" })).toThrow(TypeError);
+      series.load("markerStyle,markerBackgroundColor");
+      series.format.line.load("color");
+      await context.sync();
+      expect([series.markerStyle, series.markerBackgroundColor, series.format.line.color]).toEqual([
+        "Circle",
+        "#C00000",
+        "#C00000",
+      ]);
+    });
+    expect(modern.snapshot().sheets[0]?.charts[0]).toMatchObject({
+      seriesColors: {},
+      seriesLineColors: { 0: "#C00000" },
+      seriesMarkers: { 0: { style: "Circle", background: "#C00000", foreground: "#C00000" } },
+    });
+    const old = createExcelDouble({ sheets: [{ name: "台账", rows: [["a", "b"]] }] }, { excelApi: "1.6" });
+    await old.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("台账");
+      const series = sheet.charts.add("LineMarkers", sheet.getRange("A1:B2"), "Columns").series.getItemAt(0);
+      series.format.line.color = "#C00000";
+      expect(() => (series.markerBackgroundColor = "#C00000")).toThrow(
+        expect.objectContaining({ code: "ApiNotFound" }),
+      );
+      expect(() => (series.markerStyle = "Circle")).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+      await context.sync();
+    });
+    expect(old.snapshot().sheets[0]?.charts[0]?.seriesLineColors).toEqual({ 0: "#C00000" });
+  });
+
   it("getItemOrNullObject gives a null object, getItem an ItemNotFound at sync", async () => {
     const double = ledger();
     await double.Excel.run(async (context) => {

@@ -77,7 +77,12 @@ export interface ChartModel {
   seriesBy: string;
   title: string;
   anchor: { top: string; bottom: string | null } | null;
+  /** `series.getItemAt(i).format.fill.setSolidColor` (a column's bars). */
   seriesColors: Record<number, string>;
+  /** `series.getItemAt(i).format.line.color` (a line's stroke), ExcelApi 1.1. */
+  seriesLineColors: Record<number, string>;
+  /** `markerBackgroundColor` / `markerForegroundColor` / `markerStyle` of series i, ExcelApi 1.7, as set. */
+  seriesMarkers: Record<number, { background?: string; foreground?: string; style?: string }>;
 }
 
 export interface SheetModel {

@@ -1879,15 +1879,123 @@ export class ChartSeriesFillDouble extends ClientObjectDouble {
   }
 }
 
-export class ChartSeriesDouble extends ClientObjectDouble {
-  protected readonly className = "ChartSeries";
-  readonly format: { readonly fill: ChartSeriesFillDouble };
+/** `ChartLineFormat` of a series (`format.line`), ExcelApi 1.1: only `color` is modelled (lineStyle and weight are 1.7 and unused). */
+export class ChartLineFormatDouble extends ClientObjectDouble {
+  protected readonly className = "ChartLineFormat";
+  constructor(
+    ctx: DoubleRequestContext,
+    private readonly chart: () => { sheet: SheetModel; chart: ChartModel },
+    private readonly index: number,
+  ) {
+    super(ctx);
+    Object.preventExtensions(this);
+  }
+  protected scalars(): Record<string, () => unknown> {
+    return { color: () => this.chart().chart.seriesLineColors[this.index] ?? null };
+  }
+  get color(): string {
+    return this.read("color");
+  }
+  set color(value: string) {
+    this.write(
+      { series: this.index, lineColor: value },
+      () => (this.chart().chart.seriesLineColors[this.index] = value.toUpperCase()),
+    );
+  }
+}
+
+/** `ChartSeriesFormat`: `fill` and `line`, both ExcelApi 1.1. */
+export class ChartSeriesFormatDouble extends ClientObjectDouble {
+  protected readonly className = "ChartSeriesFormat";
+  readonly fill: ChartSeriesFillDouble;
+  readonly line: ChartLineFormatDouble;
   constructor(ctx: DoubleRequestContext, chart: () => { sheet: SheetModel; chart: ChartModel }, index: number) {
     super(ctx);
-    this.format = { fill: new ChartSeriesFillDouble(ctx, chart, index) };
+    this.fill = new ChartSeriesFillDouble(ctx, chart, index);
+    this.line = new ChartLineFormatDouble(ctx, chart, index);
+    Object.preventExtensions(this);
   }
   protected scalars(): Record<string, () => unknown> {
     return {};
+  }
+  protected override navigations(): Record<string, () => ClientObjectDouble> {
+    return { fill: () => this.fill, line: () => this.line };
+  }
+}
+
+/** `Excel.ChartMarkerStyle` (the values @types/office-js lists). */
+const CHART_MARKER_STYLES: ReadonlySet<string> = new Set([
+  "Invalid",
+  "Automatic",
+  "None",
+  "Square",
+  "Diamond",
+  "Triangle",
+  "X",
+  "Star",
+  "Dot",
+  "Dash",
+  "Circle",
+  "Plus",
+  "Picture",
+]);
+
+/**
+ * `ChartSeries`: `format` (ExcelApi 1.1) and the marker's colours and style (ExcelApi 1.7; below it
+ * they are missing, `ApiNotFound`). Not extensible, so a property Excel does not have throws.
+ */
+export class ChartSeriesDouble extends ClientObjectDouble {
+  protected readonly className = "ChartSeries";
+  readonly format: ChartSeriesFormatDouble;
+  constructor(
+    ctx: DoubleRequestContext,
+    private readonly chart: () => { sheet: SheetModel; chart: ChartModel },
+    private readonly index: number,
+  ) {
+    super(ctx);
+    this.format = new ChartSeriesFormatDouble(ctx, chart, index);
+    Object.preventExtensions(this);
+  }
+  protected scalars(): Record<string, () => unknown> {
+    const marker = () => this.chart().chart.seriesMarkers[this.index] ?? {};
+    return {
+      markerBackgroundColor: () => marker().background ?? null,
+      markerForegroundColor: () => marker().foreground ?? null,
+      markerStyle: () => marker().style ?? "Automatic",
+    };
+  }
+  protected override navigations(): Record<string, () => ClientObjectDouble> {
+    return { format: () => this.format };
+  }
+  private setMarker(key: "background" | "foreground" | "style", api: string, value: string): void {
+    runtimeOf(this.ctx).require(7, `ChartSeries.${api}`);
+    if (key === "style" && !CHART_MARKER_STYLES.has(value))
+      throw new DoubleError("InvalidArgument", `'${value}' is not a ChartMarkerStyle.`, `ChartSeries.${api}`);
+    this.write({ series: this.index, [api]: value }, () => {
+      const markers = this.chart().chart.seriesMarkers;
+      markers[this.index] = { ...markers[this.index], [key]: key === "style" ? value : value.toUpperCase() };
+    });
+  }
+  get markerBackgroundColor(): string {
+    return this.read("markerBackgroundColor");
+  }
+  /** ExcelApi 1.7. */
+  set markerBackgroundColor(value: string) {
+    this.setMarker("background", "markerBackgroundColor", value);
+  }
+  get markerForegroundColor(): string {
+    return this.read("markerForegroundColor");
+  }
+  /** ExcelApi 1.7. */
+  set markerForegroundColor(value: string) {
+    this.setMarker("foreground", "markerForegroundColor", value);
+  }
+  get markerStyle(): string {
+    return this.read("markerStyle");
+  }
+  /** ExcelApi 1.7. */
+  set markerStyle(value: string) {
+    this.setMarker("style", "markerStyle", value);
   }
 }
 
@@ -1964,6 +2072,8 @@ export class ChartCollectionDouble extends CollectionDouble<ChartDouble> {
         title: "",
         anchor: null,
         seriesColors: {},
+        seriesLineColors: {},
+        seriesMarkers: {},
       };
       sheet.charts.push(chart);
       created = { sheet, chart };

@@ -14,6 +14,7 @@ import type { HostOutcome, LedgerHost } from "../core/host";
 import { SETTINGS_KEY } from "./fill-record";
 import type { ExcelEnv, XlContext } from "./office-api";
 import { writeSummaryInExcel } from "./summary-in-excel";
+import { DEFAULT_BAND_LIMITS, type BandLimits } from "./value-bands";
 import { writeSupervisionInExcel } from "./supervision-in-excel";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../core/settings";
 import { runEngineInThread, type EngineRunner } from "../engine-worker/runner";
@@ -35,6 +36,11 @@ export interface ExcelHostOptions {
    * (src/engine-worker/runner.ts), so a large ledger never blocks the pane.
    */
   readonly runEngine?: EngineRunner;
+  /**
+   * How heavy a sheet of ours may be before 生成汇总表 writes its cells in bands ahead of its batch
+   * (src/excel/value-bands.ts); tests lower it to take that path on a small ledger.
+   */
+  readonly bandLimits?: BandLimits;
 }
 
 export function createExcelHost(env: ExcelEnv = globalEnv(), options: ExcelHostOptions = {}): LedgerHost {
@@ -69,7 +75,9 @@ export function createExcelHost(env: ExcelEnv = globalEnv(), options: ExcelHostO
       ),
 
     writeSummary: (evaluation, settings) =>
-      run(null, (context, features) => writeSummaryInExcel(context, evaluation, settings, features)),
+      run(null, (context, features) =>
+        writeSummaryInExcel(context, evaluation, settings, features, options.bandLimits ?? DEFAULT_BAND_LIMITS),
+      ),
 
     writeSupervision: (evaluation, settings) =>
       run(null, (context, features) => writeSupervisionInExcel(context, evaluation, settings, features)),

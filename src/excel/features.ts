@@ -9,6 +9,8 @@ export interface HostFeatures {
   readonly conditionalFormats: boolean;
   /** 1.7 — `range.hyperlink` (else a HYPERLINK formula) and `freezePanes`. */
   readonly hyperlinks: boolean;
+  /** 1.7 — a chart series' marker colours and style (else Excel's automatic markers). */
+  readonly chartMarkers: boolean;
   /** 1.8 — `workbook.readOnly`. */
   readonly readOnlyFlag: boolean;
   /** 1.9 — `pageLayout`, `suspendScreenUpdatingUntilNextSync`. */
@@ -35,6 +37,7 @@ export function detectFeatures(office: OfficeGlobal): HostFeatures {
     core: has(4),
     conditionalFormats: has(6),
     hyperlinks: has(7),
+    chartMarkers: has(7),
     readOnlyFlag: has(8),
     pageLayout: has(9),
     rangeAreas: has(9),

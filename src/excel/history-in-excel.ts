@@ -4,8 +4,7 @@
  * mark does for the summary; it is written with `visibility = "Hidden"` (ExcelApi 1.2), not very hidden,
  * so a user can unhide it (右键工作表标签 → 取消隐藏) to read it or delete a period's rows.
  */
-import { parseAddress, type Rect } from "./address";
-import { payloadBytes } from "./payload";
+import { parseAddress } from "./address";
 import { HISTORY_SHEET_NAME } from "../core/history";
 
 /**
@@ -39,51 +38,4 @@ export function pickHistorySheetName(sheetNames: readonly string[], ownedName: s
     const candidate = `${HISTORY_SHEET_NAME} (${n})`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
-}
-
-/**
- * A history whose cells weigh more than this in a request is written before 生成汇总表's batch, in
- * bands of rows, so the batch stays under the 5 MB request cap beside the summary (about 7,000
- * records; a 20,000-item ledger records 20,000 a period).
- */
-export const HISTORY_INLINE_BYTES = 1.5 * 1024 * 1024;
-/** Each band's request stays under this (`WRITE_BUDGET_BYTES` of the evaluation's write). */
-export const HISTORY_BAND_BYTES = 4 * 1024 * 1024;
-
-/** Rows of a sheet's values and number formats, written in one request. */
-export interface ValueBand {
-  readonly rect: Rect;
-  readonly values: unknown[][];
-  readonly formats: string[][];
-}
-
-/**
- * The history's cells in bands of whole rows, each request under `bandBytes`; null when the whole
- * fits `inlineBytes` and rides in the batch with the rest of the sheet.
- */
-export function valueBands(
-  grid: { readonly values: unknown[][]; readonly formats: string[][]; readonly rect: Rect },
-  inlineBytes = HISTORY_INLINE_BYTES,
-  bandBytes = HISTORY_BAND_BYTES,
-): ValueBand[] | null {
-  const rowBytes = grid.values.map((row, i) => payloadBytes([row]) + payloadBytes([grid.formats[i] ?? []]));
-  if (rowBytes.reduce((sum, n) => sum + n, 0) <= inlineBytes) return null;
-  const bands: ValueBand[] = [];
-  let start = 0;
-  let bytes = 0;
-  const close = (end: number): void => {
-    bands.push({
-      rect: { ...grid.rect, top: grid.rect.top + start, bottom: grid.rect.top + end - 1 },
-      values: grid.values.slice(start, end),
-      formats: grid.formats.slice(start, end),
-    });
-    start = end;
-    bytes = 0;
-  };
-  rowBytes.forEach((n, i) => {
-    if (i > start && bytes + n > bandBytes) close(i);
-    bytes += n;
-  });
-  close(rowBytes.length);
-  return bands;
 }

@@ -9,11 +9,11 @@
  *
  * | call                                                                                   | ExcelApi |
  * |----------------------------------------------------------------------------------------|----------|
- * | Excel.run, context.sync, worksheets.items/getItem/getActiveWorksheet/add, worksheet.name/id/position/activate/delete/getRange, range.values/numberFormat/address/rowIndex/columnIndex/rowCount/columnCount/select/clear/getCell, range.format.fill.color/clear, range.format.font, range.format.borders, workbook.getSelectedRange, worksheet.tables/workbook.tables (items, name, worksheet, getRange), worksheet.charts.add, chart.title/setPosition/series.getItemAt().format.fill.setSolidColor | 1.1 |
+ * | Excel.run, context.sync, worksheets.items/getItem/getActiveWorksheet/add, worksheet.name/id/position/activate/delete/getRange, range.values/numberFormat/address/rowIndex/columnIndex/rowCount/columnCount/select/clear/getCell, range.format.fill.color/clear, range.format.font, range.format.borders, workbook.getSelectedRange, worksheet.tables/workbook.tables (items, name, worksheet, getRange), worksheet.charts.add, chart.title/setPosition/series.getItemAt().format.fill.setSolidColor/format.line.color | 1.1 |
  * | worksheet.protection.protected, range.format.columnWidth/wrapText, workbook.functions.date (1904 probe) | 1.2 |
  * | workbook.settings (add, getItemOrNullObject, delete), workbook.names (add, getItemOrNullObject, getRangeOrNullObject, delete), worksheets.getItemOrNullObject, worksheet.getUsedRangeOrNullObject, range.getUsedRangeOrNullObject (header sample and prefetch: the used part of a fixed box), range.getIntersectionOrNullObject | 1.4 |
  * | optional — range.conditionalFormats, conditionalFormat.type/customOrNullObject/getRangeOrNullObject (one rule per colour; fallback: direct fills, originals kept in settings) | 1.6 |
- * | optional — range.hyperlink (fallback: a HYPERLINK formula), worksheet.freezePanes (fallback: none), workbook.protection (fallback: a protected structure fails the summary's batch, AccessDenied) | 1.7 |
+ * | optional — range.hyperlink (fallback: a HYPERLINK formula), worksheet.freezePanes (fallback: none), workbook.protection (fallback: a protected structure fails the summary's batch, AccessDenied), chart series markerBackgroundColor/markerForegroundColor/markerStyle (fallback: Excel's automatic markers) | 1.7 |
  * | optional — workbook.readOnly (fallback: the write fails with AccessDenied and is reported)       | 1.8 |
  * | optional — worksheet.pageLayout, worksheet.horizontalPageBreaks, application.suspendScreenUpdatingUntilNextSync (fallback: none); conditionalFormat.getRanges, worksheet.getRanges, workbook.getSelectedRanges (fallback: a rule on several areas is read as of unknown areas; several selected areas fail getSelectedRange, InvalidSelection) | 1.9 |
  * | optional — range.getMergedAreasOrNullObject (fallback: merges unknown, only top-left cells hold values) | 1.13 |
@@ -190,9 +190,23 @@ export interface XlChart extends XlLoadable {
   name: string;
   readonly title: { text: string };
   readonly series: {
-    getItemAt(index: number): { readonly format: { readonly fill: { setSolidColor(color: string): void } } };
+    getItemAt(index: number): XlChartSeries;
   };
   setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
+}
+
+/**
+ * A chart's series: `format.fill` / `format.line.color` are ExcelApi 1.1; the marker's colours and
+ * style are ExcelApi 1.7.
+ */
+export interface XlChartSeries {
+  readonly format: {
+    readonly fill: { setSolidColor(color: string): void };
+    readonly line: { color: string };
+  };
+  markerBackgroundColor: string;
+  markerForegroundColor: string;
+  markerStyle: string;
 }
 
 export interface XlChartCollection extends XlLoadable {

@@ -9,8 +9,10 @@
  *           renamed aside, the new sheet is added under the chosen name and filled (the history's then
  *           hidden), moved to the old one's place, the mark points at it; the old history is deleted,
  *           then the old summary last.
- *   (a history over `HISTORY_INLINE_BYTES`: its new sheet is added and its cells written first, one
- *   sync per band of rows under `HISTORY_BAND_BYTES`; the batch then styles, hides and marks it)
+ *   (a sheet whose cells weigh over `INLINE_CELLS_BYTES` — the history or the summary of a ledger of
+ *   many thousand items: its new sheet is added and its cells written first, one sync per band of rows
+ *   under `BAND_BYTES` (./value-bands.ts), hyperlinks with their rows; the batch then styles, hides and
+ *   marks it)
  *
  * The summary is not activated: the ledger stays the active sheet, so 评估 again reads the ledger, not
  * the summary; the pane offers a link (`selectCell`) to the new sheet.
@@ -20,21 +22,22 @@
  * sheets are removed and the old ones renamed back — except when only the old summary's delete was left
  * (the old history already deleted, so it cannot come back): then that delete is done, completing the batch.
  */
-import { absoluteReference, parseAddress, rectAddress, REFERS_TO_NOTHING } from "./address";
+import { absoluteReference, parseAddress, REFERS_TO_NOTHING } from "./address";
 import type { HostFeatures } from "./features";
 import { failWith, HOST_MESSAGES, hostErrorFrom, HostErrorCarrier, refusedInCellEditMode } from "./host-errors";
 import type { EvaluateOutcome, WriteSummaryOutcome } from "../core/host";
 import type { XlContext } from "./office-api";
 import { queueNameLoad, type QueuedName } from "./owned-spans";
-import { queueSheetPlan, sheetPlanGrid } from "./render-sheet-plan";
-import { pickHistorySheetName, valueBands, type ValueBand } from "./history-in-excel";
+import { queueCells, queueSheetPlan, sheetPlanGrid } from "./render-sheet-plan";
+import { pickHistorySheetName } from "./history-in-excel";
+import { DEFAULT_BAND_LIMITS, valueBands, type BandLimits, type ValueBand } from "./value-bands";
 import { historyAfter, planHistorySheet } from "../core/history";
 import { MARK_NAMES } from "../core/plan/marks-plan";
 import type { SheetPlan } from "../core/plan/sheet-plan";
 import { pickOwnedSheetNames, pickSummarySheetName, planSummarySheet } from "../core/plan/summary-sheet";
 import type { Settings } from "../core/settings";
 
-/** Syncs of writing the summary: look, then one batch. */
+/** Syncs of writing the summary: look, then one batch (plus one per band of a heavy sheet's cells). */
 export const MAX_SYNCS_PER_SUMMARY = 2;
 
 interface SheetInfo {
@@ -55,7 +58,7 @@ interface Replacement {
   readonly plan: SheetPlan;
   readonly aside: string | null;
   readonly hidden: boolean;
-  /** The cells, written before the batch in these bands (a large history); null: with the batch. */
+  /** The cells, written before the batch in these bands (a heavy sheet); null: with the batch. */
   readonly bands: readonly ValueBand[] | null;
 }
 
@@ -120,7 +123,7 @@ async function commitReplacements(
   features: HostFeatures,
 ): Promise<void> {
   const wb = context.workbook;
-  /** Whether a sync of this write went through (only a large history's bands come before the batch). */
+  /** Whether a sync of this write went through (only a heavy sheet's bands come before the batch). */
   let wrote = false;
   try {
     for (const r of replacements) {
@@ -146,6 +149,12 @@ async function commitReplacements(
   }
 }
 
+/** The plan's cells in bands when they are too heavy to ride in the batch, else null. */
+function cellBands(plan: SheetPlan, features: HostFeatures, limits: BandLimits): ValueBand[] | null {
+  const grid = sheetPlanGrid(plan, features);
+  return grid ? valueBands(grid, limits) : null;
+}
+
 /** A visible sheet of ours replaced whole in the batch: the summary, the 督办单. */
 function visibleReplacement(
   look: WorkbookLook,
@@ -153,6 +162,7 @@ function visibleReplacement(
   name: string,
   plan: SheetPlan,
   aside: string | null,
+  bands: readonly ValueBand[] | null,
 ): Replacement {
   const queued = look.marks.get(markName);
   if (!queued) throw new Error(`mark ${markName} was not looked at`);
@@ -165,7 +175,7 @@ function visibleReplacement(
     plan,
     aside,
     hidden: false,
-    bands: null,
+    bands,
   };
 }
 
@@ -174,6 +184,7 @@ export async function writeSummaryInExcel(
   evaluation: EvaluateOutcome,
   settings: Settings,
   features: HostFeatures,
+  limits: BandLimits = DEFAULT_BAND_LIMITS,
 ): Promise<WriteSummaryOutcome> {
   const look = await lookAtWorkbook(context, [MARK_NAMES.summary, MARK_NAMES.history], features);
   const names = look.sheets.map((s) => s.name);
@@ -189,10 +200,10 @@ export async function writeSummaryInExcel(
     settings,
   });
   const aside = owned ? asideName(names) : null;
-  const summary = visibleReplacement(look, MARK_NAMES.summary, name, plan, aside);
+  const summary = visibleReplacement(look, MARK_NAMES.summary, name, plan, aside, cellBands(plan, features, limits));
   // An evaluation read without a history (none in the workbook is an empty one) records no period.
   const history = evaluation.result.period
-    ? historyReplacement(evaluation, historyMark, sheetMarkedBy(look, historyMark), names, aside, features)
+    ? historyReplacement(evaluation, historyMark, sheetMarkedBy(look, historyMark), names, aside, features, limits)
     : null;
   await commitReplacements(context, look, history ? [summary, history] : [summary], features);
   return { sheetName: name, renamedFrom };
@@ -246,7 +257,8 @@ export async function writeOwnedSheetsInExcel(
     const name = picked[i]?.name ?? spec.baseName;
     const aside = owned[i] ? asideName([...names, ...asides]) : null;
     if (aside !== null) asides.push(aside);
-    return visibleReplacement(look, spec.markName, name, spec.plan(name), aside);
+    const plan = spec.plan(name);
+    return visibleReplacement(look, spec.markName, name, plan, aside, cellBands(plan, features, DEFAULT_BAND_LIMITS));
   });
   await commitReplacements(context, look, replacements, features);
   return { sheetNames: picked.map((p) => p.name), renamedFrom: picked.map((p) => p.renamedFrom) };
@@ -270,10 +282,10 @@ function historyReplacement(
   names: readonly string[],
   summaryAside: string | null,
   features: HostFeatures,
+  limits: BandLimits,
 ): Replacement {
   const name = pickHistorySheetName(names, owned?.name ?? null);
   const plan = planHistorySheet(historyAfter(evaluation.history, evaluation.result), name);
-  const grid = sheetPlanGrid(plan, features);
   return {
     markName: MARK_NAMES.history,
     owned,
@@ -283,7 +295,7 @@ function historyReplacement(
     plan,
     aside: owned === null ? null : asideName(summaryAside === null ? names : [...names, summaryAside]),
     hidden: true,
-    bands: grid ? valueBands(grid) : null,
+    bands: cellBands(plan, features, limits),
   };
 }
 
@@ -297,9 +309,7 @@ async function writeBands(context: XlContext, r: Replacement, bands: readonly Va
   if (r.owned && r.aside) wb.worksheets.getItem(r.owned.id).name = r.aside;
   const sheet = wb.worksheets.add(r.name);
   for (const band of bands) {
-    const range = sheet.getRange(rectAddress(band.rect));
-    range.numberFormat = band.formats;
-    range.values = band.values;
+    queueCells(sheet, band);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per band: the 5 MB request cap
     await context.sync();
   }

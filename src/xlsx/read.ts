@@ -4,6 +4,7 @@
  * workbook is never loaded whole. Bytes already in memory (a browser) go through `./read-bytes.ts`.
  */
 import { closeSync, openSync, statSync } from "node:fs";
+import type { ByteSource } from "./byte-source";
 import { nodeCodec } from "./inflate-node";
 import {
   readWorkbookFrom,
@@ -26,11 +27,11 @@ export function problemFromFsError(error: unknown): WorkbookReadProblem {
 }
 
 /**
- * Reads a workbook's worksheets as grids. Throws `WorkbookReadError` (never anything else) for a
- * file that is missing, a folder, unreadable, password-protected, an old .xls, not an .xlsx,
- * truncated or damaged.
+ * Opens the file at `path` as a byte source for `use` and closes it afterwards, whatever `use`
+ * does. A missing, folder or unreadable path throws `WorkbookReadError` before `use` runs; what
+ * `use` throws passes through unchanged.
  */
-export async function readWorkbook(path: string, options: ReadOptions = {}): Promise<WorkbookGrids> {
+export async function withFileSource<T>(path: string, use: (source: ByteSource) => Promise<T>): Promise<T> {
   let size: number;
   let fd: number;
   try {
@@ -43,8 +44,17 @@ export async function readWorkbook(path: string, options: ReadOptions = {}): Pro
     throw new WorkbookReadError(problemFromFsError(error), path);
   }
   try {
-    return await readWorkbookFrom(fileSource(fd, size), nodeCodec, path, options);
+    return await use(fileSource(fd, size));
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Reads a workbook's worksheets as grids. Throws `WorkbookReadError` (never anything else) for a
+ * file that is missing, a folder, unreadable, password-protected, an old .xls, not an .xlsx,
+ * truncated or damaged.
+ */
+export function readWorkbook(path: string, options: ReadOptions = {}): Promise<WorkbookGrids> {
+  return withFileSource(path, (source) => readWorkbookFrom(source, nodeCodec, path, options));
 }

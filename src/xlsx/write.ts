@@ -58,16 +58,17 @@ import type { Settings } from "../core/settings";
 import type { PeriodRecord } from "../core/history/record";
 import { planHistorySheet } from "../core/history/sheet";
 import type { CellValue, EvaluationResult, Message } from "../core/types";
-import {
-  CHART_CONTENT_TYPE,
-  chartXml,
-  DRAWING_CONTENT_TYPE,
-  drawingXml,
-  STRICT_DRAWING,
-  TRANSITIONAL_DRAWING,
-} from "./package/chart-xml";
+import { addChartDrawing } from "./package/drawing";
 import { PartTooLarge, relsPartOf, XlsxPackage } from "./package/opc";
-import { CLAIM, editSheet, OccupiedCell, type CellEdit, type CellWrite, type SheetEdits } from "./package/sheet-edit";
+import {
+  CLAIM,
+  editSheet,
+  OccupiedCell,
+  withDrawing,
+  type CellEdit,
+  type CellWrite,
+  type SheetEdits,
+} from "./package/sheet-edit";
 import { MINIMAL_STYLES, StylesEditor } from "./package/styles";
 import { summarySheetXml } from "./package/summary-xml";
 import {
@@ -172,7 +173,7 @@ export async function writeEvaluatedCopy(
     const summaryPlaced = placeOwnedSheet(pkg, book, book.xml, previousSummary, name);
     let xml = summaryPlaced.xml;
     const summaryPart = summaryPlaced.part;
-    const drawing = addCharts(pkg, book, summaryPart, plan.charts);
+    const drawing = addChartDrawing(pkg, book, summaryPart, plan.charts);
     const summary = summarySheetXml(plan, styles, mainNamespace(book.xml), drawing);
     pkg.setText(summaryPart, summary.xml);
     pkg.setContentType(summaryPart, WORKSHEET_CONTENT_TYPE);
@@ -327,6 +328,29 @@ export async function removeMarks(
   });
 }
 
+/**
+ * A copy of `inputPath` with `charts` drawn on its sheet `sheetName` (which must have no drawing of
+ * its own yet), saved atomically at `outputPath`; every other part is copied as stored. For a
+ * workbook another writer made that cannot write charts (`combine --out`'s, written by exceljs).
+ */
+export function addChartsToSheet(
+  inputPath: string,
+  outputPath: string,
+  sheetName: string,
+  charts: readonly ChartPlan[],
+): void {
+  assertDifferentFiles(inputPath, outputPath);
+  editPackage(inputPath, outputPath, (pkg) => {
+    const book = openWorkbook(pkg);
+    const part = book.sheets.find((s) => s.name === sheetName)?.part;
+    const xml = part ? pkg.text(part) : null;
+    if (!part || xml === null)
+      throw new WriteError({ zh: `文件中没有工作表“${sheetName}”。`, en: `The file has no sheet "${sheetName}".` });
+    const drawing = addChartDrawing(pkg, book, part, charts);
+    if (drawing) pkg.setText(part, withDrawing(xml, drawing));
+  });
+}
+
 /** The sheet 评估记录 the add-in wrote, found by its mark. */
 function markedHistory(book: Book): BookSheet | undefined {
   const mark = markedRanges(book.names, MARK_NAMES.history)[0];
@@ -404,31 +428,6 @@ function removeOwnPart(pkg: XlsxPackage, part: string): void {
 }
 
 const OWN_DRAWING_PARTS = new Set(["drawing", "chart", "chartUserShapes", "chartStyle", "chartColorStyle"]);
-
-/** The plan's charts on the summary sheet: one drawing, one chart part each. Returns the sheet's drawing relationship. */
-function addCharts(
-  pkg: XlsxPackage,
-  book: Book,
-  sheetPart: string,
-  charts: readonly ChartPlan[],
-): { relationshipId: string; relationshipNamespace: string } | null {
-  if (charts.length === 0) return null;
-  const namespaces = book.strict ? STRICT_DRAWING : TRANSITIONAL_DRAWING;
-  const drawingPart = pkg.freeName(`${book.folder}drawings/drawing`, ".xml");
-  const placed = charts.map((chart) => {
-    const chartPart = pkg.freeName(`${book.folder}charts/chart`, ".xml");
-    pkg.setText(chartPart, chartXml(chart, namespaces));
-    pkg.setContentType(chartPart, CHART_CONTENT_TYPE);
-    return {
-      chart,
-      relationshipId: pkg.addRelationship(drawingPart, `${book.relationshipNamespace}/chart`, chartPart),
-    };
-  });
-  pkg.setText(drawingPart, drawingXml(placed, namespaces));
-  pkg.setContentType(drawingPart, DRAWING_CONTENT_TYPE);
-  const relationshipId = pkg.addRelationship(sheetPart, `${book.relationshipNamespace}/drawing`, drawingPart);
-  return { relationshipId, relationshipNamespace: book.relationshipNamespace };
-}
 
 function saveStyles(pkg: XlsxPackage, book: Book, styles: StylesEditor): void {
   const exists = pkg.has(book.stylesPart);

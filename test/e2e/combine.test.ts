@@ -13,6 +13,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { generateLedger, writeLedgerXlsx } from "../support/ledger-generator";
+import { convertToXlsx, libreOfficeAvailable } from "../support/libreoffice";
+import { chartSeries, rawCells, readPart, sheetCharts } from "../support/xlsx-package";
+import { LIGHT_FILLS } from "../../src/core/plan/marks-plan";
+import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE } from "../../src/xlsx/package/chart-xml";
 import type { CliJson, CliJsonItem } from "../../src/core/report/json";
 import type { CombinedJson } from "../../src/cli/combine/report";
 
@@ -320,6 +324,63 @@ describe("combine on a folder of ledgers that do not look alike", () => {
         expect((failed.getRow(i + 2).values as unknown[]).slice(1)).toEqual([f.file, f.error]),
       );
     });
+
+    it("draws 各单位汇总's red and yellow lights by unit: a chart whose series are the sheet's cells, numbers cached", () => {
+      const out = join(dir, "out/汇总.xlsx");
+      const drawn = sheetCharts(out, "各单位汇总");
+      expect(drawn?.charts).toHaveLength(1);
+      const contentTypes = readPart(out, "[Content_Types].xml") ?? "";
+      expect(contentTypes).toContain(`<Override PartName="/${drawn?.drawing}" ContentType="${DRAWING_CONTENT_TYPE}"/>`);
+      expect(contentTypes).toContain(
+        `<Override PartName="/${drawn?.charts[0]?.part}" ContentType="${CHART_CONTENT_TYPE}"/>`,
+      );
+      // Nothing else was drawn: the other sheets have no drawing.
+      for (const other of ["红黄灯清单", "问题总台账", "未能读取"]) expect(sheetCharts(out, other)).toBeNull();
+
+      const chart = drawn?.charts[0]?.xml ?? "";
+      expect(chart).toContain("<a:t>各单位红黄灯</a:t>");
+      expect(chart).toContain('<c:grouping val="stacked"/>');
+      // The units with a red or yellow item, most red first: the sheet's first rows (all of them here, < 30).
+      const lit = readFiles().filter((f) => (f.summary?.byLight.red ?? 0) + (f.summary?.byLight.yellow ?? 0) > 0);
+      expect(lit.length).toBeGreaterThan(1);
+      expect(lit.length).toBeLessThan(readFiles().length);
+      const last = lit.length + 1;
+      const series = chartSeries(chart);
+      expect(series.map((s) => [s.name, s.categoriesRef, s.valuesRef, s.color])).toEqual([
+        ["红灯", `各单位汇总!$A$2:$A$${last}`, `各单位汇总!$F$2:$F$${last}`, LIGHT_FILLS.red?.slice(1)],
+        ["黄灯", `各单位汇总!$A$2:$A$${last}`, `各单位汇总!$G$2:$G$${last}`, LIGHT_FILLS.yellow?.slice(1)],
+      ]);
+      // Each cached point is the cell it refers to, and each unit's count is its file's.
+      const cells = rawCells(out, "各单位汇总");
+      const column = (letter: string) =>
+        Array.from({ length: lit.length }, (_, i) => cells.get(`${letter}${i + 2}`)?.value);
+      for (const s of series) expect(s.categories).toEqual(column("A"));
+      expect(series[0]?.values).toEqual(column("F"));
+      expect(series[1]?.values).toEqual(column("G"));
+      // …and each unit's counts are its file's (a unit's name may be shared by files: matched by 文件).
+      const byFile = column("B").map((file) => lit.find((f) => f.file === file)?.summary?.byLight);
+      expect(series[0]?.values).toEqual(byFile.map((b) => b?.red));
+      expect(series[1]?.values).toEqual(byFile.map((b) => b?.yellow));
+      // Right of the table (its 17 columns, two of them hidden): no cell with data under it.
+      const from = /<xdr:from><xdr:col>(\d+)<\/xdr:col>/.exec(readPart(out, drawn?.drawing ?? "") ?? "")?.[1];
+      expect(Number(from)).toBeGreaterThanOrEqual(17);
+    });
+
+    (libreOfficeAvailable() ? it : it.skip)(
+      "opens in LibreOffice, which keeps the chart with its series when it saves the workbook again",
+      () => {
+        const resaved = convertToXlsx(join(dir, "out/汇总.xlsx"), join(dir, "lo-resaved"));
+        const ours = chartSeries(sheetCharts(join(dir, "out/汇总.xlsx"), "各单位汇总")?.charts[0]?.xml ?? "");
+        const charts = sheetCharts(resaved, "各单位汇总")?.charts ?? [];
+        expect(charts).toHaveLength(1);
+        expect(charts[0]?.xml).toContain("各单位红黄灯");
+        const theirs = chartSeries(charts[0]?.xml ?? "");
+        expect(theirs.map((s) => [s.name, s.categoriesRef, s.valuesRef, s.values])).toEqual(
+          ours.map((s) => [s.name, s.categoriesRef, s.valuesRef, s.values]),
+        );
+      },
+      120_000,
+    );
 
     it("is left out when the folder is combined again (the report does not count it twice)", () => {
       copyFileSync(join(dir, "out/汇总.xlsx"), join(dir, "in/汇总.xlsx"));

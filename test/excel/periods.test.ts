@@ -7,18 +7,14 @@ import { diffSnapshots, type WorkbookSnapshot } from "../../src/excel-double";
 import { MAX_SYNCS_PER_CLEAR, MAX_SYNCS_PER_EVALUATION, MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import type { EvaluateOutcome, LedgerHost } from "../../src/core/host";
 import { evaluate } from "../../src/core/evaluate";
-import {
-  HISTORY_SHEET_NAME,
-  historyAfter,
-  periodDates,
-  readHistorySheet,
-  type PeriodRecord,
-} from "../../src/core/history";
-import { MARK_NAMES } from "../../src/core/plan/marks-plan";
+import { HISTORY_SHEET_NAME, historyAfter, periodDates, type PeriodRecord } from "../../src/core/history";
+import { MARK_NAMES, SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
+import { planSummarySheet } from "../../src/core/plan/summary-sheet";
 import { DEFAULT_SETTINGS } from "../../src/core/settings-defaults";
-import type { CellValue, EvaluationResult } from "../../src/core/types";
+import type { EvaluationResult } from "../../src/core/types";
 import { ledgerRows, PERIODS, type Period } from "../support/four-periods";
 import { gridFrom } from "../support/grid-builder";
+import { historyIn } from "../support/history-sheet";
 import { failAtEachSync } from "../support/reliability";
 import { harness, LEDGER_SHEET, type Harness } from "../support/excel-harness";
 
@@ -39,8 +35,8 @@ async function editLedger(h: Harness, period: Period): Promise<void> {
   });
 }
 
-function fourPeriodWorkbook(): Harness {
-  return harness({ sheets: [{ name: LEDGER_SHEET, rows: ledgerValues(PERIODS[0]) }, { name: "说明" }] });
+function fourPeriodWorkbook(excelApi?: string): Harness {
+  return harness({ sheets: [{ name: LEDGER_SHEET, rows: ledgerValues(PERIODS[0]) }, { name: "说明" }] }, excelApi);
 }
 
 const evaluateAt = async (host: LedgerHost, today: Period): Promise<EvaluateOutcome> => {
@@ -68,22 +64,6 @@ function engineResults(): Record<Period, EvaluationResult> {
     history = historyAfter(history, evaluation.result);
   }
   return results;
-}
-
-/** The 评估记录 sheet of a snapshot as values, read back with the engine's reader. */
-function historyIn(snapshot: WorkbookSnapshot): { visibility: string; records: readonly PeriodRecord[] } {
-  const sheet = snapshot.sheets.find((s) => s.name === HISTORY_SHEET_NAME);
-  if (!sheet) throw new Error("no 评估记录");
-  const rows: CellValue[][] = [];
-  for (const [address, cell] of Object.entries(sheet.cells)) {
-    const match = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!match) continue;
-    const col = (match[1] as string).charCodeAt(0) - 64;
-    const row = Number(match[2]);
-    (rows[row - 1] ??= [])[col - 1] = (cell.value ?? null) as CellValue;
-  }
-  const grid = gridFrom(Array.from(rows, (line) => Array.from(line ?? [], (v) => v ?? null)));
-  return { visibility: sheet.visibility, records: readHistorySheet(grid).records };
 }
 
 describe("four meetings in Excel: 评估 then 生成汇总表 at each", () => {
@@ -152,16 +132,65 @@ describe("four meetings in Excel: 评估 then 生成汇总表 at each", () => {
 });
 
 /** A workbook evaluated and summarised at the first two meetings, then edited for the third. */
-async function twoMeetings(): Promise<Harness & { before: WorkbookSnapshot }> {
-  const h = fourPeriodWorkbook();
+async function twoMeetings(
+  excelApi?: string,
+): Promise<Harness & { before: WorkbookSnapshot; outcome: EvaluateOutcome }> {
+  const h = fourPeriodWorkbook(excelApi);
   const before = h.double.snapshot();
+  let outcome: EvaluateOutcome | null = null;
   for (const today of ["2025-03-03", "2025-03-10"] as const) {
     await editLedger(h, today);
-    const outcome = await evaluateAt(h.host, today);
+    outcome = await evaluateAt(h.host, today);
     expect((await h.host.writeSummary(outcome, DEFAULT_SETTINGS)).ok).toBe(true);
   }
-  return { ...h, before };
+  if (!outcome) throw new Error("no meeting");
+  return { ...h, before, outcome };
 }
+
+/** The summary's charts as the double drew them, and as the plan of `outcome` asks. */
+function summaryCharts(h: Harness, outcome: EvaluateOutcome) {
+  const drawn = h.double.snapshot().sheets.find((s) => s.name === SUMMARY_SHEET_NAME)?.charts ?? [];
+  const plan = planSummarySheet(outcome.result, {
+    sheetName: SUMMARY_SHEET_NAME,
+    ledgerSheet: outcome.sheet,
+    surveySheet: outcome.surveySheet,
+    settings: DEFAULT_SETTINGS,
+  });
+  const planned = (type: "line" | "stackedColumn") => plan.charts.find((c) => c.type === type);
+  const colours = (type: "line" | "stackedColumn") =>
+    Object.fromEntries(planned(type)?.series.map((s, i) => [i, s.color.toUpperCase()]) ?? []);
+  return {
+    line: drawn.find((c) => c.type === "LineMarkers"),
+    column: drawn.find((c) => c.type === "ColumnStacked"),
+    lineColours: colours("line"),
+    columnColours: colours("stackedColumn"),
+  };
+}
+
+describe("the 近期趋势 chart's colours in Excel", () => {
+  it("draws each trend line and its circle markers in the plan's colour; the bars keep their fills", async () => {
+    const h = await twoMeetings();
+    const { line, column, lineColours, columnColours } = summaryCharts(h, h.outcome);
+    expect(Object.keys(lineColours).length).toBe(4);
+    expect(line?.seriesLineColors).toEqual(lineColours);
+    expect(line?.seriesColors).toEqual({});
+    expect(line?.seriesMarkers).toEqual(
+      Object.fromEntries(
+        Object.entries(lineColours).map(([i, c]) => [i, { style: "Circle", background: c, foreground: c }]),
+      ),
+    );
+    expect(Object.keys(columnColours).length).toBeGreaterThan(0);
+    expect(column?.seriesColors).toEqual(columnColours);
+    expect(column?.seriesLineColors).toEqual({});
+  });
+
+  it("without ExcelApi 1.7 colours the lines and leaves Excel's automatic markers, without an error", async () => {
+    const h = await twoMeetings("1.6");
+    const { line, lineColours } = summaryCharts(h, h.outcome);
+    expect(line?.seriesLineColors).toEqual(lineColours);
+    expect(line?.seriesMarkers).toEqual({});
+  });
+});
 
 /** Every user cell: the ledger's A…J and the other sheet, as they stand. */
 function userCells(snapshot: WorkbookSnapshot): unknown {

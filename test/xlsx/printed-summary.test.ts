@@ -4,46 +4,16 @@
  * red/yellow list — and the breakdowns, indicators and survey follow on their own pages, A4
  * landscape, one page wide.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../src/cli/run";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { SUMMARY_SHEET_NAME } from "../../src/core/plan/marks-plan";
-import { convertToPdf, libreOfficeAvailable } from "../support/libreoffice";
+import { convertToPdf } from "../support/libreoffice";
 import { evaluateFile } from "../support/exceljs-workbooks";
+import { DEMO_LEDGER, describeWhenPrintable, pdfPageSize, pdfPageTexts, writeDemoCopy } from "../support/printed-pdf";
 
-const ROOT = join(__dirname, "..", "..");
-const DEMO = join(ROOT, "samples", "整改台账示例.xlsx");
-const hasTools = libreOfficeAvailable() && pdftotextAvailable();
-if (process.env.CI && !hasTools) throw new Error("CI needs soffice and pdftotext (poppler-utils) for the print check");
-const describeWithTools = hasTools ? describe : describe.skip;
-
-function pdftotextAvailable(): boolean {
-  try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function pageTexts(pdf: string): string[] {
-  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-  return Array.from({ length: pages }, (_, i) =>
-    execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", pdf, "-"], { encoding: "utf8" }),
-  );
-}
-
-function pageSize(pdf: string, page: number): { width: number; height: number } {
-  const info = execFileSync("pdfinfo", ["-f", String(page), "-l", String(page), pdf], { encoding: "utf8" });
-  const [, width, height] = /size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? [];
-  return { width: Number(width), height: Number(height) };
-}
-
-describeWithTools("the printed summary sheet (CLI --out, LibreOffice PDF)", () => {
+describeWhenPrintable("the printed summary sheet (CLI --out, LibreOffice PDF)", () => {
   let summaryPages: { number: number; text: string }[];
   let warnings: readonly { row: number }[];
   let items: number;
@@ -52,19 +22,13 @@ describeWithTools("the printed summary sheet (CLI --out, LibreOffice PDF)", () =
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "zgtz-print-"));
     const out = join(dir, "会议打印.xlsx");
-    let stderr = "";
-    const code = await run(["evaluate", DEMO, "--today", "2025-03-31", "--format", "text", "--out", out], {
-      stdout: () => undefined,
-      stderr: (t) => (stderr += t),
-      cwd: ROOT,
-    });
-    expect({ code, stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    await writeDemoCopy(out);
     pdf = convertToPdf(out, join(dir, "pdf"));
     // Every printed page of the summary starts with its repeated title row.
-    summaryPages = pageTexts(pdf)
+    summaryPages = pdfPageTexts(pdf)
       .map((text, i) => ({ number: i + 1, text }))
       .filter((p) => p.text.trimStart().startsWith(SUMMARY_SHEET_NAME));
-    const { result } = await evaluateFile(DEMO, DEFAULT_SETTINGS, "整改台账");
+    const { result } = await evaluateFile(DEMO_LEDGER, DEFAULT_SETTINGS, "整改台账");
     warnings = result.summary.warnings;
     items = result.summary.items;
   }, 180_000);
@@ -75,8 +39,7 @@ describeWithTools("the printed summary sheet (CLI --out, LibreOffice PDF)", () =
     expect(summaryPages.length).toBeLessThanOrEqual(5);
     for (const page of summaryPages) {
       expect(page.text).toContain("统计日期：2025-03-31");
-      const { width, height } = pageSize(pdf, page.number);
-      expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
+      expect(pdfPageSize(pdf, page.number)).toEqual([842, 595]);
     }
   });
 

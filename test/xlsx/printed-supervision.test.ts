@@ -9,46 +9,18 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../src/cli/run";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { planSupervisionSheet, SUPERVISION_SHEET_NAME } from "../../src/core/plan/supervision-sheet";
 import { rowHeightsWithoutPageBreaks } from "../../src/core/plan/sheet-plan";
-import { convertToPdf, libreOfficeAvailable } from "../support/libreoffice";
+import { convertToPdf } from "../support/libreoffice";
 import { evaluateFile } from "../support/exceljs-workbooks";
+import { DEMO_LEDGER, describeWhenPrintable, pdfPageSize, pdfPageTexts, writeDemoCopy } from "../support/printed-pdf";
 
-const ROOT = join(__dirname, "..", "..");
-const DEMO = join(ROOT, "samples", "整改台账示例.xlsx");
 const PYTHON = "/usr/bin/python3";
-const hasTools = libreOfficeAvailable() && toolAvailable("pdftotext") && toolAvailable("pdfinfo");
-if (process.env.CI && !hasTools) throw new Error("CI needs soffice and poppler-utils for the print check");
-const describeWithTools = hasTools ? describe : describe.skip;
-
-function toolAvailable(tool: string): boolean {
-  try {
-    execFileSync(tool, ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function pageTexts(pdf: string): string[] {
-  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-  return Array.from({ length: pages }, (_, i) =>
-    execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", pdf, "-"], { encoding: "utf8" }),
-  );
-}
-
-function pageSize(pdf: string, page: number): [number, number] {
-  const info = execFileSync("pdfinfo", ["-f", String(page), "-l", String(page), pdf], { encoding: "utf8" });
-  const [, width, height] = /size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? [];
-  return [Math.round(Number(width)), Math.round(Number(height))];
-}
 
 /** The 督办单's printed pages: those from the first that opens with its title to the end (it is the last sheet). */
 function supervisionPages(pdf: string): { number: number; text: string }[] {
-  const pages = pageTexts(pdf).map((text, i) => ({ number: i + 1, text }));
+  const pages = pdfPageTexts(pdf).map((text, i) => ({ number: i + 1, text }));
   const first = pages.findIndex((p) => p.text.trimStart().startsWith("整改督办单"));
   return first < 0 ? [] : pages.slice(first);
 }
@@ -81,7 +53,7 @@ else:
   execFileSync(PYTHON, ["-c", script, file, out, sheetName, xmlPath, "write"]);
 }
 
-describeWithTools("the printed 督办单 (CLI --out, LibreOffice PDF)", () => {
+describeWhenPrintable("the printed 督办单 (CLI --out, LibreOffice PDF)", () => {
   let dir: string;
   let out: string;
   let units: readonly string[];
@@ -89,13 +61,8 @@ describeWithTools("the printed 督办单 (CLI --out, LibreOffice PDF)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "zgtz-duban-"));
     out = join(dir, "督办打印.xlsx");
-    const code = await run(["evaluate", DEMO, "--today", "2025-03-31", "--format", "text", "--out", out], {
-      stdout: () => undefined,
-      stderr: () => undefined,
-      cwd: ROOT,
-    });
-    expect(code).toBe(0);
-    const { result } = await evaluateFile(DEMO, DEFAULT_SETTINGS, "整改台账");
+    await writeDemoCopy(out);
+    const { result } = await evaluateFile(DEMO_LEDGER, DEFAULT_SETTINGS, "整改台账");
     units = planSupervisionSheet(result, { sheetName: SUPERVISION_SHEET_NAME, settings: DEFAULT_SETTINGS }).units;
   }, 180_000);
 
@@ -112,13 +79,13 @@ describeWithTools("the printed 督办单 (CLI --out, LibreOffice PDF)", () => {
       expect(page.text).toContain("台账需补正");
       expect(page.text).toContain("请于4月7日前反馈整改进展。");
       expect(page.text).toContain("签收人：");
-      expect(pageSize(pdf, page.number)).toEqual([595, 842]);
+      expect(pdfPageSize(pdf, page.number)).toEqual([595, 842]);
     });
   });
 
   it("without page breaks, the filler row heights still start each unit on a page", () => {
     const noBreaks = join(dir, "无分页符.xlsx");
-    return evaluateFile(DEMO, DEFAULT_SETTINGS, "整改台账").then(({ result }) => {
+    return evaluateFile(DEMO_LEDGER, DEFAULT_SETTINGS, "整改台账").then(({ result }) => {
       const plan = planSupervisionSheet(result, { sheetName: SUPERVISION_SHEET_NAME, settings: DEFAULT_SETTINGS });
       const heights = new Map(rowHeightsWithoutPageBreaks(plan).map(({ row, points }) => [row, points]));
       editSheetPart(out, SUPERVISION_SHEET_NAME, noBreaks, (xml) => {

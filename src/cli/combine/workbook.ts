@@ -13,10 +13,10 @@
  * - **未能读取**: the files that could not be read and why.
  *
  * The workbook carries the defined name `COMBINED_MARK_NAME`, by which `combine` recognises (and
- * skips) its own output in a folder. exceljs cannot write charts, so there is no chart of red and
- * yellow lights by unit; 各单位汇总 sorted by red lights is its table.
+ * skips) its own output in a folder. exceljs cannot write charts: 各单位汇总's chart of red and yellow
+ * lights by unit is added to the package it wrote (`./units-chart.ts`).
  */
-import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
 import { LIGHT_FILLS } from "../../core/plan/marks-plan";
@@ -34,6 +34,8 @@ import { consolidatedMoneyUnit, inUnit } from "../../core/combine/totals";
 import type { FileOutcome, LedgerCell } from "./evaluate-file";
 import { unpackRows } from "./packed-rows";
 import { COMBINED_MARK_NAME } from "./consolidated";
+import { saveWithUnitsChart } from "./units-chart";
+import { byLightsDescending } from "../../core/combine/unit-order";
 import {
   FAILED_HEADERS,
   filesCountText,
@@ -86,12 +88,7 @@ function writeUnitsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: rea
     hidden: c >= 15,
   }));
   writeHeader(sheet, UNIT_HEADERS);
-  const ordered = [...read].sort((a, b) => {
-    const sa = a.summary;
-    const sb = b.summary;
-    if (!sa || !sb) return 0;
-    return sb.byLight.red - sa.byLight.red || sb.byLight.yellow - sa.byLight.yellow || sb.overdue - sa.overdue;
-  });
+  const ordered = [...read].sort(byLightsDescending);
   const formula = (text: string, result: number | string): ExcelJS.CellFormulaValue => ({
     formula: text,
     result: result === "" ? undefined : (result as number),
@@ -279,7 +276,12 @@ export async function writeCombinedWorkbook(path: string, outcomes: readonly Fil
   const temp = `${path}.${process.pid}.tmp`;
   try {
     await writeTo(temp, outcomes);
-    renameSync(temp, path);
+    saveWithUnitsChart(
+      temp,
+      path,
+      outcomes.filter((o) => o.ok),
+      UNIT_HEADERS,
+    );
   } finally {
     rmSync(temp, { force: true });
   }

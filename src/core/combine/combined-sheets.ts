@@ -7,8 +7,8 @@
  * - **各单位汇总**: one row per file read, most red lights first (then yellow, then overdue); the rates
  *   and the totals row are formulas (the on-time rate's two counts sit in the last two columns, so its
  *   formula can be recomputed too), each carrying the engine's value; red and yellow counts coloured;
- *   below it, the files that could not be read and why (未能读取), and a chart of red and yellow
- *   lights by unit;
+ *   below it, the files that could not be read and why (未能读取); right of it, the command line's
+ *   chart of red and yellow lights by unit (`./units-chart.ts`);
  * - **红黄灯清单**: every red and yellow item of every file, reds first, then by days overdue, with
  *   来源单位, 来源文件 and 原行号.
  *
@@ -17,19 +17,13 @@
  */
 import { columnLetter } from "../grid";
 import { isoToExcelSerial } from "../parse/date";
-import { LIGHT_FILLS } from "../plan/marks-plan";
-import {
-  NUMBER_FORMATS,
-  type ChartPlan,
-  type PlanCell,
-  type PlanTable,
-  type PrintSetup,
-  type SheetPlan,
-} from "../plan/sheet-plan";
+import { NUMBER_FORMATS, type PlanCell, type PlanTable, type PrintSetup, type SheetPlan } from "../plan/sheet-plan";
 import type { IsoDate } from "../types";
 import { LIGHT_LABELS } from "../vocabulary";
 import { FAILED_HEADERS, filesCountText, SHEET_NAMES, TOTALS_LABEL, UNIT_HEADERS, WARNING_HEADERS } from "./labels";
 import type { UnitOutcome } from "./outcome";
+import { byLightsDescending } from "./unit-order";
+import { planUnitsLightsChart } from "./units-chart";
 
 /** The names the two sheets get in this workbook. */
 export interface CombinedSheetNames {
@@ -68,18 +62,6 @@ const rateFormula = (part: string, whole: string, row: number, value: number | s
   format: NUMBER_FORMATS.percent,
 });
 
-/** Most red lights first, then yellow, then overdue (the command line's order); ties keep the files' order. */
-export function byRedLights(read: readonly CombinedOutcome[]): CombinedOutcome[] {
-  return read
-    .filter((o) => o.ok && o.summary !== null)
-    .sort((a, b) => {
-      const sa = a.summary;
-      const sb = b.summary;
-      if (!sa || !sb) return 0;
-      return sb.byLight.red - sa.byLight.red || sb.byLight.yellow - sa.byLight.yellow || sb.overdue - sa.overdue;
-    });
-}
-
 /** Sheet columns of 各单位汇总, by header. */
 const col = (header: (typeof UNIT_HEADERS)[number]): string => columnLetter(UNIT_HEADERS.indexOf(header) + 1);
 const C = {
@@ -99,17 +81,14 @@ const PRINT: PrintSetup = {
   pageBreaksBefore: [],
 };
 
-/** Rows the chart of lights by unit takes under 各单位汇总's tables. */
-const CHART_ROWS = 16;
-
 export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: CombinedSheetOptions): SheetPlan {
   const sheet = options.sheetName;
-  const ordered = byRedLights(outcomes);
+  const ordered = outcomes.filter((o) => o.ok && o.summary !== null).sort(byLightsDescending);
   const failed = outcomes.filter((o) => !o.ok);
   const firstRow = 2;
   const rows: (PlanCell | null)[][] = ordered.map((o, i) => {
     const s = o.summary;
-    if (!s) throw new Error("byRedLights keeps only files read");
+    if (!s) throw new Error("only files read are rows");
     const r = firstRow + i;
     const finished = s.byStatus.done + s.byStatus.closed;
     return [
@@ -177,7 +156,7 @@ export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: Co
     ],
   };
   const tables: PlanTable[] = [unitsTable];
-  let next = totalsRow + 3;
+  const next = totalsRow + 3;
   if (failed.length > 0) {
     const top = next;
     tables.push({
@@ -194,9 +173,20 @@ export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: Co
       // The reason is long: it spans the columns to the right of the file's.
       spans: [1, 12],
     });
-    next = top + 2 + failed.length + 1;
   }
-  const charts = ordered.length > 0 ? [lightsByUnitChart(sheet, ordered, firstRow, last, next)] : [];
+  // The command line's chart (red and yellow by unit, right of the table), over the same rows.
+  const chart = planUnitsLightsChart(
+    ordered.map((o) => ({ unit: o.unit, red: o.summary?.byLight.red ?? 0, yellow: o.summary?.byLight.yellow ?? 0 })),
+    {
+      sheet,
+      firstRow,
+      unitColumn: 1,
+      redColumn: UNIT_HEADERS.indexOf(LIGHT_LABELS.red) + 1,
+      yellowColumn: UNIT_HEADERS.indexOf(LIGHT_LABELS.yellow) + 1,
+      lastColumn: UNIT_HEADERS.length,
+    },
+  );
+  const charts = chart ? [chart] : [];
   return {
     name: sheet,
     heading: [],
@@ -206,33 +196,6 @@ export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: Co
     charts,
     rowHeights: [],
     freezeRows: 1,
-  };
-}
-
-function lightsByUnitChart(
-  sheet: string,
-  ordered: readonly CombinedOutcome[],
-  first: number,
-  last: number,
-  top: number,
-): ChartPlan {
-  const lights = [
-    { light: "red", letter: col(UNIT_HEADERS[5]) },
-    { light: "yellow", letter: col(UNIT_HEADERS[6]) },
-  ] as const;
-  return {
-    id: "lights-by-file",
-    type: "stackedColumn",
-    title: "各单位红黄灯情况",
-    categories: { sheet, address: `A${first}:A${last}` },
-    categoryLabels: ordered.map((o) => o.unit),
-    series: lights.map(({ light, letter }) => ({
-      name: LIGHT_LABELS[light],
-      values: { sheet, address: `${letter}${first}:${letter}${last}` },
-      data: ordered.map((o) => o.summary?.byLight[light] ?? 0),
-      color: LIGHT_FILLS[light] ?? "#FFFFFF",
-    })),
-    anchor: { top, left: 1, bottom: top + CHART_ROWS - 1, right: 9 },
   };
 }
 

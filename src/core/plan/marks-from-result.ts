@@ -3,6 +3,7 @@
  * A 临期 item's 评估意见 also counts down to its deadline (`【临期】距整改时限还有N天`).
  */
 import type { EvaluationResult, Finding, Severity } from "../types";
+import { dueSoonWords } from "../vocabulary";
 import { LIGHT_LABELS, type MarkedRow, type MarksPlan } from "./marks-plan";
 
 /** How a finding's severity is shown in the 评估意见 column. */
@@ -13,7 +14,7 @@ export const DUE_SOON_LABEL = "【临期】";
 
 /** `【临期】距整改时限还有3天`; on the day itself `【临期】整改时限为今天`. */
 export function dueSoonText(dueInDays: number): string {
-  return `${DUE_SOON_LABEL}${dueInDays === 0 ? "整改时限为今天" : `距整改时限还有${dueInDays}天`}`;
+  return `${DUE_SOON_LABEL}${dueSoonWords(dueInDays).zh}`;
 }
 
 /** The separator between findings in one 评估意见 cell. */

@@ -1,5 +1,5 @@
 import { reportFixture, REPORT_TODAY } from "../../../test/support/report-fixture";
-import type { BreakdownRow, IndicatorResult, Summary, SurveyResult } from "../types";
+import type { BreakdownRow, DueSoonEntry, IndicatorResult, Summary, SurveyResult } from "../types";
 import { meetingDate, toMeetingText } from "./meeting-text";
 import { percent } from "../format";
 
@@ -157,5 +157,54 @@ describe("toMeetingText cases", () => {
     const input = { today: REPORT_TODAY, summary: summaryWith({ overdue: 0 }), survey: null };
     expect(toMeetingText(input)).not.toContain("逾期");
     expect(toMeetingText(input, "en")).not.toContain("overdue");
+  });
+});
+
+describe("the 临期 sentence", () => {
+  const entry = (row: number, seq: string | null, unit: string, dueInDays: number): DueSoonEntry => ({
+    row,
+    seq,
+    description: "合同审批流程不全",
+    unit,
+    owner: "赵六",
+    deadline: "2025-04-03",
+    dueInDays,
+  });
+  const withDueSoon = (dueSoon: DueSoonEntry[]) => ({
+    today: REPORT_TODAY,
+    summary: summaryWith({ dueSoon }),
+    survey: null,
+  });
+
+  it("names each item by 序号 (else its row) with its unit and the days left, after the lights", () => {
+    const input = withDueSoon([entry(9, null, "", 0), entry(7, "5.", "财务部", 2)]);
+    const zh = toMeetingText(input);
+    expect(zh).toContain(
+      "工程部1项）。临期事项2项：第9行（整改时限为今天）、5号（财务部，距整改时限还有2天）。未达标指标",
+    );
+    expect(toMeetingText(input, "en")).toContain(
+      "(工程部 1). 2 items are due soon: row 9 (due today); No. 5 (财务部, 2 days to the deadline). 2 indicators",
+    );
+    expect(toMeetingText(withDueSoon([entry(7, "5", "财务部", 1)]), "en")).toContain(
+      "1 item is due soon: No. 5 (财务部, 1 day to the deadline).",
+    );
+  });
+
+  it("names the first 10 in the summary's order, then gives the total (等N项)", () => {
+    const dueSoon = Array.from({ length: 12 }, (_, i) => entry(3 + i, String(i + 1), "办公室", Math.floor(i / 2)));
+    const zh = toMeetingText(withDueSoon(dueSoon));
+    const named = dueSoon
+      .slice(0, 10)
+      .map((e) => `${e.seq}号（办公室，${e.dueInDays === 0 ? "整改时限为今天" : `距整改时限还有${e.dueInDays}天`}）`);
+    expect(zh).toContain(`临期事项12项：${named.join("、")}等12项。`);
+    expect(zh).not.toContain("11号");
+    expect(toMeetingText(withDueSoon(dueSoon), "en")).toMatch(
+      /No\. 10 \(办公室, 4 days to the deadline\) and 2 more\./,
+    );
+  });
+
+  it("says nothing of 临期 when there is none", () => {
+    expect(toMeetingText(withDueSoon([]))).not.toContain("临期");
+    expect(toMeetingText(withDueSoon([]), "en")).not.toContain("due soon");
   });
 });

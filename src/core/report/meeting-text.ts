@@ -11,19 +11,27 @@
  * - an indicator is listed when it is not met; the survey score has its own sentence, so the survey
  *   indicator is not listed twice; indicators without figures are counted as 待填报;
  * - without a survey sheet nothing is said about the survey;
+ * - the 临期 items (the summary's list: not finished, a dated deadline at most `dueSoonDays` days
+ *   away, soonest first) in one sentence, each by its 序号 (else its row) with its unit and the days
+ *   left in the words of the 评估意见 column; after `MAX_DUE_SOON_NAMED` the rest are "等N项" (the
+ *   summary sheet and the pane list them all); nothing when there are none;
  * - with a comparison (本期 vs 上期), one sentence on what changed since last period: the non-zero
  *   counts of newly finished, newly closed, turned red, red in consecutive periods and moved
  *   deadlines, and the completion rate's change in percentage points.
  */
 import { percent } from "../format";
+import { dueSoonWords } from "../vocabulary";
+import { itemLabel } from "./item-label";
 import type { ReportLanguage } from "./text";
 import type { Comparison } from "../history/compare";
 import { rateChangePoints } from "../history/sections";
-import type { BreakdownRow, IndicatorResult, IsoDate, Summary, SurveyResult } from "../types";
+import type { BreakdownRow, DueSoonEntry, IndicatorResult, IsoDate, Summary, SurveyResult } from "../types";
 
 /** Units named behind one light before the rest are summed up as "等N个单位". */
 const MAX_UNITS_NAMED = 6;
 const SURVEY_INDICATOR = "survey-score";
+/** 临期 items named before the rest are summed up as "等N项": a paragraph read out, not a list. */
+const MAX_DUE_SOON_NAMED = 10;
 
 export interface MeetingTextInput {
   readonly today: IsoDate;
@@ -92,6 +100,23 @@ function lightsSentence(summary: Summary, lang: ReportLanguage): string {
     `${count} ${count === 1 ? "item is" : "items are"} on ${light}${unitsBehind(summary.byUnit, light, lang)}`;
   const parts = [red > 0 ? on(red, "red") : "none is on red", yellow > 0 ? on(yellow, "yellow") : "none on yellow"];
   return `${capitalize(parts.join("; "))}.`;
+}
+
+/**
+ * `临期事项2项：5号（办公室，距整改时限还有2天）、第9行（整改时限为今天）。`; "" when none. Past
+ * `MAX_DUE_SOON_NAMED` the list ends `等12项` (the usual 通报 way of giving the total after examples).
+ */
+function dueSoonSentence(dueSoon: readonly DueSoonEntry[], lang: ReportLanguage): string {
+  if (dueSoon.length === 0) return "";
+  const zh = lang === "zh";
+  const named = dueSoon.slice(0, MAX_DUE_SOON_NAMED).map((entry) => {
+    const inside = [entry.unit || null, dueSoonWords(entry.dueInDays)[lang]].filter(Boolean).join(zh ? "，" : ", ");
+    return zh ? `${itemLabel(entry, lang)}（${inside}）` : `${itemLabel(entry, lang)} (${inside})`;
+  });
+  const rest = dueSoon.length - named.length;
+  if (zh) return `临期事项${dueSoon.length}项：${named.join("、")}${rest > 0 ? `等${dueSoon.length}项` : ""}。`;
+  const items = dueSoon.length === 1 ? "1 item is" : `${dueSoon.length} items are`;
+  return `${items} due soon: ${named.join("; ")}${rest > 0 ? ` and ${rest} more` : ""}.`;
 }
 
 function indicatorsSentence(indicators: readonly IndicatorResult[], lang: ReportLanguage): string {
@@ -195,6 +220,8 @@ export function meetingSentences(
     }
   }
   sentences.push(lightsSentence(summary, lang));
+  const dueSoon = dueSoonSentence(summary.dueSoon, lang);
+  if (dueSoon) sentences.push(dueSoon);
   if (comparison) sentences.push(comparisonSentence(comparison, lang));
   const indicators = indicatorsSentence(summary.indicators, lang);
   if (indicators) sentences.push(indicators);

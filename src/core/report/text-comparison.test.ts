@@ -1,5 +1,6 @@
 /** The comparison in the text report and the meeting text, on the four-period scenario's last two meetings. */
-import { evaluateFourPeriods } from "../../../test/support/four-periods";
+import { evaluateFourPeriods, PERIODS } from "../../../test/support/four-periods";
+import { DEFAULT_SETTINGS } from "../settings-defaults";
 import { toMeetingText } from "./meeting-text";
 import { toTextReport } from "./text";
 
@@ -44,5 +45,20 @@ describe("the meeting text's 较上期 sentence", () => {
       "与上期（2025年3月10日）相比，新完成1项、新亮红灯1项、连续多期亮红灯1项、整改时限推迟1项，完成率较上期提高1.8个百分点。",
     );
     expect(toMeetingText(results["2025-03-03"])).not.toContain("上期");
+  });
+});
+
+describe("the meeting text's 临期 sentence on the engine's 临期 list", () => {
+  it("names B (合同部, due 03-31) by its 序号 at each meeting, before the 较上期 sentence, within 30 days only", () => {
+    const within30 = evaluateFourPeriods({ ...DEFAULT_SETTINGS, dueSoonDays: 30 });
+    // 03-03: B is 2号, 28 days left; 03-10: E inserted above it, so 3号, 21 days left.
+    expect(toMeetingText(within30["2025-03-03"])).toContain("临期事项1项：2号（合同部，距整改时限还有28天）。");
+    expect(toMeetingText(within30["2025-03-10"])).toContain(
+      "临期事项1项：3号（合同部，距整改时限还有21天）。与上期（2025年3月3日）相比",
+    );
+    // 03-17: B is finished; C's deadline (04-30) is 44 days away, G's (03-15) has passed.
+    expect(toMeetingText(within30["2025-03-17"])).not.toContain("临期");
+    // The default 7 days: B is never that close while unfinished.
+    expect(PERIODS.some((p) => toMeetingText(results[p]).includes("临期"))).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { amountsFixture, reportFixture, REPORT_TODAY } from "../../../test/support/report-fixture";
 import type { Finding } from "../types";
 import { toMeetingText } from "./meeting-text";
-import { amountText, seqLabel, toTextReport } from "./text";
+import { seqLabel } from "./item-label";
+import { amountText, toTextReport } from "./text";
 
 describe("seqLabel", () => {
   it.each([

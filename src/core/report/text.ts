@@ -22,6 +22,7 @@
  */
 import { excerpt, percent } from "../format";
 import { findingCellLabel } from "../rules/index";
+import { itemLabel } from "./item-label";
 import { toMeetingText } from "./meeting-text";
 import type { Comparison } from "../history/compare";
 import { comparisonSections, rateChangeText, type ComparisonEntry } from "../history/sections";
@@ -115,37 +116,24 @@ function amountLines(amounts: AmountSummary, lang: ReportLanguage): string[] {
   return lines;
 }
 
-/** Punctuation a 序号 is typed with (`2.`, `2、`, `（2）`, `(2)`), which is not part of the number. */
-const SEQ_DECORATION = /^[（(]\s*|\s*[）)]?[.、．,，:：]?$/gu;
-
-/**
- * A 序号 as the report names an item: `2.`, `2、` and `（2）` are item 2 (`2号`, `No. 2`), and a
- * 序号 that already ends in 号 is not given another.
- */
-export function seqLabel(seq: string, lang: ReportLanguage): string {
-  const bare = seq.replace(SEQ_DECORATION, "") || seq;
-  if (lang === "en") return `No. ${bare}`;
-  return bare.endsWith("号") ? bare : `${bare}号`;
-}
-
 function warningLine(entry: WarningListEntry, lang: ReportLanguage): string {
   const dash = "—";
   if (lang === "zh") {
-    const seq = entry.seq ? seqLabel(entry.seq, lang) : `第${entry.row}行`;
+    const seq = itemLabel(entry, lang);
     return `· ${seq}｜${entry.unit || dash}｜${entry.owner || dash}｜时限 ${entry.deadline ?? dash}｜逾期 ${entry.overdueDays} 天｜${excerpt(entry.description) || dash}`;
   }
-  const seq = entry.seq ? seqLabel(entry.seq, lang) : `row ${entry.row}`;
+  const seq = itemLabel(entry, lang);
   return `· ${seq} | ${entry.unit || dash} | ${entry.owner || dash} | due ${entry.deadline ?? dash} | ${entry.overdueDays} days overdue | ${excerpt(entry.description) || dash}`;
 }
 
 function dueSoonLine(entry: DueSoonEntry, lang: ReportLanguage): string {
   const dash = "—";
   if (lang === "zh") {
-    const seq = entry.seq ? seqLabel(entry.seq, lang) : `第${entry.row}行`;
+    const seq = itemLabel(entry, lang);
     const left = entry.dueInDays === 0 ? "今天到期" : `还有 ${entry.dueInDays} 天`;
     return `· ${seq}｜${entry.unit || dash}｜${entry.owner || dash}｜时限 ${entry.deadline}｜${left}｜${excerpt(entry.description) || dash}`;
   }
-  const seq = entry.seq ? seqLabel(entry.seq, lang) : `row ${entry.row}`;
+  const seq = itemLabel(entry, lang);
   const left = entry.dueInDays === 0 ? "due today" : `${entry.dueInDays} days left`;
   return `· ${seq} | ${entry.unit || dash} | ${entry.owner || dash} | due ${entry.deadline} | ${left} | ${excerpt(entry.description) || dash}`;
 }
@@ -186,13 +174,7 @@ function indicatorLine(indicator: IndicatorResult, lang: ReportLanguage): string
 function comparisonEntryLine(entry: ComparisonEntry, lang: ReportLanguage): string {
   const dash = "—";
   const zh = lang === "zh";
-  const seq = entry.seq
-    ? seqLabel(entry.seq, lang)
-    : entry.row !== null
-      ? zh
-        ? `第${entry.row}行`
-        : `row ${entry.row}`
-      : dash;
+  const seq = itemLabel(entry, lang);
   const parts = [seq, entry.unit || null, entry.detail ? entry.detail[lang] : null, excerpt(entry.description) || dash];
   return `· ${parts.filter((part) => part !== null).join(zh ? "｜" : " | ")}`;
 }

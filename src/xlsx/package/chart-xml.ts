@@ -1,6 +1,6 @@
 /**
  * The summary plan's charts (`ChartPlan`: red/yellow/green by unit as stacked columns, the trend over
- * periods as lines with markers) as DrawingML: a
+ * periods as lines with markers; `combine --out`'s red/yellow by unit too) as DrawingML: a
  * drawing part anchoring it over the plan's cells, and the chart part, its series referring to the
  * summary sheet's own cells with the engine's numbers cached (so a reader that does not recalculate
  * shows the same bars).

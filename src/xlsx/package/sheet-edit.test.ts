@@ -1,5 +1,5 @@
-import { CLAIM, editSheet, OccupiedCell, type CellEdit, type SheetEdits } from "./sheet-edit";
-import { scanTags, withAttribute } from "./xml";
+import { CLAIM, editSheet, OccupiedCell, withDrawing, type CellEdit, type SheetEdits } from "./sheet-edit";
+import { scanTags, withAttribute, XmlShapeError } from "./xml";
 
 const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -92,5 +92,32 @@ describe("editSheet, emptied rows", () => {
       ]),
     );
     expect(out).toBe(`<worksheet ${MAIN}><sheetData><row r="3" ht="30" customHeight="1"/></sheetData></worksheet>`);
+  });
+});
+
+describe("withDrawing", () => {
+  const drawing = {
+    relationshipId: "rId3",
+    relationshipNamespace: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  };
+  const element = (prefix: string) => `<${prefix}drawing xmlns:r="${drawing.relationshipNamespace}" r:id="rId3"/>`;
+
+  it("puts <drawing> where CT_Worksheet wants it: after pageSetup, before legacyDrawing and tableParts", () => {
+    const xml = `<worksheet ${MAIN}><sheetData/><pageMargins left="1"/><pageSetup scale="100"/><legacyDrawing r:id="rId1"/><tableParts count="0"/></worksheet>`;
+    expect(withDrawing(xml, drawing)).toBe(
+      `<worksheet ${MAIN}><sheetData/><pageMargins left="1"/><pageSetup scale="100"/>${element("")}<legacyDrawing r:id="rId1"/><tableParts count="0"/></worksheet>`,
+    );
+  });
+
+  it("goes right after sheetData when nothing else follows it, with the sheet's own prefix", () => {
+    const xml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData></x:sheetData></x:worksheet>`;
+    expect(withDrawing(xml, drawing)).toBe(
+      `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData></x:sheetData>${element("x:")}</x:worksheet>`,
+    );
+  });
+
+  it("refuses a sheet that has a drawing of its own (a sheet has at most one)", () => {
+    const xml = `<worksheet ${MAIN}><sheetData/><drawing r:id="rId1"/></worksheet>`;
+    expect(() => withDrawing(xml, drawing)).toThrow(XmlShapeError);
   });
 });

@@ -18,6 +18,7 @@ import {
   attribute,
   childElements,
   closeTagStart,
+  escapeAttribute,
   escapeCellText,
   prefixOf,
   rootTag,
@@ -516,14 +517,37 @@ export function editSheet(xml: string, edits: SheetEdits): string {
     else keptRules.push(text);
   }
   if (edits.addFormat) {
-    const order = WORKSHEET_ORDER.indexOf("conditionalFormatting");
-    const after = children.filter((c) => {
-      const at = WORKSHEET_ORDER.indexOf(c.tag.local);
-      return at >= 0 && at <= order;
-    });
-    const last = after[after.length - 1];
-    const at = last ? last.end : sheetData.end;
+    const at = insertionPoint(children, "conditionalFormatting", sheetData);
     splices.push({ start: at, end: at, text: edits.addFormat(prefix, maxPriority(keptRules) + 1) });
   }
   return splices.length === 0 ? xml : applySplices(xml, splices);
+}
+
+/**
+ * Where a new child `local` of `<worksheet>` goes: after the last child the schema puts at or before
+ * it (`WORKSHEET_ORDER`), at least after `<sheetData>`.
+ */
+function insertionPoint(children: readonly XmlElement[], local: string, sheetData: XmlElement): number {
+  const order = WORKSHEET_ORDER.indexOf(local);
+  const before = children.filter((c) => {
+    const at = WORKSHEET_ORDER.indexOf(c.tag.local);
+    return at >= 0 && at <= order;
+  });
+  const last = before[before.length - 1];
+  return last ? last.end : sheetData.end;
+}
+
+/**
+ * The sheet with a `<drawing>` naming its drawing relationship, where the schema wants it. A sheet
+ * has at most one drawing: one that already has its own is refused (`XmlShapeError`).
+ */
+export function withDrawing(xml: string, drawing: { relationshipId: string; relationshipNamespace: string }): string {
+  const root = rootTag(xml);
+  const children = childElements(xml, root);
+  const sheetData = children.find((c) => c.tag.local === "sheetData");
+  if (!sheetData) throw new XmlShapeError("worksheet without sheetData");
+  if (children.some((c) => c.tag.local === "drawing")) throw new XmlShapeError("worksheet has a drawing already");
+  const at = insertionPoint(children, "drawing", sheetData);
+  const element = `<${prefixOf(root)}drawing xmlns:r="${escapeAttribute(drawing.relationshipNamespace)}" r:id="${escapeAttribute(drawing.relationshipId)}"/>`;
+  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
 }

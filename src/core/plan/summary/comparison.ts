@@ -15,7 +15,6 @@ import { columnLetter } from "../../grid";
 import type { Comparison } from "../../history/compare";
 import { comparisonSections, pointsText, RATE_NAMES, rateChangePoints } from "../../history/sections";
 import { HISTORY_SHEET_NAME } from "../../history/sheet";
-import { LIGHT_FILLS } from "../marks-plan";
 import { NUMBER_FORMATS, type ChartPlan, type PlanCell, type PlanTable } from "../sheet-plan";
 import { num, text, type PlanContext } from "./cells";
 
@@ -104,7 +103,8 @@ export function planComparison(ctx: PlanContext): PlanTable | null {
 const TREND_SERIES = [
   { header: "已完成", color: "#70AD47", data: (p: Comparison["trend"][number]) => p.done },
   { header: "已销号", color: "#7F7F7F", data: (p: Comparison["trend"][number]) => p.closed },
-  { header: "红灯", color: LIGHT_FILLS.red ?? "#FFC7CE", data: (p: Comparison["trend"][number]) => p.red },
+  // A line needs a strong colour: the red light's pale cell fill (#FFC7CE) barely shows as a line or in print.
+  { header: "红灯", color: "#C00000", data: (p: Comparison["trend"][number]) => p.red },
   { header: "黄灯", color: "#FFC000", data: (p: Comparison["trend"][number]) => p.yellow },
 ] as const;
 
