@@ -1,6 +1,15 @@
 /** Messages of the engine that are not a rule's own (rules keep theirs beside their logic). */
 import type { LayoutFailure, Message } from "./types";
 
+/**
+ * Why a sheet of the add-in's own (its summary, 督办单, 评估记录, 各单位汇总, 红黄灯清单: marked by
+ * `OWNED_SHEET_MARKS`) is not evaluated: it is no ledger, and evaluating it would write 预警状态 into it.
+ */
+export const ownedSheetMessage = (sheet: string): Message => ({
+  zh: `“${sheet}”是整改台账助手生成的工作表，不是台账。请切换到台账所在的工作表再评估。`,
+  en: `"${sheet}" is a sheet the ledger assistant wrote, not a ledger. Switch to the sheet that holds the ledger and evaluate again.`,
+});
+
 export function layoutFailureMessage(failure: LayoutFailure, sheet: string): Message {
   switch (failure.reason) {
     case "empty-sheet":

@@ -5,8 +5,9 @@
  *   sync 1  probe: sheets, the ledger sheet, used range (values only), its first `HEADER_SAMPLE_ROWS`
  *           rows in columns A…BL (values and formats), the values of its first `PREFETCH_ROWS` rows in columns A…P
  *           (`PREFETCH_ADDRESS`), the header sample's merged areas (1.13), protection, date system, marks of an earlier
- *           run. If Excel rejects this response as too large (cells far longer than a ledger's), the
- *           probe is sent again without the prefetch.
+ *           run, the marks of the add-in's own sheets (one of them as the sheet to read is refused). If
+ *           Excel rejects this response as too large (cells far longer than a ledger's), the probe is sent
+ *           again without the prefetch.
  *   sync 2  read: values of the rest of the used range + number formats of the date columns the header
  *           sample shows, for every row (read-plan.ts), the merged areas of those rows in tiles of 512 cells
  *           (one call fails over 512 merged areas), the survey sheet's used range and first rows
@@ -91,7 +92,15 @@ import {
   writtenRows,
   type RowSpan,
 } from "../core/plan/written-rows";
-import { inSpans, markText, previousOwnedSpans, queueNameLoad, type OwnedSpan, type QueuedName } from "./owned-spans";
+import {
+  inSpans,
+  markedSheets,
+  markText,
+  previousOwnedSpans,
+  queueNameLoad,
+  type OwnedSpan,
+  type QueuedName,
+} from "./owned-spans";
 import {
   COLOURED_LIGHTS,
   colourRuleFormula,
@@ -99,6 +108,7 @@ import {
   COLUMN_MARK_PAIRS,
   MARK_NAMES,
   OPINION_HEADER,
+  OWNED_SHEET_MARKS,
   STATUS_HEADER,
   type MarksPlan,
 } from "../core/plan/marks-plan";
@@ -201,7 +211,8 @@ interface QueuedProbe {
     readonly opinion: QueuedName;
   }[];
   readonly marker: XlSetting;
-  readonly historyMark: QueuedName;
+  /** The marks of the add-in's own sheets (`OWNED_SHEET_MARKS`), 评估记录's among them. */
+  readonly ownedMarks: readonly QueuedName[];
 }
 
 /** Queues everything sync 1 loads (nothing is read yet). */
@@ -254,8 +265,8 @@ function queueProbeLoads(
   }));
   const marker = wb.settings.getItemOrNullObject(MARKS_SETTING_KEY);
   marker.load("value");
-  const historyMark = queueNameLoad(wb.names, MARK_NAMES.history);
-  return { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker, historyMark };
+  const ownedMarks = OWNED_SHEET_MARKS.map((name) => queueNameLoad(wb.names, name));
+  return { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker, ownedMarks };
 }
 
 /** The probe's sync. A named sheet that does not exist fails it with ItemNotFound (told apart here). */
@@ -272,13 +283,19 @@ async function syncProbe(context: XlContext, request: EvaluateRequest): Promise<
 
 /**
  * The probe record from sync 1's loads, after refusing what cannot be evaluated (several areas selected,
- * a read-only workbook, a protected sheet, every pair of mark names taken).
+ * a sheet of the add-in's own, a read-only workbook, a protected sheet, every pair of mark names taken).
  */
 function probeFromLoaded(context: XlContext, queued: QueuedProbe, features: HostFeatures): Probe {
   const wb = context.workbook;
-  const { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker, historyMark } = queued;
+  const { sheet, selection, used, sample, head, merged, rules, dateProbe, pairNames, marker, ownedMarks } = queued;
   if (selection && features.rangeAreas && (selection.areaCount ?? 1) > 1)
     failWith("several-areas", HOST_MESSAGES.severalAreas());
+  // Our own sheet (the active one, the selection's, or the one named): no ledger, and 红黄灯清单 or the
+  // 督办单 would read as one and get 预警状态 written into them. Told as "no ledger" with this sheet as
+  // the one to skip, so the pane offers the ledger it finds elsewhere in one click (no rows: nothing to
+  // pick a header from by hand).
+  if (markedSheets(ownedMarks).has(sheet.name.toLowerCase()))
+    failWith("no-ledger", HOST_MESSAGES.ownedSheet(sheet.name), { preview: { sheet: sheet.name, rows: [] } });
   if (features.readOnlyFlag && wb.readOnly) failWith("read-only", HOST_MESSAGES.readOnly());
   if (sheet.protection.protected) failWith("protected", HOST_MESSAGES.protected(sheet.name));
   const sheetName = sheet.name;
@@ -300,9 +317,10 @@ function probeFromLoaded(context: XlContext, queued: QueuedProbe, features: Host
   const usedRect = used.isNullObject ? null : rectOf(used.address);
   const headRect = head && !head.isNullObject ? rectOf(head.address) : null;
   const sheetNames = wb.worksheets.items.map((s) => s.name);
+  const historyMark = ownedMarks.find((m) => m.name === MARK_NAMES.history);
   const historySheet = historySheetToRead(
     sheetNames,
-    historyMark.range.isNullObject ? null : historyMark.range.address,
+    !historyMark || historyMark.range.isNullObject ? null : historyMark.range.address,
   );
   return {
     sheet,

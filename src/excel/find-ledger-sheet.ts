@@ -7,17 +7,8 @@ import type { XlContext } from "./office-api";
 import { HEADER_SAMPLE_ADDRESS, sampleGrid } from "./read-plan";
 import { rectOf } from "./read-ledger";
 import { detectLayout } from "../core/layout";
-import { MARK_NAMES } from "../core/plan/marks-plan";
-import { parseAddress } from "./address";
-import { queueNameLoad } from "./owned-spans";
-
-/** The marks of the add-in's own visible sheets: 整改情况汇总, 督办单, 各单位汇总, 红黄灯清单 (评估记录 is hidden). */
-const OWNED_SHEET_MARKS = [
-  MARK_NAMES.summary,
-  MARK_NAMES.supervision,
-  MARK_NAMES.combinedUnits,
-  MARK_NAMES.combinedWarnings,
-] as const;
+import { OWNED_SHEET_MARKS } from "../core/plan/marks-plan";
+import { markedSheets, queueNameLoad } from "./owned-spans";
 
 /** Syncs of one search: the names, then the samples. */
 export const MAX_SYNCS_PER_LEDGER_SEARCH = 2;
@@ -28,12 +19,7 @@ export async function findLedgerSheetInExcel(context: XlContext, except: string 
   const marks = OWNED_SHEET_MARKS.map((name) => queueNameLoad(context.workbook.names, name));
   await context.sync();
   // Our own sheets are never offered: 督办单 and 红黄灯清单 have a ledger's columns, yet they are no ledger.
-  const owned = new Set(
-    marks.flatMap((m) => {
-      const sheet = m.range.isNullObject ? null : parseAddress(m.range.address)?.sheet;
-      return sheet ? [sheet.toLowerCase()] : [];
-    }),
-  );
+  const owned = markedSheets(marks);
   // A hidden sheet is not offered: the pane could not show it, and the add-in's own 评估记录 (hidden)
   // has columns a ledger has.
   const others = sheets.items.filter(

@@ -5,6 +5,7 @@
  */
 import type { HostError, HostErrorCode } from "../core/host";
 import type { Message } from "../core/types";
+import { ownedSheetMessage } from "../core/messages";
 
 export const HOST_MESSAGES = {
   protected: (sheet: string | null): Message => ({
@@ -55,6 +56,8 @@ export const HOST_MESSAGES = {
     zh: `找不到工作表“${sheet}”。`,
     en: `There is no sheet named "${sheet}".`,
   }),
+  /** 评估 on a sheet the add-in wrote (the command line says the same). */
+  ownedSheet: ownedSheetMessage,
   ownedColumnsOccupied: (sheet: string, address: string): Message => ({
     zh: `工作表“${sheet}”台账右侧的 ${address} 已有内容，预警状态和评估意见列不能写在那里。请清空这些单元格或手动选择台账区域后再评估。`,
     en: `Cells ${address} right of the ledger on sheet "${sheet}" are not empty, so the status and opinion columns cannot go there. Clear them or select the ledger range, then evaluate again.`,

@@ -6,7 +6,7 @@
  * insertions and deletions. A name on the header cell alone is an earlier version's: its rows are inferred
  * with `legacyWrittenRows`, from the 预警状态 column when that is marked the same way.
  */
-import { contains, type Rect } from "./address";
+import { contains, parseAddress, type Rect } from "./address";
 import type { XlNamedItem, XlNamedItemCollection, XlRange } from "./office-api";
 import { isOpinionText, isStatusText, legacyWrittenRows, type RowSpan } from "../core/plan/written-rows";
 
@@ -81,4 +81,17 @@ export function queueNameLoad(names: XlNamedItemCollection, name: string): Queue
   const range = item.getRangeOrNullObject();
   range.load("address");
   return { name, item, range };
+}
+
+/**
+ * The sheets the loaded marks point at (`OWNED_SHEET_MARKS`: the add-in's own sheets), lower-cased as
+ * Excel compares sheet names; a mark that is absent or refers to nothing marks no sheet.
+ */
+export function markedSheets(marks: readonly QueuedName[]): ReadonlySet<string> {
+  return new Set(
+    marks.flatMap((m) => {
+      const sheet = m.range.isNullObject ? null : parseAddress(m.range.address)?.sheet;
+      return sheet ? [sheet.toLowerCase()] : [];
+    }),
+  );
 }

@@ -73,6 +73,20 @@ export const MARK_NAMES = {
 } as const;
 
 /**
+ * The marks of the add-in's own sheets (each name points at its sheet's A1): 整改情况汇总, 督办单, the
+ * hidden 评估记录, and the consolidation's 各单位汇总 and 红黄灯清单. A sheet one of them points at is
+ * never a ledger — 督办单 and 红黄灯清单 have a ledger's columns, yet evaluating them would write 预警状态
+ * into our own sheet — so 评估 refuses it and the search for a ledger skips it.
+ */
+export const OWNED_SHEET_MARKS = [
+  MARK_NAMES.summary,
+  MARK_NAMES.supervision,
+  MARK_NAMES.history,
+  MARK_NAMES.combinedUnits,
+  MARK_NAMES.combinedWarnings,
+] as const;
+
+/**
  * How many ledger sheets of one workbook can carry marks at once. Each marked sheet has its own pair
  * of column mark names (`columnMarkNames`), so evaluating a second ledger leaves the first one's
  * marks findable and 清除标记 takes away every sheet's (SPEC §8: "exactly as it was before the first
