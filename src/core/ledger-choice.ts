@@ -5,14 +5,15 @@
  *
  * Without a named sheet, the ledger is the first *visible* sheet, in workbook order, that holds one;
  * survey sheets (SPEC §7 names) and the add-in's own sheets (整改情况汇总, 督办单, 评估记录, and the
- * consolidation's 各单位汇总 and 红黄灯清单 — each also as `name (2)`…) are skipped.
+ * consolidation's 各单位汇总 and 红黄灯清单 — each also as `name (2)`…, or by its mark under any name)
+ * are skipped. A sheet named that one of the add-in's marks points at is refused: it is no ledger.
  */
 import { evaluate, isSurveySheetName, pickSurveySheet, type EvaluateInput } from "./evaluate";
 import { isHistorySheetName } from "./history/sheet";
-import { SUMMARY_SHEET_NAME } from "./plan/marks-plan";
+import { OWNED_SHEET_MARKS, SUMMARY_SHEET_NAME } from "./plan/marks-plan";
 import { SUPERVISION_SHEET_NAME } from "./plan/supervision-sheet";
 import { SHEET_NAMES } from "./combine/labels";
-import { printable } from "./messages";
+import { ownedSheetMessage, printable } from "./messages";
 import type { Settings } from "./settings";
 import type { EvaluationResult, Grid, Message } from "./types";
 
@@ -51,6 +52,34 @@ export function isCombinedSheetName(name: string): boolean {
   return isOwnedName(SHEET_NAMES.units, name) || isOwnedName(SHEET_NAMES.warnings, name);
 }
 
+/** A workbook-level defined name and what it refers to, as a file holds it (`'整改情况汇总'!$A$1`). */
+export interface DefinedNameEntry {
+  readonly name: string;
+  readonly formula: string;
+}
+
+/** The sheet a reference names: `'It''s'!$A$1` → `It's`, `Sheet1!$A$1` → `Sheet1`; null without one. */
+export function sheetOfReference(formula: string): string | null {
+  const match = /^\s*(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula);
+  if (!match) return null;
+  return match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] ?? null);
+}
+
+/**
+ * The sheets of `sheetNames` the add-in's marks (`OWNED_SHEET_MARKS`) point at — its summary, 督办单,
+ * 评估记录, 各单位汇总, 红黄灯清单 under whatever name they now have — compared ignoring case, as Excel does.
+ */
+export function markedOwnSheets(names: readonly DefinedNameEntry[], sheetNames: readonly string[]): Set<string> {
+  const marks = new Set<string>(OWNED_SHEET_MARKS);
+  const marked = new Set(
+    names.flatMap((n) => {
+      const sheet = marks.has(n.name) ? sheetOfReference(n.formula) : null;
+      return sheet ? [sheet.toLowerCase()] : [];
+    }),
+  );
+  return new Set(sheetNames.filter((name) => marked.has(name.toLowerCase())));
+}
+
 /**
  * The sheets a reader needs to read cell by cell for a choice: the named sheet, else every visible
  * one; and the survey and history sheets (hidden or not) the evaluation may use.
@@ -60,12 +89,20 @@ export function sheetsToRead(sheet: string | null): (name: string, hidden: boole
     (sheet === null ? !hidden : name === sheet) || isSurveySheetName(name) || isHistorySheetName(name);
 }
 
+/** A sheet as a choice sees it; `owned`: one of the add-in's marks points at it (`markedOwnSheets`). */
+export interface ListedSheet {
+  readonly name: string;
+  readonly hidden: boolean;
+  readonly owned?: boolean;
+}
+
 /** The sheets to try, in order, when the user did not name one. */
-export function ledgerCandidates(sheets: readonly { name: string; hidden: boolean }[]): string[] {
+export function ledgerCandidates(sheets: readonly ListedSheet[]): string[] {
   return sheets
     .filter(
       (s) =>
         !s.hidden &&
+        !s.owned &&
         !isSurveySheetName(s.name) &&
         !isSummarySheetName(s.name) &&
         !isHistorySheetName(s.name) &&
@@ -95,7 +132,7 @@ export interface SheetChoice {
  * the same whichever backend evaluates. Throws `UsageFailure`.
  */
 export async function evaluateChosenSheet(
-  sheets: readonly { name: string; hidden: boolean }[],
+  sheets: readonly ListedSheet[],
   choice: SheetChoice,
   tryEvaluate: (sheet: string) => SheetAttempt | Promise<SheetAttempt>,
 ): Promise<EvaluationResult> {
@@ -107,6 +144,8 @@ export async function evaluateChosenSheet(
         en: `No sheet named "${choice.sheet}" in the workbook (sheets: ${names.join(", ")})`,
       });
     }
+    // Our own sheet (a summary or 督办单 a copy got from --out): no ledger, whatever it reads as.
+    if (sheets.some((s) => s.name === choice.sheet && s.owned)) throw new UsageFailure(ownedSheetMessage(choice.sheet));
     const attempt = await tryEvaluate(choice.sheet);
     if (!attempt.ok) throw new UsageFailure(attempt.message);
     return attempt.result;
@@ -133,6 +172,8 @@ export async function evaluateChosenSheet(
 /** A workbook as a reader gives it: its sheets in order, each read on demand. */
 export interface WorkbookOfGrids {
   readonly sheets: readonly { readonly name: string; readonly hidden: boolean; grid(): Grid }[];
+  /** Its workbook-level defined names, where the add-in's marks are (none: no sheet is known as ours). */
+  readonly names?: readonly DefinedNameEntry[];
 }
 
 /** Evaluates the chosen ledger of a workbook read from a file, with its survey sheet when it has one. */
@@ -149,7 +190,9 @@ export function evaluateWorkbook(
     const surveyName = pickSurveySheet(names, settings, ledgerSheet);
     return surveyName ? gridOf(surveyName) : null;
   };
-  return evaluateChosenSheet(workbook.sheets, choice, (name) => {
+  const owned = markedOwnSheets(workbook.names ?? [], names);
+  const sheets = workbook.sheets.map((s) => ({ name: s.name, hidden: s.hidden, owned: owned.has(s.name) }));
+  return evaluateChosenSheet(sheets, choice, (name) => {
     // Every sheet listed was read, except hidden ones a named sheet did not name (never tried).
     const ledger = gridOf(name);
     if (!ledger) throw new Error(`sheet ${name} was not read`);

@@ -29,6 +29,7 @@
  *   has none.
  * - Only sheets the caller asks for (`wanted`) are turned into grids; the others are never inflated.
  */
+import type { DefinedNameEntry } from "../core/ledger-choice";
 import { printable } from "../core/messages";
 import type { CellValue, Grid, MergeArea, Message } from "../core/types";
 import {
@@ -48,7 +49,7 @@ import type { ByteSource } from "./byte-source";
 import { bytesAt, concatBytes, indexOfBytes, utf8Bytes } from "./bytes";
 import type { ZipCodec } from "./inflate";
 import { READ_LIMITS, ReadLimitError, type ReadLimit } from "./limits";
-import { decodeXml, detectEncoding, OPEN, toUtf8, withoutBom, XmlError, XmlScanner } from "./xml";
+import { CLOSE, decodeXml, detectEncoding, OPEN, TEXT, toUtf8, withoutBom, XmlError, XmlScanner } from "./xml";
 import { listEntries, readEntry, readEntryChunks, ZipFormatError, type ZipEntry } from "./zip-entries";
 
 export interface WorkbookSheet {
@@ -62,6 +63,8 @@ export interface WorkbookGrids {
   /** Worksheets in workbook order (chart sheets are not listed). */
   readonly sheets: readonly WorkbookSheet[];
   readonly date1904: boolean;
+  /** The workbook-level defined names (`parseDefinedNames`): the add-in's marks among them. */
+  readonly names: readonly DefinedName[];
 }
 
 export interface ReadOptions {
@@ -290,6 +293,32 @@ export function parseWorkbookXml(xml: Uint8Array | string): { sheets: WorkbookXm
   return { sheets, date1904 };
 }
 
+/** A workbook-level defined name and what it refers to, as written (`'整改情况汇总'!$A$1`). */
+export type DefinedName = DefinedNameEntry;
+
+/**
+ * The workbook-level defined names of `xl/workbook.xml` (a sheet-scoped one, with `localSheetId`, is
+ * left out: the add-in's marks are workbook-level).
+ */
+export function parseDefinedNames(xml: Uint8Array | string): DefinedName[] {
+  const names: DefinedName[] = [];
+  const scanner = new XmlScanner();
+  scanner.feed(typeof xml === "string" ? utf8Bytes(xml) : utf8Part(xml, "part"));
+  scanner.finish();
+  // A definedName holds text only; its text may come in several pieces.
+  let open: { name: string; formula: string } | null = null;
+  for (let token = scanner.next(); token !== 0; token = scanner.next()) {
+    if (token === OPEN && scanner.nameIs("definedName") && scanner.attr("localSheetId") === undefined) {
+      open = scanner.selfClosing ? null : { name: scanner.attr("name") ?? "", formula: "" };
+    } else if (token === TEXT && open) open.formula += scanner.text();
+    else if (token === CLOSE && open && scanner.nameIs("definedName")) {
+      names.push({ name: open.name, formula: open.formula });
+      open = null;
+    }
+  }
+  return names;
+}
+
 export interface Relationship {
   readonly id: string;
   /** The relationship type's last segment (`worksheet`, `sharedStrings`, `officeDocument`…). */
@@ -356,6 +385,7 @@ interface ListedSheet extends WorkbookXmlSheet {
 interface WorkbookContents {
   readonly sheets: readonly ListedSheet[];
   readonly date1904: boolean;
+  readonly names: readonly DefinedName[];
   /** The wanted sheets' cells, by part name. */
   readonly data: ReadonlyMap<string, SheetData>;
 }
@@ -488,6 +518,7 @@ async function readPackage(
   const workbookXml = (await pkg.bytes(workbookPart)) ?? new Uint8Array(0);
   const relsXml = await pkg.bytes(relsOf(workbookPart));
   const { sheets, date1904 } = parseWorkbookXml(workbookXml);
+  const names = parseDefinedNames(workbookXml);
   const relationships = relsXml ? parseRelationships(relsXml, folderOf(workbookPart)) : [];
   const byId = new Map(relationships.map((rel) => [rel.id, rel]));
 
@@ -500,7 +531,7 @@ async function readPackage(
   });
   const wantedSheets = listed.filter((sheet) => sheet.part && (!wanted || wanted(sheet.name, sheet.hidden)));
   const data = new Map<string, SheetData>();
-  if (wantedSheets.length === 0) return { sheets: listed, date1904, data };
+  if (wantedSheets.length === 0) return { sheets: listed, date1904, names, data };
 
   const partOfKind = (kind: string, usual: string): string =>
     relationships.find((rel) => rel.kind === kind && rel.part)?.part ?? `${folderOf(workbookPart)}${usual}`;
@@ -517,7 +548,7 @@ async function readPackage(
     const read = await pkg.read(part, new SheetReader(sheet.name, ctx, date1904, budget));
     data.set(key, read ?? { values: [], numberFormats: null, merges: [] });
   }
-  return { sheets: listed, date1904, data };
+  return { sheets: listed, date1904, names, data };
 }
 
 /** The ZIP holds no workbook. */
@@ -610,5 +641,5 @@ function gridsOf(contents: WorkbookContents): WorkbookGrids {
       },
     };
   });
-  return { sheets, date1904: contents.date1904 };
+  return { sheets, date1904: contents.date1904, names: contents.names };
 }

@@ -490,6 +490,48 @@ describe("sheets the user did not name", () => {
   });
 });
 
+describe("the add-in's own sheets in a copy --out wrote (marked by defined names)", () => {
+  it("refuses --sheet naming the summary or the 督办单 (exit 2, one line), and still finds the ledger unasked", async () => {
+    const out = join(dir, "own-sheets.xlsx");
+    const written = await cli(["evaluate", SAMPLE, "--today", "2025-03-31", "--out", out]);
+    expect(written.code).toBe(0);
+    for (const sheet of ["整改情况汇总", "督办单"]) {
+      const outcome = await cli(["evaluate", out, "--today", "2025-03-31", "--sheet", sheet]);
+      expect(outcome).toEqual({
+        code: 2,
+        stdout: "",
+        stderr:
+          `“${sheet}”是整改台账助手生成的工作表，不是台账。请切换到台账所在的工作表再评估。 / ` +
+          `"${sheet}" is a sheet the ledger assistant wrote, not a ledger. Switch to the sheet that holds the ledger and evaluate again.\n`,
+      });
+    }
+    const again = await json(["evaluate", out, "--today", "2025-03-31"]);
+    expect(again.ledger.sheet).toBe("整改台账");
+    expect(again.summary.items).toBe(34);
+  });
+
+  it("tells ours from a user's sheet of the same name by the mark, not the name", async () => {
+    const wb = new ExcelJS.Workbook();
+    const rows = [
+      ["序号", "问题描述", "整改措施", "责任单位", "责任人", "整改时限", "整改状态"],
+      [1, "制度不健全", "修订《采购管理办法》", "工程科", "张伟", "2025-03-10", "整改中"],
+    ];
+    wb.addWorksheet("整改情况汇总").addRows(rows); // the user's own sheet of that name: a ledger
+    wb.addWorksheet("台账").addRows(rows);
+    const path = join(dir, "user-summary.xlsx");
+    await wb.xlsx.writeFile(path);
+    const out = join(dir, "user-summary-out.xlsx");
+    expect((await cli(["evaluate", path, "--today", "2025-03-31", "--out", out])).code).toBe(0);
+    // Ours went to 整改情况汇总 (2): refused; the user's 整改情况汇总 is still theirs to evaluate.
+    const ours = await cli(["evaluate", out, "--today", "2025-03-31", "--sheet", "整改情况汇总 (2)"]);
+    expect(ours.code).toBe(2);
+    expect(ours.stderr).toMatch(/^“整改情况汇总 \(2\)”是整改台账助手生成的工作表，不是台账。/);
+    const theirs = await json(["evaluate", out, "--today", "2025-03-31", "--sheet", "整改情况汇总"]);
+    expect(theirs.ledger.sheet).toBe("整改情况汇总");
+    expect(theirs.items).toHaveLength(1);
+  });
+});
+
 describe("the real process", () => {
   const execFileAsync = promisify(execFile);
   const tsx = join(ROOT, "node_modules/.bin/tsx");

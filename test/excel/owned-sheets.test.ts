@@ -77,7 +77,9 @@ describe("评估 on a sheet the add-in wrote", () => {
   it("refuses the summary and the 督办单 when active, selected or named; the ledger still evaluates", async () => {
     const h = await withSummaryAndSupervision();
     const names = h.double.snapshot().sheets.map((s) => s.name);
-    expect(new Set(names)).toEqual(new Set([LEDGER_SHEET, SUMMARY_SHEET_NAME, SUPERVISION_SHEET_NAME, HISTORY_SHEET_NAME]));
+    expect(new Set(names)).toEqual(
+      new Set([LEDGER_SHEET, SUMMARY_SHEET_NAME, SUPERVISION_SHEET_NAME, HISTORY_SHEET_NAME]),
+    );
     for (const sheet of [SUMMARY_SHEET_NAME, SUPERVISION_SHEET_NAME]) {
       await expectRefused(h, sheet, { kind: "active" });
       await expectRefused(h, sheet, { kind: "selection" });
