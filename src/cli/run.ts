@@ -9,8 +9,9 @@
  *
  * Choices where SPEC §9 is silent:
  * - Without `--sheet`, the ledger is the first *visible* sheet, in workbook order, that holds one;
- *   survey sheets (SPEC §7 names) and the add-in's own summary sheets (`整改情况汇总`,
- *   `整改情况汇总 (2)`…) are skipped. `--sheet` may name any sheet, hidden ones included.
+ *   survey sheets (SPEC §7 names) and the add-in's own sheets (`整改情况汇总`, `整改情况汇总 (2)`…,
+ *   and any sheet one of our marks points at) are skipped. `--sheet` may name any sheet, hidden ones
+ *   included, except one of ours by its mark (`ledger-choice.ts`).
  * - The settings are the defaults: the add-in keeps a workbook's settings in the Office document
  *   settings, which a file reader cannot see.
  * - `--out`: must end in `.xlsx` (`.xlsm` for a macro-enabled workbook: the writer checks it fits), must not be the input file (the input is never modified), its
