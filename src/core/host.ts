@@ -48,7 +48,10 @@ export interface HostError {
   readonly code: HostErrorCode;
   readonly message: Message;
   readonly failure?: LayoutFailure;
-  /** For `no-ledger`: the first 30 rows' texts, so the user can pick the header row by hand. */
+  /**
+   * For `no-ledger`: the first 30 rows' texts, so the user can pick the header row by hand (none for a
+   * sheet the add-in wrote: it is named only to be skipped when another sheet's ledger is looked for).
+   */
   readonly preview?: {
     readonly sheet: string;
     readonly rows: readonly { readonly row: number; readonly texts: readonly string[] }[];
