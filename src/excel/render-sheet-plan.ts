@@ -10,6 +10,7 @@
 import { parseAddress, rectAddress, type Rect } from "./address";
 import type { HostFeatures } from "./features";
 import type { XlRange, XlWorksheet } from "./office-api";
+import { columnLetter } from "../core/grid";
 import { quoteSheet } from "../core/plan/summary-sheet";
 import {
   rowHeightsWithoutPageBreaks,
@@ -106,6 +107,17 @@ export function rowHeightRuns(
     const last = runs[runs.length - 1];
     if (last && last.points === points && last.bottom === row - 1) last.bottom = row;
     else runs.push({ top: row, bottom: row, points });
+  }
+  return runs;
+}
+
+/** Consecutive columns as one run each (`P:Q`), so hiding them is one operation per run. */
+export function columnRuns(columns: readonly number[]): { left: number; right: number }[] {
+  const runs: { left: number; right: number }[] = [];
+  for (const col of [...new Set(columns)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.right === col - 1) last.right = col;
+    else runs.push({ left: col, right: col });
   }
   return runs;
 }
@@ -209,10 +221,13 @@ export function queueSheetPlan(
       range.format.borders.getItem(edge).style = "Continuous";
     }
   }
+  const wholeColumns = (left: number, right: number) => sheet.getRange(`${columnLetter(left)}:${columnLetter(right)}`);
   plan.columnWidths.forEach((chars, i) => {
-    const col = rectAddress({ top: 1, bottom: 1, left: i + 1, right: i + 1 }).replace(/\d+/g, "");
-    sheet.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(chars);
+    wholeColumns(i + 1, i + 1).format.columnWidth = charsToPoints(chars);
   });
+  // Whole columns hidden (`Range.columnHidden`, ExcelApi 1.2, within the adapter's 1.4), after their
+  // widths: a user who unhides them gets the plan's widths back.
+  for (const { left, right } of columnRuns(plan.hiddenColumns)) wholeColumns(left, right).columnHidden = true;
   // Without page breaks (below ExcelApi 1.9), page blocks are kept apart by the heights of the rows between.
   const heights = !features.pageLayout && plan.print.pageBlocks ? rowHeightsWithoutPageBreaks(plan) : plan.rowHeights;
   for (const { top, bottom, points } of rowHeightRuns(heights))
