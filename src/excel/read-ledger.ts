@@ -12,10 +12,9 @@
  * - if Excel still answers "response too large" (texts much longer than the sample's), the read is
  *   retried in blocks of `RETRY_BLOCK_ROWS`, one per sync.
  */
-import { rectAddress, parseAddress, splitAreas, type Rect } from "./address";
+import { columnRuns, rectAddress, parseAddress, splitAreas, type Rect } from "./address";
 import type { XlContext, XlRange, XlRangeAreas, XlWorksheet } from "./office-api";
 import {
-  columnRuns,
   fixedReadBlocks,
   mergeTiles,
   type FormatColumns,

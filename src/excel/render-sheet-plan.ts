@@ -7,7 +7,7 @@
  * summary looks the same in Excel and in the CLI's .xlsx (exceljs cannot write Excel tables with our
  * styles); an Excel table would also add its own banding over the plan's `good`/`warn`/`bad` fills.
  */
-import { parseAddress, rectAddress, type Rect } from "./address";
+import { columnRuns, parseAddress, rectAddress, type Rect } from "./address";
 import type { HostFeatures } from "./features";
 import type { XlRange, XlWorksheet } from "./office-api";
 import { columnLetter } from "../core/grid";
@@ -107,17 +107,6 @@ export function rowHeightRuns(
     const last = runs[runs.length - 1];
     if (last && last.points === points && last.bottom === row - 1) last.bottom = row;
     else runs.push({ top: row, bottom: row, points });
-  }
-  return runs;
-}
-
-/** Consecutive columns as one run each (`P:Q`), so hiding them is one operation per run. */
-export function columnRuns(columns: readonly number[]): { left: number; right: number }[] {
-  const runs: { left: number; right: number }[] = [];
-  for (const col of [...new Set(columns)].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last.right === col - 1) last.right = col;
-    else runs.push({ left: col, right: col });
   }
   return runs;
 }
