@@ -12,6 +12,8 @@ import { planUnitsSheet } from "../../src/core/combine/combined-sheets";
 import { MARK_NAMES } from "../../src/core/plan/marks-plan";
 import { MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import { evaluatePickedFile } from "../../src/engine-worker/combine-file";
+import { loadWorkbookModelFromBytes } from "../../src/excel-double/xlsx/load-package";
+import { workbookModelBytes } from "../../src/excel-double/xlsx/write-package";
 import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "../support/excel-harness";
 
 const ROOT = join(__dirname, "../..");
@@ -116,6 +118,9 @@ describe("合并多个单位台账 on the Excel double", () => {
     expect(columnSum("P") / columnSum("Q")).toBeCloseTo(onTime / dated, 12);
     // Each file's row divides its own hidden counts too.
     for (let r = 2; r < totalsRow; r++) expect(cell(`L${r}`)?.formula).toBe(`=IF(Q${r}=0,"",P${r}/Q${r})`);
+    // Saved as .xlsx (the preview's 保存结果为 .xlsx) and opened again: still hidden.
+    const reopened = await loadWorkbookModelFromBytes(await workbookModelBytes(double.model), "合并.xlsx");
+    expect(reopened.sheets.find((s) => s.name === SHEET_NAMES.units)?.hiddenColumns).toEqual(new Set([16, 17]));
   });
 
   it("a batch that fails after hiding the columns leaves the workbook as before (the half-made sheets removed)", async () => {
