@@ -84,6 +84,27 @@ describe("合并多个单位台账", () => {
     expect(host.callsOf("selectCell")).toEqual([{ method: "selectCell", sheet: "各单位汇总", address: "A1" }]);
   });
 
+  it("gives the unit column the room: the table sized by content, the counts narrow, unwrapped and right-aligned", async () => {
+    const host = new FakeLedgerHost(sampleLedger());
+    const user = renderPane(host, fakeCombine(LEDGERS).run);
+    await user.upload(fileInput(), [file("工程部.xlsx"), file("审计.xlsx")]);
+    const table = await screen.findByRole("table", { name: "各文件检查结果" });
+    // Fluent's table is `table-layout: fixed` (four equal columns); ours is sized by its content.
+    expect(getComputedStyle(table).tableLayout).toBe("auto");
+    const [header, first] = within(table).getAllByRole("row");
+    const unit = within(first as HTMLElement).getAllByRole("cell")[0] as HTMLElement;
+    expect(getComputedStyle(unit).width).not.toBe("1%");
+    const counts = [
+      ...within(header as HTMLElement).getAllByRole("columnheader").slice(1),
+      ...within(first as HTMLElement).getAllByRole("cell").slice(1),
+    ];
+    expect(counts).toHaveLength(6);
+    for (const cell of counts) {
+      const style = getComputedStyle(cell);
+      expect([style.textAlign, style.whiteSpace, style.width]).toEqual(["end", "nowrap", "1%"]);
+    }
+  });
+
   it("says how many files it has checked while it works, and keeps the other buttons waiting", async () => {
     const host = new FakeLedgerHost(sampleLedger());
     const combine = fakeCombine(LEDGERS, { hold: true });
