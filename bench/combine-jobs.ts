@@ -28,6 +28,7 @@ import { join, resolve } from "node:path";
 import { BENCH_TODAY, writeLedgerXlsx } from "../test/support/ledger-generator";
 import { layoutVariant } from "./layouts";
 import { runNodeProcess, stats, type ProcessRun, type Stats } from "./measure";
+import { probeThreads, threadProbeLine, type ThreadProbe } from "./thread-probe";
 
 const CLI = process.env.BENCH_CLI ? resolve(process.env.BENCH_CLI) : resolve(__dirname, "../src/cli/launch.cjs");
 /** The budget: `--jobs 2` at least this many times faster than `--jobs 1`. */
@@ -54,6 +55,8 @@ export interface JobsFigures {
    * `--jobs 2` spends beyond `--jobs 1` — a figure load hardly moves.
    */
   readonly cpuCeiling: number;
+  /** Two threads of one process against one, on this machine, just before the rounds (./thread-probe.ts). */
+  readonly threads: ThreadProbe;
 }
 
 /** `files` generated ledgers of `items` items each, in the five layouts of bench/layouts.ts. */
@@ -85,6 +88,7 @@ export async function benchCombineJobs(
   log: (text: string) => void = () => {},
 ): Promise<JobsFigures> {
   await combine(folder, 1);
+  const threads = await probeThreads();
   const wall: Record<Kind, number[]> = { jobs1: [], jobs2: [], pair: [] };
   const cpu: Record<"jobs1" | "jobs2", number[]> = { jobs1: [], jobs2: [] };
   for (let round = 0; round < rounds; round++) {
@@ -119,6 +123,7 @@ export async function benchCombineJobs(
     speedup: jobs1.median / jobs2.median,
     machine: (2 * jobs1.median) / pair.median,
     cpuCeiling: (2 * stats(cpu.jobs1).median) / stats(cpu.jobs2).median,
+    threads,
   };
 }
 
@@ -135,7 +140,8 @@ export function jobsBudget(f: JobsFigures): JobsBudget {
   return {
     what:
       `combine --jobs 2 vs --jobs 1, ${f.files} × ${f.items.toLocaleString("en")} items, median of ${f.rounds} ` +
-      `(machine, two processes side by side: ${f.machine.toFixed(2)}×; CPU ceiling ${f.cpuCeiling.toFixed(2)}×)`,
+      `(machine, two processes side by side: ${f.machine.toFixed(2)}×; two threads allocating ${f.threads.allocation.toFixed(2)}×, ` +
+      `computing ${f.threads.computation.toFixed(2)}×; CPU ceiling ${f.cpuCeiling.toFixed(2)}×)`,
     limit: `≥ ${JOBS_SPEEDUP_BUDGET}×`,
     actual: `${seconds(f.jobs1.median)} s / ${seconds(f.jobs2.median)} s = ${f.speedup.toFixed(2)}×`,
     ok: f.speedup >= JOBS_SPEEDUP_BUDGET,
@@ -192,6 +198,7 @@ async function main(): Promise<void> {
   const cores = require("node:os").cpus().length as number;
   const load = (require("node:os").loadavg() as number[]).map((l) => l.toFixed(1)).join(" ");
   process.stdout.write(`Machine: ${cores} cores, load average ${load} at the end, Node ${process.version}\n`);
+  for (const f of all) process.stdout.write(`${f.files} × ${f.items}: ${threadProbeLine(f.threads)}\n`);
   if (process.env.BENCH_CLI) process.stdout.write(`Command line measured: ${CLI}\n`);
   process.stdout.write(`${jobsReport(all)}\n`);
   for (const f of all) {
