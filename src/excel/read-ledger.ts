@@ -14,13 +14,7 @@
  */
 import { columnRuns, rectAddress, parseAddress, splitAreas, type Rect } from "./address";
 import type { XlContext, XlRange, XlRangeAreas, XlWorksheet } from "./office-api";
-import {
-  fixedReadBlocks,
-  mergeTiles,
-  type FormatColumns,
-  type KnownValues,
-  type ReadBlock,
-} from "./read-plan";
+import { fixedReadBlocks, mergeTiles, type FormatColumns, type KnownValues, type ReadBlock } from "./read-plan";
 import type { CellValue, Grid, MergeArea } from "../core/types";
 
 /** Rows per sync when a planned read was still too large for Excel. */

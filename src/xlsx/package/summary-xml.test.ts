@@ -39,7 +39,7 @@ describe("summarySheetXml <cols>", () => {
     expect([...part.hiddenColumns]).toEqual([]);
   });
 
-  it("marks hidden columns hidden=\"1\", keeping their widths; one beyond the widths gets Excel's default", () => {
+  it('marks hidden columns hidden="1", keeping their widths; one beyond the widths gets Excel\'s default', () => {
     const { xml, part } = written({ ...PLAN, hiddenColumns: [2, 5] });
     expect(xml).toContain('<col min="2" max="2" width="8" customWidth="1" hidden="1"/>');
     expect(xml).toContain('<col min="5" max="5" width="8.43" hidden="1"/>');
