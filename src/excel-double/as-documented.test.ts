@@ -291,3 +291,45 @@ describe("cell-edit mode", () => {
     expect(double.snapshot()).toEqual(before);
   });
 });
+
+describe("hidden columns (Range.columnHidden, ExcelApi 1.2)", () => {
+  it("hides every column a range touches; reads true when all are hidden, false when none, null when some", async () => {
+    const double = createExcelDouble({ sheets: [{ name: "S", rows: [["a", "b", "c"]] }] });
+    await double.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.getRange("B:C").columnHidden = true;
+      // A cell's range hides its whole column, as Excel does.
+      sheet.getRange("E5").columnHidden = true;
+      await context.sync();
+      const [all, none, some] = ["B:C", "A:A", "A:C"].map((address) => sheet.getRange(address).load("columnHidden"));
+      await context.sync();
+      expect([all?.columnHidden, none?.columnHidden, some?.columnHidden]).toEqual([true, false, null]);
+      sheet.getRange("C:C").columnHidden = false;
+      await context.sync();
+    });
+    expect(double.snapshot().sheets[0]?.hiddenColumns).toEqual([2, 5]);
+    // Hiding changes no cell.
+    expect(double.snapshot().sheets[0]?.cells.B1?.value).toBe("b");
+  });
+
+  it("is refused on a protected sheet and missing below ExcelApi 1.2; a property the double does not model throws", async () => {
+    const locked = createExcelDouble({ sheets: [{ name: "S", protected: true }] });
+    await locked.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A:A").columnHidden = true;
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    expect(locked.snapshot().sheets[0]?.hiddenColumns).toEqual([]);
+    const old = createExcelDouble({ sheets: [{ name: "S" }] }, { excelApi: "1.1" });
+    await expect(
+      old.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A:A").columnHidden = true;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    const strict = createExcelDouble({ sheets: [{ name: "S" }] });
+    await strict.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("S").getRange("A:A") as unknown as Record<string, unknown>;
+      expect(() => (range.rowHidden = true)).toThrow(TypeError);
+    });
+  });
+});

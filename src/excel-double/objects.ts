@@ -926,6 +926,8 @@ export class RangeDouble extends ClientObjectDouble {
     private readonly nullable = false,
   ) {
     super(ctx);
+    // Strict like Office.js' proxies: setting a property the double does not model throws.
+    Object.preventExtensions(this);
   }
 
   // Navigation proxies are made on first use, as Office.js makes them: only those count as created.
@@ -976,6 +978,14 @@ export class RangeDouble extends ClientObjectDouble {
       hyperlink: () => {
         runtimeOf(this.ctx).require(7, "Range.hyperlink");
         return cell(t().sheet, t().rect.top, t().rect.left)?.hyperlink ?? {};
+      },
+      // "true when all columns in a range are hidden … false when no columns … null when some" (1.2).
+      columnHidden: () => {
+        runtimeOf(this.ctx).require(2, "Range.columnHidden");
+        const { sheet, rect } = t();
+        let hidden = 0;
+        for (let c = rect.left; c <= rect.right; c++) if (sheet.hiddenColumns.has(c)) hidden++;
+        return hidden === 0 ? false : hidden === rectCols(rect) ? true : null;
       },
     };
   }
@@ -1060,6 +1070,23 @@ export class RangeDouble extends ClientObjectDouble {
           }
         } else delete cell.hyperlink;
       });
+    });
+  }
+
+  /** ExcelApi 1.2: hides or shows every column the range touches (whole columns, as Excel does). */
+  get columnHidden(): boolean {
+    return this.read("columnHidden");
+  }
+  set columnHidden(hidden: boolean) {
+    runtimeOf(this.ctx).require(2, "Range.columnHidden");
+    this.write({ columnHidden: hidden }, () => {
+      if (typeof hidden !== "boolean") throw new DoubleError("InvalidArgument", "columnHidden must be true or false.");
+      const { sheet, rect } = this.target();
+      assertWritable(sheet, "hiding columns");
+      for (let c = rect.left; c <= rect.right; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
     });
   }
 

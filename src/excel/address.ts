@@ -95,6 +95,17 @@ export function rectAddress(rect: Rect): string {
   return `${a}:${columnLetter(rect.right)}${rect.bottom}`;
 }
 
+/** Contiguous runs of columns, one range each (a read's format columns, a plan's hidden columns). */
+export function columnRuns(columns: readonly number[]): { left: number; right: number }[] {
+  const runs: { left: number; right: number }[] = [];
+  for (const col of [...columns].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && col === last.right + 1) last.right = col;
+    else if (!last || col > last.right) runs.push({ left: col, right: col });
+  }
+  return runs;
+}
+
 /** A defined name's formula when its cells are gone (the user deleted their sheet; Excel keeps the name). */
 export const REFERS_TO_NOTHING = "=#REF!";
 

@@ -10,7 +10,7 @@
  * | call                                                                                   | ExcelApi |
  * |----------------------------------------------------------------------------------------|----------|
  * | Excel.run, context.sync, worksheets.items/getItem/getActiveWorksheet/add, worksheet.name/id/position/activate/delete/getRange, range.values/numberFormat/address/rowIndex/columnIndex/rowCount/columnCount/select/clear/getCell, range.format.fill.color/clear, range.format.font, range.format.borders, workbook.getSelectedRange, worksheet.tables/workbook.tables (items, name, worksheet, getRange), worksheet.charts.add, chart.title/setPosition/series.getItemAt().format.fill.setSolidColor/format.line.color | 1.1 |
- * | worksheet.protection.protected, range.format.columnWidth/wrapText, workbook.functions.date (1904 probe) | 1.2 |
+ * | worksheet.protection.protected, range.format.columnWidth/wrapText, range.columnHidden, workbook.functions.date (1904 probe) | 1.2 |
  * | workbook.settings (add, getItemOrNullObject, delete), workbook.names (add, getItemOrNullObject, getRangeOrNullObject, delete), worksheets.getItemOrNullObject, worksheet.getUsedRangeOrNullObject, range.getUsedRangeOrNullObject (header sample and prefetch: the used part of a fixed box), range.getIntersectionOrNullObject | 1.4 |
  * | optional — range.conditionalFormats, conditionalFormat.type/customOrNullObject/getRangeOrNullObject (one rule per colour; fallback: direct fills, originals kept in settings) | 1.6 |
  * | optional — range.hyperlink (fallback: a HYPERLINK formula), worksheet.freezePanes (fallback: none), workbook.protection (fallback: a protected structure fails the summary's batch, AccessDenied), chart series markerBackgroundColor/markerForegroundColor/markerStyle (fallback: Excel's automatic markers) | 1.7 |
@@ -101,6 +101,8 @@ export interface XlRange extends XlLoadable, XlNullable {
   values: any[][];
   numberFormat: any[][];
   hyperlink: XlHyperlink;
+  /** ExcelApi 1.2: true when every column of the range is hidden (null when some are); set on whole columns. */
+  columnHidden: boolean;
   readonly format: XlRangeFormat;
   readonly conditionalFormats: XlConditionalFormatCollection;
   readonly worksheet: XlWorksheet;

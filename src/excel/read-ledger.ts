@@ -12,16 +12,9 @@
  * - if Excel still answers "response too large" (texts much longer than the sample's), the read is
  *   retried in blocks of `RETRY_BLOCK_ROWS`, one per sync.
  */
-import { rectAddress, parseAddress, splitAreas, type Rect } from "./address";
+import { columnRuns, rectAddress, parseAddress, splitAreas, type Rect } from "./address";
 import type { XlContext, XlRange, XlRangeAreas, XlWorksheet } from "./office-api";
-import {
-  columnRuns,
-  fixedReadBlocks,
-  mergeTiles,
-  type FormatColumns,
-  type KnownValues,
-  type ReadBlock,
-} from "./read-plan";
+import { fixedReadBlocks, mergeTiles, type FormatColumns, type KnownValues, type ReadBlock } from "./read-plan";
 import type { CellValue, Grid, MergeArea } from "../core/types";
 
 /** Rows per sync when a planned read was still too large for Excel. */

@@ -154,17 +154,6 @@ export function formatColumnsFromSample(
   return dateSourceColumns(layout.columns, merges);
 }
 
-/** Contiguous runs of columns (one range each in the read). */
-export function columnRuns(columns: readonly number[]): { left: number; right: number }[] {
-  const runs: { left: number; right: number }[] = [];
-  for (const col of [...columns].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && col === last.right + 1) last.right = col;
-    else if (!last || col > last.right) runs.push({ left: col, right: col });
-  }
-  return runs;
-}
-
 /** Expected response bytes of one loaded cell, margin included. */
 export interface CellCosts {
   readonly value: number;

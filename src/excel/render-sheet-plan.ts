@@ -7,9 +7,10 @@
  * summary looks the same in Excel and in the CLI's .xlsx (exceljs cannot write Excel tables with our
  * styles); an Excel table would also add its own banding over the plan's `good`/`warn`/`bad` fills.
  */
-import { parseAddress, rectAddress, type Rect } from "./address";
+import { columnRuns, parseAddress, rectAddress, type Rect } from "./address";
 import type { HostFeatures } from "./features";
 import type { XlRange, XlWorksheet } from "./office-api";
+import { columnLetter } from "../core/grid";
 import { quoteSheet } from "../core/plan/summary-sheet";
 import {
   rowHeightsWithoutPageBreaks,
@@ -209,10 +210,13 @@ export function queueSheetPlan(
       range.format.borders.getItem(edge).style = "Continuous";
     }
   }
+  const wholeColumns = (left: number, right: number) => sheet.getRange(`${columnLetter(left)}:${columnLetter(right)}`);
   plan.columnWidths.forEach((chars, i) => {
-    const col = rectAddress({ top: 1, bottom: 1, left: i + 1, right: i + 1 }).replace(/\d+/g, "");
-    sheet.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(chars);
+    wholeColumns(i + 1, i + 1).format.columnWidth = charsToPoints(chars);
   });
+  // Whole columns hidden (`Range.columnHidden`, ExcelApi 1.2, within the adapter's 1.4), after their
+  // widths: a user who unhides them gets the plan's widths back.
+  for (const { left, right } of columnRuns(plan.hiddenColumns)) wholeColumns(left, right).columnHidden = true;
   // Without page breaks (below ExcelApi 1.9), page blocks are kept apart by the heights of the rows between.
   const heights = !features.pageLayout && plan.print.pageBlocks ? rowHeightsWithoutPageBreaks(plan) : plan.rowHeights;
   for (const { top, bottom, points } of rowHeightRuns(heights))

@@ -16,6 +16,7 @@ import { generateLedger, writeLedgerXlsx } from "../support/ledger-generator";
 import { convertToXlsx, libreOfficeAvailable } from "../support/libreoffice";
 import { chartSeries, rawCells, readPart, sheetCharts } from "../support/xlsx-package";
 import { LIGHT_FILLS } from "../../src/core/plan/marks-plan";
+import { UNIT_HEADERS, UNIT_HIDDEN_COLUMNS } from "../../src/core/combine/labels";
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE } from "../../src/xlsx/package/chart-xml";
 import type { CliJson, CliJsonItem } from "../../src/core/report/json";
 import type { CombinedJson } from "../../src/cli/combine/report";
@@ -262,6 +263,10 @@ describe("combine on a folder of ledgers that do not look alike", () => {
       expect(totals.getCell(3).value).toMatchObject({ formula: `SUM(C2:C${n + 1})` });
       expect(totals.getCell(10).value).toMatchObject({ formula: `IF(C${n + 2}=0,"",D${n + 2}/C${n + 2})` });
       expect((totals.getCell(3).value as ExcelJS.CellFormulaValue).result).toBe(first.json.totals.items);
+      // The on-time counts hidden, the same columns the pane's 各单位汇总 hides (one constant).
+      const hidden = UNIT_HEADERS.flatMap((_, c) => (sheet.getColumn(c + 1).hidden ? [c + 1] : []));
+      expect(hidden).toEqual([...UNIT_HIDDEN_COLUMNS]);
+      expect(hidden.map((c) => sheet.getRow(1).getCell(c).value)).toEqual(["按期完成数", "可计按期数"]);
     });
 
     it("问题总台账, evaluated by `evaluate`, gives back every file's items, with where each came from", () => {

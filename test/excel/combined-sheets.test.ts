@@ -7,11 +7,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { diffSnapshots } from "../../src/excel-double";
 import type { CombineRequest } from "../../src/core/host";
-import { SHEET_NAMES, UNIT_HEADERS, WARNING_HEADERS } from "../../src/core/combine/labels";
+import { SHEET_NAMES, UNIT_HEADERS, UNIT_HIDDEN_COLUMNS, WARNING_HEADERS } from "../../src/core/combine/labels";
 import { planUnitsSheet } from "../../src/core/combine/combined-sheets";
 import { MARK_NAMES } from "../../src/core/plan/marks-plan";
 import { MAX_SYNCS_PER_SUMMARY } from "../../src/excel/excel-host";
 import { evaluatePickedFile } from "../../src/engine-worker/combine-file";
+import { loadWorkbookModelFromBytes } from "../../src/excel-double/xlsx/load-package";
+import { workbookModelBytes } from "../../src/excel-double/xlsx/write-package";
 import { harness, LEDGER_SHEET, ledgerSheet, TODAY } from "../support/excel-harness";
 
 const ROOT = join(__dirname, "../..");
@@ -87,6 +89,71 @@ describe("合并多个单位台账 on the Excel double", () => {
     // Marked as ours; the ledger stays the active sheet.
     expect(snapshot.names.find((n) => n.name === MARK_NAMES.combinedUnits)?.sheet).toBe(SHEET_NAMES.units);
     expect(snapshot.names.find((n) => n.name === MARK_NAMES.combinedWarnings)?.sheet).toBe(SHEET_NAMES.warnings);
+  });
+
+  it("hides the on-time counts (P, Q) as the command line does; the totals' 按期完成率 still divides them", async () => {
+    const { host, double } = harness({ sheets: [ledgerSheet()] });
+    expect((await host.writeCombinedSheets(request)).ok).toBe(true);
+    const units = sheetOf(double.snapshot(), SHEET_NAMES.units);
+    expect(units?.hiddenColumns.map((c) => UNIT_HEADERS[c - 1])).toEqual(["按期完成数", "可计按期数"]);
+    expect(units?.hiddenColumns).toEqual(UNIT_HIDDEN_COLUMNS);
+    expect(sheetOf(double.snapshot(), SHEET_NAMES.warnings)?.hiddenColumns).toEqual([]);
+    // The totals row's formulas, computed over the cells as written (the double does not recalculate):
+    // 按期完成率 = SUM(P)/SUM(Q) of the rows above, the on-time rate over every file's dated items.
+    const cell = (address: string) => units?.cells[address];
+    const read = request.outcomes.filter((o) => o.ok);
+    const totalsRow = read.length + 2;
+    const columnSum = (letter: string): number => {
+      const match = /^=SUM\(([A-Z])(\d+):([A-Z])(\d+)\)$/.exec(String(cell(`${letter}${totalsRow}`)?.formula));
+      expect(match?.slice(1)).toEqual([letter, "2", letter, String(totalsRow - 1)]);
+      let sum = 0;
+      for (let r = 2; r < totalsRow; r++) sum += Number(cell(`${letter}${r}`)?.value);
+      return sum;
+    };
+    expect(cell(`L${totalsRow}`)?.formula).toBe(`=IF(Q${totalsRow}=0,"",P${totalsRow}/Q${totalsRow})`);
+    const dated = read.reduce((n, o) => n + o.onTime.dated, 0);
+    const onTime = read.reduce((n, o) => n + o.onTime.onTime, 0);
+    expect(dated).toBeGreaterThan(0);
+    expect(columnSum("Q")).toBe(dated);
+    expect(columnSum("P") / columnSum("Q")).toBeCloseTo(onTime / dated, 12);
+    // Each file's row divides its own hidden counts too.
+    for (let r = 2; r < totalsRow; r++) expect(cell(`L${r}`)?.formula).toBe(`=IF(Q${r}=0,"",P${r}/Q${r})`);
+    // Saved as .xlsx (the preview's 保存结果为 .xlsx) and opened again: still hidden.
+    const reopened = await loadWorkbookModelFromBytes(await workbookModelBytes(double.model), "合并.xlsx");
+    expect(reopened.sheets.find((s) => s.name === SHEET_NAMES.units)?.hiddenColumns).toEqual(new Set([16, 17]));
+  });
+
+  it("a batch that fails after hiding the columns leaves the workbook as before (the half-made sheets removed)", async () => {
+    const setUp = async (earlier: boolean) => {
+      const h = harness({ sheets: [ledgerSheet()] });
+      if (earlier) expect((await h.host.writeCombinedSheets(request)).ok).toBe(true);
+      return h;
+    };
+    for (const earlier of [false, true]) {
+      // The batch's operations, counted on a write that succeeds.
+      const probe = await setUp(earlier);
+      expect((await probe.host.writeCombinedSheets(request)).ok).toBe(true);
+      const operations = probe.double.runtime.syncs.at(-1)?.operations ?? 0;
+      const { host, double } = await setUp(earlier);
+      const before = double.snapshot();
+      // The batch fails just before its last three operations: the columns were hidden long before, and
+      // the old sheets' deletes (the last two, over an earlier consolidation) not yet done — once they
+      // are, the batch is complete rather than undone.
+      double.runtime.failOnSync({ sync: double.syncCount + MAX_SYNCS_PER_SUMMARY, afterOps: operations - 3 });
+      expect((await host.writeCombinedSheets(request)).ok).toBe(false);
+      const after = double.snapshot();
+      expect({ earlier, diff: diffSnapshots(before, after) }).toEqual({ earlier, diff: [] });
+      // Only an earlier consolidation's own sheet keeps its hidden columns.
+      expect(after.sheets.map((s) => [s.name, s.hiddenColumns])).toEqual(
+        earlier
+          ? [
+              [LEDGER_SHEET, []],
+              [SHEET_NAMES.units, UNIT_HIDDEN_COLUMNS],
+              [SHEET_NAMES.warnings, []],
+            ]
+          : [[LEDGER_SHEET, []]],
+      );
+    }
   });
 
   it("replaces its own sheets when run again, and never overwrites a user's sheet named 各单位汇总", async () => {

@@ -3,7 +3,6 @@ import { decodeFills, encodeFills, fillRects, normaliseFill, NO_FILL } from "../
 import { hostErrorFrom } from "../../src/excel/host-errors";
 import {
   CELL_SIZE_MARGIN,
-  columnRuns,
   DATE_FIELDS,
   dateSourceColumns,
   cellCosts,
@@ -28,7 +27,7 @@ import { packBySize } from "../../src/excel/evaluate-in-excel";
 import { charsToPoints, textValue } from "../../src/excel/render-sheet-plan";
 import { isOwnedRuleFormula } from "../../src/excel/owned-rules";
 import { parseMarker } from "../../src/excel/fill-record";
-import { parseAddress, splitAreas } from "../../src/excel/address";
+import { columnRuns, parseAddress, splitAreas } from "../../src/excel/address";
 import { runInNewContext } from "node:vm";
 
 /**

@@ -32,13 +32,7 @@ const LEDGERS = { "工程部.xlsx": sampleLedger(), "审计.xlsx": auditLedger()
 function renderPane(host: FakeLedgerHost, combineFile: CombineFileRunner, options: { canRead?: boolean } = {}) {
   const user = userEvent.setup({ applyAccept: false });
   render(
-    <App
-      host={host}
-      lang="zh"
-      now={() => TODAY}
-      combineFile={combineFile}
-      canReadFiles={options.canRead ?? true}
-    />,
+    <App host={host} lang="zh" now={() => TODAY} combineFile={combineFile} canReadFiles={options.canRead ?? true} />,
   );
   return user;
 }
@@ -72,7 +66,11 @@ describe("合并多个单位台账", () => {
     expect(rows[1]).toHaveTextContent(`${engineering?.unit}工程部.xlsx${engineering?.summary?.items}`);
     const items = read.reduce((n, o) => n + (o.summary?.items ?? 0), 0);
     const red = read.reduce((n, o) => n + (o.summary?.byLight.red ?? 0), 0);
-    expect(within(rows[3] as HTMLElement).getAllByRole("cell").map((c) => c.textContent)).toEqual([
+    expect(
+      within(rows[3] as HTMLElement)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual([
       "合计",
       String(items),
       String(red),
@@ -82,6 +80,31 @@ describe("合并多个单位台账", () => {
     // The sheet is offered as a link.
     await user.click(screen.getByRole("button", { name: /各单位汇总/ }));
     expect(host.callsOf("selectCell")).toEqual([{ method: "selectCell", sheet: "各单位汇总", address: "A1" }]);
+  });
+
+  it("gives the unit column the room: the table sized by content, the counts narrow, unwrapped and right-aligned", async () => {
+    const host = new FakeLedgerHost(sampleLedger());
+    const user = renderPane(host, fakeCombine(LEDGERS).run);
+    await user.upload(fileInput(), [file("工程部.xlsx"), file("审计.xlsx")]);
+    const table = await screen.findByRole("table", { name: "各文件检查结果" });
+    // Fluent's table is `table-layout: fixed` (four equal columns); ours is sized by its content.
+    expect(getComputedStyle(table).tableLayout).toBe("auto");
+    const [header, first] = within(table).getAllByRole("row");
+    const unit = within(first as HTMLElement).getAllByRole("cell")[0] as HTMLElement;
+    expect(getComputedStyle(unit).width).not.toBe("1%");
+    const counts = [
+      ...within(header as HTMLElement)
+        .getAllByRole("columnheader")
+        .slice(1),
+      ...within(first as HTMLElement)
+        .getAllByRole("cell")
+        .slice(1),
+    ];
+    expect(counts).toHaveLength(6);
+    for (const cell of counts) {
+      const style = getComputedStyle(cell);
+      expect([style.textAlign, style.whiteSpace, style.width]).toEqual(["end", "nowrap", "1%"]);
+    }
   });
 
   it("says how many files it has checked while it works, and keeps the other buttons waiting", async () => {
@@ -104,7 +127,9 @@ describe("合并多个单位台账", () => {
     host.combinedOutcome = { unitsSheet: "各单位汇总 (2)", warningsSheet: "红黄灯清单", renamedFrom: ["各单位汇总"] };
     const user = renderPane(host, fakeCombine(LEDGERS).run);
     await user.upload(fileInput(), [file("工程部.xlsx")]);
-    expect(await screen.findByText(/工作簿中已有同名的表（各单位汇总），本次写入“各单位汇总 \(2\)”/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/工作簿中已有同名的表（各单位汇总），本次写入“各单位汇总 \(2\)”/),
+    ).toBeInTheDocument();
 
     host.failNext.writeCombinedSheets = { code: "protected", message: { zh: "工作簿结构受保护", en: "Protected" } };
     await user.upload(fileInput(), [file("工程部.xlsx")]);

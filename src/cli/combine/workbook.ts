@@ -45,6 +45,7 @@ import {
   SOURCE_UNIT_HEADER,
   TOTALS_LABEL,
   UNIT_HEADERS,
+  UNIT_HIDDEN_COLUMNS,
   WARNING_HEADERS,
 } from "../../core/combine/labels";
 
@@ -85,7 +86,7 @@ function writeUnitsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: rea
   const sheet = workbook.addWorksheet(SHEET_NAMES.units, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = UNIT_HEADERS.map((_, c) => ({
     width: c === 0 ? 24 : c === 1 ? 36 : c >= 9 && c <= 11 ? 11 : 9,
-    hidden: c >= 15,
+    hidden: UNIT_HIDDEN_COLUMNS.includes(c + 1),
   }));
   writeHeader(sheet, UNIT_HEADERS);
   const ordered = [...read].sort(byLightsDescending);

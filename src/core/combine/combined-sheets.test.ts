@@ -3,7 +3,7 @@ import { gridFrom } from "../../../test/support/grid-builder";
 import { pickOwnedSheetNames } from "../plan/summary-sheet";
 import { sheetPlanCells } from "../plan/sheet-plan";
 import { planCombinedSheets } from "./combined-sheets";
-import { SHEET_NAMES, UNIT_HEADERS, WARNING_HEADERS } from "./labels";
+import { SHEET_NAMES, UNIT_HEADERS, UNIT_HIDDEN_COLUMNS, WARNING_HEADERS } from "./labels";
 import { evaluateUnitFile, type UnitOutcome } from "./outcome";
 
 const TODAY = "2025-03-31";
@@ -63,6 +63,19 @@ describe("planCombinedSheets", () => {
       { kind: "text", text: "甲局.xlsx" },
       { kind: "number", value: 3, format: "0" },
     ]);
+  });
+
+  it("hides 各单位汇总's two on-time counts (P, Q), the columns the command line hides, and nothing of 红黄灯清单", async () => {
+    const { units, warnings } = planCombinedSheets([await unit("甲局", 1, 2)], {
+      today: TODAY,
+      sheetNames: { units: SHEET_NAMES.units, warnings: SHEET_NAMES.warnings },
+    });
+    expect(units.hiddenColumns.map((c) => units.tables[0]?.header[c - 1])).toEqual(["按期完成数", "可计按期数"]);
+    expect(units.hiddenColumns).toEqual([16, 17]);
+    expect(units.hiddenColumns).toEqual(UNIT_HIDDEN_COLUMNS);
+    // The visible 按期完成率 divides the hidden counts of its own row.
+    expect(units.tables[0]?.rows[0]?.[11]).toMatchObject({ formula: '=IF(Q2=0,"",P2/Q2)' });
+    expect(warnings.hiddenColumns).toEqual([]);
   });
 });
 

@@ -5,10 +5,11 @@
  * or from the command line:
  *
  * - **各单位汇总**: one row per file read, most red lights first (then yellow, then overdue); the rates
- *   and the totals row are formulas (the on-time rate's two counts sit in the last two columns, so its
- *   formula can be recomputed too), each carrying the engine's value; red and yellow counts coloured;
- *   below it, the files that could not be read and why (未能读取); right of it, the command line's
- *   chart of red and yellow lights by unit (`./units-chart.ts`);
+ *   and the totals row are formulas (the on-time rate's two counts sit in the last two columns, hidden
+ *   as the command line hides them, so its formula can be recomputed too), each carrying the engine's
+ *   value; red and yellow counts coloured; below it, the files that could not be read and why
+ *   (未能读取); right of it, the command line's chart of red and yellow lights by unit
+ *   (`./units-chart.ts`);
  * - **红黄灯清单**: every red and yellow item of every file, reds first, then by days overdue, with
  *   来源单位, 来源文件 and 原行号.
  *
@@ -20,7 +21,15 @@ import { isoToExcelSerial } from "../parse/date";
 import { NUMBER_FORMATS, type PlanCell, type PlanTable, type PrintSetup, type SheetPlan } from "../plan/sheet-plan";
 import type { IsoDate } from "../types";
 import { LIGHT_LABELS } from "../vocabulary";
-import { FAILED_HEADERS, filesCountText, SHEET_NAMES, TOTALS_LABEL, UNIT_HEADERS, WARNING_HEADERS } from "./labels";
+import {
+  FAILED_HEADERS,
+  filesCountText,
+  SHEET_NAMES,
+  TOTALS_LABEL,
+  UNIT_HEADERS,
+  UNIT_HIDDEN_COLUMNS,
+  WARNING_HEADERS,
+} from "./labels";
 import type { UnitOutcome } from "./outcome";
 import { byLightsDescending } from "./unit-order";
 import { planUnitsLightsChart } from "./units-chart";
@@ -192,6 +201,7 @@ export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: Co
     heading: [],
     tables,
     columnWidths: UNIT_HEADERS.map((_, c) => (c === 0 ? 24 : c === 1 ? 36 : c >= 9 && c <= 11 ? 11 : 9)),
+    hiddenColumns: UNIT_HIDDEN_COLUMNS,
     print: PRINT,
     charts,
     rowHeights: [],
@@ -234,6 +244,7 @@ export function planWarningsSheet(outcomes: readonly CombinedOutcome[], options:
       },
     ],
     columnWidths: [18, 30, 8, 8, 8, 9, 48, 16, 12, 12],
+    hiddenColumns: [],
     print: PRINT,
     charts: [],
     rowHeights: [],

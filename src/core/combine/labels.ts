@@ -19,7 +19,8 @@ export const SOURCE_ROW_HEADER = "原行号";
 
 /**
  * 各单位汇总's columns, one row per file read. The last two (按期完成数, 可计按期数) are the on-time
- * rate's counts, so its formula can be recomputed; the command line hides them.
+ * rate's counts, so its formula can be recomputed; both the command line and the pane hide them
+ * (`UNIT_HIDDEN_HEADERS`).
  */
 export const UNIT_HEADERS = [
   "单位",
@@ -40,6 +41,12 @@ export const UNIT_HEADERS = [
   "按期完成数",
   "可计按期数",
 ] as const;
+
+/** 各单位汇总's helper columns, hidden: the on-time rate's counts, which its formula divides. */
+export const UNIT_HIDDEN_HEADERS: readonly (typeof UNIT_HEADERS)[number][] = ["按期完成数", "可计按期数"];
+
+/** 各单位汇总's hidden columns as 1-based sheet columns (the table starts at column A). */
+export const UNIT_HIDDEN_COLUMNS: readonly number[] = UNIT_HIDDEN_HEADERS.map((h) => UNIT_HEADERS.indexOf(h) + 1);
 
 /** The label of 各单位汇总's totals row. */
 export const TOTALS_LABEL = "合计";

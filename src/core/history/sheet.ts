@@ -89,6 +89,8 @@ export function planHistorySheet(history: readonly PeriodRecord[], name: string 
       },
     ],
     columnWidths: COLUMN_WIDTHS,
+    // The whole sheet is hidden (the adapter hides 评估记录), none of its columns.
+    hiddenColumns: [],
     print: {
       orientation: "landscape",
       paperSize: "A4",

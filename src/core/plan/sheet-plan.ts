@@ -194,6 +194,11 @@ export interface SheetPlan {
   readonly tables: readonly PlanTable[];
   /** Widths in Excel character units; `columnWidths[0]` is column A. */
   readonly columnWidths: readonly number[];
+  /**
+   * Sheet columns (1-based, like every coordinate of the plan) hidden whole: helper columns a
+   * formula needs but a reader does not (各单位汇总's on-time counts). Empty when none is.
+   */
+  readonly hiddenColumns: readonly number[];
   readonly print: PrintSetup;
   readonly charts: readonly ChartPlan[];
   /** Row heights in points where the default would clip (the 16 pt title). */

@@ -159,6 +159,7 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
     heading,
     tables: ctx.sheet.tables,
     columnWidths: COLUMN_WIDTHS,
+    hiddenColumns: [],
     print: {
       orientation: "landscape",
       paperSize: "A4",

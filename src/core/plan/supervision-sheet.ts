@@ -237,6 +237,7 @@ export function planSupervisionSheet(result: EvaluationResult, opts: Supervision
     heading,
     tables,
     columnWidths: COLUMN_WIDTHS,
+    hiddenColumns: [],
     print: {
       orientation: "portrait",
       paperSize: "A4",

@@ -32,7 +32,21 @@ import { unexpectedError } from "../use-host-action";
 import type { Notice } from "./NoticeBar";
 
 const useStyles = makeStyles({
-  number: { textAlign: "end" },
+  /**
+   * Columns sized by their content (Fluent's table is `fixed`: four equal columns, which in a 300 px
+   * pane wrapped a unit such as XX市交通运输局 every three or four characters): the counts take what
+   * their digits and headers need, the unit column all the rest.
+   */
+  results: { tableLayout: "auto" },
+  /** A count: right-aligned in digits of one width, never wrapped, as narrow as it reads (`1%`). */
+  number: {
+    textAlign: "end",
+    whiteSpace: "nowrap",
+    width: "1%",
+    fontVariantNumeric: "tabular-nums",
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   file: { display: "block", color: tokens.colorNeutralForeground2, wordBreak: "break-all" },
   failed: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   hidden: { display: "none" },
@@ -184,7 +198,7 @@ export function CombineUnits({
       )}
       {phase.kind === "writing" && <Text size={200}>{t("combineWriting")}</Text>}
       {read.length > 0 && (
-        <Table size="small" aria-label={t("combineResultsLabel")}>
+        <Table size="small" className={styles.results} aria-label={t("combineResultsLabel")}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t("combineColUnit")}</TableHeaderCell>

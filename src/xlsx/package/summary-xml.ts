@@ -167,9 +167,7 @@ export function summarySheetXml(
     rows.push(`<${p}row r="${row}"${heightAttr}>${cells.join("")}</${p}row>`);
   }
 
-  const cols = plan.columnWidths
-    .map((width, i) => `<${p}col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`)
-    .join("");
+  const cols = colsXml(p, plan);
   const pane =
     plan.freezeRows > 0
       ? `<${p}pane ySplit="${plan.freezeRows}" topLeftCell="A${plan.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><${p}selection pane="bottomLeft" activeCell="A${plan.freezeRows + 1}" sqref="A${plan.freezeRows + 1}"/>`
@@ -194,6 +192,23 @@ export function summarySheetXml(
     ? `${quoteSheet(plan.name)}!$${print.repeatRows.first}:$${print.repeatRows.last}`
     : null;
   return { xml, printTitles };
+}
+
+/** Excel's default column width (character units), for a hidden column the plan gives no width. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+
+/** One `<col>` per column with a width or hidden (`hidden="1"`); unhiding gives back the plan's width. */
+function colsXml(p: string, plan: SheetPlan): string {
+  const hidden = new Set(plan.hiddenColumns);
+  const last = Math.max(plan.columnWidths.length, ...plan.hiddenColumns);
+  const cols: string[] = [];
+  for (let col = 1; col <= last; col++) {
+    const width = plan.columnWidths[col - 1];
+    if (width === undefined && !hidden.has(col)) continue;
+    const size = width === undefined ? `width="${DEFAULT_COLUMN_WIDTH}"` : `width="${width}" customWidth="1"`;
+    cols.push(`<${p}col min="${col}" max="${col}" ${size}${hidden.has(col) ? ' hidden="1"' : ""}/>`);
+  }
+  return cols.join("");
 }
 
 /** `<rowBreaks>`: a manual break after the row above each of `rows` (OOXML counts breaks by 0-based row id). */
