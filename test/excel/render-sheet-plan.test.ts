@@ -6,7 +6,7 @@ import { createExcelDouble } from "../../src/excel-double";
 import { detectFeatures } from "../../src/excel/features";
 import type { XlWorksheet } from "../../src/excel/office-api";
 import { queueSheetPlan } from "../../src/excel/render-sheet-plan";
-import type { SheetPlan } from "../../src/core/plan/sheet-plan";
+import { a4OnePageWide, type SheetPlan } from "../../src/core/plan/sheet-plan";
 
 const PLAN: SheetPlan = {
   name: "S",
@@ -35,14 +35,7 @@ const PLAN: SheetPlan = {
   ],
   columnWidths: [20, 8, 8, 10, 8],
   hiddenColumns: [],
-  print: {
-    orientation: "portrait",
-    paperSize: "A4",
-    fitToPagesWide: 1,
-    fitToPagesTall: 0,
-    repeatRows: null,
-    pageBreaksBefore: [],
-  },
+  print: a4OnePageWide("portrait"),
   charts: [],
   rowHeights: [],
   freezeRows: 2,

@@ -18,7 +18,14 @@
  */
 import { columnLetter } from "../grid";
 import { isoToExcelSerial } from "../parse/date";
-import { NUMBER_FORMATS, type PlanCell, type PlanTable, type PrintSetup, type SheetPlan } from "../plan/sheet-plan";
+import {
+  a4OnePageWide,
+  NUMBER_FORMATS,
+  type PlanCell,
+  type PlanTable,
+  type PrintSetup,
+  type SheetPlan,
+} from "../plan/sheet-plan";
 import type { IsoDate } from "../types";
 import { LIGHT_LABELS } from "../vocabulary";
 import {
@@ -81,14 +88,7 @@ const C = {
   dated: col("可计按期数"),
 };
 
-const PRINT: PrintSetup = {
-  orientation: "landscape",
-  paperSize: "A4",
-  fitToPagesWide: 1,
-  fitToPagesTall: 0,
-  repeatRows: { first: 1, last: 1 },
-  pageBreaksBefore: [],
-};
+const PRINT: PrintSetup = a4OnePageWide("landscape", { repeatRows: { first: 1, last: 1 } });
 
 export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: CombinedSheetOptions): SheetPlan {
   const sheet = options.sheetName;

@@ -15,7 +15,7 @@ import { excelSerialToIso, parseDateText } from "../parse/date";
 import { cellText, normalizeText } from "../text";
 import { LIGHT_LABELS, STATUS_LABELS } from "../vocabulary";
 import type { CellValue, Grid, IsoDate, Light, Status } from "../types";
-import { NUMBER_FORMATS, type PlanCell, type SheetPlan } from "../plan/sheet-plan";
+import { a4OnePageWide, NUMBER_FORMATS, type PlanCell, type SheetPlan } from "../plan/sheet-plan";
 import type { PeriodRecord } from "./record";
 
 export const HISTORY_SHEET_NAME = "评估记录";
@@ -91,14 +91,7 @@ export function planHistorySheet(history: readonly PeriodRecord[], name: string 
     columnWidths: COLUMN_WIDTHS,
     // The whole sheet is hidden (the adapter hides 评估记录), none of its columns.
     hiddenColumns: [],
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
-      repeatRows: null,
-      pageBreaksBefore: [],
-    },
+    print: a4OnePageWide("landscape"),
     charts: [],
     rowHeights: [],
     freezeRows: 1,

@@ -187,6 +187,22 @@ export interface PrintSetup {
   readonly pageBlocks?: readonly { readonly first: number; readonly last: number }[];
 }
 
+/** Every sheet of ours prints on A4, one page wide: the print setup from what differs between them. */
+export function a4OnePageWide(
+  orientation: PrintSetup["orientation"],
+  rest: Partial<Pick<PrintSetup, "repeatRows" | "pageBreaksBefore" | "pageBlocks">> = {},
+): PrintSetup {
+  return {
+    orientation,
+    paperSize: "A4",
+    fitToPagesWide: 1,
+    fitToPagesTall: 0,
+    repeatRows: rest.repeatRows ?? null,
+    pageBreaksBefore: rest.pageBreaksBefore ?? [],
+    ...(rest.pageBlocks ? { pageBlocks: rest.pageBlocks } : {}),
+  };
+}
+
 export interface SheetPlan {
   readonly name: string;
   /** Free-standing cells: the title and the date line. */

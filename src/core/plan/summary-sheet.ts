@@ -5,7 +5,7 @@
  * `amounts.ts` (九), `meeting-text.ts` (附：通报稿).
  */
 import { SUMMARY_SHEET_NAME } from "./marks-plan";
-import { wrappedRowHeights, type PlanCell, type SheetPlan } from "./sheet-plan";
+import { a4OnePageWide, wrappedRowHeights, type PlanCell, type SheetPlan } from "./sheet-plan";
 import type { EvaluationResult } from "../types";
 import { planAmounts } from "./summary/amounts";
 import { planBreakdowns, planLightsChart } from "./summary/breakdowns";
@@ -160,14 +160,10 @@ export function planSummarySheet(result: EvaluationResult, opts: SummarySheetOpt
     tables: ctx.sheet.tables,
     columnWidths: COLUMN_WIDTHS,
     hiddenColumns: [],
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
+    print: a4OnePageWide("landscape", {
       repeatRows: { first: 1, last: 2 },
       pageBreaksBefore: chartTop === null ? [detailsTop] : [detailsTop, chartTop],
-    },
+    }),
     charts: [
       ...(trendChart ? [trendChart] : []),
       ...(chartTop === null

@@ -19,6 +19,7 @@ import { LIGHT_LABELS } from "../vocabulary";
 import { opinionText } from "./marks-from-result";
 import { MARK_NAMES } from "./marks-plan";
 import {
+  a4OnePageWide,
   NUMBER_FORMATS,
   PAGE_FILL_ROWS,
   wrappedRowHeights,
@@ -238,15 +239,10 @@ export function planSupervisionSheet(result: EvaluationResult, opts: Supervision
     tables,
     columnWidths: COLUMN_WIDTHS,
     hiddenColumns: [],
-    print: {
-      orientation: "portrait",
-      paperSize: "A4",
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
-      repeatRows: null,
+    print: a4OnePageWide("portrait", {
       pageBreaksBefore: blocks.slice(1).map((b) => b.first),
       pageBlocks: blocks,
-    },
+    }),
     charts: [],
     rowHeights: [...heights].sort((a, b) => a[0] - b[0]).map(([row, points]) => ({ row, points })),
     freezeRows: 0,

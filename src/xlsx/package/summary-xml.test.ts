@@ -1,6 +1,6 @@
 /** The sheet part written from a `SheetPlan`: its `<cols>`, as the double's .xlsx reader reads them back. */
 import { parseSheetPart } from "../../excel-double/xlsx/parts";
-import type { SheetPlan } from "../../core/plan/sheet-plan";
+import { a4OnePageWide, type SheetPlan } from "../../core/plan/sheet-plan";
 import { MINIMAL_STYLES, StylesEditor } from "./styles";
 import { summarySheetXml } from "./summary-xml";
 
@@ -12,14 +12,7 @@ const PLAN: SheetPlan = {
   tables: [],
   columnWidths: [20, 8, 11],
   hiddenColumns: [],
-  print: {
-    orientation: "portrait",
-    paperSize: "A4",
-    fitToPagesWide: 1,
-    fitToPagesTall: 0,
-    repeatRows: null,
-    pageBreaksBefore: [],
-  },
+  print: a4OnePageWide("portrait"),
   charts: [],
   rowHeights: [],
   freezeRows: 0,
