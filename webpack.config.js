@@ -193,6 +193,9 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, env.outputPath || "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Chunks loaded later (the .xlsx reader 合并 needs when the worker is missing) by name, not by
+      // webpack's numeric id: the bundle checks list every script we ship by name.
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

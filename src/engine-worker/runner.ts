@@ -34,7 +34,7 @@ export type CombineFileRunner = (input: CombineFileInput) => Promise<PaneUnitOut
  * is first read here (it is in the worker's script already), so the pane's first download stays small.
  */
 export const combineFileInThread: CombineFileRunner = async (input) =>
-  (await import("./combine-file")).evaluatePickedFile(input);
+  (await import(/* webpackChunkName: "xlsx-reader" */ "./combine-file")).evaluatePickedFile(input);
 
 /** The engine in the caller's thread. */
 export const runEngineInThread: EngineRunner = async (input, onProgress) => evaluate({ ...input, onProgress });

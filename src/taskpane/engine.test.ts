@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 /** Which engine runner the pane's page gets: the worker its page names, else the engine in the page's thread. */
+import "../../test/support/jsdom-setup";
 import { pageEngineRunner, engineWorkerUrl, ENGINE_WORKER_META } from "./engine";
 import { evaluate } from "../core/evaluate";
 import { FakeWorker } from "../../test/support/fake-worker";

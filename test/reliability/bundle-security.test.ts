@@ -96,8 +96,14 @@ describe.each(["taskpane.html", "commands.html"])("%s", (page) => {
 });
 
 describe("the production JavaScript", () => {
-  it("is there (taskpane and commands entries, the engine worker, and the page guard)", () => {
-    expect(scripts.map((s) => s.name.split(".")[0]).sort()).toEqual(["commands", "engine-worker", "guard", "taskpane"]);
+  it("is there (taskpane and commands entries, the engine worker, the page guard, the reader 合并 loads late)", () => {
+    expect(scripts.map((s) => s.name.split(".")[0]).sort()).toEqual([
+      "commands",
+      "engine-worker",
+      "guard",
+      "taskpane",
+      "xlsx-reader",
+    ]);
   });
 
   it.each([
