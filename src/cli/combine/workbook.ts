@@ -36,6 +36,7 @@ import { unpackRows } from "./packed-rows";
 import { COMBINED_MARK_NAME } from "./consolidated";
 import { saveWithUnitsChart } from "./units-chart";
 import { byLightsDescending } from "../../core/combine/unit-order";
+import { unitRates, unitRowCells, type UnitCell } from "../../core/combine/unit-row";
 import {
   FAILED_HEADERS,
   filesCountText,
@@ -80,8 +81,6 @@ function writeHeader(sheet: ExcelJS.Worksheet, headers: readonly string[]): void
   row.commit();
 }
 
-const ratio = (part: number, whole: number): number | string => (whole === 0 ? "" : part / whole);
-
 function writeUnitsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: readonly FileOutcome[]): void {
   const sheet = workbook.addWorksheet(SHEET_NAMES.units, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = UNIT_HEADERS.map((_, c) => ({
@@ -90,10 +89,12 @@ function writeUnitsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: rea
   }));
   writeHeader(sheet, UNIT_HEADERS);
   const ordered = [...read].sort(byLightsDescending);
-  const formula = (text: string, result: number | string): ExcelJS.CellFormulaValue => ({
-    formula: text,
-    result: result === "" ? undefined : (result as number),
-  });
+  const value = (cell: UnitCell): ExcelJS.CellValue => {
+    if (cell === null) return null;
+    if (cell.kind === "text") return cell.text;
+    if (cell.kind === "rate") return { formula: cell.formula, result: cell.value === "" ? undefined : cell.value };
+    return cell.value;
+  };
   let r = 1;
   const sums = { items: 0, finished: 0, closed: 0, onTime: 0, dated: 0 };
   /** Column letter → the sum of the rows written so far (the streaming writer forgets committed rows). */
@@ -108,25 +109,7 @@ function writeUnitsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: rea
     sums.closed += s.byStatus.closed;
     sums.onTime += outcome.onTime.onTime;
     sums.dated += outcome.onTime.dated;
-    const row = sheet.addRow([
-      outcome.unit,
-      outcome.file,
-      s.items,
-      finished,
-      s.byStatus.closed,
-      s.byLight.red,
-      s.byLight.yellow,
-      s.byLight.green,
-      s.overdue,
-      formula(`IF(C${r}=0,"",D${r}/C${r})`, ratio(finished, s.items)),
-      formula(`IF(C${r}=0,"",E${r}/C${r})`, ratio(s.byStatus.closed, s.items)),
-      formula(`IF(Q${r}=0,"",P${r}/Q${r})`, ratio(outcome.onTime.onTime, outcome.onTime.dated)),
-      outcome.findings.error,
-      outcome.findings.warning,
-      outcome.survey?.score ?? null,
-      outcome.onTime.onTime,
-      outcome.onTime.dated,
-    ]);
+    const row = sheet.addRow(unitRowCells(outcome, r).map(value));
     row.eachCell((cell) => {
       if (typeof cell.value !== "number") return;
       const column = cell.address.replace(/\d+$/, "");
@@ -152,9 +135,7 @@ function writeUnitsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, read: rea
     sum("G"),
     sum("H"),
     sum("I"),
-    formula(`IF(C${r}=0,"",D${r}/C${r})`, ratio(sums.finished, sums.items)),
-    formula(`IF(C${r}=0,"",E${r}/C${r})`, ratio(sums.closed, sums.items)),
-    formula(`IF(Q${r}=0,"",P${r}/Q${r})`, ratio(sums.onTime, sums.dated)),
+    ...unitRates(r, sums).map(value),
     sum("M"),
     sum("N"),
     null,

@@ -39,6 +39,7 @@ import {
 } from "./labels";
 import type { UnitOutcome } from "./outcome";
 import { byLightsDescending } from "./unit-order";
+import { unitRates, unitRowCells, type UnitCell } from "./unit-row";
 import { planUnitsLightsChart } from "./units-chart";
 
 /** The names the two sheets get in this workbook. */
@@ -70,23 +71,26 @@ const count = (value: number, style?: PlanCell["style"]): PlanCell => ({
 });
 const scoreCell = (score: number | null): PlanCell | null =>
   score === null ? null : { kind: "number", value: score, format: NUMBER_FORMATS.score };
-const ratio = (part: number, whole: number): number | string => (whole === 0 ? "" : part / whole);
-const rateFormula = (part: string, whole: string, row: number, value: number | string): PlanCell => ({
-  kind: "formula",
-  formula: `=IF(${whole}${row}=0,"",${part}${row}/${whole}${row})`,
-  value,
-  format: NUMBER_FORMATS.percent,
-});
+const RED_COLUMN = UNIT_HEADERS.indexOf(LIGHT_LABELS.red);
+const YELLOW_COLUMN = UNIT_HEADERS.indexOf(LIGHT_LABELS.yellow);
 
-/** Sheet columns of 各单位汇总, by header. */
-const col = (header: (typeof UNIT_HEADERS)[number]): string => columnLetter(UNIT_HEADERS.indexOf(header) + 1);
-const C = {
-  items: col("事项数"),
-  done: col(UNIT_HEADERS[3]),
-  closed: col(UNIT_HEADERS[4]),
-  onTime: col("按期完成数"),
-  dated: col("可计按期数"),
-};
+/** A 各单位汇总 cell (`./unit-row.ts`) in the plan's form; the red and yellow counts coloured when lit. */
+function planCell(cell: UnitCell, column: number): PlanCell | null {
+  if (cell === null) return null;
+  switch (cell.kind) {
+    case "text":
+      return text(cell.text);
+    case "score":
+      return scoreCell(cell.value);
+    case "rate":
+      return { kind: "formula", formula: `=${cell.formula}`, value: cell.value, format: NUMBER_FORMATS.percent };
+    case "count": {
+      const lit =
+        cell.value === 0 ? undefined : column === RED_COLUMN ? "bad" : column === YELLOW_COLUMN ? "warn" : undefined;
+      return count(cell.value, lit);
+    }
+  }
+}
 
 const PRINT: PrintSetup = a4OnePageWide("landscape", { repeatRows: { first: 1, last: 1 } });
 
@@ -95,31 +99,7 @@ export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: Co
   const ordered = outcomes.filter((o) => o.ok && o.summary !== null).sort(byLightsDescending);
   const failed = outcomes.filter((o) => !o.ok);
   const firstRow = 2;
-  const rows: (PlanCell | null)[][] = ordered.map((o, i) => {
-    const s = o.summary;
-    if (!s) throw new Error("only files read are rows");
-    const r = firstRow + i;
-    const finished = s.byStatus.done + s.byStatus.closed;
-    return [
-      text(o.unit),
-      text(o.file),
-      count(s.items),
-      count(finished),
-      count(s.byStatus.closed),
-      count(s.byLight.red, s.byLight.red > 0 ? "bad" : undefined),
-      count(s.byLight.yellow, s.byLight.yellow > 0 ? "warn" : undefined),
-      count(s.byLight.green),
-      count(s.overdue),
-      rateFormula(C.done, C.items, r, ratio(finished, s.items)),
-      rateFormula(C.closed, C.items, r, ratio(s.byStatus.closed, s.items)),
-      rateFormula(C.onTime, C.dated, r, ratio(o.onTime.onTime, o.onTime.dated)),
-      count(o.findings.error),
-      count(o.findings.warning),
-      scoreCell(o.survey?.score ?? null),
-      count(o.onTime.onTime),
-      count(o.onTime.dated),
-    ];
-  });
+  const rows: (PlanCell | null)[][] = ordered.map((o, i) => unitRowCells(o, firstRow + i).map(planCell));
   // The totals row: a SUM per count column, carrying its value for readers that show cached results.
   const last = firstRow + rows.length - 1;
   const totalsRow = last + 1;
@@ -141,12 +121,17 @@ export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: Co
     const cell = sumOf(c);
     return cell.kind === "formula" && typeof cell.value === "number" ? cell.value : 0;
   };
+  const totalRates = unitRates(totalsRow, {
+    items: sums(2),
+    finished: sums(3),
+    closed: sums(4),
+    onTime: sums(15),
+    dated: sums(16),
+  });
   const totals: (PlanCell | null)[] = UNIT_HEADERS.map((_, c) => {
     if (c === 0) return { kind: "text", text: TOTALS_LABEL, style: "header" };
     if (c === 1) return text(filesCountText(ordered.length));
-    if (c === 9) return rateFormula(C.done, C.items, totalsRow, ratio(sums(3), sums(2)));
-    if (c === 10) return rateFormula(C.closed, C.items, totalsRow, ratio(sums(4), sums(2)));
-    if (c === 11) return rateFormula(C.onTime, C.dated, totalsRow, ratio(sums(15), sums(16)));
+    if (c >= 9 && c <= 11) return planCell(totalRates[c - 9] ?? null, c);
     if (c === 14) return null;
     return sumOf(c);
   });
@@ -190,8 +175,8 @@ export function planUnitsSheet(outcomes: readonly CombinedOutcome[], options: Co
       sheet,
       firstRow,
       unitColumn: 1,
-      redColumn: UNIT_HEADERS.indexOf(LIGHT_LABELS.red) + 1,
-      yellowColumn: UNIT_HEADERS.indexOf(LIGHT_LABELS.yellow) + 1,
+      redColumn: RED_COLUMN + 1,
+      yellowColumn: YELLOW_COLUMN + 1,
       lastColumn: UNIT_HEADERS.length,
     },
   );
